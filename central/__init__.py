@@ -1,0 +1,1 @@
+"""Reference central platform: FastAPI app, its own models, SQLite by default."""

@@ -1,0 +1,3 @@
+"""Pinshang Counter: the desktop counter client."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Pure domain logic: no Qt, no database, no network. Shared with central/."""

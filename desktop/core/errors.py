@@ -1,0 +1,44 @@
+"""The two kinds of failure: ones the user or the environment can fix, and bugs.
+
+A `UserError` carries an English message with `{placeholders}` (marked for translation under
+the context "errors") and the values to fill in. The UI translates and shows it; the CLI
+prints it. Anything else that escapes is a bug: logged with context, shown as "internal error".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class UserError(Exception):
+    """Something the user or the environment can fix; the message says what."""
+
+    context = "errors"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def render(self, translate: Any = None) -> str:
+        """The message in the user's language; `translate(context, text)` is Qt's translate."""
+        text = translate(self.context, self.message) if translate else self.message
+        try:
+            return str(text).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class ValidationError(UserError):
+    """Bad input: nothing was written."""
+
+
+class PermissionDenied(UserError):
+    """The staff member's role does not allow this action."""
+
+
+class InvalidTransition(UserError):
+    """The object is not in a state that allows this action."""

@@ -1,0 +1,1 @@
+"""sync layer (see DESIGN.md §3)."""

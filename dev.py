@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Cross-platform bootstrap: `python3 dev.py demo` runs the app, `python3 dev.py test` runs every check.
+
+Needs only Python 3.11+. Makes `.venv`, installs the project with its `dev` and `central` extras
+when pyproject.toml changed since the last install, installs the Debian packages the tests need
+(a CJK font, Xvfb, PostgreSQL) when running as root on Debian, then runs the command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".pinshang-installed"
+DEBIAN_PACKAGES = ["fonts-wqy-microhei", "postgresql", "xvfb", "libegl1", "libxkbcommon0",
+                   "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*cmd: str | Path, **kw: object) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, **kw)  # type: ignore[call-overload]
+
+
+def ensure_venv() -> Path:
+    if sys.version_info < (3, 11):
+        sys.exit("Pinshang Counter needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    if not venv_python().exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        py = venv_python()
+        run(py, "-m", "pip", "install", "-q", "--upgrade", "pip")
+        run(py, "-m", "pip", "install", "-q", "-e", f"{ROOT}[dev,central]")
+        STAMP.write_text(wanted)
+    return venv_python()
+
+
+def missing_debian_packages() -> list[str]:
+    if not shutil.which("dpkg-query"):
+        return []
+    out = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\n", *DEBIAN_PACKAGES],
+                         capture_output=True, text=True).stdout
+    installed = {line.split()[0] for line in out.splitlines() if "ok installed" in line}
+    return [p for p in DEBIAN_PACKAGES if p not in installed]
+
+
+def ensure_debian_packages() -> None:
+    missing = missing_debian_packages()
+    if not missing:
+        return
+    if not shutil.which("apt-get") or (hasattr(os, "geteuid") and os.geteuid() != 0):
+        print("note: please install these Debian packages:", " ".join(missing), flush=True)
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run("apt-get", "update", "-q", env=env, stdout=subprocess.DEVNULL)
+    run("apt-get", "install", "-y", "-q", *missing, env=env, stdout=subprocess.DEVNULL)
+
+
+def cmd_test(args: list[str]) -> int:
+    ensure_debian_packages()
+    py = ensure_venv()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    checks = [
+        [str(py), "-m", "ruff", "check", "desktop", "central", "tests", "bench", "dev.py"],
+        [str(py), "-m", "mypy"],
+        [str(py.parent / "lint-imports")],
+    ]
+    for check in checks:
+        print("+", " ".join(check), flush=True)
+        if subprocess.run(check, cwd=ROOT, env=env).returncode != 0:
+            return 1
+    pg_env = postgres_env()
+    return subprocess.run([str(py), "-m", "pytest", *args], cwd=ROOT, env={**env, **pg_env}).returncode
+
+
+def postgres_env() -> dict[str, str]:
+    """Start a throwaway PostgreSQL (Debian's) for the central tests, when one is installed."""
+    if os.environ.get("PINSHANG_TEST_PG_URL") or os.environ.get("PINSHANG_NO_PG"):
+        return {}
+    try:
+        sys.path.insert(0, str(ROOT / "tools"))
+        from pgcluster import start_cluster  # noqa: PLC0415
+    except ImportError:
+        return {}
+    url = start_cluster(ROOT / ".venv" / "pg")
+    return {"PINSHANG_TEST_PG_URL": url} if url else {}
+
+
+def cmd_app(args: list[str]) -> int:
+    py = ensure_venv()
+    return subprocess.run([str(py), "-m", "desktop", *args], cwd=ROOT).returncode
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test", "app", "setup"}:
+        print("usage: python3 dev.py demo | test [pytest args] | app [pinshang args] | setup")
+        return 2
+    command, rest = sys.argv[1], sys.argv[2:]
+    if command == "test":
+        return cmd_test(rest)
+    if command == "demo":
+        ensure_debian_packages()
+        return cmd_app(["demo", *rest])
+    if command == "setup":
+        ensure_debian_packages()
+        ensure_venv()
+        return 0
+    return cmd_app(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

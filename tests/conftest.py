@@ -1,0 +1,24 @@
+"""Test-wide set-up: offscreen Qt, an in-memory keyring, a temporary data directory."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PINSHANG_DATA_DIR"] = ""  # never touch the developer's real data
+
+import keyring
+import pytest
+from hypothesis import settings
+
+from tests.support.memory_keyring import MemoryKeyring
+
+settings.register_profile("ci", deadline=None, max_examples=100)
+settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
