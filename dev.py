@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".pinshang-installed"
 DEBIAN_PACKAGES = ["fonts-wqy-microhei", "postgresql", "xvfb", "libegl1", "libxkbcommon0",
-                   "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+                   "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0"]
 
 
 def venv_python() -> Path:

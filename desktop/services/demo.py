@@ -1,0 +1,52 @@
+"""A fresh demo restaurant: store name, menu, staff whose PINs the login screen shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.staff import Role
+from desktop.services.base import SYSTEM_ACTOR, ServiceBase
+from desktop.services.settings import DEMO_MODE, STORE_ID, STORE_NAME, SettingsService
+from desktop.services.staff import StaffService
+from desktop.store.models import MenuItem
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    name: str
+    role: Role
+    pin: str
+
+
+DEMO_STAFF = (
+    DemoStaff("王店长", Role.OWNER, "1111"),
+    DemoStaff("李经理", Role.MANAGER, "2222"),
+    DemoStaff("小张", Role.CASHIER, "3333"),
+)
+DEMO_MENU = (
+    ("牛排套餐 Steak set", 9800, 3000),
+    ("双人火锅 Hot pot for two", 16800, 5500),
+    ("招牌奶茶 House milk tea", 1800, 400),
+    ("小龙虾 Crayfish (1 kg)", 12800, 4800),
+)
+DEMO_STORE_NAME = "品尚小馆 Pinshang Bistro"
+
+
+class DemoService(ServiceBase):
+    def seed(self) -> None:
+        """Idempotent: does nothing on a store that already has staff."""
+        staff = StaffService(self.db, self.clock)
+        if staff.has_staff():
+            return
+        owner_spec, *others = DEMO_STAFF
+        owner = staff.create_owner(owner_spec.name, owner_spec.pin)
+        for spec in others:
+            staff.add_staff(owner, spec.name, spec.role, spec.pin)
+        settings = SettingsService(self.db, self.clock)
+        settings.set(owner, STORE_NAME, DEMO_STORE_NAME)
+        settings.set(owner, STORE_ID, "demo-store")
+        settings.set(owner, DEMO_MODE, "1")
+        with self.transaction(SYSTEM_ACTOR) as tx:
+            for name, price, cost in DEMO_MENU:
+                tx.session.add(MenuItem(name=name, price_fen=price, cost_fen=cost, active=True))
+            tx.audit("demo.seeded", menu_items=len(DEMO_MENU))

@@ -1,0 +1,95 @@
+"""SQLAlchemy models of the local store. Schema changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(40), default=None)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class AuditRecord(Base):
+    """Append-only hash chain: hash = SHA-256(prev_hash || canonical row)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class OutboxOp(Base):
+    """What happened at the counter, to be pushed to the platform exactly once, in seq order."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))
+    acked_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|applied|rejected
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+
+    __table_args__ = (
+        # Start-up and the status bar count unsent ops: keep that an index-only lookup.
+        Index("ix_outbox_unacked", "seq", sqlite_where=text("acked_at IS NULL")),
+        Index("ix_outbox_rejected", "seq", sqlite_where=text("status = 'rejected'")),
+        {"sqlite_autoincrement": True},  # a seq is never reused, even after a delete
+    )
+
+
+class LedgerTransfer(Base):
+    """A double-entry transfer (desktop.core.ledger.Transfer). Never updated, never deleted."""
+
+    __tablename__ = "transfers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    debit: Mapped[str] = mapped_column(String(128), index=True)
+    credit: Mapped[str] = mapped_column(String(128), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str] = mapped_column(String(8))
+    # UNIQUE: a pending transfer is posted or voided at most once, whatever the code does.
+    pending_id: Mapped[str | None] = mapped_column(ForeignKey("transfers.id"), unique=True, default=None)
+    ref: Mapped[str] = mapped_column(String(128), index=True, default="")
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class MenuItem(Base):
+    __tablename__ = "menu_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    price_fen: Mapped[int] = mapped_column(Integer)
+    cost_fen: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)

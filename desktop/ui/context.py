@@ -1,0 +1,17 @@
+"""What every screen is given: the services and who is logged in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.services.base import Actor
+from desktop.services.registry import Services
+
+
+@dataclass
+class UiContext:
+    services: Services
+    actor: Actor
+    demo: bool = False
+    extras: dict[str, Any] = field(default_factory=dict)  # sync worker, printers, ... when present

@@ -1,0 +1,60 @@
+"""First run: name the store and create the owner account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core.errors import UserError
+from desktop.services.registry import Services
+from desktop.ui.messages import describe, set_status
+
+
+class FirstRunScreen(QWidget):
+    completed = Signal(object)  # Actor of the new owner
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_run")
+        self.services = services
+        title = QLabel(self.tr("Welcome to Pinshang Counter"), self)
+        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro = QLabel(self.tr("Name your store and create the owner account. The owner can add "
+                               "managers and cashiers later."), self)
+        intro.setWordWrap(True)
+        self.store_name = QLineEdit(self, objectName="store_name")
+        self.owner_name = QLineEdit(self, objectName="owner_name")
+        self.pin = QLineEdit(self, objectName="pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
+        self.pin_again = QLineEdit(self, objectName="pin_again", echoMode=QLineEdit.EchoMode.Password,
+                                   maxLength=8)
+        self.create = QPushButton(self.tr("Create owner and start"), self, objectName="create")
+        self.create.clicked.connect(self.submit)
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        form = QFormLayout()
+        form.addRow(self.tr("Store name"), self.store_name)
+        form.addRow(self.tr("Owner name"), self.owner_name)
+        form.addRow(self.tr("PIN (4–8 digits)"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
+        layout = QVBoxLayout(self)
+        for widget in (title, intro):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.create)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def submit(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            set_status(self.message, self.tr("The two PINs differ"), ok=False)
+            return
+        if not self.store_name.text().strip():
+            set_status(self.message, self.tr("Enter the store's name"), ok=False)
+            return
+        try:
+            owner = self.services.staff.create_owner(self.owner_name.text(), self.pin.text(),
+                                                     self.store_name.text())
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return
+        self.completed.emit(owner)

@@ -1,0 +1,45 @@
+"""Loading translations and showing translated domain errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop.core.errors import UserError
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES = ("zh_CN", "en")
+_installed: list[QTranslator] = []
+
+
+def choose_language(explicit: str | None, saved: str) -> str:
+    """Command line, then the saved setting, then the system locale; Chinese by default."""
+    for candidate in (explicit, saved):
+        if candidate in LANGUAGES:
+            return candidate
+    return "en" if QLocale.system().language() == QLocale.Language.English else "zh_CN"
+
+
+def install_language(language: str) -> bool:
+    """Replace the app's translator; True when the .qm file was found and loaded."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    translator = QTranslator(app)
+    loaded = translator.load(str(TRANSLATIONS / f"pinshang_{language}.qm"))
+    if loaded:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    QLocale.setDefault(QLocale(language))
+    return loaded
+
+
+def error_text(exc: UserError) -> str:
+    return exc.render(QCoreApplication.translate)
+
+
+def current_language() -> str:
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"

@@ -1,0 +1,102 @@
+"""PIN login: choose your name, type the PIN (keyboard or on-screen keypad)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.services.base import Actor
+from desktop.services.registry import Services
+from desktop.services.settings import STORE_NAME
+from desktop.ui.messages import describe, set_status
+from desktop.ui.roles import role_name
+from desktop.ui.widgets.keypad import Keypad
+
+STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LoginScreen(QWidget):
+    logged_in = Signal(object)  # Actor
+
+    def __init__(self, services: Services, demo_pins: dict[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("login")
+        self.services = services
+        self.demo_pins = demo_pins or {}
+        self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.staff_list = QListWidget(self)
+        self.staff_list.setObjectName("staff_list")
+        self.staff_list.setStyleSheet("font-size: 15pt;")
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setStyleSheet("font-size: 20pt;")
+        self.pin.returnPressed.connect(self.submit)
+        self.keypad = Keypad(self.pin, self)
+        self.keypad.submitted.connect(self.submit)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("demo_hint")
+        self.hint.setWordWrap(True)
+        self._layout()
+        self.reload()
+
+    def _layout(self) -> None:
+        right = QVBoxLayout()
+        right.addWidget(self.pin)
+        right.addWidget(self.keypad)
+        right.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addWidget(self.staff_list, 1)
+        row.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addLayout(row, 1)
+        outer.addWidget(self.hint)
+
+    def reload(self) -> None:
+        store = self.services.settings.get(STORE_NAME)
+        self.title.setText(self.tr("{store} · Staff login").format(store=store) if store else self.tr("Staff login"))
+        self.staff_list.clear()
+        for info in self.services.staff.list_staff():
+            item = QListWidgetItem(f"{info.name}  ·  {role_name(info.role)}")
+            item.setData(STAFF_ID_ROLE, info.id)
+            self.staff_list.addItem(item)
+        if self.staff_list.count():
+            self.staff_list.setCurrentRow(0)
+        if self.demo_pins:
+            pins = ", ".join(f"{name} {pin}" for name, pin in self.demo_pins.items())
+            self.hint.setText(self.tr("Demo mode. PINs: {pins}").format(pins=pins))
+        self.hint.setVisible(bool(self.demo_pins))
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        item = self.staff_list.currentItem()
+        if item is None:
+            set_status(self.message, self.tr("Choose your name first"), ok=False)
+            return
+        pin, staff_id = self.pin.text(), int(item.data(STAFF_ID_ROLE))
+        self.pin.clear()
+        try:
+            actor: Actor = self.services.staff.login(staff_id, pin)
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return
+        self.message.clear()
+        self.logged_in.emit(actor)

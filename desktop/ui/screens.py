@@ -1,0 +1,36 @@
+"""The screens the main window offers, in navigation order. Each lives in its own module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.staff import Permission
+from desktop.ui.context import UiContext
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    key: str  # object name, screenshot file name
+    source_title: str  # English source, marked for lupdate; translated at display time
+    factory: Callable[[UiContext], QWidget]
+    permission: Permission | None = None  # None: every staff member
+
+    def title(self) -> str:
+        return QCoreApplication.translate("screens", self.source_title)
+
+
+def all_screens() -> list[ScreenSpec]:
+    from desktop.ui.audit_screen import AuditScreen
+    from desktop.ui.settings_screen import SettingsScreen
+    from desktop.ui.staff_screen import StaffScreen
+
+    return [
+        ScreenSpec("staff", QT_TRANSLATE_NOOP("screens", "Staff"), StaffScreen, Permission.MANAGE_STAFF),
+        ScreenSpec("audit", QT_TRANSLATE_NOOP("screens", "Audit log"), AuditScreen, Permission.VIEW_AUDIT),
+        ScreenSpec("settings", QT_TRANSLATE_NOOP("screens", "Settings"), SettingsScreen),
+    ]

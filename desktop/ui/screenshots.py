@@ -1,0 +1,38 @@
+"""`pinshang demo --screenshot OUTDIR`: render every screen offscreen to PNG files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from desktop.core.staff import Permission
+from desktop.ui.override_dialog import OverrideDialog
+from desktop.ui.shell import Shell
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def capture_all(shell: Shell, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = [_save(shell.gate, out / "login.png")]
+    owner = next(i for i in shell.services.staff.list_staff())
+    from desktop.services.base import Actor
+
+    window = shell.enter(Actor(owner.id, owner.name, owner.role))
+    for key in window.specs:
+        window.open_screen(key)
+        written.append(_save(window, out / f"{key}.png"))
+    cashier = Actor(0, "小张", owner.role.CASHIER)
+    dialog = OverrideDialog(shell.services, cashier, Permission.VIEW_AUDIT, window)
+    written.append(_save(dialog, out / "manager_override.png"))
+    QTimer.singleShot(0, dialog.reject)
+    dialog.done(QDialog.DialogCode.Rejected)
+    return written

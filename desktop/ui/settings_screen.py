@@ -1,0 +1,59 @@
+"""Settings: language (anyone), store name (manager)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core.errors import UserError
+from desktop.core.staff import Permission
+from desktop.services.settings import LANGUAGE, STORE_NAME
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe, set_status
+
+
+class SettingsScreen(QWidget):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.ctx = ctx
+        self.language = QComboBox(self, objectName="language")
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.store_name = QLineEdit(self, objectName="store_name")
+        self.store_name.setEnabled(ctx.actor.may(Permission.MANAGE_SETTINGS))
+        self.save = QPushButton(self.tr("Save"), self, objectName="save")
+        self.save.clicked.connect(self.save_settings)
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Store name"), self.store_name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.save)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        settings = self.ctx.services.settings
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
+        self.store_name.setText(settings.get(STORE_NAME))
+
+    def save_settings(self) -> None:
+        settings, actor = self.ctx.services.settings, self.ctx.actor
+        language = str(self.language.currentData())
+        try:
+            if self.store_name.isEnabled() and self.store_name.text().strip() != settings.get(STORE_NAME):
+                settings.set(actor, STORE_NAME, self.store_name.text().strip())
+            if language != settings.get(LANGUAGE):
+                settings.set_language(actor, language)
+                self.language_changed.emit(language)
+                return
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return
+        set_status(self.message, self.tr("Saved"), ok=True)

@@ -1,0 +1,113 @@
+"""Staff management (manager): list, add, deactivate, reset PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.core.staff import Role
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe, set_status
+from desktop.ui.models.staff_model import ACTIVE_ROLE, STAFF_ID_ROLE, StaffModel
+from desktop.ui.roles import role_name
+
+
+class StaffScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staff")
+        self.ctx = ctx
+        self.model = StaffModel()
+        self.table = QTableView(self, objectName="staff_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.name = QLineEdit(self, objectName="new_name")
+        self.role = QComboBox(self, objectName="new_role")
+        for role in Role:
+            self.role.addItem(role_name(role), role.value)
+        self.pin = QLineEdit(self, objectName="new_pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
+        self.add = QPushButton(self.tr("Add staff member"), self, objectName="add")
+        self.add.clicked.connect(self.add_staff)
+        self.toggle = QPushButton(self.tr("Deactivate / reactivate"), self, objectName="toggle")
+        self.toggle.clicked.connect(self.toggle_active)
+        self.reset_pin = QPushButton(self.tr("Set new PIN…"), self, objectName="reset_pin")
+        self.reset_pin.clicked.connect(self.set_pin)
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self._layout()
+        self.refresh()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.add)
+        actions = QHBoxLayout()
+        actions.addWidget(self.toggle)
+        actions.addWidget(self.reset_pin)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.ctx.services.staff.list_staff(active_only=False))
+
+    def selected(self) -> tuple[int, bool] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            set_status(self.message, self.tr("Select a staff member first"), ok=False)
+            return None
+        return int(rows[0].data(STAFF_ID_ROLE)), bool(rows[0].data(ACTIVE_ROLE))
+
+    def add_staff(self) -> None:
+        role = Role(self.role.currentData())
+        self._attempt(lambda: self.ctx.services.staff.add_staff(self.ctx.actor, self.name.text(), role, self.pin.text()),
+                      self.tr("Added {name}").format(name=self.name.text().strip()))
+        if self.message.property("ok"):
+            self.name.clear()
+            self.pin.clear()
+
+    def toggle_active(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            staff_id, active = chosen
+            self._attempt(lambda: self.ctx.services.staff.set_active(self.ctx.actor, staff_id, not active),
+                          self.tr("Saved"))
+
+    def set_pin(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        pin, ok = QInputDialog.getText(self, self.tr("New PIN"), self.tr("New PIN (4–8 digits)"),
+                                       QLineEdit.EchoMode.Password)
+        if ok:
+            self._attempt(lambda: self.ctx.services.staff.change_pin(self.ctx.actor, chosen[0], pin),
+                          self.tr("PIN changed"))
+
+    def _attempt(self, action: object, success: str) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except UserError as exc:
+            self.message.setProperty("ok", False)
+            set_status(self.message, describe(exc), ok=False)
+            return
+        self.message.setProperty("ok", True)
+        set_status(self.message, success, ok=True)
+        self.refresh()

@@ -1,0 +1,42 @@
+"""The status bar: store, staff, sync state and items waiting to be sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from desktop.core.clock import utc_now
+from desktop.services.settings import STORE_NAME
+from desktop.ui.context import UiContext
+from desktop.ui.roles import role_name
+
+REFRESH_MS = 5000
+
+
+class CounterStatusBar(QStatusBar):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = QLabel(self, objectName="status_store")
+        self.staff = QLabel(self, objectName="status_staff")
+        self.sync = QLabel(self, objectName="status_sync")
+        self.waiting = QLabel(self, objectName="status_waiting")
+        for label in (self.store, self.staff, self.sync, self.waiting):
+            self.addPermanentWidget(label)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.store.setText(services.settings.get(STORE_NAME))
+        self.staff.setText(f"{actor.name} · {role_name(actor.role)}")
+        sync_state = self.ctx.extras.get("sync_state")
+        self.sync.setText(sync_state() if callable(sync_state) else self.tr("Not paired"))
+        status = services.status.outbox()
+        text = self.tr("{n} waiting to send").format(n=status.waiting)
+        if status.stale(utc_now()):
+            text += " · " + self.tr("unsent for over 24 h!")
+            self.waiting.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.waiting.setText(text)
