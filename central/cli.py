@@ -1,0 +1,146 @@
+"""`pinshang central ...`: run the platform, or administer its database.
+
+    pinshang central [--db URL] [--host 127.0.0.1] [--port 8700]
+    pinshang central admin [--db URL] add-merchant NAME [--id ID]
+    pinshang central admin add-store MERCHANT_ID NAME [--id ID]
+    pinshang central admin pairing-code STORE_ID [--hours 24]
+    pinshang central admin add-member PHONE NAME [--home MERCHANT_ID] [--id ID]
+    pinshang central admin grant-coins MEMBER_ID COINS [--ref TEXT]
+    pinshang central admin add-schedule MERCHANT_ID --from ISO --coin-settlement 20 ...
+    pinshang central admin revoke-terminal TERMINAL_ID
+    pinshang central admin revoke-authorization TOKEN_ID
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy.orm import Session
+
+from central.db import make_engine, session_factory, transaction
+from central.errors import ApiError
+from central.migrate import upgrade
+from central.platform import Platform
+from central.services import admin, coins, pairing
+from central.services.changes import ensure_state, load_signing_key
+from central.services.schedules import Rates, add_schedule
+from desktop.core.clock import from_iso, utc_now
+from desktop.core.errors import UserError
+from desktop.core.money import parse_rate
+
+
+def default_db_url() -> str:
+    path = user_data_path("pinshang-central", appauthor=False, ensure_exists=True) / "central.db"
+    return f"sqlite:///{path}"
+
+
+def main(argv: list[str]) -> int:
+    args = list(argv[1:] if argv[:1] == ["central"] else argv)
+    parser = _parser()
+    options = parser.parse_args(args)
+    if options.command != "admin":
+        from central.server import serve  # noqa: PLC0415 - uvicorn only when serving
+
+        serve(options.db, options.host, options.port)
+        return 0
+    try:
+        print(_run_admin(options))
+    except (ApiError, UserError) as exc:
+        print(f"error: {getattr(exc, 'reason', None) or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pinshang central", description="The reference platform.")
+    parser.add_argument("--db", default=default_db_url(), help="SQLAlchemy URL (sqlite:///... or postgresql+psycopg://...)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8700)
+    commands = parser.add_subparsers(dest="command")
+    admin_parser = commands.add_parser("admin", help="administer the platform database")
+    admin_parser.add_argument("--db", default=argparse.SUPPRESS)
+    sub = admin_parser.add_subparsers(dest="action", required=True)
+    _add(sub, "add-merchant", ("name",), ("--id",))
+    _add(sub, "add-store", ("merchant_id", "name"), ("--id",))
+    _add(sub, "pairing-code", ("store_id",), ("--hours",))
+    _add(sub, "add-member", ("phone", "name"), ("--home", "--id"))
+    _add(sub, "grant-coins", ("member_id", "coins"), ("--ref",))
+    _add(sub, "add-schedule", ("merchant_id",), ("--from", "--coin-settlement", "--deal-commission",
+                                                 "--alliance-share", "--coin-cap", "--coin-value-fen"))
+    _add(sub, "revoke-terminal", ("terminal_id",), ())
+    _add(sub, "revoke-authorization", ("token_id",), ())
+    return parser
+
+
+def _add(sub: Any, name: str, positional: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    command = sub.add_parser(name)
+    for arg in positional:
+        command.add_argument(arg)
+    for arg in optional:
+        command.add_argument(arg)
+
+
+def _run_admin(options: argparse.Namespace) -> str:
+    engine = make_engine(options.db)
+    try:
+        upgrade(engine)
+        sessions = session_factory(engine)
+        with transaction(sessions) as session:
+            ensure_state(session, None)
+            platform = Platform(sessions, utc_now, load_signing_key(session))
+            return ACTIONS[options.action](session, platform, options)
+    finally:
+        engine.dispose()
+
+
+def _schedule(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    def bp(text: str | None, default: str) -> int:
+        return parse_rate(text or default)
+
+    rates = Rates(bp(o.coin_settlement, "20"), bp(o.deal_commission, "5"), bp(o.alliance_share, "2"),
+                  bp(o.coin_cap, "10"), int(o.coin_value_fen or 1))
+    effective = from_iso(o.__dict__["from"]) if o.__dict__["from"] else platform.clock()
+    version = add_schedule(session, o.merchant_id, effective, rates, platform.clock())
+    return f"schedule version {version} for {o.merchant_id} from {effective.isoformat()}"
+
+
+def _pairing_code(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    ttl = timedelta(hours=float(o.hours or 24))
+    return pairing.create_pairing_code(session, o.store_id, platform.clock(), ttl)
+
+
+def _grant(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    if not o.coins.isdigit():
+        raise ApiError(422, "invalid_request", "coins must be a positive whole number")
+    return admin.grant_coins(session, o.member_id, int(o.coins), o.ref or "admin grant", platform.clock())
+
+
+def _revoke_terminal(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    pairing.revoke_terminal(session, o.terminal_id, platform.clock())
+    return f"revoked {o.terminal_id}"
+
+
+def _revoke_authorization(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    coins.revoke(session, platform, o.token_id)
+    return f"revoked {o.token_id}"
+
+
+ACTIONS: dict[str, Callable[[Session, Platform, argparse.Namespace], str]] = {
+    "add-merchant": lambda s, _p, o: admin.create_merchant(s, o.name, o.id),
+    "add-store": lambda s, _p, o: admin.create_store(s, o.merchant_id, o.name, o.id),
+    "pairing-code": _pairing_code,
+    "add-member": lambda s, _p, o: admin.create_member(s, o.phone, o.name, o.home, o.id),
+    "grant-coins": _grant,
+    "add-schedule": _schedule,
+    "revoke-terminal": _revoke_terminal,
+    "revoke-authorization": _revoke_authorization,
+}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,265 @@
+"""The platform's own tables (SQLAlchemy 2 declarative). Migrations live in central/migrations.
+
+`change_seq` on a row is the value of the global change counter (services/changes.py) of the
+transaction that last wrote it; pull returns rows whose change_seq is above the cursor.
+Times are stored as timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC on both engines (SQLite would hand back naive datetimes)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the platform database")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class PlatformState(Base):
+    """Single row: the change counter, the instance id (cursors of another DB reset) and key."""
+
+    __tablename__ = "platform_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    instance_id: Mapped[str] = mapped_column(String(32))
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw Ed25519 private key
+
+
+class Merchant(Base):
+    __tablename__ = "merchants"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Store(Base):
+    __tablename__ = "stores"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class PairingCode(Base):
+    __tablename__ = "pairing_codes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    terminal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw Ed25519 key
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # hex SHA-256
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    audit_length: Mapped[int] = mapped_column(BigInteger, default=0)
+    audit_hash: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class SeenOpId(Base):
+    """Every op_id ever received, kept for ever: the primary key is the duplicate guard."""
+
+    __tablename__ = "seen_op_ids"
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+
+
+class ReceivedOp(Base):
+    """The outcome of every pushed seq, so a retried batch is answered from here."""
+
+    __tablename__ = "received_ops"
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # the JSON as received
+    status: Mapped[str] = mapped_column(String(16))  # applied | rejected | duplicate
+    reason: Mapped[str] = mapped_column(Text, default="")
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Member(Base):
+    __tablename__ = "members"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    home_merchant_id: Mapped[str | None] = mapped_column(ForeignKey("merchants.id"), nullable=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class CoinTransfer(Base):
+    """Double-entry coin journal. UNIQUE(pending_id): a reservation is resolved exactly once."""
+
+    __tablename__ = "coin_transfers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    debit: Mapped[str] = mapped_column(String(128), index=True)
+    credit: Mapped[str] = mapped_column(String(128), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    pending_id: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    ref: Mapped[str] = mapped_column(String(128), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (CheckConstraint("amount > 0", name="ck_coin_transfers_positive"),)
+
+
+class CoinBalance(Base):
+    """Running balance per account, written in the same transaction as each transfer: its row
+    lock serializes spenders and the CHECK makes a negative member balance impossible."""
+
+    __tablename__ = "coin_balances"
+    account: Mapped[str] = mapped_column(String(128), primary_key=True)
+    posted: Mapped[int] = mapped_column(BigInteger, default=0)  # credits - debits, final
+    reserved: Mapped[int] = mapped_column(BigInteger, default=0)  # open pending debits
+    may_go_negative: Mapped[bool] = mapped_column(Boolean, default=False)  # the issuer only
+    __table_args__ = (
+        CheckConstraint("may_go_negative OR posted - reserved >= 0", name="ck_coin_balances_nonneg"),
+    )
+
+
+class CoinAuthorization(Base):
+    __tablename__ = "coin_authorizations"
+    token_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    max_coins: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    pending_transfer_id: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))  # reserved | captured | expired | revoked
+    captured_coins: Mapped[int] = mapped_column(BigInteger, default=0)
+    capture_ref: Mapped[str] = mapped_column(String(128), default="")
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class IdempotentResponse(Base):
+    __tablename__ = "idempotent_responses"
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class CommissionSchedule(Base):
+    __tablename__ = "commission_schedules"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    effective_from: Mapped[datetime] = mapped_column(UtcDateTime())
+    coin_settlement_bp: Mapped[int] = mapped_column(Integer)
+    deal_commission_bp: Mapped[int] = mapped_column(Integer)
+    alliance_share_bp: Mapped[int] = mapped_column(Integer)
+    coin_cap_bp: Mapped[int] = mapped_column(Integer)
+    coin_value_fen: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    __table_args__ = (UniqueConstraint("merchant_id", "version", name="uq_schedules_version"),)
+
+
+class Group(Base):
+    __tablename__ = "groups"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    deal_id: Mapped[str] = mapped_column(String(64))
+    commitment: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))  # open | drawn | settled | expired | cancelled
+    winners: Mapped[str] = mapped_column(Text, default="[]")  # JSON list once drawn
+
+
+class JoinRequest(Base):
+    __tablename__ = "join_requests"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"), index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
+    nonce: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(16))  # pending | accepted | refused
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class VoucherRedemption(Base):
+    """First redemption to arrive wins: the voucher_id primary key enforces it."""
+
+    __tablename__ = "voucher_redemptions"
+    voucher_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    op_id: Mapped[str] = mapped_column(String(64))
+    redeemed_at: Mapped[str] = mapped_column(String(40))
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # voucher.double_redemption
+    subject_id: Mapped[str] = mapped_column(String(64))
+    winner_op_id: Mapped[str] = mapped_column(String(64))
+    winner_terminal_id: Mapped[str] = mapped_column(String(64))
+    loser_op_id: Mapped[str] = mapped_column(String(64))
+    loser_terminal_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class PlatformLine(Base):
+    """What the platform recorded for reconciliation, one line per money-carrying op."""
+
+    __tablename__ = "platform_lines"
+    op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    amount_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    coins: Mapped[int] = mapped_column(BigInteger, default=0)
+    schedule_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_platform_lines_store_time", "store_id", "occurred_at"),)

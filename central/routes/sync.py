@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+
+from central.auth import current_terminal, platform_of
+from central.errors import ApiError
+from central.platform import TerminalContext
+from central.schemas import PushRequest
+from central.services import pull as pull_service
+from central.services.push import Op, push
+
+router = APIRouter(prefix="/v1", tags=["sync"])
+Terminal = Annotated[TerminalContext, Depends(current_terminal)]
+
+
+@router.post("/push", summary="Apply a batch of outbox ops exactly once")
+def push_ops(body: PushRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
+    if body.terminal_id != terminal.terminal_id:
+        raise ApiError(403, "wrong_terminal", "terminal_id does not match the API token")
+    ops = [Op(o.seq, o.op_id, o.kind, o.payload) for o in body.batch]
+    head = body.audit_head.model_dump() if body.audit_head else None
+    return push(platform_of(request), terminal, ops, head)
+
+
+@router.get("/pull", summary="Platform-owned data changed since the cursor")
+def pull(request: Request, terminal: Terminal, cursor: str | None = None) -> dict[str, Any]:
+    with platform_of(request).tx() as session:
+        return pull_service.pull(session, terminal, cursor)

@@ -1,0 +1,49 @@
+"""Request bodies of the HTTP API (responses are documented in docs/sync-protocol.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, StrictInt
+
+
+class PairRequest(BaseModel):
+    code: str = Field(min_length=1, max_length=32)
+    public_key: str = Field(min_length=1, max_length=64, description="base64 raw Ed25519 public key")
+    name: str = Field(min_length=1, max_length=200)
+
+
+class PushOp(BaseModel):
+    seq: StrictInt = Field(ge=1)
+    op_id: str = Field(min_length=1, max_length=64)
+    kind: str = Field(min_length=1, max_length=64)
+    payload: Any = None
+
+
+class AuditHead(BaseModel):
+    length: StrictInt = Field(ge=0)
+    hash: str = Field(max_length=64)
+
+
+class PushRequest(BaseModel):
+    terminal_id: str
+    batch: list[PushOp] = Field(max_length=5000)
+    audit_head: AuditHead | None = None
+
+
+class AuthorizeRequest(BaseModel):
+    member_id: str = Field(min_length=1, max_length=64)
+    max_coins: StrictInt = Field(gt=0, lt=2**32)
+    ttl_seconds: StrictInt = Field(default=900, ge=1, le=7 * 86400)
+
+
+class CaptureRequest(BaseModel):
+    member_id: str = Field(min_length=1, max_length=64)
+    coins: StrictInt = Field(gt=0, lt=2**32)
+    sale_id: str = Field(default="", max_length=64)
+    token: str | None = Field(default=None, max_length=400, description="a PSC1 coin authorization")
+
+
+class JoinRequestBody(BaseModel):
+    member_id: str = Field(min_length=1, max_length=64)
+    nonce: str = Field(min_length=32, max_length=128)

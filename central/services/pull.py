@@ -1,0 +1,115 @@
+"""Pull (DESIGN.md §6): platform-owned data changed since an opaque cursor.
+
+The cursor is base64url of JSON {"v": 1, "i": instance id, "s": change_seq}. A cursor that does
+not parse, comes from another platform database, or lies in the future answers with
+`reset: true` and everything (the client replaces its copies in one transaction).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import (
+    CoinAuthorization,
+    CommissionSchedule,
+    Conflict,
+    JoinRequest,
+    Member,
+    Terminal,
+)
+from central.platform import TerminalContext
+from central.services.changes import committed_seq
+from central.services.schedules import as_dict as schedule_dict
+
+
+def encode_cursor(instance_id: str, seq: int) -> str:
+    raw = json.dumps({"v": 1, "i": instance_id, "s": seq}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str | None, instance_id: str, head: int) -> int | None:
+    """The change_seq to pull after, or None when a full reload is needed."""
+    if not cursor:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        seq = data["s"]
+        valid = data.get("v") == 1 and data.get("i") == instance_id and isinstance(seq, int)
+    except (binascii.Error, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return seq if valid and 0 <= seq <= head else None
+
+
+def pull(session: Session, ctx: TerminalContext, cursor: str | None) -> dict[str, Any]:
+    head, instance_id = committed_seq(session)
+    since = decode_cursor(cursor, instance_id, head)
+    low = 0 if since is None else since
+
+    def changed(column: Any) -> Any:
+        return (column > low) & (column <= head)
+
+    return {
+        "cursor": encode_cursor(instance_id, head),
+        "reset": since is None,
+        "members": _members(session, changed),
+        "revoked_authorizations": _revocations(session, ctx, changed),
+        "commission_schedules": _schedules(session, ctx, changed),
+        "terminal_keys": _terminal_keys(session, ctx, changed),
+        "join_requests": _join_requests(session, ctx, changed),
+        "conflicts": _conflicts(session, ctx, changed),
+    }
+
+
+def _members(session: Session, changed: Any) -> list[dict[str, Any]]:
+    rows = session.execute(select(Member).where(changed(Member.change_seq)).order_by(Member.id)).scalars()
+    return [{"member_id": m.id, "phone": m.phone, "name": m.name,
+             "home_merchant_id": m.home_merchant_id} for m in rows]
+
+
+def _revocations(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
+    rows = session.execute(select(CoinAuthorization).where(
+        changed(CoinAuthorization.change_seq), CoinAuthorization.merchant_id == ctx.merchant_id,
+        CoinAuthorization.state.in_(("revoked", "expired", "captured")),
+    ).order_by(CoinAuthorization.token_id)).scalars()
+    return [{"token_id": a.token_id, "member_id": a.member_id, "state": a.state} for a in rows]
+
+
+def _schedules(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
+    rows = session.execute(select(CommissionSchedule).where(
+        changed(CommissionSchedule.change_seq), CommissionSchedule.merchant_id == ctx.merchant_id
+    ).order_by(CommissionSchedule.version)).scalars()
+    return [schedule_dict(s) for s in rows]
+
+
+def _terminal_keys(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
+    rows = session.execute(select(Terminal).where(
+        changed(Terminal.change_seq), Terminal.store_id == ctx.store_id
+    ).order_by(Terminal.id)).scalars()
+    return [{"terminal_id": t.id, "name": t.name, "public_key": t.public_key,
+             "revoked": t.revoked_at is not None} for t in rows]
+
+
+def _join_requests(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
+    rows = session.execute(select(JoinRequest).where(
+        changed(JoinRequest.change_seq), JoinRequest.store_id == ctx.store_id
+    ).order_by(JoinRequest.created_at, JoinRequest.id)).scalars()
+    return [{"request_id": r.id, "group_id": r.group_id, "member_id": r.member_id, "nonce": r.nonce,
+             "status": r.status, "created_at": r.created_at.isoformat()} for r in rows]
+
+
+def _conflicts(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
+    rows = session.execute(select(Conflict).where(
+        changed(Conflict.change_seq), Conflict.store_id == ctx.store_id
+    ).order_by(Conflict.id)).scalars()
+    return [{"conflict_id": c.id, "kind": c.kind, "subject_id": c.subject_id,
+             "winner_op_id": c.winner_op_id, "winner_terminal_id": c.winner_terminal_id,
+             "loser_op_id": c.loser_op_id, "loser_terminal_id": c.loser_terminal_id,
+             "detail": c.detail, "created_at": c.created_at.isoformat()} for c in rows]
+
+

@@ -1,0 +1,70 @@
+"""Commission schedules: versioned per merchant, with effective dates; history is never edited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from central.errors import invalid, not_found
+from central.models import CommissionSchedule, Merchant
+from central.services.changes import next_change_seq
+from desktop.core.money import BP_WHOLE
+
+
+@dataclass(frozen=True)
+class Rates:
+    coin_settlement_bp: int
+    deal_commission_bp: int
+    alliance_share_bp: int
+    coin_cap_bp: int
+    coin_value_fen: int
+
+    def check(self) -> None:
+        for name in ("coin_settlement_bp", "deal_commission_bp", "alliance_share_bp", "coin_cap_bp"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not 0 <= value <= BP_WHOLE:
+                raise invalid(f"{name} must be whole basis points between 0 and 10000")
+        if not isinstance(self.coin_value_fen, int) or not 1 <= self.coin_value_fen <= 10_000:
+            raise invalid("coin_value_fen must be a whole number of fen between 1 and 10000")
+
+
+def add_schedule(session: Session, merchant_id: str, effective_from: datetime, rates: Rates,
+                 now: datetime) -> int:
+    """Append the next version; returns its version number."""
+    if session.get(Merchant, merchant_id) is None:
+        raise not_found("merchant", merchant_id)
+    rates.check()
+    latest = session.execute(
+        select(func.max(CommissionSchedule.version)).where(CommissionSchedule.merchant_id == merchant_id)
+    ).scalar_one()
+    version = (latest or 0) + 1
+    session.add(CommissionSchedule(
+        merchant_id=merchant_id, version=version, effective_from=effective_from, created_at=now,
+        change_seq=next_change_seq(session), **rates.__dict__,
+    ))
+    session.flush()
+    return version
+
+
+def in_force(session: Session, merchant_id: str, at: datetime) -> CommissionSchedule | None:
+    """The version in force at `at`: latest effective_from not after it; ties go to the newer version."""
+    return session.execute(
+        select(CommissionSchedule)
+        .where(CommissionSchedule.merchant_id == merchant_id, CommissionSchedule.effective_from <= at)
+        .order_by(CommissionSchedule.effective_from.desc(), CommissionSchedule.version.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def as_dict(row: CommissionSchedule) -> dict[str, Any]:
+    return {
+        "merchant_id": row.merchant_id, "version": row.version,
+        "effective_from": row.effective_from.isoformat(),
+        "coin_settlement_bp": row.coin_settlement_bp, "deal_commission_bp": row.deal_commission_bp,
+        "alliance_share_bp": row.alliance_share_bp, "coin_cap_bp": row.coin_cap_bp,
+        "coin_value_fen": row.coin_value_fen,
+    }
