@@ -83,7 +83,7 @@ def test_excluded_leader_gets_reward_and_refund_but_no_consolation() -> None:
         (seats_for(4, 9800), ["e1"], "Only a full group is settled: 4 of 5 seats"),
         (seats_for(5, 9800), ["e1", "e2"], "1 different winners"),
         (seats_for(5, 9800), ["zz"], "Winner zz is not an eligible seat"),
-        (seats_for(4, 9800) + [Seat("e0", "x", 9800, "h")], ["e1"], "its own entry and hold"),
+        ([*seats_for(4, 9800), Seat("e0", "x", 9800, "h")], ["e1"], "its own entry and hold"),
         (seats_for(5, 0), ["e1"], "must have paid a deposit"),
     ],
 )
