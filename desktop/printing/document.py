@@ -233,8 +233,9 @@ def layout(document: Document, columns: int) -> list[Row]:
 
 def _layout_block(block: Block, columns: int) -> Iterable[Row]:
     if isinstance(block, TextLine):
-        width = columns // block.size.width_factor
-        return [TextRow(line, block.size, block.bold, block.align) for line in wrap(block.text, width)]
+        size = block.size if columns // block.size.width_factor >= 2 else Size.NORMAL
+        width = columns // size.width_factor
+        return [TextRow(line, size, block.bold, block.align) for line in wrap(block.text, width)]
     if isinstance(block, Columns):
         return [TextRow(line, bold=block.bold) for line in format_columns(block.left, block.right, columns)]
     if isinstance(block, Separator):

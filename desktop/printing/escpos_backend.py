@@ -83,6 +83,10 @@ class PrinterConfig:
 
     def __post_init__(self) -> None:
         _check_config(self)
+        # settings come back from storage as plain strings: hold the enum members
+        object.__setattr__(self, "connection", ConnectionKind(self.connection))
+        object.__setattr__(self, "chinese_mode", ChineseMode(self.chinese_mode))
+        object.__setattr__(self, "qr_mode", QrMode(self.qr_mode))
 
     @property
     def paper(self) -> PaperProfile:

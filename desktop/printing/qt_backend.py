@@ -67,17 +67,22 @@ def gives_none_back(function: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(function)
     def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
-        if sys.version_info >= (3, 12):
-            return function(*args, **kwargs)
         before = sys.getrefcount(None)
         try:
             return function(*args, **kwargs)
         finally:
             # +1: a None being returned right now is still counted here, then dropped later
-            for _ in range(max(0, before - sys.getrefcount(None)) + 1):
-                ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+            give_back_none(before, extra=1)
 
     return guarded
+
+
+def give_back_none(before: int, extra: int = 0) -> None:
+    """Restore None's reference count to at least `before` (+ extra); see gives_none_back."""
+    if sys.version_info >= (3, 12):
+        return  # None is immortal
+    for _ in range(max(0, before - sys.getrefcount(None)) + extra):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 CJK_FAMILIES = (

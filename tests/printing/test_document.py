@@ -1,0 +1,90 @@
+"""Width counting, wrapping and two-column layout, as a thermal printer counts columns."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.errors import ValidationError
+from desktop.printing.document import (
+    Columns,
+    Document,
+    QrBlock,
+    Separator,
+    Size,
+    TextLine,
+    TextRow,
+    char_width,
+    format_columns,
+    layout,
+    text_width,
+    wrap,
+)
+
+# Latin, CJK, full-width forms, combining marks, controls and spaces: the hard cases.
+ALPHABET = st.sampled_from(list("abcXYZ09 ,.-中签率拼团￥¥（）：、🙂é\u0301\t\n"))
+TEXT = st.text(ALPHABET, max_size=120)
+COLUMNS = st.sampled_from([2, 3, 5, 16, 24, 32, 48])
+
+
+def test_wide_and_narrow_characters_take_two_and_one_columns() -> None:
+    assert [char_width(c) for c in "a中￥¥\u0301"] == [1, 2, 2, 1, 0]
+    assert text_width("拼团价 Price ￥98.00") == 6 + 1 + 5 + 1 + 2 + 5
+
+
+@given(TEXT, COLUMNS)
+def test_no_wrapped_line_is_wider_than_the_paper(text: str, columns: int) -> None:
+    assert all(text_width(line) <= columns for line in wrap(text, columns))
+
+
+@given(TEXT, COLUMNS)
+def test_wrapping_loses_no_visible_character(text: str, columns: int) -> None:
+    visible = "".join(text.split())
+    assert "".join("".join(wrap(text, columns)).split()) == visible
+
+
+@given(TEXT, TEXT, COLUMNS, st.sampled_from(list(Size)))
+def test_no_laid_out_row_exceeds_the_columns(left: str, right: str, columns: int, size: Size) -> None:
+    document = Document("t", (TextLine(left, size), Columns(left, right), Separator("=")))
+    for row in layout(document, columns):
+        assert isinstance(row, TextRow)
+        assert text_width(row.text) * row.size.width_factor <= columns
+
+
+@given(TEXT, st.text(ALPHABET, max_size=20), st.sampled_from([32, 48]))
+def test_right_column_ends_flush_right_on_the_last_line(left: str, right: str, columns: int) -> None:
+    lines = format_columns(left, right, columns)
+    if right.strip() and text_width(right.strip()) <= columns:
+        assert lines[-1].endswith(right.strip())
+        assert text_width(lines[-1]) == columns
+
+
+def test_a_double_width_character_is_never_split_at_the_edge() -> None:
+    assert wrap("ab中文", 3) == ["ab", "中", "文"]
+    assert wrap("中文中文", 5) == ["中文", "中文"]
+
+
+def test_item_and_price_share_a_line() -> None:
+    assert format_columns("黑椒牛排 x2", "￥136.00", 32) == ["黑椒牛排 x2" + " " * 13 + "￥136.00"]
+
+
+def test_latin_words_move_whole_and_overlong_words_are_cut() -> None:
+    assert wrap("Scan to join the group", 10) == ["Scan to", "join the", "group"]
+    assert wrap("abcdefghijkl", 5) == ["abcde", "fghij", "kl"]
+
+
+def test_double_width_text_wraps_at_half_the_columns() -> None:
+    rows = layout(Document("t", (TextLine("拼商牛排馆拼商牛排馆", Size.DOUBLE),)), 32)
+    assert [row.text for row in rows if isinstance(row, TextRow)] == ["拼商牛排馆拼商牛", "排馆"]
+
+
+def test_control_characters_never_reach_the_printer() -> None:
+    assert wrap("a\x1b@b\x1dV", 32) == ["a @b V"]
+
+
+def test_empty_or_huge_qr_payload_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        layout(Document("t", (QrBlock(""),)), 32)
+    with pytest.raises(ValidationError):
+        layout(Document("t", (QrBlock("x" * 5000),)), 32)
