@@ -57,6 +57,7 @@ def _capture_once(platform: Platform, terminal: TerminalContext, key: str,
 def _run_capture(session: Any, platform: Platform, terminal: TerminalContext,
                  body: CaptureRequest, key: str) -> tuple[int, dict[str, Any]]:
     ref = f"capture:{terminal.terminal_id}:{key}"
+    coins.expire_lapsed(session, platform, body.member_id)  # kept even if the capture fails
     try:
         with session.begin_nested():
             if body.token is None:
@@ -80,6 +81,8 @@ def _token_id(text: str) -> str:
 
 @router.get("/members/{member_id}/coins", summary="A member's available coin balance")
 def balance(member_id: str, request: Request, terminal: Terminal) -> dict[str, Any]:
-    with platform_of(request).tx() as session:
+    platform = platform_of(request)
+    with platform.tx() as session:
+        coins.expire_lapsed(session, platform, member_id)
         account = coin_ledger.member_account(member_id)
         return {"member_id": member_id, "available": coin_ledger.available(session, account)}

@@ -9,7 +9,7 @@ is next read or captured; revocation voids it and is listed in pull.
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -29,6 +29,7 @@ def authorize(session: Session, platform: Platform, ctx: TerminalContext, member
               max_coins: int, ttl: timedelta) -> dict[str, Any]:
     if session.get(Member, member_id) is None:
         raise not_found("member", member_id)
+    expire_lapsed(session, platform, member_id)
     if max_coins <= 0 or max_coins >= 2**32:
         raise invalid("max_coins must be a positive whole number")
     if not timedelta(seconds=1) <= ttl <= MAX_TTL:
@@ -63,6 +64,17 @@ def load_current(session: Session, platform: Platform, token_id: str) -> CoinAut
     return auth
 
 
+def expire_lapsed(session: Session, platform: Platform, member_id: str) -> None:
+    """Void every lapsed reservation of a member (before reading or spending the balance)."""
+    cutoff = platform.clock() - platform.capture_grace
+    token_ids = session.execute(select(CoinAuthorization.token_id).where(
+        CoinAuthorization.member_id == member_id, CoinAuthorization.state == "reserved",
+        CoinAuthorization.expires_at < cutoff,
+    )).scalars().all()
+    for token_id in token_ids:
+        load_current(session, platform, token_id)
+
+
 def capture(session: Session, platform: Platform, ctx: TerminalContext, *, token_id: str,
             member_id: str, coins: int, ref: str, accepted_at: datetime,
             token_text: str | None = None) -> dict[str, Any]:
@@ -79,8 +91,8 @@ def capture(session: Session, platform: Platform, ctx: TerminalContext, *, token
 
 
 def _check_token_text(platform: Platform, token_text: str, token_id: str) -> None:
-    check = verify_token(token_text, platform.signing_key.public_key(), now=datetime.min.replace(
-        tzinfo=platform.clock().tzinfo))  # expiry is judged below, on the acceptance time
+    # Expiry is judged in _check_capture, on the time the terminal accepted the token.
+    check = verify_token(token_text, platform.signing_key.public_key(), now=datetime.min.replace(tzinfo=UTC))
     if not check.ok or check.token is None or check.token.token_id != token_id:
         raise ApiError(403, "forged_token", "the coin authorization does not verify: forged or altered")
 
@@ -117,6 +129,7 @@ def spend_directly(session: Session, platform: Platform, ctx: TerminalContext, m
         raise not_found("member", member_id)
     if coins <= 0:
         raise invalid("coins must be a positive whole number")
+    expire_lapsed(session, platform, member_id)
     transfer = coin_ledger.move(session, coin_ledger.member_account(member_id),
                                 coin_ledger.merchant_account(ctx.merchant_id), coins, ref,
                                 platform.clock())

@@ -227,7 +227,16 @@ def coins_captured(ctx: OpContext, payload: Any) -> Outcome:
     return Outcome()
 
 
+def lapse_before_capture(ctx: OpContext, payload: Any) -> None:
+    """Outside the op's savepoint, so a lapsed reservation is released even if the capture is
+    then rejected."""
+    token_id = payload.get("token_id") if isinstance(payload, dict) else None
+    if isinstance(token_id, str) and len(token_id) <= 64:
+        coin_service.load_current(ctx.session, ctx.platform, token_id)
+
+
 Handler = Callable[[OpContext, Any], Outcome]
+PREPARE: dict[str, Callable[[OpContext, Any], None]] = {OpKind.COINS_CAPTURED: lapse_before_capture}
 
 HANDLERS: dict[str, Handler] = {
     OpKind.STAFF_CHANGED: record_only,

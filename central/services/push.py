@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
-from central.services.op_handlers import HANDLERS, OpContext, Outcome, payload_text
+from central.services.op_handlers import HANDLERS, PREPARE, OpContext, Outcome, payload_text
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,9 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
     handler = HANDLERS.get(op.kind)
     if handler is None:
         return _result(op, "rejected", f"unknown op kind {op.kind!r}")
+    prepare = PREPARE.get(op.kind)
+    if prepare is not None:
+        prepare(op_ctx, op.payload)
     for attempt in (1, 2):  # a concurrent first-wins insert (PostgreSQL) is retried once
         try:
             with session.begin_nested():

@@ -1,0 +1,146 @@
+"""HTTP client of the central platform API (docs/sync-protocol.md). No Qt, no database.
+
+Errors come in two kinds, so the sync worker knows what to do:
+- `PlatformUnreachable`: connection refused or reset, timeout, 5xx. Nothing is known to have
+  happened; retry later with backoff (push and capture are safe to retry).
+- `PlatformRejected` (a UserError): a 4xx with the server's reason; retrying the same request
+  will not help. `status`, `code` and `body` carry the details (e.g. a push gap's expected_seq).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import requests
+
+from desktop.core.clock import to_iso
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+
+DEFAULT_TIMEOUT = 15.0
+
+
+class PlatformUnreachable(Exception):
+    """The platform could not be reached or failed (5xx): try again later."""
+
+
+class PlatformRejected(UserError):
+    """The platform refused the request (4xx); the reason says why."""
+
+    def __init__(self, status: int, code: str, reason: str, body: dict[str, Any]) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "The platform refused: {reason}"), reason=reason)
+        self.status = status
+        self.code = code
+        self.reason = reason
+        self.body = body
+
+
+@dataclass(frozen=True)
+class OutboxOp:
+    """One row of the client's outbox, as pushed."""
+
+    seq: int
+    op_id: str
+    kind: str
+    payload: Any
+
+
+class PlatformClient:
+    def __init__(self, base_url: str, token: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+                 session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self.http = session or requests.Session()
+
+    def close(self) -> None:
+        self.http.close()
+
+    # --- endpoints -------------------------------------------------------------------------
+
+    def pair(self, code: str, public_key: str, name: str) -> dict[str, Any]:
+        """Register this terminal; returns terminal_id, token (keep it: shown once), store,
+        merchant, platform_public_key. Sets the token on this client."""
+        answer = self._call("POST", "/v1/pair", json={"code": code, "public_key": public_key, "name": name},
+                            auth=False)
+        self.token = answer["token"]
+        return answer
+
+    def push(self, terminal_id: str, batch: Iterable[OutboxOp | Sequence[Any]],
+             audit_head: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Send outbox rows `(seq, op_id, kind, payload)` in seq order; returns
+        {last_seq, results: [{seq, op_id, status, reason, conflict, ...}]}."""
+        ops = [_op_json(row) for row in batch]
+        body = {"terminal_id": terminal_id, "batch": ops, "audit_head": audit_head}
+        return self._call("POST", "/v1/push", json=body)
+
+    def pull(self, cursor: str | None = None) -> dict[str, Any]:
+        params = {"cursor": cursor} if cursor else None
+        return self._call("GET", "/v1/pull", params=params)
+
+    def authorize_coins(self, member_id: str, max_coins: int, ttl_seconds: int = 900) -> dict[str, Any]:
+        body = {"member_id": member_id, "max_coins": max_coins, "ttl_seconds": ttl_seconds}
+        return self._call("POST", "/v1/coins/authorizations", json=body)
+
+    def capture_coins(self, member_id: str, coins: int, sale_id: str, idempotency_key: str,
+                      token: str | None = None) -> dict[str, Any]:
+        """Capture online; the same idempotency_key always gets the same answer, once."""
+        body = {"member_id": member_id, "coins": coins, "sale_id": sale_id, "token": token}
+        return self._call("POST", "/v1/coins/capture", json=body,
+                          headers={"Idempotency-Key": idempotency_key})
+
+    def coin_balance(self, member_id: str) -> int:
+        return int(self._call("GET", f"/v1/members/{member_id}/coins")["available"])
+
+    def reconcile(self, start: datetime, end: datetime) -> dict[str, Any]:
+        return self._call("GET", "/v1/reconcile", params={"from": to_iso(start), "to": to_iso(end)})
+
+    def request_join(self, group_id: str, member_id: str, nonce: str) -> dict[str, Any]:
+        """What a customer's phone does (used by the demo and tests)."""
+        return self._call("POST", f"/v1/groups/{group_id}/join-requests",
+                          json={"member_id": member_id, "nonce": nonce}, auth=False)
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, *, auth: bool = True, headers: dict[str, str] | None = None,
+              **kwargs: Any) -> dict[str, Any]:
+        all_headers = dict(headers or {})
+        if auth and self.token:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.http.request(method, self.base_url + path, headers=all_headers,
+                                         timeout=self.timeout, **kwargs)
+        except requests.RequestException as exc:  # refused, reset, timeout, DNS, bad TLS
+            raise PlatformUnreachable(f"{method} {path}: {exc}") from exc
+        return _answer(method, path, response)
+
+
+def _answer(method: str, path: str, response: requests.Response) -> dict[str, Any]:
+    if response.status_code >= 500:
+        raise PlatformUnreachable(f"{method} {path}: server error {response.status_code}")
+    body = _json(response)
+    if response.status_code >= 400:
+        reason = str(body.get("reason") or body.get("detail") or response.reason or "refused")
+        raise PlatformRejected(response.status_code, str(body.get("error", "")), reason, body)
+    return body
+
+
+def _json(response: requests.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError as exc:
+        if response.status_code >= 400:
+            return {}
+        raise PlatformUnreachable(f"the platform answered with something that is not JSON: {exc}") from exc
+    return body if isinstance(body, dict) else {"value": body}
+
+
+def _op_json(row: OutboxOp | Sequence[Any]) -> dict[str, Any]:
+    if isinstance(row, OutboxOp):
+        seq, op_id, kind, payload = row.seq, row.op_id, row.kind, row.payload
+    else:
+        seq, op_id, kind, payload = row
+    return {"seq": int(seq), "op_id": str(op_id), "kind": str(kind), "payload": payload}

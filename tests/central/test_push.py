@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from central.models import PlatformLine, ReceivedOp
+from central.server import start_in_thread
+from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
+from tests.central.helpers import LoseResponseAdapter, MovableClock, Seed, hand_made_proof, op, paired, sale
+
+
+def _lines(seed: Seed) -> int:
+    with seed.server.app.state.platform.tx() as session:
+        return int(session.execute(select(func.count()).select_from(PlatformLine)).scalar_one())
+
+
+def test_same_batch_twice_is_applied_once(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    batch = [sale(1), sale(2), sale(3)]
+    first = client.push(terminal, batch, {"length": 3, "hash": "ab" * 32})
+    again = client.push(terminal, batch)
+    assert [r["status"] for r in first["results"]] == ["applied"] * 3
+    assert [r["status"] for r in again["results"]] == ["duplicate"] * 3
+    assert [r["original_status"] for r in again["results"]] == ["applied"] * 3
+    assert first["last_seq"] == again["last_seq"] == 3
+    assert _lines(seed) == 3
+
+
+def test_lost_acknowledgement_then_retry_applies_nothing_twice(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    lossy = LoseResponseAdapter(lose=1)
+    client.http.mount(seed.server.url, lossy)
+    batch = [sale(1), sale(2)]
+    with pytest.raises(PlatformUnreachable):
+        client.push(terminal, batch)
+    assert _lines(seed) == 2  # the server committed before the answer was lost
+    retry = client.push(terminal, [*batch, sale(3)])
+    assert [r["status"] for r in retry["results"]] == ["duplicate", "duplicate", "applied"]
+    assert retry["last_seq"] == 3 and _lines(seed) == 3
+
+
+def test_reordered_and_duplicated_ops_in_a_batch(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    one, two, three = sale(1), sale(2), sale(3)
+    answer = client.push(terminal, [three, one, two, one])
+    assert [r["seq"] for r in answer["results"]] == [1, 2, 3]
+    assert answer["last_seq"] == 3 and _lines(seed) == 3
+
+
+def test_a_gap_is_refused_and_nothing_is_applied(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    client.push(terminal, [sale(1)])
+    with pytest.raises(PlatformRejected) as refused:
+        client.push(terminal, [sale(2), sale(4)])
+    assert refused.value.status == 409 and refused.value.body["expected_seq"] == 3
+    assert _lines(seed) == 1
+    assert client.push(terminal, [sale(2)])["last_seq"] == 2
+
+
+def test_same_op_id_under_a_new_seq_is_a_duplicate(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    first = sale(1)
+    answer = client.push(terminal, [first, (2, first[1], first[2], first[3])])
+    assert [r["status"] for r in answer["results"]] == ["applied", "duplicate"]
+    assert answer["last_seq"] == 2 and _lines(seed) == 1
+
+
+def test_rejected_op_advances_last_seq_with_its_reason(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    batch = [sale(1), op(2, "no.such.kind", {}), sale(3, total_fen=-5), sale(4)]
+    answer = client.push(terminal, batch)
+    statuses = [(r["status"], r["reason"]) for r in answer["results"]]
+    assert statuses[0][0] == statuses[3][0] == "applied"
+    assert statuses[1] == ("rejected", "unknown op kind 'no.such.kind'")
+    assert statuses[2][0] == "rejected" and "total_fen" in statuses[2][1]
+    assert answer["last_seq"] == 4 and _lines(seed) == 2
+    replay = client.push(terminal, batch[1:2])["results"][0]
+    assert replay["original_status"] == "rejected" and "unknown op kind" in replay["reason"]
+
+
+def test_a_valid_draw_is_applied_and_a_tampered_one_rejected(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    proof, commitment = hand_made_proof("g1", people=5, k=1)
+    tampered = dict(proof, winners=[e["entry_id"] for e in proof["entries"] if e["entry_id"] not in proof["winners"]][:1])
+    opened = {"group_id": "g1", "deal_id": "d1", "commitment": commitment, "size": 5, "winners": 1}
+    answer = client.push(terminal, [
+        op(1, "group.opened", opened),
+        op(2, "group.drawn", {"group_id": "g1", "proof": tampered}),
+        op(3, "group.drawn", {"group_id": "g1", "proof": proof}),
+        op(4, "group.drawn", {"group_id": "g1", "proof": proof}),
+    ])
+    results = answer["results"]
+    assert results[0]["status"] == "applied"
+    assert results[1]["status"] == "rejected" and "does not verify" in results[1]["reason"]
+    assert results[2]["status"] == "applied"
+    assert results[3]["status"] == "rejected" and "drawn once" in results[3]["reason"]
+
+
+def test_draw_with_another_commitment_than_published_is_rejected(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    proof, _ = hand_made_proof("g2", people=4, k=2)
+    opened = {"group_id": "g2", "deal_id": "d1", "commitment": "0" * 64, "size": 4, "winners": 2}
+    results = client.push(terminal, [op(1, "group.opened", opened),
+                                     op(2, "group.drawn", {"group_id": "g2", "proof": proof})])["results"]
+    assert results[1]["status"] == "rejected" and "commitment" in results[1]["reason"]
+
+
+def test_settled_group_credits_consolation_coins_once(seed: Seed) -> None:
+    client, terminal = paired(seed)
+    member = seed.members[0]
+    settled = op(1, "group.settled", {"group_id": "gx", "coin_grants": [{"member_id": member, "coins": 100}],
+                                      "cash_fen": 2000})
+    client.push(terminal, [settled])
+    client.push(terminal, [settled])
+    assert client.coin_balance(member) == 100
+    bad = op(2, "group.settled", {"group_id": "gy", "coin_grants": [{"member_id": member, "coins": 5},
+                                                                   {"member_id": "nobody", "coins": 5}]})
+    assert client.push(terminal, [bad])["results"][0]["status"] == "rejected"
+    assert client.coin_balance(member) == 100  # the op's savepoint rolled back both grants
+
+
+def test_server_restart_mid_sync_loses_nothing(seed: Seed, db_url: str, clock: MovableClock) -> None:
+    client, terminal = paired(seed)
+    client.push(terminal, [sale(1), sale(2)])
+    seed.server.stop()
+    with pytest.raises(PlatformUnreachable):
+        client.push(terminal, [sale(3)])
+    restarted = start_in_thread(db_url, clock=clock)
+    try:
+        client.base_url = restarted.url
+        answer = client.push(terminal, [sale(1), sale(2), sale(3)])
+        assert [r["status"] for r in answer["results"]] == ["duplicate", "duplicate", "applied"]
+        with restarted.app.state.platform.tx() as session:
+            assert session.execute(select(func.count()).select_from(ReceivedOp)).scalar_one() == 3
+    finally:
+        restarted.stop()
+
+
+def test_push_for_another_terminal_is_refused(seed: Seed) -> None:
+    client, _ = paired(seed)
+    _, other_terminal = paired(seed, "Counter 2")
+    with pytest.raises(PlatformRejected) as refused:
+        client.push(other_terminal, [sale(1)])
+    assert refused.value.status == 403
+
+
+def test_unreachable_platform_is_reported_as_such() -> None:
+    client = PlatformClient("http://127.0.0.1:9", timeout=2)
+    with pytest.raises(PlatformUnreachable):
+        client.pull()
