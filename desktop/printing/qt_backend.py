@@ -258,7 +258,7 @@ def render_image(document: Document, paper: PaperProfile) -> QImage:
 
 @gives_none_back
 def save_png(document: Document, paper: PaperProfile, path: Path) -> None:
-    if not render_image(document, paper).save(str(path), "PNG"):
+    if not render_image(document, paper).save(str(path), "PNG"):  # type: ignore[call-overload]
         raise UserError(QT_TRANSLATE_NOOP("errors", "Could not write the picture to {path}"), path=str(path))
 
 

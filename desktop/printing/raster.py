@@ -84,10 +84,10 @@ def _glyph(char: str, font: ImageFont.FreeTypeFont, cell_w: int, cell_h: int, bo
     """One character, black on white, centred on a common baseline in a cell_w × cell_h box;
     squeezed horizontally if its ink is wider than the cell (so it never spills over)."""
     left, _, right, _ = font.getbbox(char, anchor="ls")
-    ink_w = right - left + (1 if bold else 0)
+    ink_w = int(right - left) + (1 if bold else 0)
     canvas = Image.new("L", (max(ink_w, cell_w), cell_h), WHITE)
     draw = ImageDraw.Draw(canvas)
-    x = (canvas.width - ink_w) // 2 - left
+    x = (canvas.width - ink_w) // 2 - int(left)
     for strike in (0, 1) if bold else (0,):
         draw.text((x + strike, cell_h * 5 // 6), char, font=font, fill=BLACK, anchor="ls")
     if canvas.width > cell_w:
