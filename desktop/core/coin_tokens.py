@@ -114,7 +114,8 @@ def _unwrap(text: object) -> bytes | None:
         raw = base64.b32decode(data + "=" * (-len(data) % 8))
     except (binascii.Error, ValueError):
         return None
-    return raw if len(raw) > SIGNATURE_BYTES + _FIXED.size else None
+    canonical = base64.b32encode(raw).decode("ascii").rstrip("=") == data  # unused pad bits are zero
+    return raw if canonical and len(raw) > SIGNATURE_BYTES + _FIXED.size else None
 
 
 def _unpack(body: bytes) -> tuple[CoinToken, bytes] | None:
