@@ -6,7 +6,15 @@ from sqlalchemy import func, select
 from central.models import PlatformLine, ReceivedOp
 from central.server import start_in_thread
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
-from tests.central.helpers import LoseResponseAdapter, MovableClock, Seed, hand_made_proof, op, paired, sale
+from tests.central.helpers import (
+    LoseResponseAdapter,
+    MovableClock,
+    Seed,
+    hand_made_proof,
+    op,
+    paired,
+    sale,
+)
 
 
 def _lines(seed: Seed) -> int:
