@@ -34,7 +34,7 @@ def run(*cmd: str | Path, **kw: object) -> None:
 
 
 def ensure_venv() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is
         sys.exit("Pinshang Counter needs Python 3.11 or newer; this is " + sys.version.split()[0])
     if not venv_python().exists():
         venv.EnvBuilder(with_pip=True).create(VENV)

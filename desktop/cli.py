@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from desktop.core.errors import UserError
 
@@ -29,6 +31,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", default=argparse.SUPPRESS, help="zh_CN or en")
     demo.add_argument("--screenshot", metavar="OUTDIR", help="render every screen to OUTDIR as PNG and exit")
     demo.set_defaults(handler=_run_demo)
+
+    verify_draw = sub.add_parser("verify-draw", help="check a pinshang-draw-v1 proof file")
+    verify_draw.add_argument("proof", help="PROOF.json, or - for standard input")
+    verify_draw.set_defaults(handler=_verify_draw)
+
+    render = sub.add_parser("render", help="render a print template to .png, .pdf or .bin (ESC/POS)")
+    render.add_argument("template", help="invite, voucher, draw-slip, redemption-receipt or sale-receipt")
+    render.add_argument("--demo", action="store_true", required=True, help="use the demo data")
+    render.add_argument("--out", required=True, help="FILE.png, FILE.pdf or FILE.bin")
+    render.add_argument("--paper", type=int, default=80, choices=(58, 80, 105), help="paper width in mm (105 = A6)")
+    render.set_defaults(handler=_render)
+
+    sub.add_parser("central", help="run or administer the reference platform (see pinshang central -h)")
 
     audit = sub.add_parser("audit", help="audit chain tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
@@ -66,8 +81,36 @@ def _audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _verify_draw(args: argparse.Namespace) -> int:
+    from desktop.core.draw import verify_proof
+
+    try:
+        data = sys.stdin.buffer.read() if args.proof == "-" else Path(args.proof).read_bytes()
+    except OSError as exc:
+        print(f"cannot read {args.proof}: {exc.strerror}", file=sys.stderr)
+        return 1
+    result = verify_proof(data)
+    print(result.sentence)
+    return 0 if result.ok else 1
+
+
+def _render(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # files only: never needs a display
+    from desktop.printing.render import render_template
+
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    render_template(args.template, Path(args.out), paper_mm=args.paper)
+    print(args.out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["central"]:  # the platform has its own parser
+        from central.cli import main as central_main
+
+        return central_main(arguments[1:])
+    args = build_parser().parse_args(arguments)
     handler: Handler = args.handler
     try:
         return handler(args)

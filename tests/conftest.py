@@ -22,3 +22,25 @@ def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     return backend
+
+
+@pytest.fixture
+def clock():
+    from tests.support.stores import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def services(tmp_path, clock):
+    from tests.support.stores import open_services
+
+    opened = open_services(tmp_path, clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_services(services):
+    services.demo.seed()
+    return services

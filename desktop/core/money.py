@@ -20,7 +20,7 @@ BP_WHOLE = 10_000
 MAX_FEN = 10**13  # 100 billion CNY: far beyond any counter amount; guards overflow in SQLite
 
 _CURRENCY_MARKS = "￥¥元RMBCNY"
-_AMOUNT = re.compile(r"^(?P<sign>-)?(?P<int>\d{1,12})(?:\.(?P<frac>\d{0,2}))?$|^(?P<sign2>-)?\.(?P<frac2>\d{1,2})$")
+_AMOUNT = re.compile(r"^(?P<int>[0-9]{1,12})(?:\.(?P<frac>[0-9]{0,2}))?$|^\.(?P<frac2>[0-9]{1,2})$")
 
 
 def parse_fen(text: str, *, allow_negative: bool = False) -> Fen:
@@ -30,14 +30,14 @@ def parse_fen(text: str, *, allow_negative: bool = False) -> Fen:
     letters, empty input, a negative amount when not allowed).
     """
     cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
-    cleaned = cleaned.strip(_CURRENCY_MARKS).strip()
+    negative = cleaned.startswith("-")
+    cleaned = cleaned.removeprefix("-").strip(_CURRENCY_MARKS).strip()
     match = _AMOUNT.match(cleaned)
     if not cleaned or not match:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "“{text}” is not an amount of money, e.g. 12.50"),
             text=text.strip(),
         )
-    negative = bool(match.group("sign") or match.group("sign2"))
     whole = match.group("int") or "0"
     frac = (match.group("frac") or match.group("frac2") or "").ljust(2, "0")
     fen = int(whole) * FEN_PER_YUAN + int(frac)
@@ -68,7 +68,7 @@ def apply_rate(fen: Fen, rate_bp: BasisPoints) -> Fen:
 def parse_rate(text: str) -> BasisPoints:
     """Parse a percentage as typed ("20", "20%", "12.5", "0.25%") into basis points."""
     cleaned = text.strip().rstrip("%％").strip()
-    match = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,2}))?", cleaned)
+    match = re.fullmatch(r"([0-9]{1,3})(?:\.([0-9]{1,2}))?", cleaned)
     if not match:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "“{text}” is not a percentage, e.g. 12.5%"), text=text.strip()

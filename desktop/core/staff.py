@@ -78,9 +78,7 @@ def check_name(name: str) -> str:
 def hash_pin(pin: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return "scrypt${}${}${}${}${}".format(
-        SCRYPT_N, SCRYPT_R, SCRYPT_P, _b64(salt), _b64(digest)
-    )
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
 
 
 def pin_matches(pin: str, stored: str) -> bool:

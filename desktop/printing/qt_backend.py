@@ -10,12 +10,9 @@ The only module of the printing layer that imports Qt.
 
 from __future__ import annotations
 
-import ctypes
-import sys
-from collections.abc import Callable, Sequence
-from functools import cache, wraps
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QSizeF
 from PySide6.QtGui import (
@@ -51,40 +48,6 @@ from desktop.printing.fonts import find_cjk_font_file
 from desktop.printing.layouts import MM_PER_INCH_X10, PaperProfile
 from desktop.printing.raster import qr_matrix, qr_module_dots
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def gives_none_back(function: Callable[P, R]) -> Callable[P, R]:
-    """Work around a PySide6 6.12 refcount bug on CPython 3.11.
-
-    Many void methods (QPainter.save/restore/translate/scale/fillRect/setFont, ...) return
-    None without taking a reference to it. Before Python 3.12 None is not immortal, so a few
-    tens of thousands of such calls abort the interpreter ("none_dealloc: deallocating None").
-    This gives back, after the call, the references to None that Qt calls took during it.
-    Giving back too many is harmless (None is never freed); too few is fatal.
-    """
-
-    @wraps(function)
-    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
-        before = sys.getrefcount(None)
-        try:
-            return function(*args, **kwargs)
-        finally:
-            # +1: a None being returned right now is still counted here, then dropped later
-            give_back_none(before, extra=1)
-
-    return guarded
-
-
-def give_back_none(before: int, extra: int = 0) -> None:
-    """Restore None's reference count to at least `before` (+ extra); see gives_none_back."""
-    if sys.version_info >= (3, 12):
-        return  # None is immortal
-    for _ in range(max(0, before - sys.getrefcount(None)) + extra):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-
 CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
     "Noto Sans CJK SC",
@@ -96,7 +59,6 @@ CJK_FAMILIES = (
 )
 
 
-@gives_none_back
 def ensure_gui_application() -> QGuiApplication:
     """The running Qt application, or a new QGuiApplication (offscreen-safe) if none."""
     app = QGuiApplication.instance()
@@ -107,7 +69,6 @@ def ensure_gui_application() -> QGuiApplication:
 
 
 @cache
-@gives_none_back
 def cjk_font_family() -> str:
     """A font family with Simplified Chinese glyphs, loading one from disk if needed."""
     ensure_gui_application()
@@ -122,7 +83,6 @@ def cjk_font_family() -> str:
     return str(families[0])
 
 
-@gives_none_back
 def text_font(paper: PaperProfile, bold: bool = False) -> QFont:
     """The receipt font: a CJK face sized so a wide glyph fills two cells."""
     font = QFont(cjk_font_family())
@@ -238,7 +198,6 @@ def _page_dots(rows: Sequence[Row], paper: PaperProfile) -> tuple[int, int]:
 # --- Outputs ---------------------------------------------------------------------------------
 
 
-@gives_none_back
 def render_image(document: Document, paper: PaperProfile) -> QImage:
     """The document at the paper's dot width (plus margins for A6), black on white."""
     ensure_gui_application()
@@ -256,7 +215,6 @@ def render_image(document: Document, paper: PaperProfile) -> QImage:
     return image
 
 
-@gives_none_back
 def save_png(document: Document, paper: PaperProfile, path: Path) -> None:
     if not render_image(document, paper).save(str(path), "PNG"):  # type: ignore[call-overload]
         raise UserError(QT_TRANSLATE_NOOP("errors", "Could not write the picture to {path}"), path=str(path))
@@ -269,7 +227,6 @@ def page_size(rows: Sequence[Row], paper: PaperProfile) -> QPageSize:
     return QPageSize(QSizeF(paper.width_mm, height_mm), QPageSize.Unit.Millimeter, paper.name, QPageSize.SizeMatchPolicy.ExactMatch)
 
 
-@gives_none_back
 def save_pdf(document: Document, paper: PaperProfile, path: Path) -> None:
     """One page, exactly the paper's width and the content's height, no margins."""
     ensure_gui_application()
@@ -288,7 +245,6 @@ def save_pdf(document: Document, paper: PaperProfile, path: Path) -> None:
         painter.end()
 
 
-@gives_none_back
 def print_document(document: Document, paper: PaperProfile, printer: QPrinter) -> None:
     """Paint the document on a system printer (or a preview's printer), full page."""
     rows = layout(document, paper.columns)
@@ -305,7 +261,6 @@ def print_document(document: Document, paper: PaperProfile, printer: QPrinter) -
         painter.end()
 
 
-@gives_none_back
 def make_preview_dialog(document: Document, paper: PaperProfile, parent: QWidget | None = None) -> QPrintPreviewDialog:
     """A print preview of the document; `exec()` it to let the user look and print."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -23,6 +27,10 @@ PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=10000",
 )
+
+
+class StoreError(UserError):
+    """The database cannot be used or written; the message says why and what to do."""
 
 
 def make_engine(path: Path) -> Engine:
@@ -59,8 +67,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: commits on success, rolls back everything on any exception."""
-        with self._write_sessions() as session, session.begin():
-            yield session
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            known = environment_error(self.path, exc)
+            if known is None:
+                raise  # a bug, not the environment: let it be logged as one
+            raise known from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -69,3 +83,37 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def as_store_error(path: Path, exc: Exception) -> StoreError:
+    """Any failure to open the store, as a message a person can act on."""
+    detail = str(getattr(exc, "orig", exc))
+    return environment_error(path, exc) or StoreError(
+        QT_TRANSLATE_NOOP("errors", "Cannot open the database {path}: {detail}"), path=str(path), detail=detail)
+
+
+def environment_error(path: Path, exc: Exception) -> StoreError | None:
+    """SQLite failures the user or the machine can fix (disk, permissions, damage), else None."""
+    detail = str(getattr(exc, "orig", exc))
+    if "not a database" in detail or "malformed" in detail:
+        return StoreError(
+            QT_TRANSLATE_NOOP("errors", "The database {path} is damaged or not a Pinshang database. "
+                              "Restore it from a backup or choose another data folder."),
+            path=str(path),
+        )
+    if "readonly" in detail or "unable to open" in detail:
+        return StoreError(
+            QT_TRANSLATE_NOOP("errors", "Cannot write to {path}. Check the folder's permissions "
+                              "or choose another data folder."),
+            path=str(path),
+        )
+    if "disk" in detail and "full" in detail:
+        return StoreError(QT_TRANSLATE_NOOP("errors", "The disk is full. Free some space and try again."))
+    if "disk I/O error" in detail:
+        return StoreError(QT_TRANSLATE_NOOP("errors", "The disk reported an error while writing {path}. "
+                                            "Check the disk, then try again."), path=str(path))
+    if "locked" in detail or "busy" in detail:
+        return StoreError(QT_TRANSLATE_NOOP("errors", "The database is busy. Try again in a moment."))
+    return None
+
+

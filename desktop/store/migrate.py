@@ -12,15 +12,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.store.db import Database
+from desktop.store.db import Database, StoreError, as_store_error
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class StoreError(UserError):
-    """The database file cannot be used as it is; the message says why and what to do."""
 
 
 def alembic_config() -> Config:
@@ -72,31 +67,11 @@ def open_store(path: Path) -> Database:
             upgrade(database)
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         database.close()
-        raise _as_store_error(path, exc) from exc
+        raise as_store_error(path, exc) from exc
     except BaseException:
         database.close()
         raise
     return database
-
-
-def _as_store_error(path: Path, exc: Exception) -> StoreError:
-    detail = str(getattr(exc, "orig", exc))
-    if "not a database" in detail or "malformed" in detail:
-        return StoreError(
-            QT_TRANSLATE_NOOP("errors", "The database {path} is damaged or not a Pinshang database. "
-                              "Restore it from a backup or choose another data folder."),
-            path=str(path),
-        )
-    if "readonly" in detail or "unable to open" in detail:
-        return StoreError(
-            QT_TRANSLATE_NOOP("errors", "Cannot write to {path}. Check the folder's permissions "
-                              "or choose another data folder."),
-            path=str(path),
-        )
-    if "disk" in detail and "full" in detail:
-        return StoreError(QT_TRANSLATE_NOOP("errors", "The disk is full. Free some space and try again."))
-    return StoreError(QT_TRANSLATE_NOOP("errors", "Cannot open the database {path}: {detail}"),
-                      path=str(path), detail=detail)
 
 
 def _check_writable(path: Path) -> None:

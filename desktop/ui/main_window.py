@@ -57,6 +57,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(1100, 720)
 
+    def open_home(self) -> None:
+        """Start on the first screen this person may use without asking a manager."""
+        for spec in self.specs.values():
+            if spec.permission is None or self.ctx.actor.may(spec.permission):
+                self.open_screen(spec.key)
+                return
+
     def open_screen(self, key: str) -> QWidget | None:
         """Show a screen, asking for a manager's approval when the role needs it."""
         spec = self.specs[key]

@@ -60,9 +60,7 @@ class Shell(QObject):
         self.main.language_changed.connect(self.change_language)
         self.gate.hide()
         self.main.show()
-        first = self.main.nav.item(0)
-        if first is not None:
-            self.main.nav.setCurrentItem(first)
+        self.main.open_home()
         return self.main
 
     def logout(self) -> None:

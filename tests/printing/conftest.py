@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,13 +70,3 @@ def free_closed_port() -> int:
     return port
 
 
-@pytest.fixture(autouse=True)
-def _none_refcount_guard() -> Iterator[None]:
-    """PySide6 6.12 on CPython 3.11 drops references to None in void calls (see
-    desktop.printing.qt_backend.gives_none_back); pytest-qt's processEvents between tests does
-    too. Give them back generously after each test so the interpreter never frees None."""
-    before = sys.getrefcount(None)
-    yield
-    from desktop.printing.qt_backend import give_back_none
-
-    give_back_none(before, extra=1000)

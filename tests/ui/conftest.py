@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop.ui.i18n import install_language
+
+
+@pytest.fixture(autouse=True)
+def english_ui(qapp):
+    """UI tests read English labels unless a test switches language itself."""
+    install_language("en")
+    yield
+    install_language("en")
+
+
+@pytest.fixture
+def shell(qtbot, demo_services):
+    from desktop.services.demo import DEMO_STAFF
+    from desktop.ui.shell import Shell
+
+    created = Shell(demo_services, demo_pins={s.name: s.pin for s in DEMO_STAFF})
+    qtbot.addWidget(created.gate)
+    created.show()
+    yield created
+    if created.main is not None:
+        created.main.close()
+
+
+def login(qtbot, shell, name: str, pin: str):
+    from PySide6.QtCore import Qt
+
+    screen = shell.login
+    items = screen.staff_list.findItems(name, Qt.MatchFlag.MatchStartsWith)
+    screen.staff_list.setCurrentItem(items[0])
+    qtbot.keyClicks(screen.pin, pin)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    return shell.main

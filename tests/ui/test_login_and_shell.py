@@ -1,0 +1,92 @@
+"""Logging in and out as staff do: pick a name, type or tap the PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from desktop.services.settings import STORE_NAME
+from desktop.ui.first_run_screen import FirstRunScreen
+from tests.support.typing import type_text
+from tests.ui.conftest import login
+
+
+def test_demo_login_screen_shows_staff_and_pins(shell) -> None:
+    screen = shell.login
+    names = [screen.staff_list.item(i).text() for i in range(screen.staff_list.count())]
+    assert names == ["王店长  ·  Owner", "李经理  ·  Manager", "小张  ·  Cashier"]
+    assert "小张 3333" in screen.hint.text()
+    assert "品尚小馆" in screen.title.text()
+
+
+def test_wrong_pin_says_so_and_keeps_the_login_screen(qtbot, shell) -> None:
+    assert login(qtbot, shell, "小张", "9999") is None
+    assert "Wrong PIN" in shell.login.message.text()
+    assert shell.login.pin.text() == ""
+
+
+def test_on_screen_keypad_logs_in(qtbot, shell) -> None:
+    screen = shell.login
+    screen.staff_list.setCurrentRow(1)
+    for key in "2222":
+        qtbot.mouseClick(screen.keypad.findChild(QPushButton, f"key_{key}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.keypad.findChild(QPushButton, "key_back"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.keypad.findChild(QPushButton, "key_2"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.keypad.findChild(QPushButton, "key_ok"), Qt.MouseButton.LeftButton)
+    assert shell.main is not None
+    assert shell.main.ctx.actor.name == "李经理"
+
+
+def test_status_bar_shows_store_staff_and_sync_state(qtbot, shell) -> None:
+    window = login(qtbot, shell, "王店长", "1111")
+    bar = window.status
+    assert bar.store.text() == "品尚小馆 Pinshang Bistro"
+    assert bar.staff.text() == "王店长 · Owner"
+    assert bar.sync.text() == "Not paired"
+    assert "waiting to send" in bar.waiting.text()
+
+
+def test_log_out_returns_to_login_and_is_audited(qtbot, shell, demo_services) -> None:
+    window = login(qtbot, shell, "王店长", "1111")
+    qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    assert shell.main is None and shell.gate.isVisible()
+    owner = demo_services.staff.login(1, "1111")
+    assert [r.action for r in demo_services.audit.recent(owner, 3)][1] == "staff.logout"
+
+
+def test_lockout_message_after_five_wrong_pins(qtbot, shell) -> None:
+    for _ in range(5):
+        login(qtbot, shell, "小张", "0000")
+    assert "locked" in shell.login.message.text()
+    assert login(qtbot, shell, "小张", "3333") is None
+
+
+def test_first_run_creates_owner_and_logs_in(qtbot, services) -> None:
+    screen = FirstRunScreen(services)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.completed) as signal:
+        type_text(qtbot, screen.store_name, "川味小馆")
+        type_text(qtbot, screen.owner_name, "陈老板")
+        qtbot.keyClicks(screen.pin, "2468")
+        qtbot.keyClicks(screen.pin_again, "2468")
+        qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    assert signal.args[0].name == "陈老板"
+    assert services.settings.get(STORE_NAME) == "川味小馆"
+
+
+def test_first_run_refuses_mismatched_pins_and_writes_nothing(qtbot, services) -> None:
+    screen = FirstRunScreen(services)
+    qtbot.addWidget(screen)
+    type_text(qtbot, screen.store_name, "川味小馆")
+    type_text(qtbot, screen.owner_name, "陈老板")
+    qtbot.keyClicks(screen.pin, "2468")
+    qtbot.keyClicks(screen.pin_again, "2469")
+    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "The two PINs differ"
+    assert not services.staff.has_staff()
+    screen.pin_again.setText("2468")
+    screen.pin.setText("12")
+    screen.pin_again.setText("12")
+    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    assert "4 to 8 digits" in screen.message.text()
+    assert not services.staff.has_staff()
