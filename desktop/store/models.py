@@ -93,3 +93,6 @@ class MenuItem(Base):
     price_fen: Mapped[int] = mapped_column(Integer)
     cost_fen: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
+
+
+from desktop.store import deal_models  # noqa: E402, F401  (registers the deal tables on Base)

@@ -23,6 +23,16 @@ SAMPLE_ROWS = {
     "transfers": "INSERT INTO transfers (id, debit, credit, amount, kind, unit, ref, created_at) "
                  "VALUES ('t1', 'a', 'b', 100, 'plain', 'fen', '', '2026')",
     "menu_items": "INSERT INTO menu_items (name, price_fen, cost_fen, active) VALUES ('奶茶', 1800, 400, 1)",
+    "deals": "INSERT INTO deals (id, product_name, terms, contact, redemption_place, state, version, created_at) "
+             "VALUES (hex(randomblob(8)), '牛排', '{}', 'c', 'p', 'launched', 1, '2026')",
+    "join_requests": "INSERT INTO join_requests (request_id, group_id, member_id, nonce, arrived_at, sequence, status) "
+                     "VALUES (hex(randomblob(8)), 'g1', 'U1', 'ab', '2026', 0, 'pending')",
+    "signing_keys": "INSERT INTO signing_keys (key_id, public_key, created_at) VALUES (hex(randomblob(4)), 'ab', '2026')",
+    "vouchers": "INSERT INTO vouchers (id, group_id, entry_id, store_id, key_id, product, customer, qr_text, "
+                "fallback_code, issued_at, expires_at) VALUES (hex(randomblob(10)), 'g1', hex(randomblob(8)), 's', "
+                "'k', '牛排', 'c', 'PSV1', hex(randomblob(6)), '2026', '2027')",
+    "redemptions": "INSERT INTO redemptions (voucher_id, redeemed_at, staff, terminal, product, group_id, entry_id) "
+                   "VALUES (hex(randomblob(10)), '2026', '小张', 't', '牛排', 'g1', 'e1')",
 }
 
 
