@@ -8,18 +8,24 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.paths import data_dir, db_path
-from desktop.services.registry import Services
-from desktop.store.migrate import open_store
+from desktop import paths
+
+if TYPE_CHECKING:  # imported lazily: SQLAlchemy costs more than the whole login window
+    from desktop.core.startup import StartupSnapshot
+    from desktop.services.registry import Services
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "PINSHANG_BENCH_STARTUP"  # print when the login window is shown and idle, then quit
 
 
 def open_services(directory: str | Path | None) -> Services:
-    folder = data_dir(str(directory) if directory else None)
-    return Services.build(open_store(db_path(folder)))
+    from desktop.services.registry import Services
+    from desktop.store.migrate import open_store
+
+    folder = paths.data_dir(str(directory) if directory else None)
+    return Services.build(open_store(paths.db_path(folder)))
 
 
 def _qt_app() -> object:
@@ -31,16 +37,18 @@ def _qt_app() -> object:
     return app
 
 
-def _start_ui(services: Services, language: str | None, demo_pins: dict[str, str] | None) -> object:
-    from desktop.services.settings import LANGUAGE
+def _start_ui(services: Services | None, language: str | None, demo_pins: dict[str, str] | None,
+              snapshot: StartupSnapshot | None = None) -> object:
+    from desktop.core.settings_keys import LANGUAGE
     from desktop.ui.fonts import apply_app_font
     from desktop.ui.i18n import choose_language, install_language
     from desktop.ui.shell import Shell
 
     app = _qt_app()
-    install_language(choose_language(language, services.settings.get(LANGUAGE)))
+    saved = services.settings.get(LANGUAGE) if services else snapshot.language if snapshot else ""
+    install_language(choose_language(language, saved))
     apply_app_font(app)  # type: ignore[arg-type]
-    return Shell(services, demo_pins=demo_pins)
+    return Shell(services, snapshot=snapshot, demo_pins=demo_pins)
 
 
 def _show_store_error(exc: Exception) -> int:
@@ -69,6 +77,33 @@ def _exec(shell: object) -> int:
 
 
 def run_app(data_dir: str | None = None, language: str | None = None) -> int:
+    """Show the login window at once from a quick snapshot, open the store in the background."""
+    from desktop.store.snapshot import read_snapshot
+
+    snapshot = read_snapshot(paths.db_path(paths.data_dir(data_dir)))
+    if snapshot is None:  # first run, or a file the quick reader does not understand
+        return _run_opened(data_dir, language)
+    shell = _start_ui(None, language, None, snapshot)
+    opened: list[Services] = []
+
+    def attach(services: Services) -> None:
+        opened.append(services)
+        shell.attach(services)  # type: ignore[attr-defined]
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.tasks import run_task
+
+    # Paint the login window first; the store (SQLAlchemy, migrations) opens while people type.
+    QTimer.singleShot(0, lambda: run_task(lambda: open_services(data_dir), attach, _fatal_store_error))
+    try:
+        return _exec(shell)
+    finally:
+        for services in opened:
+            services.close()
+
+
+def _run_opened(data_dir: str | None, language: str | None) -> int:
     from desktop.core.errors import UserError
 
     try:
@@ -80,6 +115,13 @@ def run_app(data_dir: str | None = None, language: str | None = None) -> int:
         return _exec(shell)
     finally:
         services.close()
+
+
+def _fatal_store_error(exc: BaseException) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    _show_store_error(exc if isinstance(exc, Exception) else RuntimeError(str(exc)))
+    QApplication.exit(2)
 
 
 def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,

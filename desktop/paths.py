@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DB_FILENAME = "pinshang.db"
 
 
@@ -14,6 +12,8 @@ def data_dir(explicit: str | None = None) -> Path:
     chosen = explicit or os.environ.get("PINSHANG_DATA_DIR") or ""
     if chosen:
         return Path(chosen).expanduser().resolve()
+    import platformdirs  # only when no folder is given: keeps start-up short
+
     return Path(platformdirs.user_data_dir("PinshangCounter", "Pinshang"))
 
 

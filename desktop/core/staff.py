@@ -111,3 +111,31 @@ class LockState:
         if failures >= MAX_FAILED_PINS:
             return LockState(0, now + LOCKOUT)
         return LockState(failures, None)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the logged-in staff member, and the manager who approved, if any."""
+
+    staff_id: int
+    name: str
+    role: Role
+    approved_by: str | None = None
+    approver_role: Role | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} (approved by {self.approved_by})" if self.approved_by else self.name
+
+    def may(self, permission: Permission) -> bool:
+        own = allows(self.role, permission)
+        return own or (self.approver_role is not None and allows(self.approver_role, permission))
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int
+    name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None

@@ -7,7 +7,6 @@ import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,30 +18,12 @@ from desktop.core.clock import Clock, to_iso, utc_now
 from desktop.core.errors import PermissionDenied
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
-from desktop.core.staff import Permission, Role, allows
+from desktop.core.staff import Actor, Permission, Role
 from desktop.store.db import Database
 from desktop.store.models import AuditRecord, OutboxOp
 
 SYSTEM = "system"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: the logged-in staff member, and the manager who approved, if any."""
-
-    staff_id: int
-    name: str
-    role: Role
-    approved_by: str | None = None
-    approver_role: Role | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} (approved by {self.approved_by})" if self.approved_by else self.name
-
-    def may(self, permission: Permission) -> bool:
-        own = allows(self.role, permission)
-        return own or (self.approver_role is not None and allows(self.approver_role, permission))
+__all__ = ["SYSTEM_ACTOR", "Actor", "ServiceBase", "Transaction", "require"]
 
 
 SYSTEM_ACTOR = Actor(0, SYSTEM, Role.OWNER)

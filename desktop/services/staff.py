@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -17,6 +16,7 @@ from desktop.core.staff import (
     LockState,
     Permission,
     Role,
+    StaffInfo,
     check_name,
     check_pin_format,
     hash_pin,
@@ -33,15 +33,6 @@ class LoginRefused(UserError):
     def __init__(self, message: str, locked_until: datetime | None = None, **params: object) -> None:
         super().__init__(message, **params)
         self.locked_until = locked_until
-
-
-@dataclass(frozen=True)
-class StaffInfo:
-    id: int
-    name: str
-    role: Role
-    active: bool
-    locked_until: datetime | None
 
 
 class StaffService(ServiceBase):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.services.base import Actor
-from desktop.services.registry import Services
+from desktop.core.staff import Actor
+
+if TYPE_CHECKING:
+    from desktop.services.registry import Services
 
 
 @dataclass

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.errors import UserError
-from desktop.services.registry import Services
 from desktop.ui.messages import describe, set_status
+
+if TYPE_CHECKING:
+    from desktop.services.registry import Services
 
 
 class FirstRunScreen(QWidget):

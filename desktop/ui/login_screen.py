@@ -13,11 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
-from desktop.services.base import Actor
-from desktop.services.registry import Services
-from desktop.services.settings import STORE_NAME
-from desktop.ui.messages import describe, set_status
+from desktop.core.staff import StaffInfo
+from desktop.ui.messages import set_status
 from desktop.ui.roles import role_name
 from desktop.ui.widgets.keypad import Keypad
 
@@ -25,14 +22,14 @@ STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class LoginScreen(QWidget):
-    logged_in = Signal(object)  # Actor
+    """Shows who may log in and hands (staff id, PIN) to the shell, which checks it."""
 
-    def __init__(self, services: Services, demo_pins: dict[str, str] | None = None,
+    pin_entered = Signal(int, str)
+
+    def __init__(self, staff: list[StaffInfo], store_name: str, demo_pins: dict[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("login")
-        self.services = services
-        self.demo_pins = demo_pins or {}
         self.title = QLabel(self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-size: 22pt; font-weight: bold;")
@@ -55,7 +52,7 @@ class LoginScreen(QWidget):
         self.hint.setObjectName("demo_hint")
         self.hint.setWordWrap(True)
         self._layout()
-        self.reload()
+        self._fill(staff, store_name, demo_pins or {})
 
     def _layout(self) -> None:
         right = QVBoxLayout()
@@ -70,20 +67,18 @@ class LoginScreen(QWidget):
         outer.addLayout(row, 1)
         outer.addWidget(self.hint)
 
-    def reload(self) -> None:
-        store = self.services.settings.get(STORE_NAME)
+    def _fill(self, staff: list[StaffInfo], store: str, demo_pins: dict[str, str]) -> None:
         self.title.setText(self.tr("{store} · Staff login").format(store=store) if store else self.tr("Staff login"))
-        self.staff_list.clear()
-        for info in self.services.staff.list_staff():
+        for info in staff:
             item = QListWidgetItem(f"{info.name}  ·  {role_name(info.role)}")
             item.setData(STAFF_ID_ROLE, info.id)
             self.staff_list.addItem(item)
         if self.staff_list.count():
             self.staff_list.setCurrentRow(0)
-        if self.demo_pins:
-            pins = ", ".join(f"{name} {pin}" for name, pin in self.demo_pins.items())
+        if demo_pins:
+            pins = ", ".join(f"{name} {pin}" for name, pin in demo_pins.items())
             self.hint.setText(self.tr("Demo mode. PINs: {pins}").format(pins=pins))
-        self.hint.setVisible(bool(self.demo_pins))
+        self.hint.setVisible(bool(demo_pins))
         self.pin.setFocus()
 
     def submit(self) -> None:
@@ -93,10 +88,11 @@ class LoginScreen(QWidget):
             return
         pin, staff_id = self.pin.text(), int(item.data(STAFF_ID_ROLE))
         self.pin.clear()
-        try:
-            actor: Actor = self.services.staff.login(staff_id, pin)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            return
         self.message.clear()
-        self.logged_in.emit(actor)
+        self.pin_entered.emit(staff_id, pin)
+
+    def show_refusal(self, text: str) -> None:
+        set_status(self.message, text, ok=False)
+
+    def show_waiting(self) -> None:
+        set_status(self.message, self.tr("Opening the store…"), ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
-from desktop.core.staff import Permission, Role
-from desktop.services.base import Actor
-from desktop.services.registry import Services
+from desktop.core.staff import Actor, Permission, Role
 from desktop.ui.messages import describe, set_status
+
+if TYPE_CHECKING:
+    from desktop.services.registry import Services
 
 
 class OverrideDialog(QDialog):

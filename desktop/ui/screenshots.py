@@ -24,7 +24,7 @@ def capture_all(shell: Shell, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [_save(shell.gate, out / "login.png")]
     owner = next(i for i in shell.services.staff.list_staff())
-    from desktop.services.base import Actor
+    from desktop.core.staff import Actor
 
     window = shell.enter(Actor(owner.id, owner.name, owner.role))
     for key in window.specs:

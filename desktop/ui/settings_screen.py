@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.settings_keys import LANGUAGE, STORE_NAME
 from desktop.core.staff import Permission
-from desktop.services.settings import LANGUAGE, STORE_NAME
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop.core.errors import UserError
-from desktop.services.base import Actor
-from desktop.services.registry import Services
+from desktop.core.settings_keys import STORE_NAME
+from desktop.core.staff import Actor
+from desktop.core.startup import StartupSnapshot
 from desktop.ui.context import UiContext
-from desktop.ui.first_run_screen import FirstRunScreen
 from desktop.ui.i18n import choose_language, install_language
 from desktop.ui.login_screen import LoginScreen
-from desktop.ui.main_window import MainWindow
-from desktop.ui.messages import show_error
+from desktop.ui.messages import describe, show_error
+
+if TYPE_CHECKING:
+    from desktop.services.registry import Services
+    from desktop.ui.main_window import MainWindow
 
 
 class Shell(QObject):
-    """Owns the visible window; swaps login and main window as staff log in and out."""
+    """Owns the visible window; swaps login and main window as staff log in and out.
 
-    def __init__(self, services: Services, *, demo_pins: dict[str, str] | None = None,
-                 extras: dict[str, object] | None = None) -> None:
+    It can start from a `StartupSnapshot` before the services exist (the store opens in the
+    background); a PIN typed before then is checked as soon as `attach` brings them.
+    """
+
+    def __init__(self, services: Services | None, *, snapshot: StartupSnapshot | None = None,
+                 demo_pins: dict[str, str] | None = None, extras: dict[str, object] | None = None) -> None:
         super().__init__()
-        self.services = services
+        assert services is not None or snapshot is not None
+        self._services = services
+        self.snapshot = snapshot
+        self.pending_login: tuple[int, str] | None = None
         self.demo_pins = demo_pins
         self.extras = extras or {}
         self.gate = QStackedWidget()
@@ -38,14 +50,44 @@ class Shell(QObject):
             old = self.gate.widget(0)
             self.gate.removeWidget(old)
             old.deleteLater()
-        if self.services.staff.has_staff():
-            self.login = LoginScreen(self.services, self.demo_pins)
-            self.login.logged_in.connect(self.enter)
+        staff = self._services.staff.list_staff() if self._services else self.snapshot.staff  # type: ignore[union-attr]
+        if staff:
+            store = self._services.settings.get(STORE_NAME) if self._services else self.snapshot.store_name  # type: ignore[union-attr]
+            self.login = LoginScreen(staff, store, self.demo_pins)
+            self.login.pin_entered.connect(self.try_login)
             self.gate.addWidget(self.login)
         else:
+            from desktop.ui.first_run_screen import FirstRunScreen  # only ever needed once
+
             first = FirstRunScreen(self.services)
             first.completed.connect(self.enter)
             self.gate.addWidget(first)
+
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "services are attached before anyone logs in"
+        return self._services
+
+    def attach(self, services: Services) -> None:
+        """The store finished opening in the background."""
+        self._services = services
+        if self.pending_login is not None:
+            self.try_login(*self.pending_login)
+
+    def try_login(self, staff_id: int, pin: str) -> None:
+        if self._services is None:
+            self.pending_login = (staff_id, pin)
+            if self.login is not None:
+                self.login.show_waiting()
+            return
+        self.pending_login = None
+        try:
+            actor = self._services.staff.login(staff_id, pin)
+        except UserError as exc:
+            if self.login is not None:
+                self.login.show_refusal(describe(exc))
+            return
+        self.enter(actor)
 
     def show(self) -> None:
         (self.main or self.gate).show()
@@ -54,6 +96,8 @@ class Shell(QObject):
         return self.main if self.main is not None else self.gate
 
     def enter(self, actor: Actor) -> MainWindow:
+        from desktop.ui.main_window import MainWindow  # after login: keeps start-up short
+
         ctx = UiContext(self.services, actor, bool(self.demo_pins), self.extras)
         self.main = MainWindow(ctx)
         self.main.logout_requested.connect(self.logout)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.core.clock import utc_now
-from desktop.services.settings import STORE_NAME
+from desktop.core.settings_keys import STORE_NAME
 from desktop.ui.context import UiContext
 from desktop.ui.roles import role_name
 

@@ -90,3 +90,29 @@ def test_first_run_refuses_mismatched_pins_and_writes_nothing(qtbot, services) -
     qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
     assert "4 to 8 digits" in screen.message.text()
     assert not services.staff.has_staff()
+
+
+def test_login_window_from_a_snapshot_before_the_store_has_opened(qtbot, demo_services) -> None:
+    from desktop.store.snapshot import read_snapshot
+    from desktop.ui.shell import Shell
+
+    snapshot = read_snapshot(demo_services.db.path)
+    assert snapshot is not None and [s.name for s in snapshot.staff] == ["王店长", "李经理", "小张"]
+    early = Shell(None, snapshot=snapshot)
+    qtbot.addWidget(early.gate)
+    early.show()
+    early.login.staff_list.setCurrentRow(2)
+    qtbot.keyClicks(early.login.pin, "3333")
+    qtbot.keyClick(early.login.pin, Qt.Key.Key_Return)
+    assert early.main is None and early.login.message.text() == "Opening the store…"
+    early.attach(demo_services)  # the background open finishes: the typed PIN is checked then
+    assert early.main is not None and early.main.ctx.actor.name == "小张"
+    early.main.close()
+
+
+def test_snapshot_of_a_missing_or_foreign_file_is_none(tmp_path) -> None:
+    from desktop.store.snapshot import read_snapshot
+
+    assert read_snapshot(tmp_path / "absent.db") is None
+    (tmp_path / "junk.db").write_bytes(b"not sqlite" * 100)
+    assert read_snapshot(tmp_path / "junk.db") is None

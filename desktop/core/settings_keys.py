@@ -1,0 +1,6 @@
+"""Keys of the store's settings table, shared by services and the start-up snapshot."""
+
+STORE_NAME = "store.name"
+STORE_ID = "store.id"
+LANGUAGE = "ui.language"  # "" = follow the system, "zh_CN" or "en"
+DEMO_MODE = "demo.enabled"
