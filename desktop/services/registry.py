@@ -5,11 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.clock import Clock, utc_now
+from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
+from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
+from desktop.services.draws import DrawService
+from desktop.services.group_views import GroupQueries
+from desktop.services.groups import GroupService
+from desktop.services.join_requests import JoinRequestService
+from desktop.services.print_queue import PrintQueueService
+from desktop.services.printers import PrinterService
+from desktop.services.redemption import RedemptionService
 from desktop.services.settings import SettingsService
+from desktop.services.signing_keys import SigningKeyService
 from desktop.services.staff import StaffService
 from desktop.services.status import StatusService
+from desktop.services.sync import SyncService
+from desktop.services.sync_pull import SyncPullService
 from desktop.store.db import Database
 
 
@@ -21,9 +33,22 @@ class Services:
     audit: AuditService
     status: StatusService
     demo: DemoService
+    sync: SyncService
+    sync_pull: SyncPullService
+    attention: AttentionService
+    printers: PrinterService
+    print_queue: PrintQueueService
+    deals: DealService
+    groups: GroupService
+    group_views: GroupQueries
+    join_requests: JoinRequestService
+    signing_keys: SigningKeyService
+    draws: DrawService
+    redemption: RedemptionService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now) -> Services:
+        keys = SigningKeyService(db, clock)  # one per process: it caches the verified keys
         return cls(
             db=db,
             staff=StaffService(db, clock),
@@ -31,6 +56,18 @@ class Services:
             audit=AuditService(db, clock),
             status=StatusService(db, clock),
             demo=DemoService(db, clock),
+            sync=SyncService(db, clock),
+            sync_pull=SyncPullService(db, clock),
+            attention=AttentionService(db, clock),
+            printers=PrinterService(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            deals=DealService(db, clock),
+            groups=GroupService(db, clock),
+            group_views=GroupQueries(db, clock),
+            join_requests=JoinRequestService(db, clock),
+            signing_keys=keys,
+            draws=DrawService(db, clock, keys),
+            redemption=RedemptionService(db, clock, keys),
         )
 
     def close(self) -> None:

@@ -95,4 +95,9 @@ class MenuItem(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-from desktop.store import deal_models  # noqa: E402, F401  (registers the deal tables on Base)
+# Register the other areas' tables on Base (imported last: they import Base from here).
+from desktop.store import (  # noqa: E402
+    deal_models,  # noqa: F401
+    print_models,  # noqa: F401
+    sync_models,  # noqa: F401
+)

@@ -23,16 +23,31 @@ SAMPLE_ROWS = {
     "transfers": "INSERT INTO transfers (id, debit, credit, amount, kind, unit, ref, created_at) "
                  "VALUES ('t1', 'a', 'b', 100, 'plain', 'fen', '', '2026')",
     "menu_items": "INSERT INTO menu_items (name, price_fen, cost_fen, active) VALUES ('奶茶', 1800, 400, 1)",
+    "sync_state": "INSERT INTO sync_state (terminal_id, terminal_name, store_id, store_name, merchant_id, "
+                  "platform_url, platform_public_key, seq_base, paired_at) VALUES ('T1', '柜台', 'S1', '店', "
+                  "'M1', 'http://127.0.0.1:8700', 'a2V5', 0, '2026')",
+    "members": "INSERT INTO members (member_id, phone, name) VALUES (hex(randomblob(8)), '13800000000', '王')",
+    "attention_items": "INSERT INTO attention_items (kind, ref, subject, reason, action, created_at) "
+                       "VALUES ('conflict', hex(randomblob(8)), 'v1', 'twice', 'check', '2026')",
     "deals": "INSERT INTO deals (id, product_name, terms, contact, redemption_place, state, version, created_at) "
              "VALUES (hex(randomblob(8)), '牛排', '{}', 'c', 'p', 'launched', 1, '2026')",
     "join_requests": "INSERT INTO join_requests (request_id, group_id, member_id, nonce, arrived_at, sequence, status) "
                      "VALUES (hex(randomblob(8)), 'g1', 'U1', 'ab', '2026', 0, 'pending')",
-    "signing_keys": "INSERT INTO signing_keys (key_id, public_key, created_at) VALUES (hex(randomblob(4)), 'ab', '2026')",
+    "signing_keys": "INSERT INTO signing_keys (key_id, public_key, created_at, own) "
+                    "VALUES (hex(randomblob(4)), 'ab', '2026', 1)",
     "vouchers": "INSERT INTO vouchers (id, group_id, entry_id, store_id, key_id, product, customer, qr_text, "
                 "fallback_code, issued_at, expires_at) VALUES (hex(randomblob(10)), 'g1', hex(randomblob(8)), 's', "
                 "'k', '牛排', 'c', 'PSV1', hex(randomblob(6)), '2026', '2027')",
     "redemptions": "INSERT INTO redemptions (voucher_id, redeemed_at, staff, terminal, product, group_id, entry_id) "
                    "VALUES (hex(randomblob(10)), '2026', '小张', 't', '牛排', 'g1', 'e1')",
+    "printers": "INSERT INTO printers (name, connection, host, port, timeout_ms, usb_vendor_id, usb_product_id, "
+                "serial_device, baudrate, windows_printer, pdf_folder, paper_mm, chinese_mode, qr_mode, profile, "
+                "enabled) VALUES (hex(randomblob(6)), 'network', '10.0.0.9', 9100, 10000, 0, 0, '', 9600, '', '', "
+                "80, 'gb18030', 'native', 'default', 1)",
+    # tables are filled in any order: a route only where a printer already exists
+    "printer_routes": "INSERT INTO printer_routes (kind, printer_id) SELECT hex(randomblob(6)), id FROM printers LIMIT 1",
+    "print_jobs": "INSERT INTO print_jobs (kind, ref, document, status, attempts, created_at) "
+                  "VALUES ('voucher', 'v1', '{}', 'queued', 0, '2026')",
 }
 
 

@@ -1,0 +1,144 @@
+"""Apply one pull answer (docs/sync-protocol.md, Pull) together with its cursor, in ONE
+transaction: either the copies and the cursor both move, or neither does.
+
+`reset: true` replaces the local copies of platform-owned data; attention items and join
+requests are kept (they carry the manager's and the groups' own state) and merged.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.vouchers import key_id
+from desktop.services.base import SYSTEM_ACTOR, ServiceBase
+from desktop.services.sync import CONFLICT, add_attention
+from desktop.store.deal_models import SigningKey
+from desktop.store.sync_models import (
+    CoinAuthorizationRevocation,
+    CommissionSchedule,
+    Member,
+    PlatformJoinRequest,
+    SyncState,
+    TerminalKey,
+)
+
+log = logging.getLogger(__name__)
+CONFLICT_ACTION = QT_TRANSLATE_NOOP(
+    "attention", "Another terminal redeemed this voucher first; the platform kept that one. "
+    "Check with the customer and the staff who served them; if the product was given twice, "
+    "record it as a loss, then mark this resolved.")
+_RESET_TABLES = (Member, CoinAuthorizationRevocation, CommissionSchedule, TerminalKey)
+
+
+@dataclass(frozen=True)
+class PullApplied:
+    reset: bool
+    members: int
+    schedules: int
+    terminal_keys: int
+    join_requests: int
+    conflicts: int
+
+
+class SyncPullService(ServiceBase):
+    def apply(self, answer: dict[str, Any]) -> PullApplied:
+        with self.transaction(SYSTEM_ACTOR) as tx:
+            session = tx.session
+            reset = bool(answer.get("reset"))
+            if reset:
+                for table in _RESET_TABLES:
+                    session.execute(delete(table))
+            _members(session, answer.get("members", []))
+            _revocations(session, answer.get("revoked_authorizations", []))
+            _schedules(session, answer.get("commission_schedules", []))
+            _terminal_keys(session, answer.get("terminal_keys", []), tx.now_iso)
+            _join_requests(session, answer.get("join_requests", []))
+            _conflicts(session, answer.get("conflicts", []), tx.now_iso)
+            state = session.get(SyncState, 1)
+            if state is not None:
+                state.cursor = str(answer["cursor"])
+        return PullApplied(reset, len(answer.get("members", [])), len(answer.get("commission_schedules", [])),
+                           len(answer.get("terminal_keys", [])), len(answer.get("join_requests", [])),
+                           len(answer.get("conflicts", [])))
+
+
+def _members(session: Session, rows: list[dict[str, Any]]) -> None:
+    for m in rows:
+        session.merge(Member(member_id=m["member_id"], phone=m["phone"], name=m["name"],
+                             home_merchant_id=m.get("home_merchant_id")))
+
+
+def _revocations(session: Session, rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        session.merge(CoinAuthorizationRevocation(token_id=r["token_id"], member_id=r["member_id"], state=r["state"]))
+
+
+def _schedules(session: Session, rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        session.merge(CommissionSchedule(
+            merchant_id=r["merchant_id"], version=int(r["version"]), effective_from=r["effective_from"],
+            coin_settlement_bp=int(r["coin_settlement_bp"]), deal_commission_bp=int(r["deal_commission_bp"]),
+            alliance_share_bp=int(r["alliance_share_bp"]), coin_cap_bp=int(r["coin_cap_bp"]),
+            coin_value_fen=int(r["coin_value_fen"])))
+
+
+def _terminal_keys(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:
+    for r in rows:
+        session.merge(TerminalKey(terminal_id=r["terminal_id"], name=r["name"], public_key=r["public_key"],
+                                  revoked=bool(r["revoked"])))
+        _voucher_key(session, r["public_key"], bool(r["revoked"]), now_iso)
+
+
+def _voucher_key(session: Session, public_key_b64: str, revoked: bool, now_iso: str) -> None:
+    """Other terminals' keys also verify their vouchers offline: keep them in signing_keys,
+    never deleted (a voucher signed before a revocation still verifies)."""
+    try:
+        raw = base64.b64decode(public_key_b64, validate=True)
+    except (binascii.Error, ValueError):
+        log.warning("the platform sent a terminal key that is not base64: %r", public_key_b64[:20])
+        return
+    kid = key_id(raw)
+    row = session.get(SigningKey, kid)
+    if row is None:
+        session.add(SigningKey(key_id=kid, public_key=raw.hex(), created_at=now_iso,
+                               retired_at=now_iso if revoked else None))
+    elif revoked and row.retired_at is None:
+        row.retired_at = now_iso
+
+
+def _join_requests(session: Session, rows: list[dict[str, Any]]) -> None:
+    forward = _join_request_recorder()
+    for r in rows:
+        known = session.get(PlatformJoinRequest, r["request_id"])
+        session.merge(PlatformJoinRequest(request_id=r["request_id"], group_id=r["group_id"],
+                                          member_id=r["member_id"], nonce=r["nonce"], status=r["status"],
+                                          created_at=r["created_at"]))
+        if known is None and r["status"] == "pending" and forward is not None:
+            forward(session, r["request_id"], r["group_id"], r["member_id"], r["nonce"], r["created_at"])
+
+
+def _join_request_recorder() -> Callable[..., Any] | None:
+    """The groups service takes new online join requests into its queue when it offers
+    `record_join_request`; until then they wait in platform_join_requests."""
+    try:
+        from desktop.services import groups
+    except ImportError:
+        return None
+    return getattr(groups, "record_join_request", None)
+
+
+def _conflicts(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:
+    for c in rows:
+        reason = QT_TRANSLATE_NOOP("attention", "Voucher {subject} was redeemed twice: {detail}")
+        add_attention(session, CONFLICT, str(c["conflict_id"]), str(c["subject_id"]),
+                      reason.format(subject=c["subject_id"], detail=c.get("detail", "")), CONFLICT_ACTION,
+                      now_iso)

@@ -1,0 +1,70 @@
+"""Secrets of a paired terminal (API token, identity private key) in the OS keychain.
+
+Never in a file or the database. With no usable keychain backend (keyring's fail backend, or
+one that raises), the secret is kept in this process's memory and `in_memory` says so: the
+status bar tells the manager the terminal must be paired again after a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+from keyring.backends import fail
+from keyring.errors import KeyringError
+
+log = logging.getLogger(__name__)
+SERVICE = "pinshang-counter"
+
+
+def token_name(terminal_id: str) -> str:
+    return f"token:{terminal_id}"
+
+
+def identity_key_name(terminal_id: str) -> str:
+    return f"identity-key:{terminal_id}"
+
+
+class SecretVault:
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+        self._memory: dict[str, str] = {}
+
+    @property
+    def in_memory(self) -> bool:
+        return bool(self._memory)
+
+    def put(self, name: str, secret: str) -> None:
+        if not _usable():
+            self._memory[name] = secret
+            return
+        try:
+            keyring.set_password(self.service, name, secret)
+        except (KeyringError, OSError, RuntimeError) as exc:  # locked, no D-Bus, denied...
+            log.warning("the keychain refused the secret %s (%s); keeping it in memory", name, exc)
+            self._memory[name] = secret
+        else:
+            self._memory.pop(name, None)
+
+    def get(self, name: str) -> str | None:
+        if name in self._memory:
+            return self._memory[name]
+        if not _usable():
+            return None
+        try:
+            return keyring.get_password(self.service, name)
+        except (KeyringError, OSError, RuntimeError) as exc:
+            log.warning("cannot read %s from the keychain: %s", name, exc)
+            return None
+
+    def delete(self, name: str) -> None:
+        self._memory.pop(name, None)
+        if _usable():
+            try:
+                keyring.delete_password(self.service, name)
+            except (KeyringError, OSError, RuntimeError):
+                pass  # nothing to delete, or the keychain is unavailable: either way it is gone
+
+
+def _usable() -> bool:
+    return not isinstance(keyring.get_keyring(), fail.Keyring)

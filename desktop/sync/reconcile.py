@@ -1,0 +1,168 @@
+"""Reconciliation (DESIGN.md §6): the platform's lines and ours for a period, matched by op_id.
+
+Our lines come from the outbox (what we told the platform), filed under the payload's `at` or,
+without one, when the op was written; amounts follow docs/sync-protocol.md (Reconciliation).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.core.clock import from_iso
+from desktop.services.registry import Services
+from desktop.services.sync import schedule_in_force
+from desktop.store.models import OutboxOp
+from desktop.sync.client import PlatformClient
+
+MATCHED, DIFFERS, MISSING_ON_PLATFORM, MISSING_HERE = "matched", "differs", "missing_on_platform", "missing_here"
+LINE_KINDS = ("group.joined", "group.settled", "group.expired", "group.cancelled", "sale.completed",
+              "coins.captured")
+
+
+@dataclass(frozen=True)
+class Line:
+    op_id: str
+    kind: str
+    amount_fen: int | None  # None: we cannot know it here (coin value without a schedule)
+    coins: int
+    schedule_version: int | None
+    occurred_at: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    op_id: str
+    kind: str
+    status: str
+    here: Line | None
+    platform: Line | None
+    differences: tuple[str, ...] = ()
+
+
+@dataclass
+class ReconcileReport:
+    start: datetime
+    end: datetime
+    rows: list[Comparison] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    def totals(self, side: str) -> dict[str, dict[str, int]]:
+        """Per kind: count, amount_fen and coins on one side ("here" or "platform")."""
+        sums: dict[str, dict[str, int]] = defaultdict(lambda: {"count": 0, "amount_fen": 0, "coins": 0})
+        for row in self.rows:
+            line = row.here if side == "here" else row.platform
+            if line is not None:
+                bucket = sums[line.kind]
+                bucket["count"] += 1
+                bucket["amount_fen"] += line.amount_fen or 0
+                bucket["coins"] += line.coins
+        return dict(sums)
+
+
+def reconcile(services: Services, client: PlatformClient, start: datetime, end: datetime) -> ReconcileReport:
+    answer = client.reconcile(start, end)
+    theirs = {line["op_id"]: _platform_line(line) for line in answer.get("lines", [])}
+    return compare(local_lines(services, start, end), theirs, start, end)
+
+
+def compare(ours: dict[str, Line], theirs: dict[str, Line], start: datetime, end: datetime) -> ReconcileReport:
+    report = ReconcileReport(start, end)
+    for op_id in sorted(ours.keys() | theirs.keys(), key=lambda k: _when(ours.get(k) or theirs[k])):
+        here, there = ours.get(op_id), theirs.get(op_id)
+        kind = (here or there).kind  # type: ignore[union-attr]
+        if here is None:
+            report.rows.append(Comparison(op_id, kind, MISSING_HERE, None, there))
+        elif there is None:
+            report.rows.append(Comparison(op_id, kind, MISSING_ON_PLATFORM, here, None))
+        else:
+            diffs = _differences(here, there)
+            report.rows.append(Comparison(op_id, kind, DIFFERS if diffs else MATCHED, here, there, diffs))
+    return report
+
+
+def local_lines(services: Services, start: datetime, end: datetime) -> dict[str, Line]:
+    merchant = (services.sync.pairing() or None)
+    lines: dict[str, Line] = {}
+    with services.db.read() as s:
+        for op in s.scalars(select(OutboxOp).where(OutboxOp.kind.in_(LINE_KINDS)).order_by(OutboxOp.seq)):
+            payload = json.loads(op.payload)
+            at = from_iso(str(payload.get("at") or op.created_at))
+            if start <= at < end:
+                coin_value = _coin_value(s, merchant.merchant_id if merchant else "", at)
+                lines[op.op_id] = _local_line(op.op_id, op.kind, payload, at.isoformat(), coin_value)
+    return lines
+
+
+def _coin_value(session: Any, merchant_id: str, at: datetime) -> int | None:
+    schedule = schedule_in_force(session, merchant_id, at)
+    return schedule.coin_value_fen if schedule else None
+
+
+def _local_line(op_id: str, kind: str, p: dict[str, Any], at: str, coin_value: int | None) -> Line:
+    if kind == "group.joined":
+        return Line(op_id, kind, int(p.get("deposit_fen", 0)), 0, None, at)
+    if kind == "group.settled":
+        coins = sum(int(g.get("coins", 0)) for g in p.get("coin_grants", []))
+        return Line(op_id, kind, int(p.get("cash_fen", 0)), coins, None, at)
+    if kind in ("group.expired", "group.cancelled"):
+        return Line(op_id, kind, int(p.get("refunded_fen", 0)), 0, None, at)
+    if kind == "sale.completed":
+        version = p.get("schedule_version")
+        return Line(op_id, kind, int(p.get("total_fen", 0)), int(p.get("coins", 0)),
+                    int(version) if version is not None else None, at)
+    coins = int(p.get("coins", 0))
+    return Line(op_id, kind, coins * coin_value if coin_value is not None else None, coins, None, at)
+
+
+def _platform_line(line: dict[str, Any]) -> Line:
+    version = line.get("schedule_version")
+    return Line(line["op_id"], line["kind"], int(line["amount_fen"]), int(line["coins"]),
+                int(version) if version is not None else None, line["occurred_at"])
+
+
+def _differences(here: Line, there: Line) -> tuple[str, ...]:
+    diffs = []
+    if here.amount_fen is not None and here.amount_fen != there.amount_fen:
+        diffs.append(f"amount {here.amount_fen} ≠ {there.amount_fen} fen")
+    if here.coins != there.coins:
+        diffs.append(f"coins {here.coins} ≠ {there.coins}")
+    if here.schedule_version is not None and here.schedule_version != there.schedule_version:
+        diffs.append(f"schedule v{here.schedule_version} ≠ v{there.schedule_version}")
+    return tuple(diffs)
+
+
+def _when(line: Line) -> str:
+    return from_iso(line.occurred_at).isoformat()
+
+
+CSV_HEADER = ("op_id", "kind", "status", "occurred_at", "here_amount_fen", "platform_amount_fen",
+              "here_coins", "platform_coins", "here_schedule_version", "platform_schedule_version",
+              "differences")
+
+
+def to_csv(report: ReconcileReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for row in report.rows:
+        here, there = row.here, row.platform
+        writer.writerow([row.op_id, row.kind, row.status, (here or there).occurred_at,  # type: ignore[union-attr]
+                         _cell(here, "amount_fen"), _cell(there, "amount_fen"), _cell(here, "coins"),
+                         _cell(there, "coins"), _cell(here, "schedule_version"),
+                         _cell(there, "schedule_version"), "; ".join(row.differences)])
+    return out.getvalue()
+
+
+def _cell(line: Line | None, name: str) -> str:
+    value = getattr(line, name) if line is not None else None
+    return "" if value is None else str(value)

@@ -1,0 +1,99 @@
+"""The sync as the app runs it: pairing, the worker of the current pairing, and what the UI
+asks about it (status text, may we log out). Built by the composition root (desktop.app).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.services.base import Actor
+from desktop.services.registry import Services
+from desktop.services.sync import Pairing
+from desktop.sync.client import PlatformClient
+from desktop.sync.keychain import SecretVault, token_name
+from desktop.sync.pairing import PairingFlow
+from desktop.sync.reconcile import ReconcileReport, reconcile
+from desktop.sync.worker import SyncWorker, WorkerState
+
+log = logging.getLogger(__name__)
+WorkerFactory = Callable[[Services, PlatformClient], SyncWorker]
+
+
+class SyncRuntime:
+    def __init__(self, services: Services, vault: SecretVault | None = None,
+                 worker_factory: WorkerFactory = SyncWorker) -> None:
+        self.services = services
+        self.vault = vault or SecretVault()
+        self.flow = PairingFlow(services.sync, self.vault)
+        self.worker_factory = worker_factory
+        self.worker: SyncWorker | None = None
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Start the worker when paired and the token is at hand; returns whether it runs."""
+        if self.worker is not None:
+            return True
+        client = self._client()
+        if client is None:
+            return False
+        self.worker = self.worker_factory(self.services, client)
+        self.worker.start()
+        return True
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+
+    def sync_now(self) -> None:
+        if self.worker is not None:
+            self.worker.wake()
+
+    def pair(self, actor: Actor, url: str, code: str, name: str, *, force: bool = False) -> Pairing:
+        """Slow: HTTP. On success the worker of the new pairing starts."""
+        self.services.sync.check_may_pair(actor, force=force)
+        pairing = self.flow.pair(actor, url, code, name, force=force)
+        self.stop()
+        self.start()
+        return pairing
+
+    # --- questions from the UI (main thread; quick, no HTTP) -------------------------------
+
+    def token(self) -> str | None:
+        pairing = self.services.sync.pairing()
+        return self.vault.get(token_name(pairing.terminal_id)) if pairing else None
+
+    def worker_state(self) -> WorkerState:
+        return self.worker.state() if self.worker is not None else WorkerState()
+
+    def logout_guard(self) -> None:
+        """Refuse to log out while a paired terminal still has unsent data."""
+        if self.services.sync.pairing() is None:
+            return
+        waiting = self.services.sync.unsent()
+        if waiting:
+            self.sync_now()
+            raise UserError(QT_TRANSLATE_NOOP(
+                "errors", "{n} records are still waiting to be sent to the platform. Wait until "
+                "the status bar shows 0 waiting, then log out."), n=waiting)
+
+    def reconcile(self, start: datetime, end: datetime) -> ReconcileReport:
+        client = self._client()
+        if client is None:
+            raise UserError(QT_TRANSLATE_NOOP("errors", "Pair this terminal with the platform first"))
+        try:
+            return reconcile(self.services, client, start, end)
+        finally:
+            client.close()
+
+    def _client(self) -> PlatformClient | None:
+        pairing = self.services.sync.pairing()
+        token = self.token()
+        if pairing is None or token is None:
+            return None
+        return PlatformClient(pairing.platform_url, token, timeout=15)

@@ -1,0 +1,173 @@
+"""The background sync worker (DESIGN.md §6): push the outbox, then pull, over and over.
+
+Plain Python (no Qt): a thread that sleeps on an Event between rounds. A round pushes every
+unacknowledged op in seq order, in batches, recording each batch's answers in one transaction,
+then pulls and applies the answer with its cursor in one transaction. Failures back off
+exponentially with full jitter (capped); a success or `wake()` ("Sync now", the network came
+back) resets the backoff and retries at once. The UI reads `state()`; it never waits for us.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from desktop.core.clock import Clock, utc_now
+from desktop.core.errors import UserError
+from desktop.services.registry import Services
+from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
+
+log = logging.getLogger(__name__)
+BATCH_SIZE = 200
+POLL_SECONDS = 15.0  # pull this often when all is sent (join requests, conflicts)
+BACKOFF_BASE = 0.5
+BACKOFF_CAP = 60.0
+
+
+@dataclass(frozen=True)
+class WorkerState:
+    running: bool = False
+    online: bool | None = None  # None until the first round ends
+    syncing: bool = False
+    last_success: datetime | None = None
+    last_error: str | None = None
+    next_try_in: float | None = None  # seconds, while backing off
+    rounds: int = 0
+    acked: int = 0  # ops acknowledged since start
+
+
+class Backoff:
+    """Full jitter (AWS architecture blog): sleep uniform(0, min(cap, base * 2^failures))."""
+
+    def __init__(self, base: float = BACKOFF_BASE, cap: float = BACKOFF_CAP,
+                 rng: Callable[[], float] = random.random) -> None:
+        self.base, self.cap, self.rng = base, cap, rng
+        self.failures = 0
+
+    def next_delay(self) -> float:
+        ceiling = min(self.cap, self.base * (2 ** min(self.failures, 30)))
+        self.failures += 1
+        return max(0.05, self.rng() * ceiling)
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class SyncWorker:
+    def __init__(self, services: Services, client: PlatformClient, *, batch_size: int = BATCH_SIZE,
+                 poll_seconds: float = POLL_SECONDS, backoff: Backoff | None = None,
+                 clock: Clock = utc_now) -> None:
+        self.services = services
+        self.client = client
+        self.batch_size = batch_size
+        self.poll_seconds = poll_seconds
+        self.backoff = backoff or Backoff()
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._state = WorkerState()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # --- control (any thread) --------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._set(running=True)
+        self._thread = threading.Thread(target=self._run, name="pinshang-sync", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Sync now: forget the backoff and start a round at once."""
+        self.backoff.reset()
+        self._wake.set()
+
+    def stop(self, timeout: float = 20.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning("the sync worker did not stop within %s s", timeout)
+        self._set(running=False)
+        self.client.close()
+
+    def state(self) -> WorkerState:
+        with self._lock:
+            return self._state
+
+    # --- one round (the worker thread, or a test/screenshot directly) ----------------------
+
+    def sync_once(self) -> None:
+        """Push everything, then pull once. Raises PlatformUnreachable / PlatformRejected."""
+        terminal_id = self._terminal_id()
+        while self._push_batch(terminal_id):
+            pass
+        self.services.sync_pull.apply(self.client.pull(self.services.sync.snapshot().cursor))
+        self.services.sync.record_success()
+
+    def _push_batch(self, terminal_id: str) -> bool:
+        batch = self.services.sync.pending_batch(self.batch_size)
+        if not batch:
+            return False
+        head = self.services.audit.head()
+        answer = self.client.push(terminal_id, [row.as_tuple() for row in batch],
+                                  {"length": head.length, "hash": head.hash})
+        acked = self.services.sync.record_push(answer.get("results", []))
+        with self._lock:
+            self._state = replace(self._state, acked=self._state.acked + acked)
+        return acked > 0 and len(batch) == self.batch_size
+
+    def _terminal_id(self) -> str:
+        pairing = self.services.sync.pairing()
+        if pairing is None:
+            raise PlatformUnreachable("this terminal is not paired")
+        return pairing.terminal_id
+
+    # --- the loop --------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            delay = self._round()
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    def _round(self) -> float:
+        self._set(syncing=True, next_try_in=None)
+        try:
+            self.sync_once()
+        except (PlatformUnreachable, PlatformRejected, UserError) as exc:
+            return self._failed(_error_text(exc), online=not isinstance(exc, PlatformUnreachable))
+        except Exception as exc:  # a bug: log it, keep the worker alive, retry later
+            log.exception("sync round failed")
+            return self._failed(f"{type(exc).__name__}: {exc}", online=False)
+        self.backoff.reset()
+        self._set(online=True, syncing=False, last_success=self.clock(), last_error=None,
+                  rounds=self.state().rounds + 1)
+        return self.poll_seconds
+
+    def _failed(self, error: str, online: bool) -> float:
+        delay = self.backoff.next_delay()
+        self._set(online=online, syncing=False, last_error=error, next_try_in=delay,
+                  rounds=self.state().rounds + 1)
+        try:
+            self.services.sync.record_failure(error)
+        except Exception:  # the database may be what failed; the state above still tells
+            log.exception("cannot record the sync failure")
+        return delay
+
+    def _set(self, **changes: Any) -> None:
+        with self._lock:
+            self._state = replace(self._state, **changes)
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, PlatformRejected):
+        return f"{exc.code or exc.status}: {exc.reason}"
+    return str(exc)
