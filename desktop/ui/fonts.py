@@ -28,7 +28,7 @@ def _draws_chinese(family: str) -> bool:
     from PySide6.QtGui import QRawFont
 
     raw = QRawFont.fromFont(QFont(family))
-    return raw.isValid() and all(raw.supportsCharacter(ch) for ch in SAMPLE)
+    return raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in SAMPLE)
 
 
 def apply_app_font(app: QApplication) -> str | None:

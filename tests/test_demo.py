@@ -1,0 +1,29 @@
+"""`pinshang demo --screenshot OUT` renders every screen, as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_demo_screenshots_every_screen(tmp_path: Path, qapp) -> None:
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(out)],
+        capture_output=True, text=True, timeout=180, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    written = {p.stem for p in out.glob("*.png")}
+    assert {"login", "staff", "audit", "settings", "manager_override"} <= written
+    for png in out.glob("*.png"):
+        image = QImage(str(png))
+        assert image.width() > 250 and image.height() > 120, png
+        sample = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(sample) > 3, f"{png.name} looks blank"
+    assert sorted(str(p) for p in out.glob("*.png")) == sorted(line for line in result.stdout.split() if line.endswith(".png"))
