@@ -133,6 +133,7 @@ class SigningKey(Base):
     public_key: Mapped[str] = mapped_column(String(64))  # hex of the raw 32 bytes
     created_at: Mapped[str] = mapped_column(String(40))
     retired_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    own: Mapped[bool] = mapped_column(default=True)  # False: another terminal of the store
 
 
 Index("ix_deal_groups_deal_state", Group.deal_id, Group.state)

@@ -64,6 +64,7 @@ def upgrade() -> None:
         sa.Column("public_key", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.String(length=40), nullable=False),
         sa.Column("retired_at", sa.String(length=40), nullable=True),
+        sa.Column("own", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("key_id", name=op.f("pk_signing_keys")),
     )
     op.create_table(

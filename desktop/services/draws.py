@@ -1,0 +1,112 @@
+"""Draw and settle a full group in one transaction (staff press Draw; never automatic).
+
+pinshang-draw-v1 with the stored seed and the entries in join order; the proof (seed
+revealed) is stored and sent (group.drawn); then the settlement plan: winners' holds posted
+and vouchers issued, losers refunded with their consolation, coin grants queued for the
+platform (group.settled), leader and formation rewards. A drawn group never re-draws: the
+state machine refuses it and `draws.group_id` is the primary key.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core import groups as rules
+from desktop.core.deals import DealTerms, LeaderRule
+from desktop.core.draw import Entry, build_proof, draw_winners, proof_digest, proof_to_json
+from desktop.core.errors import ValidationError
+from desktop.core.groups import GroupEvent, GroupState
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.ledger import Unit
+from desktop.core.ops import OpKind
+from desktop.core.settlement import SettlementPlan, settle_group
+from desktop.core.staff import Permission
+from desktop.services.base import Actor, ServiceBase, Transaction, require
+from desktop.services.deal_ledger import group_ledger, write_transfers
+from desktop.services.groups import entries_of, get_group, group_terms, seats_of
+from desktop.services.settings import STORE_ID
+from desktop.services.signing_keys import SigningKeyService
+from desktop.services.vouchers import VoucherInfo, issue_vouchers, voucher_info
+from desktop.store.deal_models import Draw, Group, GroupEntry
+from desktop.store.models import Setting
+
+
+@dataclass(frozen=True)
+class DrawOutcome:
+    group_id: str
+    winners: list[str]  # entry ids, in draw order
+    proof_json: str
+    digest: str
+    vouchers: list[VoucherInfo]
+
+
+class DrawService(ServiceBase):
+    def __init__(self, db: Any, clock: Any, keys: SigningKeyService) -> None:
+        super().__init__(db, clock)
+        self.keys = keys
+
+    def draw_and_settle(self, actor: Actor, group_id: str) -> DrawOutcome:
+        require(actor, Permission.DRAW)
+        with self.transaction(actor) as tx:
+            group = get_group(tx.session, group_id)
+            state = rules.transition(GroupState(group.state), GroupEvent.DRAW)
+            terms = group_terms(tx.session, group)
+            entries = entries_of(tx.session, group.id)
+            proof, winners = _draw(tx, group, terms, entries)
+            group.state = state.value
+            plan = settle_group(group.id, terms, seats_of(entries), winners)
+            vouchers = self._settle(tx, group, plan)
+            group.state = rules.transition(state, GroupEvent.SETTLE).value
+            group.closed_at = tx.now_iso
+            return DrawOutcome(group.id, winners, proof_to_json(proof), proof_digest(proof),
+                               [voucher_info(v) for v in vouchers])
+
+    def _settle(self, tx: Transaction, group: Group, plan: SettlementPlan) -> list[Any]:
+        write_transfers(tx.session, group_ledger(tx.session, group.id), plan.transfers, tx.now_iso)
+        store = tx.session.get(Setting, STORE_ID)
+        vouchers = issue_vouchers(tx, self.keys, store.value if store else "", plan.vouchers)
+        entries = {e.customer: e for e in entries_of(tx.session, group.id)}
+        grants = [_grant(entries.get(g.customer), g.customer, g.coins) for g in plan.coin_grants]
+        cash = sum(t.amount for t in plan.transfers
+                   if t.unit is Unit.FEN and ":consolation:" in t.id)
+        tx.emit(OpKind.GROUP_SETTLED, {"group_id": group.id, "coin_grants": grants,
+                                       "cash_fen": cash, "at": tx.now_iso})
+        tx.audit("group.settled", group_id=group.id, vouchers=[v.id for v in vouchers],
+                 consolation_cash_fen=cash, coin_grants=grants)
+        return vouchers
+
+    def export_proof(self, group_id: str) -> str:
+        """The stored proof JSON (seed revealed); ValidationError before the draw."""
+        with self.db.read() as s:
+            draw = s.get(Draw, group_id)
+            if draw is None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Group {id} has not been drawn yet"), id=group_id
+                )
+            return draw.proof
+
+
+def _draw(tx: Transaction, group: Group, terms: DealTerms,
+          entries: list[GroupEntry]) -> tuple[dict[str, Any], list[str]]:
+    excluded = terms.leader_rule is LeaderRule.EXCLUDED
+    draw_entries = [Entry(e.id, e.nonce, not (excluded and e.is_leader)) for e in entries]
+    seed = bytes.fromhex(group.seed_hex)
+    winners = draw_winners(seed, draw_entries, terms.winners)
+    proof = build_proof(group.id, seed, draw_entries, terms.winners, winners)
+    tx.session.add(Draw(group_id=group.id, proof=proof_to_json(proof),
+                        digest=proof_digest(proof), winners=json.dumps(winners),
+                        drawn_at=tx.now_iso, drawn_by=tx.actor.label))
+    tx.session.flush()
+    tx.emit(OpKind.GROUP_DRAWN, {"group_id": group.id, "proof": proof, "at": tx.now_iso})
+    tx.audit("group.drawn", group_id=group.id, winners=winners, digest=proof_digest(proof))
+    return proof, winners
+
+
+def _grant(entry: GroupEntry | None, customer: str, coins: int) -> dict[str, Any]:
+    member_id = entry.member_id if entry else None
+    grant: dict[str, Any] = {"member_id": member_id or customer, "coins": coins}
+    if entry is not None and entry.phone and not entry.member_id:
+        grant["phone"] = entry.phone  # no member account yet: the platform matches the phone
+    return grant

@@ -1,0 +1,129 @@
+"""The terminal's Ed25519 voucher signing key.
+
+Made on first use. The private key lives in the OS keychain (`keyring`, service
+"pinshang-counter"); every public key ever used stays in `signing_keys` for ever, so vouchers
+signed before a rotation still verify. With no usable keychain backend the private key is kept
+in memory for this session only (`keychain_warning` says so) and a new key is made next time.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from keyring.errors import KeyringError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.clock import to_iso
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.staff import Permission
+from desktop.core.vouchers import key_id, public_key_bytes
+from desktop.services.base import Actor, ServiceBase, require
+from desktop.store.deal_models import SigningKey
+
+log = logging.getLogger(__name__)
+KEYRING_SERVICE = "pinshang-counter"
+NO_KEYCHAIN = QT_TRANSLATE_NOOP(
+    "errors",
+    "No keychain is available: the voucher signing key is kept in memory for this session only",
+)
+
+
+def _username(kid: str) -> str:
+    return f"voucher-signing-key:{kid}"
+
+
+class SigningKeyService(ServiceBase):
+    """Keys are cached per process: verifying a voucher never touches the keychain or, once
+    a key id is known, the database."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._private: dict[str, Ed25519PrivateKey] = {}
+        self._public: dict[str, Ed25519PublicKey] = {}
+        self.keychain_warning: str | None = None
+
+    # --- signing ----------------------------------------------------------------------------
+
+    def current_key(self, session: Session) -> Ed25519PrivateKey:
+        """The active private key, made (and registered) on first use; call inside a write."""
+        active = select(SigningKey).where(SigningKey.own, SigningKey.retired_at.is_(None))
+        row = session.scalar(active.limit(1))
+        if row is not None:
+            private = self._private.get(row.key_id) or self._load(row.key_id)
+            if private is not None:
+                return private
+            row.retired_at = to_iso(self.clock())  # its private half is lost: retire it
+        return self._create(session)
+
+    def rotate(self, actor: Actor) -> str:
+        """Retire the current key and make a new one; returns the new key id."""
+        require(actor, Permission.MANAGE_DEALS)
+        with self.transaction(actor) as tx:
+            mine = select(SigningKey).where(SigningKey.own, SigningKey.retired_at.is_(None))
+            for row in tx.session.scalars(mine):
+                row.retired_at = tx.now_iso
+            new_key = self._create(tx.session)
+            kid = key_id(public_key_bytes(new_key))
+            tx.audit("signing_key.rotated", key_id=kid)
+            return kid
+
+    def _create(self, session: Session) -> Ed25519PrivateKey:
+        private = Ed25519PrivateKey.generate()
+        raw_public = public_key_bytes(private)
+        kid = key_id(raw_public)
+        self._store(kid, private)
+        session.add(SigningKey(key_id=kid, public_key=raw_public.hex(),
+                               created_at=to_iso(self.clock())))
+        session.flush()
+        self._private[kid] = private
+        self._public[kid] = private.public_key()
+        return private
+
+    def _store(self, kid: str, private: Ed25519PrivateKey) -> None:
+        raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        try:
+            keyring.set_password(KEYRING_SERVICE, _username(kid), raw.hex())
+        except KeyringError as exc:  # no backend, locked keychain, ...
+            log.warning("voucher key kept in memory only: %s", exc)
+            self.keychain_warning = NO_KEYCHAIN
+
+    def _load(self, kid: str) -> Ed25519PrivateKey | None:
+        try:
+            text = keyring.get_password(KEYRING_SERVICE, _username(kid))
+        except KeyringError as exc:
+            log.warning("cannot read the voucher key from the keychain: %s", exc)
+            self.keychain_warning = NO_KEYCHAIN
+            return None
+        if not text:
+            return None
+        private = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(text))
+        self._private[kid] = private
+        return private
+
+    # --- verifying --------------------------------------------------------------------------
+
+    @property
+    def cached(self) -> dict[str, Ed25519PublicKey]:
+        return self._public
+
+    def public_keys(self, session: Session, wanted: str | None = None) -> dict[str, Ed25519PublicKey]:
+        """Every known public key by key id. Reads the table only when nothing is cached yet,
+        or when `wanted` (a key id) is not cached; None forces a reload."""
+        if wanted is None or not self._public or (wanted and wanted not in self._public):
+            for row in session.execute(select(SigningKey.key_id, SigningKey.public_key)):
+                if row.key_id not in self._public:
+                    self._public[row.key_id] = Ed25519PublicKey.from_public_bytes(
+                        bytes.fromhex(row.public_key)
+                    )
+        return self._public
+
+    def add_public_key(self, session: Session, kid: str, public_hex: str, created_at: str) -> None:
+        """Record another terminal's public key (the sync pull calls this in its transaction)."""
+        if session.get(SigningKey, kid) is None:
+            session.add(
+                SigningKey(key_id=kid, public_key=public_hex, created_at=created_at, own=False)
+            )
