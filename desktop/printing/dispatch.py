@@ -1,0 +1,174 @@
+"""Printing queued jobs: claim, print with no database transaction open, record the outcome.
+
+Thermal printers get ESC/POS bytes (escpos_backend.send); "pdf" printers get a PDF file per
+job in their folder and "system" printers a Qt print job (both through qt_backend, imported
+only when used, so this module stays free of Qt). Every failure becomes a PrinterError with a
+plain reason, is stored on the job (status "failed", retryable) and raised to the caller.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.staff import Actor
+from desktop.printing.document import (
+    Align,
+    Block,
+    Columns,
+    Cut,
+    Document,
+    Feed,
+    QrBlock,
+    Separator,
+    Size,
+    TextLine,
+)
+from desktop.printing.escpos_backend import PrinterConfig, PrinterError, send
+from desktop.printing.layouts import PaperProfile, paper_for
+from desktop.printing.serialize import document_from_json
+from desktop.printing.templates import REPRINT_MARK
+from desktop.services.print_queue import PrintJobInfo
+from desktop.services.printers import Connection, PrinterSettings
+
+if TYPE_CHECKING:
+    from desktop.services.registry import Services
+
+log = logging.getLogger(__name__)
+SystemPrint = Callable[[Document, PaperProfile, str], None]  # document, paper, printer name ("" = default)
+
+
+def printer_config(settings: PrinterSettings) -> PrinterConfig:
+    """The ESC/POS backend's view of a stored thermal printer (validates it too)."""
+    return PrinterConfig(
+        name=settings.name, connection=settings.connection, host=settings.host, port=settings.port,  # type: ignore[arg-type]
+        timeout_s=settings.timeout_ms / 1000, usb_vendor_id=settings.usb_vendor_id,
+        usb_product_id=settings.usb_product_id, serial_device=settings.serial_device, baudrate=settings.baudrate,
+        windows_printer=settings.windows_printer, paper_mm=settings.paper_mm,
+        chinese_mode=settings.chinese_mode, qr_mode=settings.qr_mode, profile=settings.profile,  # type: ignore[arg-type]
+    )
+
+
+class PrintDispatcher:
+    """Prints jobs of one store. `system_print` is the UI's Qt system-printer hook, if any."""
+
+    def __init__(self, services: Services, system_print: SystemPrint | None = None) -> None:
+        self.services = services
+        self.system_print = system_print
+
+    def dispatch(self, job_id: int) -> PrintJobInfo:
+        """Print one queued job; on failure the job is marked failed and the error raised."""
+        queue = self.services.print_queue
+        job = queue.mark_printing(job_id)
+        try:
+            self._print(job)
+        except UserError as error:
+            queue.mark_failed(job_id, error.render())
+            raise
+        except Exception as error:  # a bug in a backend: keep the job retryable, log it, tell the user
+            log.exception("printing job %s failed", job_id)
+            queue.mark_failed(job_id, f"internal error: {type(error).__name__}")
+            raise
+        queue.mark_done(job_id)
+        return queue.job(job_id)
+
+    def dispatch_pending(self) -> tuple[int, int]:
+        """Print every queued job once; returns (printed, failed)."""
+        printed = failed = 0
+        for job in self.services.print_queue.next_jobs():
+            try:
+                self.dispatch(job.id)
+                printed += 1
+            except Exception:  # noqa: BLE001 - already stored on the job; go on with the rest
+                failed += 1
+        return printed, failed
+
+    def _print(self, job: PrintJobInfo) -> None:
+        if job.printer_id is None:
+            raise PrinterError(QT_TRANSLATE_NOOP("errors", "No printer is set up for “{kind}”; choose one in Printers"),
+                               kind=job.kind)
+        settings = self.services.printers.get(job.printer_id)
+        if not settings.enabled:
+            raise PrinterError(QT_TRANSLATE_NOOP("errors", "Printer “{name}” is switched off in Printers"),
+                               name=settings.name)
+        print_on(settings, document_from_json(job.document_json), f"{job.id:06d}-{job.kind}", self.system_print)
+
+
+def print_on(settings: PrinterSettings, document: Document, file_stem: str, system_print: SystemPrint | None) -> None:
+    """Send one document to one printer, whatever kind of printer it is."""
+    if settings.is_escpos:
+        send(document, printer_config(settings))
+    elif settings.connection == Connection.PDF:
+        _save_pdf(document, paper_for(settings.paper_mm), Path(settings.pdf_folder), file_stem)
+    elif system_print is not None:
+        system_print(document, paper_for(settings.paper_mm), settings.windows_printer)
+    else:
+        raise PrinterError(QT_TRANSLATE_NOOP("errors", "System printers can only be used from the app window"))
+
+
+def _save_pdf(document: Document, paper: PaperProfile, folder: Path, file_stem: str) -> None:
+    from desktop.printing import qt_backend  # Qt only for this kind of printer
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PrinterError(QT_TRANSLATE_NOOP("errors", "Cannot use the folder {path}: {reason}"),
+                           path=str(folder), reason=error.strerror or str(error)) from error
+    qt_backend.ensure_gui_application()
+    qt_backend.save_pdf(document, paper, folder / f"{_safe(file_stem)}.pdf")
+
+
+def _safe(stem: str) -> str:
+    return re.sub(r"[^0-9A-Za-z_.-]", "_", stem)
+
+
+# --- Reprints and test pages ----------------------------------------------------------------
+
+
+def mark_copy(document: Document) -> Document:
+    """The document with the reprint mark at the top and before the final feed/cut, as templates do."""
+    body = list(document.blocks)
+    tail: list[Block] = []
+    while body and isinstance(body[-1], (Feed, Cut)):
+        tail.insert(0, body.pop())
+    top = TextLine(REPRINT_MARK, Size.DOUBLE_HEIGHT, True, Align.CENTER)
+    bottom = TextLine(REPRINT_MARK, bold=True, align=Align.CENTER)
+    return Document(document.title, (top, *body, bottom, *tail))
+
+
+def reprint(services: Services, actor: Actor, job_id: int) -> int:
+    """Queue a copy of a printed job, marked “重印 COPY”; returns the new job's id."""
+    original = services.print_queue.job(job_id)
+    copy = mark_copy(document_from_json(original.document_json))
+    return services.print_queue.reprint(actor, job_id, copy)
+
+
+def make_test_page(settings: PrinterSettings, store_name: str) -> Document:
+    """Chinese text, the ￥ sign, a QR code and columns: what a printer must get right."""
+    connection = {"network": f"{settings.host}:{settings.port}"}.get(settings.connection, settings.connection)
+    return Document("test page", (
+        TextLine(store_name or "Pinshang", Size.DOUBLE, bold=True, align=Align.CENTER),
+        TextLine("打印测试 Test page", Size.DOUBLE_HEIGHT, bold=True, align=Align.CENTER),
+        Separator("="),
+        Columns("打印机 Printer", settings.name),
+        Columns("连接 Connection", connection),
+        Columns("纸宽 Paper", f"{settings.paper_mm} mm"),
+        Columns("中文 Chinese", settings.chinese_mode),
+        Columns("二维码 QR", settings.qr_mode),
+        Separator("-"),
+        Columns("宫保鸡丁 ×2", "￥76.00"),
+        Columns("Bubble tea 珍珠奶茶", "￥18.00"),
+        Columns("合计 Total", "￥94.00", bold=True),
+        Separator("-"),
+        TextLine("扫码测试 Scan to test", align=Align.CENTER),
+        QrBlock("PINSHANG-TEST 品尚"),
+        TextLine("0123456789" * 5),
+        TextLine("中文字符一行到底对齐测试完毕谢谢惠顾欢迎再来品尚小馆"),
+        Feed(2),
+        Cut(),
+    ))

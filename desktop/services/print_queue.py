@@ -1,0 +1,184 @@
+"""The print queue: documents waiting for, going to, or done on a printer.
+
+Printing never runs inside a business transaction. A use case commits its rows, then
+enqueues the document (or enqueues it in its own transaction); the dispatcher
+(desktop.printing.dispatch) claims a job, prints with no transaction open, and records the
+outcome. A failed print leaves the job "failed" with the reason, ready to retry; the sale,
+draw or redemption it belongs to stays committed.
+
+Documents are stored as JSON (desktop.printing.serialize); this layer may not import the
+printing layer, so it takes anything with a `to_json()` (a printing Document has one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desktop.core.clock import to_iso
+from desktop.core.errors import InvalidTransition, ValidationError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.staff import Actor
+from desktop.services.base import ServiceBase
+from desktop.services.printers import DOCUMENT_KINDS, check_kind
+from desktop.store.print_models import Printer, PrinterRoute, PrintJob
+
+__all__ = ["DOCUMENT_KINDS", "JobStatus", "PrintJobInfo", "PrintQueueService", "SerializableDocument"]
+MAX_REF = 128
+
+
+class SerializableDocument(Protocol):
+    def to_json(self) -> str: ...
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class PrintJobInfo:
+    id: int
+    kind: str
+    ref: str
+    document_json: str
+    printer_id: int | None
+    printer_name: str | None
+    status: JobStatus
+    attempts: int
+    last_error: str | None
+    created_at: str
+    printed_at: str | None
+    reprint_of: int | None
+
+
+class PrintQueueService(ServiceBase):
+    def enqueue(self, actor: Actor, kind: str, document: SerializableDocument, ref: str) -> int:
+        """Queue `document` for the printer set up for `kind`; returns the job id.
+
+        Any staff member may print. With no printer set up for the kind the job is still
+        queued (and fails with a clear reason when dispatched), so nothing is lost.
+        """
+        check_kind(kind)
+        ref = _check_ref(ref)
+        text = document.to_json()
+        with self.transaction(actor) as tx:
+            job = PrintJob(kind=kind, ref=ref, document=text, printer_id=_routed_printer(tx.session, kind),
+                           status=JobStatus.QUEUED.value, attempts=0, created_at=tx.now_iso)
+            tx.session.add(job)
+            tx.session.flush()
+            tx.audit("print.queued", job_id=job.id, kind=kind, ref=ref)
+            return job.id
+
+    def job(self, job_id: int) -> PrintJobInfo:
+        with self.db.read() as s:
+            return _info(s, _get_job(s, job_id))
+
+    def list_jobs(self, limit: int = 200) -> list[PrintJobInfo]:
+        """The most recent jobs first."""
+        with self.db.read() as s:
+            rows = s.scalars(select(PrintJob).order_by(PrintJob.id.desc()).limit(limit))
+            return [_info(s, row) for row in rows]
+
+    def next_jobs(self, limit: int = 20) -> list[PrintJobInfo]:
+        """Queued jobs, oldest first."""
+        query = select(PrintJob).where(PrintJob.status == JobStatus.QUEUED.value).order_by(PrintJob.id).limit(limit)
+        with self.db.read() as s:
+            return [_info(s, row) for row in s.scalars(query)]
+
+    def mark_printing(self, job_id: int) -> PrintJobInfo:
+        """Claim a queued job for printing (only one dispatcher wins); counts the attempt."""
+        with self.db.write() as s:
+            claimed = s.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id, PrintJob.status == JobStatus.QUEUED.value)
+                .values(status=JobStatus.PRINTING.value, attempts=PrintJob.attempts + 1)
+            ).rowcount  # type: ignore[attr-defined]
+            job = _get_job(s, job_id)
+            if not claimed:
+                raise _not_in_state(job, JobStatus.QUEUED)
+            return _info(s, job)
+
+    def mark_done(self, job_id: int) -> None:
+        with self.db.write() as s:
+            job = _printing_job(s, job_id)
+            job.status, job.last_error, job.printed_at = JobStatus.DONE.value, None, to_iso(self.clock())
+
+    def mark_failed(self, job_id: int, reason: str) -> None:
+        with self.db.write() as s:
+            job = _printing_job(s, job_id)
+            job.status, job.last_error = JobStatus.FAILED.value, reason or "unknown error"
+
+    def retry(self, actor: Actor, job_id: int) -> None:
+        """Queue a failed (or interrupted) job again, on the printer its kind goes to now."""
+        with self.transaction(actor) as tx:
+            job = _get_job(tx.session, job_id)
+            if job.status not in (JobStatus.FAILED.value, JobStatus.PRINTING.value):
+                raise _not_in_state(job, JobStatus.FAILED)
+            job.status = JobStatus.QUEUED.value
+            job.printer_id = _routed_printer(tx.session, job.kind)
+            tx.audit("print.retry", job_id=job.id, kind=job.kind, ref=job.ref)
+
+    def reprint(self, actor: Actor, job_id: int, copy: SerializableDocument) -> int:
+        """Queue `copy` (the job's document marked as a copy) as a new job linked to the old one.
+
+        The printing layer makes the marked copy: desktop.printing.dispatch.reprint.
+        """
+        with self.transaction(actor) as tx:
+            original = _get_job(tx.session, job_id)
+            job = PrintJob(kind=original.kind, ref=original.ref, document=copy.to_json(), reprint_of=original.id,
+                           printer_id=_routed_printer(tx.session, original.kind),
+                           status=JobStatus.QUEUED.value, attempts=0, created_at=tx.now_iso)
+            tx.session.add(job)
+            tx.session.flush()
+            tx.audit("print.reprint", job_id=job.id, reprint_of=original.id, kind=job.kind, ref=job.ref)
+            return job.id
+
+
+def _check_ref(ref: str) -> str:
+    ref = ref.strip()
+    if len(ref) > MAX_REF:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A print reference is at most {limit} characters"),
+                              limit=MAX_REF)
+    return ref
+
+
+def _routed_printer(session: Session, kind: str) -> int | None:
+    route = session.get(PrinterRoute, kind)
+    return route.printer_id if route else None
+
+
+def _get_job(session: Session, job_id: int) -> PrintJob:
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is no print job number {id}"), id=job_id)
+    return job
+
+
+def _printing_job(session: Session, job_id: int) -> PrintJob:
+    job = _get_job(session, job_id)
+    if job.status != JobStatus.PRINTING.value:
+        raise _not_in_state(job, JobStatus.PRINTING)
+    return job
+
+
+def _not_in_state(job: PrintJob, wanted: JobStatus) -> InvalidTransition:
+    return InvalidTransition(
+        QT_TRANSLATE_NOOP("errors", "Print job {id} is {status}, not {wanted}"),
+        id=job.id, status=job.status, wanted=wanted.value,
+    )
+
+
+def _info(session: Session, job: PrintJob) -> PrintJobInfo:
+    printer = session.get(Printer, job.printer_id) if job.printer_id is not None else None
+    return PrintJobInfo(
+        id=job.id, kind=job.kind, ref=job.ref, document_json=job.document, printer_id=job.printer_id,
+        printer_name=printer.name if printer else None, status=JobStatus(job.status), attempts=job.attempts,
+        last_error=job.last_error, created_at=job.created_at, printed_at=job.printed_at, reprint_of=job.reprint_of,
+    )

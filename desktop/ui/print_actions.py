@@ -1,0 +1,152 @@
+"""Printing from any screen: queue the document, print it off the UI thread, say how it went.
+
+`send_to_printer(ctx, kind, document, ref, parent)` is the one call a screen makes. Success
+shows a status-bar message; failure shows a small toast with the reason and a Retry button,
+and the job stays in the queue (Printers → Print queue) either way, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.printing.dispatch import PrintDispatcher
+from desktop.printing.document import Document
+from desktop.printing.layouts import PaperProfile
+from desktop.printing.qt_backend import make_preview_dialog, print_document
+from desktop.printing.serialize import document_from_json
+from desktop.services.print_queue import PrintJobInfo
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe
+from desktop.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+STATUS_MS = 8000
+KIND_NAMES = {
+    "invite": QT_TRANSLATE_NOOP("print", "Invite"),
+    "voucher": QT_TRANSLATE_NOOP("print", "Voucher"),
+    "draw_slip": QT_TRANSLATE_NOOP("print", "Draw slip"),
+    "redemption_receipt": QT_TRANSLATE_NOOP("print", "Redemption receipt"),
+    "sale_receipt": QT_TRANSLATE_NOOP("print", "Sale receipt"),
+    "test_page": QT_TRANSLATE_NOOP("print", "Test page"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("print", text)
+
+
+def kind_name(kind: str) -> str:
+    return tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def qt_system_print(document: Document, paper: PaperProfile, printer_name: str) -> None:
+    """Print on a system printer through Qt (the default one when the name is empty)."""
+    info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise UserError(QT_TRANSLATE_NOOP("errors", "The printer “{name}” is not available"),
+                        name=printer_name or "default")
+    print_document(document, paper, QPrinter(info, QPrinter.PrinterMode.HighResolution))
+
+
+def dispatcher(ctx: UiContext) -> PrintDispatcher:
+    return PrintDispatcher(ctx.services, system_print=qt_system_print)
+
+
+def send_to_printer(ctx: UiContext, kind: str, document: Document, ref: str, parent: QWidget | None = None) -> None:
+    """Queue the document for the printer set up for `kind` and print it in the background."""
+    try:
+        job_id = ctx.services.print_queue.enqueue(ctx.actor, kind, document, ref)
+    except UserError as error:
+        _show_failure(ctx, None, describe(error), parent)
+        return
+    dispatch_job(ctx, job_id, parent)
+
+
+def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
+    """Print a queued job off the UI thread; report in the status bar or a Retry toast."""
+    run_task(
+        lambda: dispatcher(ctx).dispatch(job_id),
+        on_success=lambda job: _show_success(job, parent),
+        on_failure=lambda error: _show_failure(ctx, job_id, describe(error), parent),
+    )
+
+
+def retry_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
+    try:
+        ctx.services.print_queue.retry(ctx.actor, job_id)
+    except UserError as error:
+        _show_failure(ctx, None, describe(error), parent)
+        return
+    dispatch_job(ctx, job_id, parent)
+
+
+def preview_job(job: PrintJobInfo, paper: PaperProfile, parent: QWidget | None = None) -> None:
+    """Open Qt's print preview of a job (non-blocking); the user may print it from there."""
+    dialog = make_preview_dialog(document_from_json(job.document_json), paper, parent)
+    dialog.setObjectName("print_preview")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def _show_success(job: PrintJobInfo, parent: QWidget | None) -> None:
+    text = tr("Printed {kind} on {printer}").format(kind=kind_name(job.kind), printer=job.printer_name or "")
+    _status_message(parent, text)
+
+
+def _status_message(parent: QWidget | None, text: str) -> None:
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MS)
+    else:
+        log.info("%s", text)
+
+
+def _show_failure(ctx: UiContext, job_id: int | None, reason: str, parent: QWidget | None) -> None:
+    host = parent.window() if parent is not None else None
+    toast = PrintToast(ctx, job_id, reason, host)
+    toast.show_in_corner()
+
+
+class PrintToast(QFrame):
+    """A small non-blocking notice in the window's corner: what failed, and Retry."""
+
+    def __init__(self, ctx: UiContext, job_id: int | None, reason: str, host: QWidget | None) -> None:
+        super().__init__(host, objectName="print_toast")
+        if host is None:
+            self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx, self.job_id = ctx, job_id
+        self.setStyleSheet("#print_toast { background: #fff3f3; border: 2px solid #b00020; border-radius: 6px; }"
+                           "QLabel { color: #b00020; font-size: 13pt; font-weight: bold; }")
+        self.message = QLabel(tr("Not printed: {reason}").format(reason=reason), self, objectName="print_toast_text")
+        self.message.setWordWrap(True)
+        self.retry = QPushButton(tr("Retry"), self, objectName="print_retry")
+        self.retry.setVisible(job_id is not None)
+        self.retry.clicked.connect(self._retry)
+        self.dismiss = QPushButton(tr("Close"), self, objectName="print_dismiss")
+        self.dismiss.clicked.connect(self.close)
+        row = QHBoxLayout(self)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.retry)
+        row.addWidget(self.dismiss)
+        self.setFixedWidth(520)
+
+    def show_in_corner(self) -> None:
+        self.adjustSize()
+        host = self.parentWidget()
+        if host is not None:
+            self.move(host.width() - self.width() - 16, host.height() - self.height() - 40)
+        self.show()
+        self.raise_()
+        QTimer.singleShot(60_000, self, self.close)  # the queue screen keeps the job; the notice may go
+
+    def _retry(self) -> None:
+        if self.job_id is not None:
+            retry_job(self.ctx, self.job_id, self.parentWidget())
+        self.close()
