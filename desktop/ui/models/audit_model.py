@@ -4,49 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.audit import AuditRow
 from desktop.core.clock import from_iso
+from desktop.ui.models.table_model import RowTableModel
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HASH_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditModel(QAbstractTableModel):
-    COLUMNS = 5
+class AuditModel(RowTableModel[AuditRow]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Detail"))
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[AuditRow] = []
+    def role_data(self, row: AuditRow, role: int) -> Any:
+        return {RECORD_ID_ROLE: row.id, HASH_ROLE: row.hash}.get(role)
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Detail"))
-        return names[section] if 0 <= section < self.COLUMNS else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == RECORD_ID_ROLE:
-            return row.id
-        if role == HASH_ROLE:
-            return row.hash
-        if role == Qt.ItemDataRole.DisplayRole:
-            local = from_iso(row.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            return (str(row.id), local, row.actor, row.action, row.detail)[index.column()]
-        return None
+    def display(self, row: AuditRow, column: int) -> str:
+        local = from_iso(row.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return (str(row.id), local, row.actor, row.action, row.detail)[column]
