@@ -15,6 +15,8 @@ from desktop import paths
 if TYPE_CHECKING:  # imported lazily: SQLAlchemy costs more than the whole login window
     from desktop.core.startup import StartupSnapshot
     from desktop.services.registry import Services
+    from desktop.sync.demo_platform import DemoPlatform
+    from desktop.sync.runtime import SyncRuntime
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "PINSHANG_BENCH_STARTUP"  # print when the login window is shown and idle, then quit
@@ -89,6 +91,9 @@ def run_app(data_dir: str | None = None, language: str | None = None) -> int:
     def attach(services: Services) -> None:
         opened.append(services)
         shell.attach(services)  # type: ignore[attr-defined]
+        runtimes.append(_start_sync(services, shell))
+
+    runtimes: list[object] = []
 
     from PySide6.QtCore import QTimer
 
@@ -99,6 +104,8 @@ def run_app(data_dir: str | None = None, language: str | None = None) -> int:
     try:
         return _exec(shell)
     finally:
+        for runtime in runtimes:
+            runtime.stop()  # type: ignore[attr-defined]
         for services in opened:
             services.close()
 
@@ -111,10 +118,23 @@ def _run_opened(data_dir: str | None, language: str | None) -> int:
     except UserError as exc:
         return _show_store_error(exc)
     shell = _start_ui(services, language, None)
+    runtime = _start_sync(services, shell)
     try:
         return _exec(shell)
     finally:
+        runtime.stop()
         services.close()
+
+
+def _start_sync(services: Services, shell: object, *, thread: bool = True) -> SyncRuntime:
+    """The sync runtime; its worker runs when this terminal is paired (and has its token)."""
+    from desktop.sync.runtime import SyncRuntime
+    from desktop.ui.sync_status import install
+
+    runtime = SyncRuntime(services)
+    install(shell.extras, runtime)  # type: ignore[attr-defined]
+    runtime.start(thread=thread)
+    return runtime
 
 
 def _fatal_store_error(exc: BaseException) -> None:
@@ -135,14 +155,39 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
     services.demo.seed()
     pins = {spec.name: spec.pin for spec in DEMO_STAFF}
     shell = _start_ui(services, language, pins)
+    platform, runtime = _demo_sync(folder, services, shell, thread=not screenshot_dir)
     try:
         if screenshot_dir:
             from desktop.ui.screenshots import capture_all
 
+            if runtime.worker is not None:
+                runtime.worker.run_round()  # one sync, so the screenshots show it online
             written = capture_all(shell, Path(screenshot_dir))  # type: ignore[arg-type]
             print("\n".join(str(p) for p in written))
             return 0
         print(f"demo data in {folder}")
+        if platform is not None:
+            print(f"demo platform at {platform.url}")
         return _exec(shell)
     finally:
+        runtime.stop()
+        if platform is not None:
+            platform.stop()
         services.close()
+
+
+def _demo_sync(folder: Path, services: Services, shell: object, *, thread: bool) -> tuple[DemoPlatform | None, SyncRuntime]:
+    """Start the embedded platform and pair with it; without it the demo still runs, offline."""
+    from desktop.sync.demo_platform import start_demo_platform
+    from desktop.sync.runtime import SyncRuntime
+    from desktop.ui.sync_status import install
+
+    runtime = SyncRuntime(services)
+    install(shell.extras, runtime)  # type: ignore[attr-defined]
+    try:
+        platform = start_demo_platform(folder, runtime)
+    except Exception:  # no central extra installed, port trouble...: demo offline, say why in the log
+        log.exception("the demo platform did not start; the demo runs offline")
+        platform = None
+    runtime.start(thread=thread)
+    return platform, runtime

@@ -34,15 +34,17 @@ class SyncRuntime:
 
     # --- lifecycle -------------------------------------------------------------------------
 
-    def start(self) -> bool:
-        """Start the worker when paired and the token is at hand; returns whether it runs."""
+    def start(self, *, thread: bool = True) -> bool:
+        """Start the worker when paired and the token is at hand; returns whether it runs.
+        `thread=False` makes the worker without its thread (one `run_round()` by hand)."""
         if self.worker is not None:
             return True
         client = self._client()
         if client is None:
             return False
         self.worker = self.worker_factory(self.services, client)
-        self.worker.start()
+        if thread:
+            self.worker.start()
         return True
 
     def stop(self) -> None:

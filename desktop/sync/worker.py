@@ -138,6 +138,11 @@ class SyncWorker:
             self._wake.wait(delay)
             self._wake.clear()
 
+    def run_round(self) -> float:
+        """One round with the worker's bookkeeping (state, backoff); returns the next delay.
+        The thread calls it; the screenshot mode calls it once without a thread."""
+        return self._round()
+
     def _round(self) -> float:
         self._set(syncing=True, next_try_in=None)
         try:

@@ -25,12 +25,20 @@ class ScreenSpec:
 
 
 def all_screens() -> list[ScreenSpec]:
+    from desktop.ui.attention_screen import AttentionScreen
     from desktop.ui.audit_screen import AuditScreen
+    from desktop.ui.platform_screen import PlatformScreen
+    from desktop.ui.reconcile_screen import ReconcileScreen
     from desktop.ui.settings_screen import SettingsScreen
     from desktop.ui.staff_screen import StaffScreen
 
     return [
         ScreenSpec("staff", QT_TRANSLATE_NOOP("screens", "Staff"), StaffScreen, Permission.MANAGE_STAFF),
         ScreenSpec("audit", QT_TRANSLATE_NOOP("screens", "Audit log"), AuditScreen, Permission.VIEW_AUDIT),
+        ScreenSpec("platform", QT_TRANSLATE_NOOP("screens", "Platform"), PlatformScreen, Permission.PAIR_PLATFORM),
+        ScreenSpec("attention", QT_TRANSLATE_NOOP("screens", "Needs attention"), AttentionScreen,
+                   Permission.VIEW_REPORTS),
+        ScreenSpec("reconcile", QT_TRANSLATE_NOOP("screens", "Reconciliation"), ReconcileScreen,
+                   Permission.VIEW_REPORTS),
         ScreenSpec("settings", QT_TRANSLATE_NOOP("screens", "Settings"), SettingsScreen),
     ]

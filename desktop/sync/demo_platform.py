@@ -1,0 +1,62 @@
+"""The demo's own platform: central in-process on 127.0.0.1 (a free port, its SQLite file in the
+demo folder), seeded with a merchant, a store, members and a commission schedule, and this
+terminal paired to it, so the demo shows "online" with records flowing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from desktop.services.base import SYSTEM_ACTOR
+from desktop.services.demo import DEMO_STORE_NAME
+from desktop.sync.runtime import SyncRuntime
+
+CENTRAL_FILE = "central-demo.db"
+DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen"), ("13800000002", "刘先生 Mr Liu"), ("13800000003", "周阿姨 Auntie Zhou"))
+
+
+@dataclass
+class DemoPlatform:
+    server: object  # central.server.RunningServer (central is an optional extra)
+
+    @property
+    def url(self) -> str:
+        return str(self.server.url)  # type: ignore[attr-defined]
+
+    def stop(self) -> None:
+        self.server.stop()  # type: ignore[attr-defined]
+
+
+def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:
+    """Start central and make sure this terminal is paired with it (pairs on first run)."""
+    from central.server import start_in_thread
+
+    server = start_in_thread(f"sqlite:///{folder / CENTRAL_FILE}")
+    sync = runtime.services.sync
+    if sync.pairing() is not None and runtime.token() is not None:
+        sync.set_platform_url(SYSTEM_ACTOR, server.url)  # a new port each run
+    else:
+        code = _seed_and_code(server)
+        runtime.flow.pair(SYSTEM_ACTOR, server.url, code, "Counter 1", force=True)
+    return DemoPlatform(server)
+
+
+def _seed_and_code(server: object) -> str:
+    from sqlalchemy import select
+
+    from central.models import Store
+    from central.services import admin, pairing
+    from central.services.schedules import Rates, add_schedule
+
+    platform = server.app.state.platform  # type: ignore[attr-defined]
+    now = platform.clock()
+    with platform.tx() as session:
+        store_id = session.scalar(select(Store.id).order_by(Store.id).limit(1))
+        if store_id is None:
+            merchant = admin.create_merchant(session, "品尚餐饮 Pinshang Dining")
+            store_id = admin.create_store(session, merchant, DEMO_STORE_NAME)
+            for phone, name in DEMO_MEMBERS:
+                admin.grant_coins(session, admin.create_member(session, phone, name, merchant), 500, "demo", now)
+            add_schedule(session, merchant, now - timedelta(days=30), Rates(2000, 500, 200, 1000, 1), now)
+        return pairing.create_pairing_code(session, store_id, now, timedelta(hours=1))

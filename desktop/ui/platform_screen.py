@@ -1,0 +1,108 @@
+"""Platform (manager): pairing, sync state, "Sync now", "Re-pair", the last error."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.core.staff import Permission
+from desktop.sync.runtime import SyncRuntime
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe, set_status
+from desktop.ui.override_dialog import approved_actor
+from desktop.ui.pairing_dialog import PairingDialog
+from desktop.ui.sync_status import state_text
+
+REFRESH_MS = 1000
+BUTTON = "font-size: 15pt; padding: 10px 20px;"
+
+
+class PlatformScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("platform")
+        self.ctx = ctx
+        self.runtime: SyncRuntime | None = ctx.extras.get("sync")
+        self.state = QLabel(self, objectName="sync_state")
+        self.state.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.store = QLabel(self, objectName="paired_store")
+        self.terminal = QLabel(self, objectName="terminal_id")
+        self.url = QLabel(self, objectName="platform_url")
+        self.waiting = QLabel(self, objectName="waiting")
+        self.error = QLabel(self, objectName="last_error", wordWrap=True)
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.sync_button = QPushButton(self.tr("Sync now"), self, objectName="sync_now")
+        self.pair_button = QPushButton(self, objectName="pair")
+        for button in (self.sync_button, self.pair_button):
+            button.setStyleSheet(BUTTON)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.pair_button.clicked.connect(self.open_pairing)
+        self._layout()
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Store"), self.store)
+        form.addRow(self.tr("Terminal"), self.terminal)
+        form.addRow(self.tr("Platform address"), self.url)
+        form.addRow(self.tr("Waiting to send"), self.waiting)
+        form.addRow(self.tr("Last error"), self.error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.pair_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        snapshot = self.ctx.services.sync.snapshot()
+        pairing = snapshot.pairing
+        self.state.setText(state_text(self.runtime) if self.runtime else self.tr("Sync is not available"))
+        online = self.runtime is not None and self.runtime.worker_state().online is True
+        self.state.setStyleSheet(f"font-size: 22pt; font-weight: bold; color: {'#1b5e20' if online else '#b00020'};")
+        self.store.setText(pairing.store_name if pairing else "—")
+        self.terminal.setText(f"{pairing.terminal_name} ({pairing.terminal_id})" if pairing else "—")
+        self.url.setText(pairing.platform_url if pairing else "—")
+        self.waiting.setText(str(snapshot.waiting))
+        self.error.setText(snapshot.last_error or "—")
+        self.pair_button.setText(self.tr("Re-pair…") if pairing else self.tr("Pair…"))
+        self.sync_button.setEnabled(pairing is not None and self.runtime is not None)
+        self.pair_button.setEnabled(self.runtime is not None)
+
+    def sync_now(self) -> None:
+        if self.runtime is not None:
+            self.runtime.sync_now()
+            set_status(self.message, self.tr("Syncing…"), ok=True)
+
+    def open_pairing(self) -> None:
+        if self.runtime is None:
+            return
+        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.PAIR_PLATFORM, self)
+        if actor is None:
+            return
+        try:
+            self.ctx.services.sync.check_may_pair(actor)
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return
+        pairing = self.ctx.services.sync.pairing()
+        dialog = PairingDialog(self.runtime, actor, self, pairing.platform_url if pairing else "")
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paired is not None:
+            set_status(self.message, self.tr("Paired with {store}").format(store=dialog.paired.store_name), ok=True)
+        self.refresh()

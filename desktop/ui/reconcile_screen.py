@@ -1,0 +1,121 @@
+"""Reconciliation (manager): our lines and the platform's for a period, matched by op_id;
+missing on either side and differing lines first; CSV export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.sync.reconcile import (
+    DIFFERS,
+    MATCHED,
+    MISSING_HERE,
+    MISSING_ON_PLATFORM,
+    ReconcileReport,
+    to_csv,
+)
+from desktop.sync.runtime import SyncRuntime
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe, set_status
+from desktop.ui.tasks import run_task
+
+_ORDER = {MISSING_ON_PLATFORM: 0, MISSING_HERE: 1, DIFFERS: 2, MATCHED: 3}
+
+
+class ReconcileScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reconcile")
+        self.ctx = ctx
+        self.runtime: SyncRuntime | None = ctx.extras.get("sync")
+        self.report: ReconcileReport | None = None
+        today = QDate.currentDate()
+        self.start = QDateEdit(today.addDays(-6), self, objectName="start", calendarPopup=True)
+        self.end = QDateEdit(today, self, objectName="end", calendarPopup=True)
+        self.compare_button = QPushButton(self.tr("Compare with the platform"), self, objectName="compare")
+        self.compare_button.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 8px 16px;")
+        self.compare_button.clicked.connect(self.compare)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
+        self.export_button.clicked.connect(self.export)
+        self.summary = QLabel(self, objectName="summary", wordWrap=True)
+        self.summary.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.table = QTableWidget(0, 6, self, objectName="lines")
+        self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here (fen)"),
+                                              self.tr("Platform (fen)"), self.tr("Differences"), self.tr("op_id")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        top = QHBoxLayout()
+        for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
+                       self.compare_button, self.export_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def period(self) -> tuple[datetime, datetime]:
+        """Local days, first to last inclusive."""
+        zone = datetime.now().astimezone().tzinfo or UTC
+        first = datetime.combine(self.start.date().toPython(), time(), zone)
+        last = datetime.combine(self.end.date().toPython(), time(), zone) + timedelta(days=1)
+        return first, last
+
+    def compare(self) -> None:
+        if self.runtime is None:
+            set_status(self.summary, self.tr("Sync is not available"), ok=False)
+            return
+        self.compare_button.setEnabled(False)
+        self.summary.setText(self.tr("Asking the platform…"))
+        start, end = self.period()
+        runtime = self.runtime
+        run_task(lambda: runtime.reconcile(start, end), self.show_report, self._failed)
+
+    def show_report(self, report: ReconcileReport) -> None:
+        self.compare_button.setEnabled(True)
+        self.report = report
+        self.export_button.setEnabled(True)
+        bad = report.count(MISSING_HERE) + report.count(MISSING_ON_PLATFORM) + report.count(DIFFERS)
+        text = self.tr("{m} matched · {p} missing on the platform · {h} missing here · {d} differ").format(
+            m=report.count(MATCHED), p=report.count(MISSING_ON_PLATFORM), h=report.count(MISSING_HERE),
+            d=report.count(DIFFERS))
+        set_status(self.summary, text, ok=bad == 0)
+        self._fill(report)
+
+    def _fill(self, report: ReconcileReport) -> None:
+        rows = sorted(report.rows, key=lambda r: _ORDER[r.status])
+        self.table.setRowCount(len(rows))
+        names = {MATCHED: self.tr("Matched"), DIFFERS: self.tr("Differs"),
+                 MISSING_ON_PLATFORM: self.tr("Missing on the platform"), MISSING_HERE: self.tr("Missing here")}
+        for i, row in enumerate(rows):
+            here = "" if row.here is None or row.here.amount_fen is None else str(row.here.amount_fen)
+            there = "" if row.platform is None else str(row.platform.amount_fen)
+            cells = (names[row.status], row.kind, here, there, "; ".join(row.differences), row.op_id)
+            for column, value in enumerate(cells):
+                self.table.setItem(i, column, QTableWidgetItem(value))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.compare_button.setEnabled(True)
+        set_status(self.summary, describe(exc), ok=False)
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "reconciliation.csv", "CSV (*.csv)")
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        if self.report is not None:
+            path.write_text(to_csv(self.report), encoding="utf-8")
+            set_status(self.summary, self.tr("Saved {path}").format(path=str(path)), ok=True)

@@ -1,0 +1,59 @@
+"""The UI side of the sync: what the status bar says, the logout guard, and "Sync now".
+
+The worker runs in its own thread; here we only read its state (a frozen snapshot under a lock)
+when the status bar refreshes (a QTimer), so the UI thread never waits for the network.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.sync.runtime import SyncRuntime
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("sync", text)
+
+
+def state_text(runtime: SyncRuntime) -> str:
+    snapshot = runtime.services.sync.snapshot()
+    if snapshot.pairing is None:
+        return _tr("Not paired")
+    if runtime.token() is None:
+        return _tr("Paired, but the token is lost: pair again")
+    state = runtime.worker_state()
+    if state.online:
+        text = _tr("Online")
+    elif state.online is None:
+        text = _tr("Connecting…")
+    else:
+        text = _tr("Offline")
+    last = state.last_success or snapshot.last_success
+    if last is not None:
+        text += " · " + _tr("last sync {time}").format(time=last.astimezone().strftime("%H:%M:%S"))
+    if runtime.vault.in_memory:
+        text += " · " + _tr("token kept in memory until restart")
+    return text
+
+
+def install(extras: dict[str, Any], runtime: SyncRuntime) -> None:
+    """Give the status bar, the shell and the screens what they call."""
+    extras["sync"] = runtime
+    extras["sync_state"] = lambda: state_text(runtime)
+    extras["logout_guard"] = runtime.logout_guard
+    _watch_network(runtime)
+
+
+def _watch_network(runtime: SyncRuntime) -> None:
+    """When the OS says the network is back, sync at once instead of waiting out the backoff."""
+    try:
+        from PySide6.QtNetwork import QNetworkInformation
+    except ImportError:
+        return
+    if not QNetworkInformation.loadDefaultBackend() or QNetworkInformation.instance() is None:
+        return
+    info = QNetworkInformation.instance()
+    online = QNetworkInformation.Reachability.Online
+    info.reachabilityChanged.connect(lambda r: runtime.sync_now() if r == online else None)
