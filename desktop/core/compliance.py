@@ -119,10 +119,10 @@ def _require_filled(**texts: str) -> None:
 
 
 _DISCLOSURE_LABELS = {
-    "store": "store name",
-    "contact": "organiser's contact",
-    "draw_time": "draw time",
-    "place": "redemption place",
+    "store": QT_TRANSLATE_NOOP("errors", "store name"),
+    "contact": QT_TRANSLATE_NOOP("errors", "organiser's contact"),
+    "draw_time": QT_TRANSLATE_NOOP("errors", "draw time"),
+    "place": QT_TRANSLATE_NOOP("errors", "redemption place"),
 }
 
 

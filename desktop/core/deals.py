@@ -104,14 +104,14 @@ def _check_text(terms: DealTerms) -> None:
 
 
 _AMOUNT_LABELS = {
-    "market_value_fen": "market value",
-    "cost_fen": "product cost",
-    "group_price_fen": "group price",
-    "leader_reward_fen": "leader reward",
-    "consolation_cash_fen": "consolation cash",
-    "consolation_coins": "consolation coins",
-    "formation_reward_fen": "formation reward",
-    "promotion_budget_fen": "promotion budget",
+    "market_value_fen": QT_TRANSLATE_NOOP("errors", "market value"),
+    "cost_fen": QT_TRANSLATE_NOOP("errors", "product cost"),
+    "group_price_fen": QT_TRANSLATE_NOOP("errors", "group price"),
+    "leader_reward_fen": QT_TRANSLATE_NOOP("errors", "leader reward"),
+    "consolation_cash_fen": QT_TRANSLATE_NOOP("errors", "consolation cash"),
+    "consolation_coins": QT_TRANSLATE_NOOP("errors", "consolation coins"),
+    "formation_reward_fen": QT_TRANSLATE_NOOP("errors", "formation reward"),
+    "promotion_budget_fen": QT_TRANSLATE_NOOP("errors", "promotion budget"),
 }
 
 
@@ -158,9 +158,9 @@ def _check_limits(terms: DealTerms) -> None:
     if not timedelta(0) < terms.fill_window <= MAX_FILL_WINDOW:
         _refuse(QT_TRANSLATE_NOOP("errors", "The fill deadline must be between now and 30 days"))
     for value, label in (
-        (terms.max_open_groups, "maximum of open groups"),
-        (terms.per_member_limit, "per-member limit"),
-        (terms.redemption_days, "redemption period in days"),
+        (terms.max_open_groups, QT_TRANSLATE_NOOP("errors", "maximum of open groups")),
+        (terms.per_member_limit, QT_TRANSLATE_NOOP("errors", "per-member limit")),
+        (terms.redemption_days, QT_TRANSLATE_NOOP("errors", "redemption period in days")),
     ):
         _check_int(value, label)
         if value < 1:

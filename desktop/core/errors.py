@@ -21,15 +21,27 @@ class UserError(Exception):
         self.params = params
 
     def render(self, translate: Any = None) -> str:
-        """The message in the user's language; `translate(context, text)` is Qt's translate."""
+        """The message in the user's language; `translate(context, text)` is Qt's translate.
+
+        Word parameters ("group price", "open") are translated too when the catalogue has
+        them (they are marked with QT_TRANSLATE_NOOP where they are defined); other values,
+        such as names and amounts, stay as they are.
+        """
         text = translate(self.context, self.message) if translate else self.message
+        params = {key: _word(translate, self.context, value) for key, value in self.params.items()}
         try:
-            return str(text).format(**self.params)
+            return str(text).format(**params)
         except (KeyError, IndexError, ValueError):
             return str(text)
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _word(translate: Any, context: str, value: Any) -> Any:
+    if translate is None or not isinstance(value, str) or not value:
+        return value
+    return translate(context, value) or value
 
 
 class ValidationError(UserError):

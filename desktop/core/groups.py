@@ -67,6 +67,18 @@ def allowed_events(state: GroupState) -> list[GroupEvent]:
     return [event for (source, event) in _TRANSITIONS if source is state]
 
 
+# The words that fill {state} and {event} in messages, marked so the UI can translate them.
+_WORDS = (
+    QT_TRANSLATE_NOOP("errors", "open"), QT_TRANSLATE_NOOP("errors", "full"),
+    QT_TRANSLATE_NOOP("errors", "drawn"), QT_TRANSLATE_NOOP("errors", "settled"),
+    QT_TRANSLATE_NOOP("errors", "expired"), QT_TRANSLATE_NOOP("errors", "refunded"),
+    QT_TRANSLATE_NOOP("errors", "cancelled"), QT_TRANSLATE_NOOP("errors", "fill"),
+    QT_TRANSLATE_NOOP("errors", "draw"), QT_TRANSLATE_NOOP("errors", "settle"),
+    QT_TRANSLATE_NOOP("errors", "expire"), QT_TRANSLATE_NOOP("errors", "refund"),
+    QT_TRANSLATE_NOOP("errors", "cancel"),
+)
+
+
 def seats_left(group_size: int, taken: int) -> int:
     return max(0, group_size - taken)
 
