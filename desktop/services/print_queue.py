@@ -59,8 +59,9 @@ class PrintJobInfo:
 
 
 class PrintQueueService(ServiceBase):
-    def enqueue(self, actor: Actor, kind: str, document: SerializableDocument, ref: str) -> int:
-        """Queue `document` for the printer set up for `kind`; returns the job id.
+    def enqueue(self, actor: Actor, kind: str, document: SerializableDocument, ref: str,
+                printer_id: int | None = None) -> int:
+        """Queue `document` for the printer set up for `kind` (or `printer_id`); returns the job id.
 
         Any staff member may print. With no printer set up for the kind the job is still
         queued (and fails with a clear reason when dispatched), so nothing is lost.
@@ -69,7 +70,10 @@ class PrintQueueService(ServiceBase):
         ref = _check_ref(ref)
         text = document.to_json()
         with self.transaction(actor) as tx:
-            job = PrintJob(kind=kind, ref=ref, document=text, printer_id=_routed_printer(tx.session, kind),
+            if printer_id is not None and tx.session.get(Printer, printer_id) is None:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is no printer number {id}"), id=printer_id)
+            chosen = printer_id if printer_id is not None else _routed_printer(tx.session, kind)
+            job = PrintJob(kind=kind, ref=ref, document=text, printer_id=chosen,
                            status=JobStatus.QUEUED.value, attempts=0, created_at=tx.now_iso)
             tx.session.add(job)
             tx.session.flush()
@@ -116,13 +120,14 @@ class PrintQueueService(ServiceBase):
             job.status, job.last_error = JobStatus.FAILED.value, reason or "unknown error"
 
     def retry(self, actor: Actor, job_id: int) -> None:
-        """Queue a failed (or interrupted) job again, on the printer its kind goes to now."""
+        """Queue a failed (or interrupted) job again, on its printer (or the one its kind goes to now)."""
         with self.transaction(actor) as tx:
             job = _get_job(tx.session, job_id)
             if job.status not in (JobStatus.FAILED.value, JobStatus.PRINTING.value):
                 raise _not_in_state(job, JobStatus.FAILED)
             job.status = JobStatus.QUEUED.value
-            job.printer_id = _routed_printer(tx.session, job.kind)
+            if job.printer_id is None:  # it failed for want of a printer: use the one set up since
+                job.printer_id = _routed_printer(tx.session, job.kind)
             tx.audit("print.retry", job_id=job.id, kind=job.kind, ref=job.ref)
 
     def reprint(self, actor: Actor, job_id: int, copy: SerializableDocument) -> int:

@@ -88,7 +88,11 @@ def retry_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> Non
 
 def preview_job(job: PrintJobInfo, paper: PaperProfile, parent: QWidget | None = None) -> None:
     """Open Qt's print preview of a job (non-blocking); the user may print it from there."""
-    dialog = make_preview_dialog(document_from_json(job.document_json), paper, parent)
+    preview_document(document_from_json(job.document_json), paper, parent)
+
+
+def preview_document(document: Document, paper: PaperProfile, parent: QWidget | None = None) -> None:
+    dialog = make_preview_dialog(document, paper, parent)
     dialog.setObjectName("print_preview")
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

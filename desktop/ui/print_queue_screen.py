@@ -1,0 +1,124 @@
+"""The print queue: every job with its status and why it failed; Retry, Reprint, Preview."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.printing.dispatch import reprint
+from desktop.printing.layouts import paper_for
+from desktop.services.print_queue import PrintJobInfo
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe, set_status
+from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
+from desktop.ui.print_actions import dispatcher, preview_job
+from desktop.ui.tasks import run_task
+
+SCREEN_STYLE = "QWidget { font-size: 13pt; }"
+PRIMARY_STYLE = "font-size: 15pt; font-weight: bold; padding: 10px 18px; background: #1565c0; color: white;"
+
+
+class PrintQueueScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("print_queue")
+        self.setStyleSheet(SCREEN_STYLE)
+        self.ctx = ctx
+        self.model = PrintJobModel()
+        self.table = QTableView(self, objectName="job_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.retry_button = QPushButton(self.tr("Retry"), self, objectName="retry")
+        self.retry_button.setStyleSheet(PRIMARY_STYLE)
+        self.reprint_button = QPushButton(self.tr("Reprint (marked COPY)"), self, objectName="reprint")
+        self.preview_button = QPushButton(self.tr("Preview"), self, objectName="preview")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self, objectName="refresh")
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.retry_button.clicked.connect(self.retry)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.preview_button.clicked.connect(self.preview)
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self._selected_id(quiet=True)
+        self.model.set_rows(self.ctx.services.print_queue.list_jobs())
+        for row, job in enumerate(self.model.rows):
+            if job.id == selected:
+                self.table.selectRow(row)
+
+    def _selected_id(self, quiet: bool = False) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            if not quiet:
+                set_status(self.message, self.tr("Select a print job first"), ok=False)
+            return None
+        return int(rows[0].data(JOB_ID_ROLE))
+
+    def retry(self) -> None:
+        job_id = self._selected_id()
+        if job_id is None:
+            return
+        try:
+            self.ctx.services.print_queue.retry(self.ctx.actor, job_id)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)
+            return
+        self._dispatch(job_id)
+
+    def reprint(self) -> None:
+        job_id = self._selected_id()
+        if job_id is None:
+            return
+        try:
+            copy_id = reprint(self.ctx.services, self.ctx.actor, job_id)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)
+            return
+        self._dispatch(copy_id)
+
+    def _dispatch(self, job_id: int) -> None:
+        self.refresh()
+        set_status(self.message, self.tr("Printing job {id}…").format(id=job_id), ok=True)
+        run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._printed, self._failed)
+
+    def _printed(self, job: PrintJobInfo) -> None:
+        self.refresh()
+        set_status(self.message, self.tr("Job {id} printed on {name}").format(id=job.id, name=job.printer_name),
+                   ok=True)
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh()
+        set_status(self.message, describe(error), ok=False)
+
+    def preview(self) -> None:
+        job_id = self._selected_id()
+        if job_id is None:
+            return
+        job = self.ctx.services.print_queue.job(job_id)
+        paper_mm = self.ctx.services.printers.get(job.printer_id).paper_mm if job.printer_id else 80
+        try:
+            preview_job(job, paper_for(paper_mm), self)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)

@@ -1,0 +1,197 @@
+"""Printers (manager): add, edit and remove printers, print a test page, and choose which
+printer prints each kind of document. The print queue has its own screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.core.settings_keys import STORE_NAME
+from desktop.printing.dispatch import make_test_page
+from desktop.printing.layouts import paper_for
+from desktop.services.print_queue import PrintJobInfo
+from desktop.services.printers import DOCUMENT_KINDS, PrinterSettings
+from desktop.ui.context import UiContext
+from desktop.ui.messages import describe, set_status
+from desktop.ui.models.printer_model import PRINTER_ID_ROLE, PrinterModel
+from desktop.ui.print_actions import dispatcher, kind_name, preview_document
+from desktop.ui.printer_form import PrinterForm
+from desktop.ui.tasks import run_task
+
+SCREEN_STYLE = "QWidget { font-size: 13pt; }"
+PRIMARY_STYLE = "font-size: 15pt; font-weight: bold; padding: 10px 18px; background: #1565c0; color: white;"
+
+
+class PrintersScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printers")
+        self.setStyleSheet(SCREEN_STYLE)
+        self.ctx = ctx
+        self.model = PrinterModel()
+        self.table = QTableView(self, objectName="printer_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.form = PrinterForm(self)
+        self.new_button = QPushButton(self.tr("New printer"), self, objectName="new_printer")
+        self.save_button = QPushButton(self.tr("Save printer"), self, objectName="save_printer")
+        self.remove_button = QPushButton(self.tr("Remove printer"), self, objectName="remove_printer")
+        self.test_button = QPushButton(self.tr("Print test page"), self, objectName="print_test_page")
+        self.test_button.setStyleSheet(PRIMARY_STYLE)
+        self.preview_button = QPushButton(self.tr("Preview test page"), self, objectName="preview_test_page")
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.route_boxes: dict[str, QComboBox] = {}
+        self.tabs = QTabWidget(self, objectName="printer_tabs")
+        self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
+        self.tabs.addTab(self._routes_tab(), self.tr("Which printer prints what"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        self._connect()
+        self.refresh()
+
+    def _printers_tab(self) -> QWidget:
+        tab = QWidget(self)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.remove_button, self.preview_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.test_button)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        return tab
+
+    def _routes_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout(tab)
+        form.addRow(QLabel(self.tr("Each kind of document prints on the printer chosen here."), tab))
+        for kind in DOCUMENT_KINDS:
+            box = QComboBox(tab, objectName=f"route_{kind}")
+            box.activated.connect(lambda _index, kind=kind: self._route_chosen(kind))
+            self.route_boxes[kind] = box
+            form.addRow(kind_name(kind), box)
+        return tab
+
+    def _connect(self) -> None:
+        self.new_button.clicked.connect(self._new)
+        self.save_button.clicked.connect(self.save)
+        self.remove_button.clicked.connect(self.remove)
+        self.test_button.clicked.connect(self.print_test_page)
+        self.preview_button.clicked.connect(self.preview_test_page)
+
+    def refresh(self, select_id: int = 0) -> None:
+        printers = self.ctx.services.printers.list_printers()
+        self.model.set_rows(printers)
+        self._refresh_routes(printers)
+        for row, printer in enumerate(printers):
+            if printer.id == select_id:
+                self.table.selectRow(row)
+
+    def _refresh_routes(self, printers: list[PrinterSettings]) -> None:
+        routes = self.ctx.services.printers.routes()
+        for kind, box in self.route_boxes.items():
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("— not printed —"), 0)
+            for printer in printers:
+                box.addItem(printer.name, printer.id)
+            box.setCurrentIndex(max(box.findData(routes.get(kind, 0)), 0))
+            box.blockSignals(False)
+
+    def _selection_changed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.form.load(self.ctx.services.printers.get(int(rows[0].data(PRINTER_ID_ROLE))))
+
+    def _new(self) -> None:
+        self.table.clearSelection()
+        self.form.clear()
+        self.form.name.setFocus()
+
+    def save(self) -> None:
+        try:
+            settings = self.form.settings()
+            printer_id = self.ctx.services.printers.save(self.ctx.actor, settings)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)
+            return
+        self.refresh(select_id=printer_id)
+        self.form.printer_id = printer_id
+        set_status(self.message, self.tr("Saved printer {name}").format(name=settings.name.strip()), ok=True)
+
+    def remove(self) -> None:
+        if not self.form.printer_id:
+            set_status(self.message, self.tr("Select a printer first"), ok=False)
+            return
+        try:
+            self.ctx.services.printers.remove(self.ctx.actor, self.form.printer_id)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)
+            return
+        self.form.clear()
+        self.refresh()
+        set_status(self.message, self.tr("Printer removed"), ok=True)
+
+    def _route_chosen(self, kind: str) -> None:
+        printer_id = int(self.route_boxes[kind].currentData()) or None
+        try:
+            self.ctx.services.printers.set_route(self.ctx.actor, kind, printer_id)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)
+            self.refresh()
+            return
+        set_status(self.message, self.tr("{kind} now prints on {printer}").format(
+            kind=kind_name(kind), printer=self.route_boxes[kind].currentText()), ok=True)
+
+    def _saved_printer(self) -> PrinterSettings | None:
+        if not self.form.printer_id:
+            set_status(self.message, self.tr("Save the printer first"), ok=False)
+            return None
+        return self.ctx.services.printers.get(self.form.printer_id)
+
+    def print_test_page(self) -> None:
+        """Queue a test page for this printer and print it in the background."""
+        printer = self._saved_printer()
+        if printer is None:
+            return
+        document = make_test_page(printer, self.ctx.services.settings.get(STORE_NAME))
+        try:
+            job_id = self.ctx.services.print_queue.enqueue(self.ctx.actor, "test_page", document, printer.name,
+                                                           printer_id=printer.id)
+        except UserError as error:
+            set_status(self.message, describe(error), ok=False)
+            return
+        self.test_button.setEnabled(False)
+        set_status(self.message, self.tr("Printing the test page on {name}…").format(name=printer.name), ok=True)
+        run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._test_printed, self._test_failed)
+
+    def _test_printed(self, job: PrintJobInfo) -> None:
+        self.test_button.setEnabled(True)
+        set_status(self.message, self.tr("Test page printed on {name}").format(name=job.printer_name), ok=True)
+
+    def _test_failed(self, error: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        set_status(self.message, describe(error), ok=False)
+
+    def preview_test_page(self) -> None:
+        printer = self._saved_printer()
+        if printer is None:
+            return
+        document = make_test_page(printer, self.ctx.services.settings.get(STORE_NAME))
+        preview_document(document, paper_for(printer.paper_mm), self)
