@@ -28,6 +28,8 @@ def all_screens() -> list[ScreenSpec]:
     from desktop.ui.attention_screen import AttentionScreen
     from desktop.ui.audit_screen import AuditScreen
     from desktop.ui.platform_screen import PlatformScreen
+    from desktop.ui.print_queue_screen import PrintQueueScreen
+    from desktop.ui.printers_screen import PrintersScreen
     from desktop.ui.reconcile_screen import ReconcileScreen
     from desktop.ui.settings_screen import SettingsScreen
     from desktop.ui.staff_screen import StaffScreen
@@ -40,5 +42,8 @@ def all_screens() -> list[ScreenSpec]:
                    Permission.VIEW_REPORTS),
         ScreenSpec("reconcile", QT_TRANSLATE_NOOP("screens", "Reconciliation"), ReconcileScreen,
                    Permission.VIEW_REPORTS),
+        ScreenSpec("printers", QT_TRANSLATE_NOOP("screens", "Printers"), PrintersScreen, Permission.MANAGE_PRINTERS),
+        ScreenSpec("print_queue", QT_TRANSLATE_NOOP("screens", "Print queue"), PrintQueueScreen,
+                   Permission.MANAGE_PRINTERS),
         ScreenSpec("settings", QT_TRANSLATE_NOOP("screens", "Settings"), SettingsScreen),
     ]
