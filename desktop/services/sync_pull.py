@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.vouchers import key_id
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase
+from desktop.services.join_requests import record_join_request
 from desktop.services.sync import CONFLICT, add_attention
 from desktop.store.deal_models import SigningKey
 from desktop.store.sync_models import (
@@ -109,31 +109,23 @@ def _voucher_key(session: Session, public_key_b64: str, revoked: bool, now_iso: 
     kid = key_id(raw)
     row = session.get(SigningKey, kid)
     if row is None:
-        session.add(SigningKey(key_id=kid, public_key=raw.hex(), created_at=now_iso,
+        session.add(SigningKey(key_id=kid, public_key=raw.hex(), created_at=now_iso, own=False,
                                retired_at=now_iso if revoked else None))
     elif revoked and row.retired_at is None:
         row.retired_at = now_iso
 
 
 def _join_requests(session: Session, rows: list[dict[str, Any]]) -> None:
-    forward = _join_request_recorder()
+    """Mirror the platform's view (platform_join_requests) and hand new pending requests, in
+    the order the platform received them, to the groups' queue (join_requests)."""
     for r in rows:
         known = session.get(PlatformJoinRequest, r["request_id"])
         session.merge(PlatformJoinRequest(request_id=r["request_id"], group_id=r["group_id"],
                                           member_id=r["member_id"], nonce=r["nonce"], status=r["status"],
                                           created_at=r["created_at"]))
-        if known is None and r["status"] == "pending" and forward is not None:
-            forward(session, r["request_id"], r["group_id"], r["member_id"], r["nonce"], r["created_at"])
-
-
-def _join_request_recorder() -> Callable[..., Any] | None:
-    """The groups service takes new online join requests into its queue when it offers
-    `record_join_request`; until then they wait in platform_join_requests."""
-    try:
-        from desktop.services import groups
-    except ImportError:
-        return None
-    return getattr(groups, "record_join_request", None)
+        if known is None and r["status"] == "pending":
+            record_join_request(session, r["request_id"], r["group_id"], r["member_id"], r["nonce"],
+                                r["created_at"])
 
 
 def _conflicts(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:

@@ -1,4 +1,4 @@
-"""Secrets of a paired terminal (API token, identity private key) in the OS keychain.
+"""The API token of a paired terminal in the OS keychain.
 
 Never in a file or the database. With no usable keychain backend (keyring's fail backend, or
 one that raises), the secret is kept in this process's memory and `in_memory` says so: the
@@ -19,10 +19,6 @@ SERVICE = "pinshang-counter"
 
 def token_name(terminal_id: str) -> str:
     return f"token:{terminal_id}"
-
-
-def identity_key_name(terminal_id: str) -> str:
-    return f"identity-key:{terminal_id}"
 
 
 class SecretVault:

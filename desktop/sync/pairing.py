@@ -1,8 +1,11 @@
 """Pairing a terminal with the platform (docs/sync-protocol.md, Pairing).
 
-The terminal makes its Ed25519 identity key, registers the public key with a one-time code and
-gets a terminal id and an API token. Secrets go to the keychain (SecretVault); ids, URL and the
-platform's public key to the database. A refused code writes nothing.
+The terminal registers its Ed25519 public key with a one-time code and gets a terminal id and an
+API token. The key registered is the terminal's voucher signing key (made on first use, private
+half in the keychain by SigningKeyService): the platform hands it to the other terminals of the
+store in pull, so they verify this terminal's vouchers offline. The token goes to the keychain
+(SecretVault); ids, URL and the platform's public key to the database. A refused code writes
+nothing (not even a new signing key, unless this terminal never had one).
 """
 
 from __future__ import annotations
@@ -14,17 +17,16 @@ from urllib.parse import urlparse
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
-    NoEncryption,
-    PrivateFormat,
     PublicFormat,
 )
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.base import Actor
-from desktop.services.sync import Pairing, SyncService
+from desktop.services.registry import Services
+from desktop.services.sync import Pairing
 from desktop.sync.client import PlatformClient, PlatformUnreachable
-from desktop.sync.keychain import SecretVault, identity_key_name, token_name
+from desktop.sync.keychain import SecretVault, token_name
 
 ClientFactory = Callable[[str], PlatformClient]
 
@@ -47,9 +49,10 @@ def check_code(code: str) -> str:
 
 
 class PairingFlow:
-    def __init__(self, sync: SyncService, vault: SecretVault,
+    def __init__(self, services: Services, vault: SecretVault,
                  client_factory: ClientFactory = lambda url: PlatformClient(url, timeout=15)) -> None:
-        self.sync = sync
+        self.services = services
+        self.sync = services.sync
         self.vault = vault
         self.client_factory = client_factory
 
@@ -57,7 +60,7 @@ class PairingFlow:
         """Slow (HTTP): call it off the UI thread. Raises a UserError the manager can act on."""
         self.sync.check_may_pair(actor, force=force)
         base_url, clean_code = check_url(url), check_code(code)
-        key = Ed25519PrivateKey.generate()
+        key = self._identity_key()
         client = self.client_factory(base_url)
         try:
             answer = client.pair(clean_code, _public_b64(key), name.strip() or "Counter")
@@ -71,15 +74,13 @@ class PairingFlow:
                           answer["store"]["name"], answer["merchant"]["id"], base_url,
                           answer["platform_public_key"])
         self.vault.put(token_name(pairing.terminal_id), answer["token"])
-        self.vault.put(identity_key_name(pairing.terminal_id), _private_b64(key))
         self.sync.record_pairing(actor, pairing)
         return pairing
+
+    def _identity_key(self) -> Ed25519PrivateKey:
+        with self.services.db.write() as session:
+            return self.services.signing_keys.current_key(session)
 
 
 def _public_b64(key: Ed25519PrivateKey) -> str:
     return base64.b64encode(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode("ascii")
-
-
-def _private_b64(key: Ed25519PrivateKey) -> str:
-    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    return base64.b64encode(raw).decode("ascii")

@@ -28,7 +28,7 @@ class SyncRuntime:
                  worker_factory: WorkerFactory = SyncWorker) -> None:
         self.services = services
         self.vault = vault or SecretVault()
-        self.flow = PairingFlow(services.sync, self.vault)
+        self.flow = PairingFlow(services, self.vault)
         self.worker_factory = worker_factory
         self.worker: SyncWorker | None = None
 

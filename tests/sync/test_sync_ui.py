@@ -1,0 +1,105 @@
+"""The sync screens driven as a manager would, against a real central on 127.0.0.1."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.services.base import SYSTEM_ACTOR
+from desktop.services.demo import DEMO_STAFF
+from desktop.sync.keychain import SecretVault
+from desktop.sync.runtime import SyncRuntime
+from desktop.ui.i18n import install_language
+from desktop.ui.pairing_dialog import PairingDialog
+from desktop.ui.shell import Shell
+from desktop.ui.sync_status import install
+from tests.support.stores import open_services
+from tests.support.typing import type_text
+from tests.sync.support import enqueue_sales
+from tests.ui.conftest import login
+
+
+def _shell(qtbot, services, runtime) -> Shell:
+    install_language("en")
+    extras: dict[str, object] = {}
+    install(extras, runtime)
+    shell = Shell(services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, extras=extras)
+    qtbot.addWidget(shell.gate)
+    shell.show()
+    return shell
+
+
+def _answer_message_box(seen: list[str]) -> None:
+    def run() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, run)
+            return
+        seen.append(boxes[0].text())
+        boxes[0].accept()
+
+    QTimer.singleShot(20, run)
+
+
+def test_logout_is_refused_while_unsent_data_remains(qtbot, terminal, server) -> None:
+    shell = _shell(qtbot, terminal.services, terminal.runtime)
+    window = login(qtbot, shell, "王店长", "1111")
+    enqueue_sales(terminal.services, 3)
+    seen: list[str] = []
+    _answer_message_box(seen)
+    qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert "still waiting to be sent to the platform" in seen[0]
+    assert shell.main is window  # still logged in
+    assert terminal.runtime.start(thread=False)
+    terminal.runtime.worker.run_round()  # the records go out
+    assert terminal.services.sync.unsent() == 0
+    qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    assert shell.main is None and shell.gate.isVisible()
+
+
+def test_pairing_dialog_wrong_code_then_right_code(qtbot, tmp_path, seed, clock, memory_keyring) -> None:
+    install_language("en")
+    services = open_services(tmp_path, clock)
+    services.demo.seed()
+    runtime = SyncRuntime(services, SecretVault())
+    try:
+        dialog = PairingDialog(runtime, SYSTEM_ACTOR)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.url, seed.server.url)
+        qtbot.keyClicks(dialog.code, "ABCDEFGHJK")
+        qtbot.mouseClick(dialog.pair_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.pair_button.isEnabled(), timeout=10000)
+        assert dialog.message.text() == "The platform refused: unknown pairing code"
+        assert services.sync.pairing() is None
+        assert not [name for _, name in memory_keyring.secrets if name.startswith("token:")]
+
+        dialog.code.clear()
+        qtbot.keyClicks(dialog.code, seed.pairing_code())
+        dialog.name.clear()
+        type_text(qtbot, dialog.name, "前台 1号")
+        qtbot.mouseClick(dialog.pair_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.paired is not None, timeout=10000)
+        pairing = services.sync.pairing()
+        assert pairing is not None and pairing.store_name == "Branch 1" and pairing.terminal_name == "前台 1号"
+        assert runtime.worker is not None  # pairing starts the worker
+        qtbot.waitUntil(lambda: runtime.worker_state().online is True, timeout=10000)
+    finally:
+        runtime.stop()
+        services.close()
+
+
+def test_platform_screen_shows_the_state_and_refuses_repairing_with_unsent_data(qtbot, terminal, server) -> None:
+    shell = _shell(qtbot, terminal.services, terminal.runtime)
+    window = login(qtbot, shell, "王店长", "1111")
+    terminal.runtime.start()
+    screen = window.open_screen("platform")
+    qtbot.waitUntil(lambda: screen.state.text().startswith("Online"), timeout=10000)
+    assert screen.store.text() == "Branch 1" and screen.url.text() == server.url
+    terminal.runtime.stop()  # no worker: the records stay unsent
+    enqueue_sales(terminal.services, 2)
+    screen.refresh()
+    assert screen.waiting.text() == "2" and screen.pair_button.text() == "Re-pair…"
+    qtbot.mouseClick(screen.pair_button, Qt.MouseButton.LeftButton)
+    assert "have not been sent to the platform yet" in screen.message.text()
