@@ -35,7 +35,7 @@ def status_name(status: JobStatus) -> str:
 
 
 class PrintJobModel(QAbstractTableModel):
-    ID, KIND, REF, PRINTER, STATUS, ATTEMPTS, ERROR, TIME = range(8)
+    ID, KIND, REF, PRINTER, STATUS, ATTEMPTS, TIME, ERROR = range(8)  # the long reason last, stretched
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,7 +56,7 @@ class PrintJobModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (self.tr("No."), self.tr("What"), self.tr("For"), self.tr("Printer"), self.tr("Status"),
-                  self.tr("Tries"), self.tr("Why it failed"), self.tr("Queued at"))
+                  self.tr("Tries"), self.tr("Queued at"), self.tr("Why it failed"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
