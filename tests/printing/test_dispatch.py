@@ -124,6 +124,7 @@ def test_no_printer_for_the_kind_fails_clearly_and_stays_queued_for_retry(servic
     assert job.status is JobStatus.FAILED and "No printer is set up" in job.last_error
 
 
+@pytest.mark.usefixtures("qapp")  # a QApplication, not the bare QGuiApplication the backend would make
 def test_a_pdf_printer_writes_one_pdf_per_job(services, tmp_path: Path) -> None:
     printer_id = services.printers.save(OWNER, PrinterSettings("PDF", connection="pdf", pdf_folder=str(tmp_path / "pdf")))
     services.printers.set_route(OWNER, "test_page", printer_id)
