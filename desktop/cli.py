@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify_draw.add_argument("proof", help="PROOF.json, or - for standard input")
     verify_draw.set_defaults(handler=_verify_draw)
 
+    export_proof = sub.add_parser("export-proof", help="write a drawn group's pinshang-draw-v1 proof")
+    export_proof.add_argument("group_id", metavar="GROUP_ID")
+    _add_data_dir(export_proof)
+    export_proof.add_argument("--out", help="FILE.json (default: standard output)")
+    export_proof.set_defaults(handler=_export_proof)
+
     render = sub.add_parser("render", help="render a print template to .png, .pdf or .bin (ESC/POS)")
     render.add_argument("template", help="invite, voucher, draw-slip, redemption-receipt or sale-receipt")
     render.add_argument("--demo", action="store_true", required=True, help="use the demo data")
@@ -79,6 +85,22 @@ def _audit_verify(args: argparse.Namespace) -> int:
     print(f"audit chain broken at row {check.bad_row}: {check.problem} "
           f"({check.length} rows before it verify)")
     return 1
+
+
+def _export_proof(args: argparse.Namespace) -> int:
+    from desktop.app import open_services
+
+    services = open_services(args.data_dir)
+    try:
+        proof = services.draws.export_proof(args.group_id)
+    finally:
+        services.close()
+    if args.out:
+        Path(args.out).write_text(proof, encoding="utf-8")
+        print(args.out)
+    else:
+        print(proof)
+    return 0
 
 
 def _verify_draw(args: argparse.Namespace) -> int:

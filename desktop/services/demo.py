@@ -50,3 +50,6 @@ class DemoService(ServiceBase):
             for name, price, cost in DEMO_MENU:
                 tx.session.add(MenuItem(name=name, price_fen=price, cost_fen=cost, active=True))
             tx.audit("demo.seeded", menu_items=len(DEMO_MENU))
+        from desktop.services.deal_demo import seed_demo_deal  # deals need the menu first
+
+        seed_demo_deal(self.db, self.clock, owner)

@@ -13,6 +13,7 @@ from desktop.services.draws import DrawService
 from desktop.services.group_views import GroupQueries
 from desktop.services.groups import GroupService
 from desktop.services.join_requests import JoinRequestService
+from desktop.services.print_data import PrintDataService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
@@ -45,6 +46,7 @@ class Services:
     signing_keys: SigningKeyService
     draws: DrawService
     redemption: RedemptionService
+    print_data: PrintDataService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now) -> Services:
@@ -68,6 +70,7 @@ class Services:
             signing_keys=keys,
             draws=DrawService(db, clock, keys),
             redemption=RedemptionService(db, clock, keys),
+            print_data=PrintDataService(db, clock),
         )
 
     def close(self) -> None:

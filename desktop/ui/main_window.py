@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import UiContext
+from desktop.ui.group_expiry import ExpiryWatch
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screens import ScreenSpec, all_screens
 from desktop.ui.status_bar import CounterStatusBar
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = CounterStatusBar(ctx, self)
         self.setStatusBar(self.status)
+        self.expiry_watch = ExpiryWatch(ctx.services, self)  # groups past their deadline refund
+        self.expiry_watch.expired.connect(lambda _ids: self._refresh_current())
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(1100, 720)
 
@@ -83,6 +86,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
         return page
+
+    def _refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     def _select_nav(self, key: str) -> None:
         for row in range(self.nav.count()):

@@ -1,0 +1,114 @@
+"""What the printed invite, vouchers, draw slip and redemption receipt show, from the store.
+
+Each function returns the keyword arguments of the matching dataclass in
+desktop.printing.templates (InviteData, VoucherData, DrawSlipData, RedemptionData): this layer
+may not import the printing layer, so the UI builds the dataclass (`InviteData(**fields)`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.clock import from_iso
+from desktop.core.deals import LeaderRule
+from desktop.core.errors import ValidationError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.vouchers import fallback_code
+from desktop.services.base import ServiceBase
+from desktop.services.deals import terms_from_json
+from desktop.services.groups import entries_of, get_group
+from desktop.services.settings import STORE_NAME
+from desktop.store.deal_models import Deal, Draw, Group, Redemption, Voucher
+from desktop.store.models import Setting
+
+JOIN_URL_BASE = "platform.join_url_base"
+DEFAULT_JOIN_URL_BASE = "https://pinshang.example/join/"
+
+
+def _setting(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row else default
+
+
+def _deal(session: Session, group: Group) -> Deal:
+    deal = session.get(Deal, group.deal_id)
+    assert deal is not None  # foreign key
+    return deal
+
+
+def _label(customer: str) -> str:
+    return f"{customer[:3]}****{customer[-4:]}" if customer.isdigit() and len(customer) == 11 else customer
+
+
+class PrintDataService(ServiceBase):
+    def invite(self, group_id: str) -> dict[str, Any]:
+        with self.db.read() as s:
+            group = get_group(s, group_id)
+            deal = _deal(s, group)
+            terms = terms_from_json(deal.terms)
+            return {
+                "store_name": _setting(s, STORE_NAME), "deal_title": terms.product_name,
+                "price_fen": terms.group_price_fen, "group_size": terms.group_size,
+                "winners": terms.winners, "consolation_cash_fen": terms.consolation_cash_fen,
+                "consolation_coins": terms.consolation_coins, "deadline": from_iso(group.deadline),
+                "commitment": group.commitment,
+                "disclosure": f"{deal.disclosure_zh or ''}\n\n{deal.disclosure_en or ''}".strip(),
+                "join_url": _setting(s, JOIN_URL_BASE, DEFAULT_JOIN_URL_BASE) + group.id,
+                "leader_in_draw": terms.leader_rule is LeaderRule.DRAWN,
+            }
+
+    def vouchers(self, group_id: str) -> list[dict[str, Any]]:
+        with self.db.read() as s:
+            group = get_group(s, group_id)
+            deal = _deal(s, group)
+            rows = s.scalars(select(Voucher).where(Voucher.group_id == group_id).order_by(Voucher.id))
+            return [self._voucher(s, deal, row) for row in rows]
+
+    def _voucher(self, session: Session, deal: Deal, row: Voucher) -> dict[str, Any]:
+        terms = terms_from_json(deal.terms)
+        return {
+            "store_name": _setting(session, STORE_NAME), "deal_title": row.product,
+            "voucher_code": row.qr_text, "typed_code": row.fallback_code,
+            "expires_at": from_iso(row.expires_at),
+            "terms": f"兑奖地点 Redeem at: {deal.redemption_place}; 一次有效 single use; "
+                     f"{terms.redemption_days} 天 days",
+            "winner_label": _label(row.customer),
+        }
+
+    def draw_slip(self, group_id: str) -> dict[str, Any]:
+        with self.db.read() as s:
+            group = get_group(s, group_id)
+            draw = s.get(Draw, group_id)
+            if draw is None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Group {id} has not been drawn yet"), id=group_id
+                )
+            entries = {e.id: e for e in entries_of(s, group_id)}
+            winners = json.loads(draw.winners)
+            return {
+                "store_name": _setting(s, STORE_NAME),
+                "deal_title": terms_from_json(_deal(s, group).terms).product_name,
+                "group_id": group.id, "drawn_at": from_iso(draw.drawn_at),
+                "winners": tuple(_label(entries[w].customer) for w in winners),
+                "entry_count": len(entries), "commitment": group.commitment,
+                "seed": group.seed_hex, "proof_digest": draw.digest,
+            }
+
+    def redemption(self, voucher_id: str) -> dict[str, Any]:
+        with self.db.read() as s:
+            row = s.scalar(select(Redemption).where(Redemption.voucher_id == voucher_id))
+            if row is None:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("errors", "Voucher {id} has not been redeemed"), id=voucher_id
+                )
+            group = s.get(Group, row.group_id)
+            value = terms_from_json(_deal(s, group).terms).market_value_fen if group else 0
+            return {
+                "store_name": _setting(s, STORE_NAME), "deal_title": row.product,
+                "typed_code": fallback_code(row.voucher_id), "redeemed_at": from_iso(row.redeemed_at),
+                "cashier": row.staff, "terminal": row.terminal, "value_fen": value,
+            }

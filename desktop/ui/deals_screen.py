@@ -1,0 +1,174 @@
+"""Deals (manager): the list, the editor with its live preview, launch, amend, open a group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserError
+from desktop.services.deals import DealInfo
+from desktop.ui.context import UiContext
+from desktop.ui.deal_editor import DealEditor
+from desktop.ui.i18n import current_language
+from desktop.ui.messages import describe, set_status
+from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
+
+BIG = "font-size: 14pt; padding: 6px 14px;"
+
+
+class DealsScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deals")
+        self.ctx = ctx
+        self.deal_id: str | None = None
+        self.model = DealsModel()
+        self.table = QTableView(self, objectName="deals_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.editor = DealEditor(ctx.services.deals.menu_choices(), self)
+        self.new_button = self._button("new_deal", self.tr("New deal"), self.new_deal)
+        self.save_button = self._button("save", self.tr("Save"), self.save)
+        self.launch_button = self._button("launch", self.tr("Launch"), self.launch)
+        self.launch_button.setStyleSheet(BIG + "font-weight: bold;")
+        self.leader = QLineEdit(self, objectName="leader")
+        self.leader.setPlaceholderText(self.tr("Leader: scan member code or type phone"))
+        self.tender = QComboBox(self, objectName="tender")
+        self.tender.addItem(self.tr("Cash"), "cash")
+        self.tender.addItem(self.tr("Card"), "card")
+        self.open_button = self._button("open_group", self.tr("Open a group"), self.open_group)
+        self.disclosure = QPlainTextEdit(self, objectName="disclosure", readOnly=True)
+        self.disclosure.setMaximumHeight(130)
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message.setStyleSheet("font-size: 13pt;")
+        self._layout()
+        self.refresh()
+        self.new_deal()
+
+    def _button(self, name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self, objectName=name)
+        button.setStyleSheet(BIG)
+        button.clicked.connect(lambda: slot())  # type: ignore[operator]  # drop `checked`
+        return button
+
+    def _layout(self) -> None:
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.save_button, self.launch_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        group_row = QHBoxLayout()
+        group_row.addWidget(self.leader, 2)
+        group_row.addWidget(self.tender)
+        group_row.addWidget(self.open_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.editor, 1)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.disclosure)
+        right_layout.addLayout(group_row)
+        right_layout.addWidget(self.message)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([300, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.ctx.services.deals.list_deals())
+
+    def selected(self) -> DealInfo | None:
+        return next((d for d in self.model.rows if d.id == self.deal_id), None)
+
+    def _row_chosen(self, current: object, _previous: object) -> None:
+        deal_id = self.model.data(current, ID_ROLE)  # type: ignore[arg-type]
+        deal = next((d for d in self.model.rows if d.id == deal_id), None)
+        if deal is not None:
+            self.show_deal(deal)
+
+    def show_deal(self, deal: DealInfo) -> None:
+        self.deal_id = deal.id
+        self.editor.load(deal)
+        text = deal.disclosure_zh if current_language().startswith("zh") else deal.disclosure_en
+        self.disclosure.setPlainText(text or self.tr("Not launched yet: the rules are published at launch."))
+        self.save_button.setText(self.tr("Amend") if deal.launched else self.tr("Save"))
+        self.launch_button.setEnabled(not deal.launched)
+        self.open_button.setEnabled(deal.launched)
+
+    def new_deal(self) -> None:
+        self.deal_id = None
+        self.table.clearSelection()
+        self.disclosure.setPlainText("")
+        self.save_button.setText(self.tr("Save"))
+        self.launch_button.setEnabled(True)
+        self.open_button.setEnabled(False)
+
+    def save(self) -> str | None:
+        deal = self.selected()
+        try:
+            terms = self.editor.terms()
+            if deal is not None and deal.launched:
+                saved = self.ctx.services.deals.amend(self.ctx.actor, deal.id, terms).id
+            else:
+                saved = self.ctx.services.deals.save_draft(
+                    self.ctx.actor, terms, self.editor.contact.text(), self.editor.place.text(),
+                    self.editor.menu_item_id(), self.deal_id)
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return None
+        self._reload(saved)
+        set_status(self.message, self.tr("Saved"), ok=True)
+        return saved
+
+    def launch(self) -> None:
+        saved = self.save()
+        if saved is None:
+            return
+        try:
+            self.ctx.services.deals.launch(self.ctx.actor, saved)
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return
+        self._reload(saved)
+        set_status(self.message, self.tr("Launched: the rules are published and frozen"), ok=True)
+
+    def open_group(self) -> None:
+        deal = self.selected()
+        if deal is None:
+            return
+        try:
+            group_id = self.ctx.services.groups.open_group(
+                self.ctx.actor, deal.id, self.leader.text(), str(self.tender.currentData()))
+        except UserError as exc:
+            set_status(self.message, describe(exc), ok=False)
+            return
+        self.leader.clear()
+        self._reload(deal.id)
+        set_status(self.message, self.tr("Group opened"), ok=True)
+        window = self.window()
+        if hasattr(window, "open_screen"):
+            page = window.open_screen("group")
+            if page is not None and hasattr(page, "show_group"):
+                page.show_group(group_id)
+
+    def _reload(self, deal_id: str) -> None:
+        self.refresh()
+        for row, deal in enumerate(self.model.rows):
+            if deal.id == deal_id:
+                self.table.selectRow(row)
+                self.show_deal(deal)

@@ -1,0 +1,148 @@
+"""Redeem a winner's voucher: scan it (or type its fallback code) and read the verdict.
+
+The scan field keeps the focus and takes keyboard-wedge scanner input: Enter or Tab submits,
+the input method is off (a Chinese IME would swallow the scanner's keystrokes), prefixes and
+suffixes the scanner adds are stripped by the service. The verdict is large and coloured.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core.errors import UserError
+from desktop.services.redemption import RedeemResult, RedeemVerdict
+from desktop.ui.context import UiContext
+from desktop.ui.group_printing import print_redemption
+from desktop.ui.messages import describe
+
+GREEN, AMBER, RED = "#1b5e20", "#e65100", "#b00020"
+_VERDICT_COLOURS = {
+    RedeemVerdict.REDEEMED: GREEN,
+    RedeemVerdict.ALREADY_REDEEMED: AMBER,
+    RedeemVerdict.EXPIRED: AMBER,
+}
+
+
+class ScanField(QLineEdit):
+    """A line edit for wedge scanners: Tab submits like Enter, input method off."""
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.returnPressed.connect(self._submit)
+
+    def event(self, event: QEvent) -> bool:
+        # Tab never reaches keyPressEvent: the focus chain takes it first.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self._submit()
+            return True
+        return super().event(event)
+
+    def _submit(self) -> None:
+        text = self.text()
+        self.clear()
+        if text.strip():
+            self.submitted.emit(text)
+
+
+class RedeemScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("redeem")
+        self.ctx = ctx
+        self.last: RedeemResult | None = None
+        self.scan = ScanField(self)
+        self.scan.setObjectName("scan")
+        self.scan.setPlaceholderText(self.tr("Scan the voucher QR or type its code"))
+        self.scan.setStyleSheet("font-size: 18pt; padding: 6px;")
+        self.scan.submitted.connect(self.redeem)
+        self.verdict = QLabel(self, objectName="verdict", alignment=Qt.AlignmentFlag.AlignCenter,
+                              wordWrap=True)
+        self.detail = QLabel(self, objectName="detail", alignment=Qt.AlignmentFlag.AlignCenter,
+                             wordWrap=True)
+        self.detail.setStyleSheet("font-size: 16pt;")
+        self.reprint = QPushButton(self.tr("Reprint receipt"), self, objectName="reprint")
+        self.reprint.setStyleSheet("font-size: 14pt; padding: 8px 16px;")
+        self.reprint.clicked.connect(self.reprint_receipt)
+        self.reprint.setVisible(False)
+        self._layout()
+        self._show_waiting()
+
+    def _layout(self) -> None:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.reprint)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scan)
+        layout.addStretch(1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.detail)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        QTimer.singleShot(0, self.scan.setFocus)
+
+    def focusInEvent(self, event: object) -> None:  # noqa: N802
+        self.scan.setFocus()
+
+    def refresh(self) -> None:
+        self.scan.setFocus()
+
+    def _show_waiting(self) -> None:
+        self._set_verdict(self.tr("Ready: scan a voucher"), "#455a64", "")
+
+    def _set_verdict(self, headline: str, colour: str, detail: str) -> None:
+        self.verdict.setText(headline)
+        self.verdict.setStyleSheet(f"font-size: 34pt; font-weight: bold; color: {colour};")
+        self.detail.setText(detail)
+
+    def redeem(self, text: str) -> None:
+        try:
+            result = self.ctx.services.redemption.redeem(self.ctx.actor, text)
+        except UserError as exc:
+            self._set_verdict(describe(exc), RED, "")
+            return
+        finally:
+            self.scan.setFocus()
+        self.last = result
+        self._set_verdict(self.headline(result), _VERDICT_COLOURS.get(result.verdict, RED),
+                          self.details(result))
+        self.reprint.setVisible(result.verdict in (RedeemVerdict.REDEEMED,
+                                                   RedeemVerdict.ALREADY_REDEEMED))
+
+    def headline(self, r: RedeemResult) -> str:
+        return {
+            RedeemVerdict.REDEEMED: self.tr("✔ Redeemed: hand over {product}"),
+            RedeemVerdict.ALREADY_REDEEMED: self.tr("✖ Already redeemed"),
+            RedeemVerdict.EXPIRED: self.tr("✖ Expired"),
+            RedeemVerdict.WRONG_STORE: self.tr("✖ Not for this store"),
+            RedeemVerdict.FORGED: self.tr("✖ Forged or altered: do not accept"),
+            RedeemVerdict.DAMAGED: self.tr("✖ Not a voucher we can read: scan again or type the code"),
+            RedeemVerdict.UNKNOWN_CODE: self.tr("✖ No voucher has this code"),
+        }[r.verdict].format(product=r.product)
+
+    def details(self, r: RedeemResult) -> str:
+        when = r.redeemed_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.redeemed_at else ""
+        if r.verdict is RedeemVerdict.REDEEMED:
+            return self.tr("Winner {winner} · code {code}").format(winner=r.winner or "—", code=r.typed_code)
+        if r.verdict is RedeemVerdict.ALREADY_REDEEMED:
+            return self.tr("{product} was redeemed on {when} at {terminal} by {staff}").format(
+                product=r.product, when=when, terminal=r.terminal, staff=r.staff)
+        if r.verdict is RedeemVerdict.EXPIRED and r.expires_at:
+            return self.tr("{product}: valid until {date}").format(
+                product=r.product, date=r.expires_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        return ""
+
+    def reprint_receipt(self) -> None:
+        if self.last is not None and self.last.voucher_id:
+            print_redemption(self.ctx, self.last.voucher_id, self,
+                             reprint=self.last.verdict is RedeemVerdict.ALREADY_REDEEMED)
+        self.scan.setFocus()
