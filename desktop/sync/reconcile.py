@@ -71,7 +71,11 @@ class ReconcileReport:
 
 def reconcile(services: Services, client: PlatformClient, start: datetime, end: datetime) -> ReconcileReport:
     answer = client.reconcile(start, end)
-    theirs = {line["op_id"]: _platform_line(line) for line in answer.get("lines", [])}
+    pairing = services.sync.pairing()
+    mine = pairing.terminal_id if pairing else None
+    # The platform answers for the whole store; the other terminals' lines are theirs to check.
+    theirs = {line["op_id"]: _platform_line(line) for line in answer.get("lines", [])
+              if line.get("terminal_id") == mine}
     return compare(local_lines(services, start, end), theirs, start, end)
 
 
@@ -91,7 +95,7 @@ def compare(ours: dict[str, Line], theirs: dict[str, Line], start: datetime, end
 
 
 def local_lines(services: Services, start: datetime, end: datetime) -> dict[str, Line]:
-    merchant = (services.sync.pairing() or None)
+    merchant = services.sync.pairing()
     lines: dict[str, Line] = {}
     with services.db.read() as s:
         for op in s.scalars(select(OutboxOp).where(OutboxOp.kind.in_(LINE_KINDS)).order_by(OutboxOp.seq)):

@@ -3,6 +3,7 @@ reason and what to do; "Mark resolved" (audited)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,34 +31,51 @@ class AttentionScreen(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line per item; the full text shows below
+        self.table.verticalHeader().setDefaultSectionSize(36)
         self.table.setStyleSheet("font-size: 13pt;")
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 200)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self, objectName="summary")
         self.summary.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.resolve_button = QPushButton(self.tr("Mark resolved"), self, objectName="resolve")
         self.resolve_button.setStyleSheet("font-size: 15pt; padding: 10px 20px;")
         self.resolve_button.clicked.connect(self.resolve)
         self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.details = QLabel(self, objectName="details", wordWrap=True)
+        self.details.setStyleSheet("font-size: 14pt; padding: 8px; background: #fff8e1;")
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.message)
         self.refresh()
 
     def refresh(self) -> None:
         self.model.set_rows(self.ctx.services.attention.items(self.ctx.actor))
-        self.table.resizeRowsToContents()
+        self.details.clear()
         count = self.model.rowCount()
-        self.summary.setText(self.tr("{n} items need attention").format(n=count) if count
+        self.summary.setText(self.tr("Needs attention: {n}").format(n=count) if count
                              else self.tr("Nothing needs attention"))
         self.summary.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {'#b00020' if count else '#1b5e20'};")
         self.resolve_button.setEnabled(count > 0)
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.clear()
+            return
+        reason = self.model.index(current.row(), 3).data()
+        action = self.model.index(current.row(), 4).data()
+        self.details.setText(self.tr("Why: {reason}\nWhat to do: {action}").format(reason=reason, action=action))
 
     def resolve(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import format_fen
 from desktop.sync.reconcile import (
     DIFFERS,
     MATCHED,
@@ -53,9 +55,11 @@ class ReconcileScreen(QWidget):
         self.summary = QLabel(self, objectName="summary", wordWrap=True)
         self.summary.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.table = QTableWidget(0, 6, self, objectName="lines")
-        self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here (fen)"),
-                                              self.tr("Platform (fen)"), self.tr("Differences"), self.tr("op_id")])
+        self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here"),
+                                              self.tr("Platform"), self.tr("Differences"), self.tr("op_id")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setStyleSheet("font-size: 12pt;")
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
                        self.compare_button, self.export_button):
@@ -100,8 +104,8 @@ class ReconcileScreen(QWidget):
         names = {MATCHED: self.tr("Matched"), DIFFERS: self.tr("Differs"),
                  MISSING_ON_PLATFORM: self.tr("Missing on the platform"), MISSING_HERE: self.tr("Missing here")}
         for i, row in enumerate(rows):
-            here = "" if row.here is None or row.here.amount_fen is None else str(row.here.amount_fen)
-            there = "" if row.platform is None else str(row.platform.amount_fen)
+            here = "" if row.here is None or row.here.amount_fen is None else _money(row.here.amount_fen)
+            there = "" if row.platform is None else _money(row.platform.amount_fen)
             cells = (names[row.status], row.kind, here, there, "; ".join(row.differences), row.op_id)
             for column, value in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(value))
@@ -119,3 +123,7 @@ class ReconcileScreen(QWidget):
         if self.report is not None:
             path.write_text(to_csv(self.report), encoding="utf-8")
             set_status(self.summary, self.tr("Saved {path}").format(path=str(path)), ok=True)
+
+
+def _money(fen: int) -> str:
+    return format_fen(fen, "en", symbol=False)

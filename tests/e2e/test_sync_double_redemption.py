@@ -91,8 +91,11 @@ def test_double_redemption_offline_one_stands_one_conflict_on_the_attention_scre
     assert screen.model.index(0, 1).data() == "Conflict"
     assert "redeemed twice" in screen.model.index(0, 3).data()
     assert "Another terminal redeemed this voucher first" in screen.model.index(0, 4).data()
-    assert screen.summary.text() == "1 items need attention"
+    assert screen.summary.text() == "Needs attention: 1"
+    screen.resize(1000, 400)
     screen.table.selectRow(0)
+    screen.grab().save('/tmp/attention_test.png')
+    assert "What to do: Another terminal redeemed this voucher first" in screen.details.text()
     qtbot.mouseClick(screen.resolve_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Marked resolved"
     assert screen.model.rowCount() == 0 and screen.summary.text() == "Nothing needs attention"

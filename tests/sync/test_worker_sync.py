@@ -130,3 +130,37 @@ def test_backoff_grows_to_the_cap_with_jitter() -> None:
     assert [jittered.next_delay() for _ in range(3)] == [0.5, 1, 2]
     top.reset()
     assert top.next_delay() == 1
+
+
+def test_an_unknown_cursor_reloads_everything(server, seed, terminal) -> None:
+    from sqlalchemy import select
+
+    from desktop.store.sync_models import Member, SyncState
+
+    terminal.worker(server.url).sync_once()
+    with terminal.services.db.write() as s:
+        s.add(Member(member_id="Ughost", phone="100", name="left over"))
+        s.get(SyncState, 1).cursor = "not-a-cursor"
+    terminal.worker(server.url).sync_once()
+    with terminal.services.db.read() as s:
+        ids = set(s.scalars(select(Member.member_id)).all())
+    assert ids == set(seed.members)
+
+
+def test_a_rejected_op_is_acknowledged_and_queued_for_the_manager(server, seed, terminal) -> None:
+    from desktop.core.ops import OpKind
+    from desktop.core.staff import Role
+    from desktop.services.base import SYSTEM_ACTOR, Actor
+
+    with terminal.services.sync.transaction(SYSTEM_ACTOR) as tx:
+        bad = tx.emit(OpKind.GROUP_DRAWN, {"group_id": "never-opened", "proof": {"v": "nonsense"}})
+        tx.session.flush()
+        bad_id = bad.op_id
+    terminal.worker(server.url).sync_once()
+    row = next(r for r in outbox(terminal.services) if r.op_id == bad_id)
+    assert row.status == "rejected" and row.acked_at and row.reason
+    items = terminal.services.attention.items(Actor(2, "李经理", Role.MANAGER))
+    assert [(i.kind, i.ref, i.subject) for i in items] == [("rejected_op", bad_id, "group.drawn")]
+    assert items[0].reason == row.reason
+    terminal.worker(server.url).sync_once()  # nothing is resent, nothing queued twice
+    assert len(terminal.services.attention.items(Actor(2, "李经理", Role.MANAGER))) == 1
