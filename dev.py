@@ -82,11 +82,19 @@ def cmd_test(args: list[str]) -> int:
         if subprocess.run(check, cwd=ROOT, env=env).returncode != 0:
             return 1
     pg_env = postgres_env()
-    return subprocess.run([str(py), "-m", "pytest", *args], cwd=ROOT, env={**env, **pg_env}).returncode
+    try:
+        return subprocess.run([str(py), "-m", "pytest", *args], cwd=ROOT, env={**env, **pg_env}).returncode
+    finally:
+        if pg_env:
+            stop_postgres()
+
+
+PG_DIR = ROOT / ".venv" / "pg"
 
 
 def postgres_env() -> dict[str, str]:
-    """Start a throwaway PostgreSQL (Debian's) for the central tests, when one is installed."""
+    """Start a throwaway PostgreSQL (Debian's) for the central tests, when one is installed.
+    A failure to start is reported and the tests run on SQLite only."""
     if os.environ.get("PINSHANG_TEST_PG_URL") or os.environ.get("PINSHANG_NO_PG"):
         return {}
     try:
@@ -94,8 +102,21 @@ def postgres_env() -> dict[str, str]:
         from pgcluster import start_cluster  # noqa: PLC0415
     except ImportError:
         return {}
-    url = start_cluster(ROOT / ".venv" / "pg")
+    try:
+        url = start_cluster(PG_DIR)
+    except (OSError, subprocess.SubprocessError) as exc:
+        print(f"note: PostgreSQL did not start ({exc}); the central tests run on SQLite only", flush=True)
+        return {}
     return {"PINSHANG_TEST_PG_URL": url} if url else {}
+
+
+def stop_postgres() -> None:
+    from pgcluster import stop_cluster  # noqa: PLC0415
+
+    try:
+        stop_cluster(PG_DIR)
+    except (OSError, subprocess.SubprocessError) as exc:
+        print(f"note: could not stop the test PostgreSQL: {exc}", flush=True)
 
 
 def cmd_app(args: list[str]) -> int:
