@@ -130,7 +130,8 @@ def _join_requests(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def _conflicts(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:
     for c in rows:
-        reason = QT_TRANSLATE_NOOP("attention", "Voucher {subject} was redeemed twice: {detail}")
+        # A record, in English like the platform's own detail: the action below is translated.
+        reason = "Voucher {subject} was redeemed twice: {detail}"
         add_attention(session, CONFLICT, str(c["conflict_id"]), str(c["subject_id"]),
                       reason.format(subject=c["subject_id"], detail=c.get("detail", "")), CONFLICT_ACTION,
                       now_iso)

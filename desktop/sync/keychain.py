@@ -24,7 +24,8 @@ def token_name(terminal_id: str) -> str:
 class SecretVault:
     def __init__(self, service: str = SERVICE) -> None:
         self.service = service
-        self._memory: dict[str, str] = {}
+        self._memory: dict[str, str] = {}  # secrets the keychain would not take
+        self._read: dict[str, str] = {}  # read from the keychain once: the status bar asks often
 
     @property
     def in_memory(self) -> bool:
@@ -41,20 +42,27 @@ class SecretVault:
             self._memory[name] = secret
         else:
             self._memory.pop(name, None)
+            self._read[name] = secret
 
     def get(self, name: str) -> str | None:
         if name in self._memory:
             return self._memory[name]
+        if name in self._read:
+            return self._read[name]
         if not _usable():
             return None
         try:
-            return keyring.get_password(self.service, name)
+            secret = keyring.get_password(self.service, name)
         except (KeyringError, OSError, RuntimeError) as exc:
             log.warning("cannot read %s from the keychain: %s", name, exc)
             return None
+        if secret is not None:
+            self._read[name] = secret
+        return secret
 
     def delete(self, name: str) -> None:
         self._memory.pop(name, None)
+        self._read.pop(name, None)
         if _usable():
             try:
                 keyring.delete_password(self.service, name)

@@ -24,7 +24,9 @@ def state_text(runtime: SyncRuntime) -> str:
     if runtime.token() is None:
         return _tr("Paired, but the token is lost: pair again")
     state = runtime.worker_state()
-    if state.online:
+    if state.online and state.last_error:  # reachable, but it refused (e.g. a revoked token)
+        text = _tr("Refused by the platform: see the Platform screen")
+    elif state.online:
         text = _tr("Online")
     elif state.online is None:
         text = _tr("Connecting…")

@@ -164,3 +164,19 @@ def test_a_rejected_op_is_acknowledged_and_queued_for_the_manager(server, seed, 
     assert items[0].reason == row.reason
     terminal.worker(server.url).sync_once()  # nothing is resent, nothing queued twice
     assert len(terminal.services.attention.items(Actor(2, "李经理", Role.MANAGER))) == 1
+
+
+def test_a_revoked_terminal_is_told_and_keeps_its_data(qapp, server, seed, terminal) -> None:
+    from central.services.pairing import revoke_terminal
+    from desktop.ui.sync_status import state_text
+
+    enqueue_sales(terminal.services, 2)
+    waiting = terminal.services.sync.unsent()
+    platform = server.app.state.platform
+    with platform.tx() as session:
+        revoke_terminal(session, terminal.terminal_id, platform.clock())
+    assert terminal.runtime.start(thread=False)
+    terminal.runtime.worker.run_round()
+    assert state_text(terminal.runtime).startswith("Refused by the platform")
+    assert "token_revoked" in terminal.services.sync.snapshot().last_error
+    assert terminal.services.sync.unsent() == waiting  # nothing is lost: it waits for a new pairing
