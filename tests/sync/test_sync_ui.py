@@ -103,3 +103,22 @@ def test_platform_screen_shows_the_state_and_refuses_repairing_with_unsent_data(
     assert screen.waiting.text() == "2" and screen.pair_button.text() == "Re-pair…"
     qtbot.mouseClick(screen.pair_button, Qt.MouseButton.LeftButton)
     assert "have not been sent to the platform yet" in screen.message.text()
+
+
+def test_attention_model_passes_the_model_tester(qtmodeltester, services) -> None:
+    from desktop.core.staff import Role
+    from desktop.services.base import Actor
+    from desktop.services.sync import CONFLICT, REJECTED_ACTION, REJECTED_OP, add_attention
+    from desktop.ui.models.attention_model import ITEM_ID_ROLE, KIND_ROLE, AttentionModel
+
+    with services.db.write() as s:
+        add_attention(s, REJECTED_OP, "op-1", "sale.completed", "invalid payload", REJECTED_ACTION, "2026-11-25T12:00:00+00:00")
+        add_attention(s, CONFLICT, "c-1", "v123", "redeemed twice", REJECTED_ACTION, "2026-11-25T12:01:00+00:00")
+        add_attention(s, CONFLICT, "c-1", "v123", "redeemed twice", REJECTED_ACTION, "2026-11-25T12:02:00+00:00")
+    install_language("en")
+    model = AttentionModel()
+    model.set_rows(services.attention.items(Actor(2, "李经理", Role.MANAGER)))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2  # the same conflict delivered twice is queued once
+    assert [model.index(r, 0).data(KIND_ROLE) for r in range(2)] == ["conflict", "rejected_op"]
+    assert model.index(1, 1).data() == "Rejected by the platform" and model.index(1, 0).data(ITEM_ID_ROLE) == 1
