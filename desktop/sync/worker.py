@@ -52,7 +52,7 @@ class Backoff:
     def next_delay(self) -> float:
         ceiling = min(self.cap, self.base * (2 ** min(self.failures, 30)))
         self.failures += 1
-        return max(0.05, self.rng() * ceiling)
+        return float(max(0.05, self.rng() * ceiling))
 
     def reset(self) -> None:
         self.failures = 0
