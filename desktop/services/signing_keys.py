@@ -121,6 +121,12 @@ class SigningKeyService(ServiceBase):
                     )
         return self._public
 
+    def remember(self, rows: list[tuple[str, str]]) -> None:
+        """Cache (key id, hex public key) rows read elsewhere (the redemption's raw read)."""
+        for kid, public_hex in rows:
+            if kid not in self._public:
+                self._public[kid] = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
+
     def add_public_key(self, session: Session, kid: str, public_hex: str, created_at: str) -> None:
         """Record another terminal's public key (the sync pull calls this in its transaction)."""
         if session.get(SigningKey, kid) is None:

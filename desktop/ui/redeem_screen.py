@@ -141,6 +141,17 @@ class RedeemScreen(QWidget):
                 product=r.product, date=r.expires_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         return ""
 
+    def prepare_screenshot(self) -> None:
+        """Demo screenshots: fill the demo group, draw it and redeem the winner's voucher."""
+        services, actor = self.ctx.services, self.ctx.actor
+        group = next((g for g in services.group_views.list_groups() if g.state.value == "open"), None)
+        if group is None:
+            return
+        for n in range(group.size - group.taken):
+            services.groups.enrol(actor, group.id, f"1370000{n:04d}", "cash")
+        voucher = services.draws.draw_and_settle(actor, group.id).vouchers[0]
+        self.redeem(voucher.qr_text)
+
     def reprint_receipt(self) -> None:
         if self.last is not None and self.last.voucher_id:
             print_redemption(self.ctx, self.last.voucher_id, self,

@@ -28,7 +28,10 @@ def capture_all(shell: Shell, out: Path) -> list[Path]:
 
     window = shell.enter(Actor(owner.id, owner.name, owner.role))
     for key in window.specs:
-        window.open_screen(key)
+        page = window.open_screen(key)
+        prepare = getattr(page, "prepare_screenshot", None)  # a screen's demo state, if it has one
+        if callable(prepare):
+            prepare()
         written.append(_save(window, out / f"{key}.png"))
     cashier = Actor(0, "小张", owner.role.CASHIER)
     dialog = OverrideDialog(shell.services, cashier, Permission.VIEW_AUDIT, window)

@@ -183,3 +183,21 @@ def test_online_join_requests_are_accepted_in_arrival_order(demo_services) -> No
     with demo_services.db.read() as s:
         assert s.get(JoinRequest, "R0").status == "refused"
     assert [op["request_id"] for op in _ops(demo_services, "join_request.accepted")] == ["R1", "R2"]
+
+
+def test_no_code_path_deletes_deal_records() -> None:
+    """Records are kept at least RETENTION_DAYS (two years): nothing in the services or the
+    store ever deletes deals, groups, entries, draws, vouchers or redemptions."""
+    import re
+    from pathlib import Path
+
+    tables = ("deals", "deal_groups", "group_entries", "draws", "vouchers", "redemptions",
+              "signing_keys", "join_requests")
+    models = ("Deal", "Group", "GroupEntry", "Draw", "Voucher", "Redemption", "SigningKey")
+    root = Path(__file__).resolve().parents[2] / "desktop"
+    for source in [*root.glob("services/*.py"), *root.glob("store/*.py"), *root.glob("sync/*.py")]:
+        text = source.read_text(encoding="utf-8")
+        for table in tables:
+            assert not re.search(rf"DELETE\s+FROM\s+{table}\b", text, re.I), (source, table)
+        for model in models:
+            assert not re.search(rf"delete\(\s*{model}\b", text), (source, model)

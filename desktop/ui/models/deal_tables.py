@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.money import format_fen
 from desktop.services.deals import DealInfo
 from desktop.services.group_views import EntryInfo, GroupSummary
@@ -25,9 +26,22 @@ Row = TypeVar("Row")
 WINNER_BRUSH = QBrush(QColor("#ffe082"))
 
 STATE_NAMES = {
-    "draft": "Draft", "launched": "Launched", "open": "Open", "full": "Full", "drawn": "Drawn",
-    "settled": "Settled", "expired": "Expired", "refunded": "Refunded", "cancelled": "Cancelled",
+    "draft": QT_TRANSLATE_NOOP("states", "Draft"),
+    "launched": QT_TRANSLATE_NOOP("states", "Launched"),
+    "open": QT_TRANSLATE_NOOP("states", "Open"),
+    "full": QT_TRANSLATE_NOOP("states", "Full"),
+    "drawn": QT_TRANSLATE_NOOP("states", "Drawn"),
+    "settled": QT_TRANSLATE_NOOP("states", "Settled"),
+    "expired": QT_TRANSLATE_NOOP("states", "Expired"),
+    "refunded": QT_TRANSLATE_NOOP("states", "Refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("states", "Cancelled"),
 }
+TENDER_NAMES = {
+    "cash": QT_TRANSLATE_NOOP("tenders", "Cash"),
+    "card": QT_TRANSLATE_NOOP("tenders", "Card"),
+    "platform": QT_TRANSLATE_NOOP("tenders", "Online (platform)"),
+}
+RESULTS = (QT_TRANSLATE_NOOP("models", "Winner"), QT_TRANSLATE_NOOP("models", "Refunded"))
 
 
 def state_name(state: str) -> str:
@@ -83,30 +97,30 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
 class DealsModel(RowsModel[DealInfo]):
     columns = (
-        ("Product", lambda d: d.terms.product_name),
-        ("Price", lambda d: _money(d.terms.group_price_fen)),
-        ("N / K", lambda d: f"{d.terms.group_size} / {d.terms.winners}"),
-        ("State", lambda d: state_name(d.state)),
-        ("Open groups", lambda d: str(d.active_groups)),
+        (QT_TRANSLATE_NOOP("models", "Product"), lambda d: d.terms.product_name),
+        (QT_TRANSLATE_NOOP("models", "Price"), lambda d: _money(d.terms.group_price_fen)),
+        (QT_TRANSLATE_NOOP("models", "N / K"), lambda d: f"{d.terms.group_size} / {d.terms.winners}"),
+        (QT_TRANSLATE_NOOP("models", "State"), lambda d: state_name(d.state)),
+        (QT_TRANSLATE_NOOP("models", "Open groups"), lambda d: str(d.active_groups)),
     )
 
 
 class GroupsModel(RowsModel[GroupSummary]):
     columns = (
-        ("Product", lambda g: g.product),
-        ("State", lambda g: state_name(g.state.value)),
-        ("Seats", lambda g: f"{g.taken} / {g.size}"),
-        ("Deadline", lambda g: g.deadline.astimezone().strftime("%m-%d %H:%M")),
+        (QT_TRANSLATE_NOOP("models", "Product"), lambda g: g.product),
+        (QT_TRANSLATE_NOOP("models", "State"), lambda g: state_name(g.state.value)),
+        (QT_TRANSLATE_NOOP("models", "Seats"), lambda g: f"{g.taken} / {g.size}"),
+        (QT_TRANSLATE_NOOP("models", "Deadline"), lambda g: g.deadline.astimezone().strftime("%m-%d %H:%M")),
     )
 
 
 class EntriesModel(RowsModel[EntryInfo]):
     columns = (
-        ("#", lambda e: str(e.position)),
-        ("Customer", lambda e: e.label + ("  ★" if e.is_leader else "")),
-        ("Deposit", lambda e: _money(e.deposit_fen)),
-        ("Tender", lambda e: QCoreApplication.translate("tenders", e.tender)),
-        ("Result", lambda e: ""),
+        (QT_TRANSLATE_NOOP("models", "#"), lambda e: str(e.position)),
+        (QT_TRANSLATE_NOOP("models", "Customer"), lambda e: e.label + ("  ★" if e.is_leader else "")),
+        (QT_TRANSLATE_NOOP("models", "Deposit"), lambda e: _money(e.deposit_fen)),
+        (QT_TRANSLATE_NOOP("models", "Tender"), lambda e: QCoreApplication.translate("tenders", TENDER_NAMES.get(e.tender, e.tender))),
+        (QT_TRANSLATE_NOOP("models", "Result"), lambda e: ""),
     )
 
     def __init__(self) -> None:
@@ -123,7 +137,7 @@ class EntriesModel(RowsModel[EntryInfo]):
         if (role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4
                 and 0 <= index.row() < len(self.rows) and self.winners):
             won = self.rows[index.row()].id in self.winners
-            return QCoreApplication.translate("models", "Winner" if won else "Refunded")
+            return QCoreApplication.translate("models", RESULTS[0] if won else RESULTS[1])
         return super().data(index, role)
 
     def extra(self, row: EntryInfo, role: int) -> Any:
