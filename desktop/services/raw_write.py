@@ -20,8 +20,12 @@ from desktop.services.base import Actor
 from desktop.store.db import Database, environment_error
 
 # A bigger page cache for the connections that redeem: the index pages of a store with a
-# million vouchers stay in memory instead of being re-read from the OS on every scan.
+# million vouchers stay in memory instead of being re-read from the OS on every scan. And rarer,
+# larger WAL checkpoints (every ~10,000 pages, ~40 MB, instead of 1,000): a redemption dirties
+# about seven pages, so the default made every ~140th scan pay for a checkpoint (bench/redeem.py:
+# p99 4.6 ms -> 1.2-1.7 ms). Both are per-connection settings of pooled connections.
 CACHE_PAGES_KIB = 65_536
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 _tuned: set[int] = set()
 
 
@@ -31,7 +35,7 @@ def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
     conn: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
     if id(conn) not in _tuned:
         conn.execute(f"PRAGMA cache_size=-{CACHE_PAGES_KIB}")
-        conn.execute("PRAGMA wal_autocheckpoint=10000")
+        conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         _tuned.add(id(conn))
     try:
         conn.execute("BEGIN IMMEDIATE")
