@@ -142,14 +142,16 @@ class RedeemScreen(QWidget):
         return ""
 
     def prepare_screenshot(self) -> None:
-        """Demo screenshots: fill the demo group, draw it and redeem the winner's voucher."""
+        """Demo screenshots: a second group of the demo deal, filled, drawn, its voucher redeemed."""
         services, actor = self.ctx.services, self.ctx.actor
-        group = next((g for g in services.group_views.list_groups() if g.state.value == "open"), None)
-        if group is None:
+        deal = next((d for d in services.deals.list_deals() if d.launched), None)
+        if deal is None:
             return
-        for n in range(group.size - group.taken):
-            services.groups.enrol(actor, group.id, f"1370000{n:04d}", "cash")
-        voucher = services.draws.draw_and_settle(actor, group.id).vouchers[0]
+        phones = [f"1370000{n:04d}" for n in range(deal.terms.group_size)]
+        group_id = services.groups.open_group(actor, deal.id, phones[0], "cash")
+        for phone in phones[1:]:
+            services.groups.enrol(actor, group_id, phone, "card")
+        voucher = services.draws.draw_and_settle(actor, group_id).vouchers[0]
         self.redeem(voucher.qr_text)
 
     def reprint_receipt(self) -> None:

@@ -198,3 +198,21 @@ def test_garbage_scans_on_the_redeem_screen(qtbot, shell, demo_services) -> None
     with demo_services.db.read() as s:
         assert s.scalars(select(Redemption)).all() == []
     assert redeem.scan.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled) is False
+
+
+def test_deal_group_and_entry_models_pass_the_model_tester(qtmodeltester, demo_services) -> None:
+    from desktop.core.groups import GroupState
+    from desktop.ui.models.deal_tables import DealsModel, EntriesModel, GroupsModel
+
+    deals, groups, entries = DealsModel(), GroupsModel(), EntriesModel()
+    deals.set_rows(demo_services.deals.list_deals())
+    groups.set_rows(demo_services.group_views.list_groups())
+    [summary] = groups.rows
+    view = demo_services.group_views.view(summary.id)
+    entries.set_rows(view.entries)
+    entries.set_winners({view.entries[1].id})
+    for model in (deals, groups, entries):
+        qtmodeltester.check(model)
+    assert summary.state is GroupState.OPEN and groups.index(0, 2).data() == "3 / 5"
+    assert entries.index(1, 4).data() == "Winner" and entries.index(0, 4).data() == "Refunded"
+    assert entries.index(0, 1).data() == "138****8001  ★"
