@@ -1,6 +1,85 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name />
+    <message>
+        <source>Printed {kind} on {printer}</source>
+        <translation>Printed {kind} on {printer}</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>Not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>Rejected by the platform</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionScreen</name>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Mark resolved</translation>
+    </message>
+    <message>
+        <source>Needs attention: {n}</source>
+        <translation>Needs attention: {n}</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>Nothing needs attention</translation>
+    </message>
+    <message>
+        <source>Why: {reason}
+What to do: {action}</source>
+        <translation>Why: {reason}
+What to do: {action}</translation>
+    </message>
+    <message>
+        <source>Choose an item first</source>
+        <translation>Choose an item first</translation>
+    </message>
+    <message>
+        <source>Marked resolved</source>
+        <translation>Marked resolved</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>#</source>
@@ -58,6 +137,176 @@
     </message>
 </context>
 <context>
+    <name>DealEditor</name>
+    <message>
+        <source>Leader is drawn like anyone</source>
+        <translation>Leader is drawn like anyone</translation>
+    </message>
+    <message>
+        <source>Leader excluded, gets a leader reward</source>
+        <translation>Leader excluded, gets a leader reward</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>Market value</translation>
+    </message>
+    <message>
+        <source>Cost per product</source>
+        <translation>Cost per product</translation>
+    </message>
+    <message>
+        <source>Group price</source>
+        <translation>Group price</translation>
+    </message>
+    <message>
+        <source>People per group (N)</source>
+        <translation>People per group (N)</translation>
+    </message>
+    <message>
+        <source>Winners (K)</source>
+        <translation>Winners (K)</translation>
+    </message>
+    <message>
+        <source>Leader rule</source>
+        <translation>Leader rule</translation>
+    </message>
+    <message>
+        <source>Leader reward</source>
+        <translation>Leader reward</translation>
+    </message>
+    <message>
+        <source>Consolation cash per loser</source>
+        <translation>Consolation cash per loser</translation>
+    </message>
+    <message>
+        <source>Consolation coins per loser</source>
+        <translation>Consolation coins per loser</translation>
+    </message>
+    <message>
+        <source>Formation reward per joiner</source>
+        <translation>Formation reward per joiner</translation>
+    </message>
+    <message>
+        <source>Promotion budget per group</source>
+        <translation>Promotion budget per group</translation>
+    </message>
+    <message>
+        <source>Hours to fill a group</source>
+        <translation>Hours to fill a group</translation>
+    </message>
+    <message>
+        <source>Groups open at once</source>
+        <translation>Groups open at once</translation>
+    </message>
+    <message>
+        <source>Seats per member</source>
+        <translation>Seats per member</translation>
+    </message>
+    <message>
+        <source>Voucher valid (days)</source>
+        <translation>Voucher valid (days)</translation>
+    </message>
+    <message>
+        <source>Organiser's contact</source>
+        <translation>Organiser's contact</translation>
+    </message>
+    <message>
+        <source>Redemption place</source>
+        <translation>Redemption place</translation>
+    </message>
+    <message>
+        <source>Per group</source>
+        <translation>Per group</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>Money in</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Consolation paid</source>
+        <translation>Consolation paid</translation>
+    </message>
+    <message>
+        <source>Consolation coins</source>
+        <translation>Consolation coins</translation>
+    </message>
+    <message>
+        <source>Product cost</source>
+        <translation>Product cost</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Promotion budget</source>
+        <translation>Promotion budget</translation>
+    </message>
+    <message>
+        <source>Break-even: group price at least {price}</source>
+        <translation>Break-even: group price at least {price}</translation>
+    </message>
+</context>
+<context>
+    <name>DealsScreen</name>
+    <message>
+        <source>New deal</source>
+        <translation>New deal</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Launch</translation>
+    </message>
+    <message>
+        <source>Leader: scan member code or type phone</source>
+        <translation>Leader: scan member code or type phone</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Open a group</source>
+        <translation>Open a group</translation>
+    </message>
+    <message>
+        <source>Not launched yet: the rules are published at launch.</source>
+        <translation>Not launched yet: the rules are published at launch.</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>Amend</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Launched: the rules are published and frozen</source>
+        <translation>Launched: the rules are published and frozen</translation>
+    </message>
+    <message>
+        <source>Group opened</source>
+        <translation>Group opened</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -97,6 +346,108 @@
     </message>
 </context>
 <context>
+    <name>GroupScreen</name>
+    <message>
+        <source>Scan member code or type phone, then Enter</source>
+        <translation>Scan member code or type phone, then Enter</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <source>Cancel group</source>
+        <translation>Cancel group</translation>
+    </message>
+    <message>
+        <source>Export proof…</source>
+        <translation>Export proof…</translation>
+    </message>
+    <message>
+        <source>Print invite</source>
+        <translation>Print invite</translation>
+    </message>
+    <message>
+        <source>Print vouchers + draw slip</source>
+        <translation>Print vouchers + draw slip</translation>
+    </message>
+    <message>
+        <source>No groups yet: open one from a launched deal</source>
+        <translation>No groups yet: open one from a launched deal</translation>
+    </message>
+    <message>
+        <source>{taken} / {size} seats</source>
+        <translation>{taken} / {size} seats</translation>
+    </message>
+    <message>
+        <source>Group {id} · fill by {deadline} · {k} winner(s)</source>
+        <translation>Group {id} · fill by {deadline} · {k} winner(s)</translation>
+    </message>
+    <message>
+        <source>Commitment: {c}</source>
+        <translation>Commitment: {c}</translation>
+    </message>
+    <message>
+        <source>Seed (revealed): {s}</source>
+        <translation>Seed (revealed): {s}</translation>
+    </message>
+    <message>
+        <source>Voucher {code} valid until {date}</source>
+        <translation>Voucher {code} valid until {date}</translation>
+    </message>
+    <message>
+        <source>Group full: press Draw</source>
+        <translation>Group full: press Draw</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Winner: {names}. Losers refunded.</source>
+        <translation>Winner: {names}. Losers refunded.</translation>
+    </message>
+    <message>
+        <source>Group cancelled: {amount} refunded</source>
+        <translation>Group cancelled: {amount} refunded</translation>
+    </message>
+    <message>
+        <source>Export draw proof</source>
+        <translation>Export draw proof</translation>
+    </message>
+    <message>
+        <source>Proof saved to {path}</source>
+        <translation>Proof saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsScreen</name>
+    <message>
+        <source>Run this group</source>
+        <translation>Run this group</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>All deals</source>
+        <translation>All deals</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -124,6 +475,10 @@
     <message>
         <source>Choose your name first</source>
         <translation>Choose your name first</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>Opening the store…</translation>
     </message>
 </context>
 <context>
@@ -158,6 +513,501 @@
     <message>
         <source>There is no manager to approve</source>
         <translation>There is no manager to approve</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Pair with the platform</source>
+        <translation>Pair with the platform</translation>
+    </message>
+    <message>
+        <source>Counter 1</source>
+        <translation>Counter 1</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Pairing code</translation>
+    </message>
+    <message>
+        <source>Name of this terminal</source>
+        <translation>Name of this terminal</translation>
+    </message>
+    <message>
+        <source>Ask the platform for a one-time pairing code for this store.</source>
+        <translation>Ask the platform for a one-time pairing code for this store.</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Pairing…</translation>
+    </message>
+    <message>
+        <source>Paired with {store}</source>
+        <translation>Paired with {store}</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformScreen</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>Sync is not available</translation>
+    </message>
+    <message>
+        <source>Re-pair…</source>
+        <translation>Re-pair…</translation>
+    </message>
+    <message>
+        <source>Pair…</source>
+        <translation>Pair…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Paired with {store}</source>
+        <translation>Paired with {store}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Queued at</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>Why it failed</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>(copy)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueScreen</name>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Reprint (marked COPY)</source>
+        <translation>Reprint (marked COPY)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Select a print job first</source>
+        <translation>Select a print job first</translation>
+    </message>
+    <message>
+        <source>Printing job {id}…</source>
+        <translation>Printing job {id}…</translation>
+    </message>
+    <message>
+        <source>Job {id} printed on {name}</source>
+        <translation>Job {id} printed on {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>Printer's Chinese mode (GB18030)</source>
+        <translation>Printer's Chinese mode (GB18030)</translation>
+    </message>
+    <message>
+        <source>Print Chinese as a picture (any printer)</source>
+        <translation>Print Chinese as a picture (any printer)</translation>
+    </message>
+    <message>
+        <source>Printer's own QR command</source>
+        <translation>Printer's own QR command</translation>
+    </message>
+    <message>
+        <source>Print QR codes as a picture</source>
+        <translation>Print QR codes as a picture</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Chinese text</source>
+        <translation>Chinese text</translation>
+    </message>
+    <message>
+        <source>QR codes</source>
+        <translation>QR codes</translation>
+    </message>
+    <message>
+        <source>Printer model profile</source>
+        <translation>Printer model profile</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Host or IP</source>
+        <translation>Host or IP</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Vendor id (hex)</source>
+        <translation>Vendor id (hex)</translation>
+    </message>
+    <message>
+        <source>Product id (hex)</source>
+        <translation>Product id (hex)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>Windows printer name</source>
+        <translation>Windows printer name</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>System printer (empty: default)</source>
+        <translation>System printer (empty: default)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Folder for the PDF files</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersScreen</name>
+    <message>
+        <source>New printer</source>
+        <translation>New printer</translation>
+    </message>
+    <message>
+        <source>Save printer</source>
+        <translation>Save printer</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Remove printer</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>Preview test page</source>
+        <translation>Preview test page</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Which printer prints what</source>
+        <translation>Which printer prints what</translation>
+    </message>
+    <message>
+        <source>Each kind of document prints on the printer chosen here.</source>
+        <translation>Each kind of document prints on the printer chosen here.</translation>
+    </message>
+    <message>
+        <source>— not printed —</source>
+        <translation>— not printed —</translation>
+    </message>
+    <message>
+        <source>Saved printer {name}</source>
+        <translation>Saved printer {name}</translation>
+    </message>
+    <message>
+        <source>Select a printer first</source>
+        <translation>Select a printer first</translation>
+    </message>
+    <message>
+        <source>Printer removed</source>
+        <translation>Printer removed</translation>
+    </message>
+    <message>
+        <source>{kind} now prints on {printer}</source>
+        <translation>{kind} now prints on {printer}</translation>
+    </message>
+    <message>
+        <source>Save the printer first</source>
+        <translation>Save the printer first</translation>
+    </message>
+    <message>
+        <source>Printing the test page on {name}…</source>
+        <translation>Printing the test page on {name}…</translation>
+    </message>
+    <message>
+        <source>Test page printed on {name}</source>
+        <translation>Test page printed on {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileScreen</name>
+    <message>
+        <source>Compare with the platform</source>
+        <translation>Compare with the platform</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>op_id</source>
+        <translation>op_id</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>Sync is not available</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>Asking the platform…</translation>
+    </message>
+    <message>
+        <source>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</source>
+        <translation>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>Missing on the platform</source>
+        <translation>Missing on the platform</translation>
+    </message>
+    <message>
+        <source>Missing here</source>
+        <translation>Missing here</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemScreen</name>
+    <message>
+        <source>Scan the voucher QR or type its code</source>
+        <translation>Scan the voucher QR or type its code</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <source>Ready: scan a voucher</source>
+        <translation>Ready: scan a voucher</translation>
+    </message>
+    <message>
+        <source>✔ Redeemed: hand over {product}</source>
+        <translation>✔ Redeemed: hand over {product}</translation>
+    </message>
+    <message>
+        <source>✖ Already redeemed</source>
+        <translation>✖ Already redeemed</translation>
+    </message>
+    <message>
+        <source>✖ Expired</source>
+        <translation>✖ Expired</translation>
+    </message>
+    <message>
+        <source>✖ Not for this store</source>
+        <translation>✖ Not for this store</translation>
+    </message>
+    <message>
+        <source>✖ Forged or altered: do not accept</source>
+        <translation>✖ Forged or altered: do not accept</translation>
+    </message>
+    <message>
+        <source>✖ Not a voucher we can read: scan again or type the code</source>
+        <translation>✖ Not a voucher we can read: scan again or type the code</translation>
+    </message>
+    <message>
+        <source>✖ No voucher has this code</source>
+        <translation>✖ No voucher has this code</translation>
+    </message>
+    <message>
+        <source>Winner {winner} · code {code}</source>
+        <translation>Winner {winner} · code {code}</translation>
+    </message>
+    <message>
+        <source>{product} was redeemed on {when} at {terminal} by {staff}</source>
+        <translation>{product} was redeemed on {when} at {terminal} by {staff}</translation>
+    </message>
+    <message>
+        <source>{product}: valid until {date}</source>
+        <translation>{product}: valid until {date}</translation>
     </message>
 </context>
 <context>
@@ -269,6 +1119,17 @@
     </message>
 </context>
 <context>
+    <name>attention</name>
+    <message>
+        <source>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</source>
+        <translation>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</translation>
+    </message>
+    <message>
+        <source>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</source>
+        <translation>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The deal ends too far in the future</source>
@@ -285,6 +1146,38 @@
     <message>
         <source>The draw method must be stated</source>
         <translation>The draw method must be stated</translation>
+    </message>
+    <message>
+        <source>market value</source>
+        <translation>market value</translation>
+    </message>
+    <message>
+        <source>product cost</source>
+        <translation>product cost</translation>
+    </message>
+    <message>
+        <source>group price</source>
+        <translation>group price</translation>
+    </message>
+    <message>
+        <source>leader reward</source>
+        <translation>leader reward</translation>
+    </message>
+    <message>
+        <source>consolation cash</source>
+        <translation>consolation cash</translation>
+    </message>
+    <message>
+        <source>consolation coins</source>
+        <translation>consolation coins</translation>
+    </message>
+    <message>
+        <source>formation reward</source>
+        <translation>formation reward</translation>
+    </message>
+    <message>
+        <source>promotion budget</source>
+        <translation>promotion budget</translation>
     </message>
     <message>
         <source>The {what} cannot be negative</source>
@@ -317,6 +1210,18 @@
     <message>
         <source>The fill deadline must be between now and 30 days</source>
         <translation>The fill deadline must be between now and 30 days</translation>
+    </message>
+    <message>
+        <source>maximum of open groups</source>
+        <translation>maximum of open groups</translation>
+    </message>
+    <message>
+        <source>per-member limit</source>
+        <translation>per-member limit</translation>
+    </message>
+    <message>
+        <source>redemption period in days</source>
+        <translation>redemption period in days</translation>
     </message>
     <message>
         <source>The {what} must be at least 1</source>
@@ -441,6 +1346,58 @@
     <message>
         <source>A group that is {state} cannot {event}</source>
         <translation>A group that is {state} cannot {event}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>drawn</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>settled</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>fill</source>
+        <translation>fill</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>draw</translation>
+    </message>
+    <message>
+        <source>settle</source>
+        <translation>settle</translation>
+    </message>
+    <message>
+        <source>expire</source>
+        <translation>expire</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>refund</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancel</translation>
     </message>
     <message>
         <source>The group is {state}: nobody can join</source>
@@ -599,8 +1556,292 @@
         <translation>The disk is full. Free some space and try again.</translation>
     </message>
     <message>
+        <source>The disk reported an error while writing {path}. Check the disk, then try again.</source>
+        <translation>The disk reported an error while writing {path}. Check the disk, then try again.</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again in a moment.</source>
+        <translation>The database is busy. Try again in a moment.</translation>
+    </message>
+    <message>
         <source>Cannot open the database {path}: {detail}</source>
         <translation>Cannot open the database {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>The prize is worth {value}; a lottery prize may not exceed {cap}</source>
+        <translation>The prize is worth {value}; a lottery prize may not exceed {cap}</translation>
+    </message>
+    <message>
+        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
+        <translation>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</translation>
+    </message>
+    <message>
+        <source>The disclosure needs the {what}</source>
+        <translation>The disclosure needs the {what}</translation>
+    </message>
+    <message>
+        <source>store name</source>
+        <translation>store name</translation>
+    </message>
+    <message>
+        <source>organiser's contact</source>
+        <translation>organiser's contact</translation>
+    </message>
+    <message>
+        <source>draw time</source>
+        <translation>draw time</translation>
+    </message>
+    <message>
+        <source>redemption place</source>
+        <translation>redemption place</translation>
+    </message>
+    <message>
+        <source>Each seat needs its own entry and hold</source>
+        <translation>Each seat needs its own entry and hold</translation>
+    </message>
+    <message>
+        <source>Every seat must have paid a deposit</source>
+        <translation>Every seat must have paid a deposit</translation>
+    </message>
+    <message>
+        <source>A group has only one leader</source>
+        <translation>A group has only one leader</translation>
+    </message>
+    <message>
+        <source>Only a full group is settled: {taken} of {n} seats</source>
+        <translation>Only a full group is settled: {taken} of {n} seats</translation>
+    </message>
+    <message>
+        <source>The excluded leader's seat is missing</source>
+        <translation>The excluded leader's seat is missing</translation>
+    </message>
+    <message>
+        <source>The draw must have {k} different winners</source>
+        <translation>The draw must have {k} different winners</translation>
+    </message>
+    <message>
+        <source>Winner {id} is not an eligible seat of this group</source>
+        <translation>Winner {id} is not an eligible seat of this group</translation>
+    </message>
+    <message>
+        <source>Valid voucher</source>
+        <translation>Valid voucher</translation>
+    </message>
+    <message>
+        <source>This voucher has expired</source>
+        <translation>This voucher has expired</translation>
+    </message>
+    <message>
+        <source>This voucher belongs to another store</source>
+        <translation>This voucher belongs to another store</translation>
+    </message>
+    <message>
+        <source>This voucher is forged or altered: do not accept it</source>
+        <translation>This voucher is forged or altered: do not accept it</translation>
+    </message>
+    <message>
+        <source>This code cannot be read as a voucher</source>
+        <translation>This code cannot be read as a voucher</translation>
+    </message>
+    <message>
+        <source>The voucher's key id is not the signing key's</source>
+        <translation>The voucher's key id is not the signing key's</translation>
+    </message>
+    <message>
+        <source>The {what} must be {n} lower-case hex digits</source>
+        <translation>The {what} must be {n} lower-case hex digits</translation>
+    </message>
+    <message>
+        <source>Voucher times need a time zone</source>
+        <translation>Voucher times need a time zone</translation>
+    </message>
+    <message>
+        <source>Voucher time out of range</source>
+        <translation>Voucher time out of range</translation>
+    </message>
+    <message>
+        <source>“{text}” must be 1 to 255 bytes long on a voucher</source>
+        <translation>“{text}” must be 1 to 255 bytes long on a voucher</translation>
+    </message>
+    <message>
+        <source>No printer is set up for “{kind}”; choose one in Printers</source>
+        <translation>No printer is set up for “{kind}”; choose one in Printers</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” is switched off in Printers</source>
+        <translation>Printer “{name}” is switched off in Printers</translation>
+    </message>
+    <message>
+        <source>System printers can only be used from the app window</source>
+        <translation>System printers can only be used from the app window</translation>
+    </message>
+    <message>
+        <source>Cannot use the folder {path}: {reason}</source>
+        <translation>Cannot use the folder {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Printer settings: {problem}</source>
+        <translation>Printer settings: {problem}</translation>
+    </message>
+    <message>
+        <source>Unknown printer profile “{profile}”</source>
+        <translation>Unknown printer profile “{profile}”</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” at {address} did not print: {reason}</source>
+        <translation>Printer “{name}” at {address} did not print: {reason}</translation>
+    </message>
+    <message>
+        <source>No Chinese font could be loaded for printing</source>
+        <translation>No Chinese font could be loaded for printing</translation>
+    </message>
+    <message>
+        <source>Could not write the picture to {path}</source>
+        <translation>Could not write the picture to {path}</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF to {path}</source>
+        <translation>Could not write the PDF to {path}</translation>
+    </message>
+    <message>
+        <source>The printer “{name}” is not available</source>
+        <translation>The printer “{name}” is not available</translation>
+    </message>
+    <message>
+        <source>Unknown template “{name}”; choose one of {names}</source>
+        <translation>Unknown template “{name}”; choose one of {names}</translation>
+    </message>
+    <message>
+        <source>Cannot write “{suffix}” files; use .png, .pdf or .bin</source>
+        <translation>Cannot write “{suffix}” files; use .png, .pdf or .bin</translation>
+    </message>
+    <message>
+        <source>ESC/POS output is for 58 or 80 mm thermal paper</source>
+        <translation>ESC/POS output is for 58 or 80 mm thermal paper</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The stored print document is damaged: {reason}</source>
+        <translation>The stored print document is damaged: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no attention item {id}</source>
+        <translation>There is no attention item {id}</translation>
+    </message>
+    <message>
+        <source>This item was already resolved by {name}</source>
+        <translation>This item was already resolved by {name}</translation>
+    </message>
+    <message>
+        <source>This deal is launched already</source>
+        <translation>This deal is launched already</translation>
+    </message>
+    <message>
+        <source>Only a launched deal is amended</source>
+        <translation>Only a launched deal is amended</translation>
+    </message>
+    <message>
+        <source>A launched deal cannot be edited as a draft: amend it</source>
+        <translation>A launched deal cannot be edited as a draft: amend it</translation>
+    </message>
+    <message>
+        <source>There is no deal {id}</source>
+        <translation>There is no deal {id}</translation>
+    </message>
+    <message>
+        <source>Group {id} has not been drawn yet</source>
+        <translation>Group {id} has not been drawn yet</translation>
+    </message>
+    <message>
+        <source>“{text}” is neither a member code nor a mobile phone number</source>
+        <translation>“{text}” is neither a member code nor a mobile phone number</translation>
+    </message>
+    <message>
+        <source>Unknown tender {tender}</source>
+        <translation>Unknown tender {tender}</translation>
+    </message>
+    <message>
+        <source>The group's deadline has passed: nobody can join</source>
+        <translation>The group's deadline has passed: nobody can join</translation>
+    </message>
+    <message>
+        <source>There is no group {id}</source>
+        <translation>There is no group {id}</translation>
+    </message>
+    <message>
+        <source>Only a launched deal can open groups</source>
+        <translation>Only a launched deal can open groups</translation>
+    </message>
+    <message>
+        <source>This deal already has {count} open groups, its maximum</source>
+        <translation>This deal already has {count} open groups, its maximum</translation>
+    </message>
+    <message>
+        <source>A print reference is at most {limit} characters</source>
+        <translation>A print reference is at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>There is no print job number {id}</source>
+        <translation>There is no print job number {id}</translation>
+    </message>
+    <message>
+        <source>Print job {id} is {status}, not {wanted}</source>
+        <translation>Print job {id} is {status}, not {wanted}</translation>
+    </message>
+    <message>
+        <source>There is already a printer named “{name}”</source>
+        <translation>There is already a printer named “{name}”</translation>
+    </message>
+    <message>
+        <source>Unknown kind of document “{kind}”</source>
+        <translation>Unknown kind of document “{kind}”</translation>
+    </message>
+    <message>
+        <source>There is no printer number {id}</source>
+        <translation>There is no printer number {id}</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the voucher signing key is kept in memory for this session only</source>
+        <translation>No keychain is available: the voucher signing key is kept in memory for this session only</translation>
+    </message>
+    <message>
+        <source>{n} records have not been sent to the platform yet. Sync first, then pair again.</source>
+        <translation>{n} records have not been sent to the platform yet. Sync first, then pair again.</translation>
+    </message>
+    <message>
+        <source>The platform refused: {reason}</source>
+        <translation>The platform refused: {reason}</translation>
+    </message>
+    <message>
+        <source>The platform address must start with https:// (or http:// on a local network)</source>
+        <translation>The platform address must start with https:// (or http:// on a local network)</translation>
+    </message>
+    <message>
+        <source>Type the pairing code from the platform (10 letters and digits)</source>
+        <translation>Type the pairing code from the platform (10 letters and digits)</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform at {url}. Check the address and the network.</source>
+        <translation>Cannot reach the platform at {url}. Check the address and the network.</translation>
+    </message>
+    <message>
+        <source>{n} records are still waiting to be sent to the platform. Wait until the status bar shows 0 waiting, then log out.</source>
+        <translation>{n} records are still waiting to be sent to the platform. Wait until the status bar shows 0 waiting, then log out.</translation>
+    </message>
+    <message>
+        <source>Pair this terminal with the platform first</source>
+        <translation>Pair this terminal with the platform first</translation>
+    </message>
+    <message>
+        <source>Voucher {id} has not been redeemed</source>
+        <translation>Voucher {id} has not been redeemed</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a hexadecimal id such as 04b8</source>
+        <translation>“{text}” is not a hexadecimal id such as 04b8</translation>
     </message>
 </context>
 <context>
@@ -612,6 +1853,138 @@
     <message>
         <source>Cannot do that</source>
         <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Winner</source>
+        <translation>Winner</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>N / K</source>
+        <translation>N / K</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Open groups</source>
+        <translation>Open groups</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <source>Invite</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Draw slip</source>
+        <translation>Draw slip</translation>
+    </message>
+    <message>
+        <source>Redemption receipt</source>
+        <translation>Redemption receipt</translation>
+    </message>
+    <message>
+        <source>Sale receipt</source>
+        <translation>Sale receipt</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+</context>
+<context>
+    <name>print_queue</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>printers</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>Windows printer (raw)</source>
+        <translation>Windows printer (raw)</translation>
+    </message>
+    <message>
+        <source>PDF files in a folder</source>
+        <translation>PDF files in a folder</translation>
+    </message>
+    <message>
+        <source>System printer (Qt)</source>
+        <translation>System printer (Qt)</translation>
     </message>
 </context>
 <context>
@@ -632,6 +2005,22 @@
 <context>
     <name>screens</name>
     <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Redeem voucher</source>
+        <translation>Redeem voucher</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -640,8 +2029,82 @@
         <translation>Audit log</translation>
     </message>
     <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Print queue</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>states</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>Launched</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>tenders</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Online (platform)</source>
+        <translation>Online (platform)</translation>
     </message>
 </context>
 </TS>

@@ -1,648 +1,2110 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>Printed {kind} on {printer}</source>
+        <translation>{kind}已在 {printer} 打印</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>被平台拒绝</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionScreen</name>
+    <message>
+        <source>Mark resolved</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <source>Needs attention: {n}</source>
+        <translation>待处理：{n}</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention</source>
+        <translation>没有待处理事项</translation>
+    </message>
+    <message>
+        <source>Why: {reason}
+What to do: {action}</source>
+        <translation>原因：{reason}
+处理办法：{action}</translation>
+    </message>
+    <message>
+        <source>Choose an item first</source>
+        <translation>请先选择一项</translation>
+    </message>
+    <message>
+        <source>Marked resolved</source>
+        <translation>已标记为已处理</translation>
+    </message>
+</context>
 <context>
     <name>AuditModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message>
         <source>Verify the whole chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验整条链</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验…</translation>
     </message>
     <message>
         <source>Intact: {n} records</source>
-        <translation type="unfinished"></translation>
+        <translation>完整：共 {n} 条记录</translation>
     </message>
     <message>
         <source>Broken at record {row}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 条记录处断裂：{problem}</translation>
     </message>
 </context>
 <context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
-        <translation type="unfinished"></translation>
+        <translation>未配对</translation>
     </message>
     <message>
         <source>{n} waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条待发送</translation>
     </message>
     <message>
         <source>unsent for over 24 h!</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 24 小时未发送！</translation>
+    </message>
+</context>
+<context>
+    <name>DealEditor</name>
+    <message>
+        <source>Leader is drawn like anyone</source>
+        <translation>团长与其他人一样参与抽奖</translation>
+    </message>
+    <message>
+        <source>Leader excluded, gets a leader reward</source>
+        <translation>团长不参与抽奖，获团长奖励</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>市场价值</translation>
+    </message>
+    <message>
+        <source>Cost per product</source>
+        <translation>单件成本</translation>
+    </message>
+    <message>
+        <source>Group price</source>
+        <translation>拼团价</translation>
+    </message>
+    <message>
+        <source>People per group (N)</source>
+        <translation>成团人数 (N)</translation>
+    </message>
+    <message>
+        <source>Winners (K)</source>
+        <translation>中奖人数 (K)</translation>
+    </message>
+    <message>
+        <source>Leader rule</source>
+        <translation>团长规则</translation>
+    </message>
+    <message>
+        <source>Leader reward</source>
+        <translation>团长奖励</translation>
+    </message>
+    <message>
+        <source>Consolation cash per loser</source>
+        <translation>每位未中奖者现金安慰奖</translation>
+    </message>
+    <message>
+        <source>Consolation coins per loser</source>
+        <translation>每位未中奖者安慰购物币</translation>
+    </message>
+    <message>
+        <source>Formation reward per joiner</source>
+        <translation>每位参团者的成团奖励</translation>
+    </message>
+    <message>
+        <source>Promotion budget per group</source>
+        <translation>每团推广预算</translation>
+    </message>
+    <message>
+        <source>Hours to fill a group</source>
+        <translation>成团时限（小时）</translation>
+    </message>
+    <message>
+        <source>Groups open at once</source>
+        <translation>可同时开团数</translation>
+    </message>
+    <message>
+        <source>Seats per member</source>
+        <translation>每位会员可占名额</translation>
+    </message>
+    <message>
+        <source>Voucher valid (days)</source>
+        <translation>兑换券有效期（天）</translation>
+    </message>
+    <message>
+        <source>Organiser's contact</source>
+        <translation>主办方联系方式</translation>
+    </message>
+    <message>
+        <source>Redemption place</source>
+        <translation>兑奖地点</translation>
+    </message>
+    <message>
+        <source>Per group</source>
+        <translation>每团</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Consolation paid</source>
+        <translation>安慰奖支出</translation>
+    </message>
+    <message>
+        <source>Consolation coins</source>
+        <translation>安慰购物币</translation>
+    </message>
+    <message>
+        <source>Product cost</source>
+        <translation>商品成本</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Promotion budget</source>
+        <translation>推广预算</translation>
+    </message>
+    <message>
+        <source>Break-even: group price at least {price}</source>
+        <translation>保本：拼团价至少 {price}</translation>
+    </message>
+</context>
+<context>
+    <name>DealsScreen</name>
+    <message>
+        <source>New deal</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>上线</translation>
+    </message>
+    <message>
+        <source>Leader: scan member code or type phone</source>
+        <translation>团长：扫会员码或输入手机号</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Open a group</source>
+        <translation>开团</translation>
+    </message>
+    <message>
+        <source>Not launched yet: the rules are published at launch.</source>
+        <translation>尚未上线：活动规则在上线时公布。</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Launched: the rules are published and frozen</source>
+        <translation>已上线：活动规则已公布并锁定</translation>
+    </message>
+    <message>
+        <source>Group opened</source>
+        <translation>已开团</translation>
     </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用品尚收银台</translation>
     </message>
     <message>
         <source>Name your store and create the owner account. The owner can add managers and cashiers later.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写门店名称并创建店主账号。店主之后可添加经理和收银员。</translation>
     </message>
     <message>
         <source>Create owner and start</source>
-        <translation type="unfinished"></translation>
+        <translation>创建店主并开始</translation>
     </message>
     <message>
         <source>Store name</source>
-        <translation type="unfinished"></translation>
+        <translation>门店名称</translation>
     </message>
     <message>
         <source>Owner name</source>
-        <translation type="unfinished"></translation>
+        <translation>店主姓名</translation>
     </message>
     <message>
         <source>PIN (4–8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN（4–8 位数字）</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>确认 PIN</translation>
     </message>
     <message>
         <source>The two PINs differ</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的 PIN 不一致</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the store's name</source>
+        <translation>请输入门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>GroupScreen</name>
+    <message>
+        <source>Scan member code or type phone, then Enter</source>
+        <translation>扫会员码或输入手机号，然后回车</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记入团</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>Cancel group</source>
+        <translation>取消此团</translation>
+    </message>
+    <message>
+        <source>Export proof…</source>
+        <translation>导出证明…</translation>
+    </message>
+    <message>
+        <source>Print invite</source>
+        <translation>打印邀请码</translation>
+    </message>
+    <message>
+        <source>Print vouchers + draw slip</source>
+        <translation>打印兑换券和开奖单</translation>
+    </message>
+    <message>
+        <source>No groups yet: open one from a launched deal</source>
+        <translation>还没有团：请从已上线的活动开团</translation>
+    </message>
+    <message>
+        <source>{taken} / {size} seats</source>
+        <translation>{taken} / {size} 人</translation>
+    </message>
+    <message>
+        <source>Group {id} · fill by {deadline} · {k} winner(s)</source>
+        <translation>团 {id} · 截止 {deadline} · {k} 人中奖</translation>
+    </message>
+    <message>
+        <source>Commitment: {c}</source>
+        <translation>承诺值：{c}</translation>
+    </message>
+    <message>
+        <source>Seed (revealed): {s}</source>
+        <translation>种子（已公开）：{s}</translation>
+    </message>
+    <message>
+        <source>Voucher {code} valid until {date}</source>
+        <translation>兑换券 {code} 有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Group full: press Draw</source>
+        <translation>已成团：请按“开奖”</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已入团</translation>
+    </message>
+    <message>
+        <source>Winner: {names}. Losers refunded.</source>
+        <translation>中奖：{names}。未中奖者已退款。</translation>
+    </message>
+    <message>
+        <source>Group cancelled: {amount} refunded</source>
+        <translation>已取消此团：退款 {amount}</translation>
+    </message>
+    <message>
+        <source>Export draw proof</source>
+        <translation>导出开奖证明</translation>
+    </message>
+    <message>
+        <source>Proof saved to {path}</source>
+        <translation>证明已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsScreen</name>
+    <message>
+        <source>Run this group</source>
+        <translation>进入此团</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>All deals</source>
+        <translation>全部活动</translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
     <name>LoginScreen</name>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>{store} · Staff login</source>
-        <translation type="unfinished"></translation>
+        <translation>{store} · 员工登录</translation>
     </message>
     <message>
         <source>Staff login</source>
-        <translation type="unfinished"></translation>
+        <translation>员工登录</translation>
     </message>
     <message>
         <source>Demo mode. PINs: {pins}</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式。PIN：{pins}</translation>
     </message>
     <message>
         <source>Choose your name first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择您的姓名</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>正在打开门店…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Pinshang Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>品尚收银台</translation>
     </message>
 </context>
 <context>
     <name>OverrideDialog</name>
     <message>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>经理授权</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>经理</translation>
     </message>
     <message>
         <source>Manager PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>经理 PIN</translation>
     </message>
     <message>
-        <source>{name} needs a manager&apos;s approval for this action.</source>
-        <translation type="unfinished"></translation>
+        <source>{name} needs a manager's approval for this action.</source>
+        <translation>{name}执行此操作需要经理授权。</translation>
     </message>
     <message>
         <source>There is no manager to approve</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可授权的经理</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Pair with the platform</source>
+        <translation>与平台配对</translation>
+    </message>
+    <message>
+        <source>Counter 1</source>
+        <translation>收银台 1</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>配对码</translation>
+    </message>
+    <message>
+        <source>Name of this terminal</source>
+        <translation>本终端名称</translation>
+    </message>
+    <message>
+        <source>Ask the platform for a one-time pairing code for this store.</source>
+        <translation>请向平台申请本门店的一次性配对码。</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>正在配对…</translation>
+    </message>
+    <message>
+        <source>Paired with {store}</source>
+        <translation>已与 {store} 配对</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformScreen</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>同步不可用</translation>
+    </message>
+    <message>
+        <source>Re-pair…</source>
+        <translation>重新配对…</translation>
+    </message>
+    <message>
+        <source>Pair…</source>
+        <translation>配对…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Paired with {store}</source>
+        <translation>已与 {store} 配对</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>（重印）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueScreen</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Reprint (marked COPY)</source>
+        <translation>重印（标注“重印 COPY”）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Select a print job first</source>
+        <translation>请先选择一个打印任务</translation>
+    </message>
+    <message>
+        <source>Printing job {id}…</source>
+        <translation>正在打印任务 {id}…</translation>
+    </message>
+    <message>
+        <source>Job {id} printed on {name}</source>
+        <translation>任务 {id} 已在 {name} 打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <source>80 mm</source>
+        <translation>80 毫米</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 毫米</translation>
+    </message>
+    <message>
+        <source>Printer's Chinese mode (GB18030)</source>
+        <translation>打印机中文模式（GB18030）</translation>
+    </message>
+    <message>
+        <source>Print Chinese as a picture (any printer)</source>
+        <translation>中文按图片打印（适用任何打印机）</translation>
+    </message>
+    <message>
+        <source>Printer's own QR command</source>
+        <translation>打印机自带二维码指令</translation>
+    </message>
+    <message>
+        <source>Print QR codes as a picture</source>
+        <translation>二维码按图片打印</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>Chinese text</source>
+        <translation>中文文字</translation>
+    </message>
+    <message>
+        <source>QR codes</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Printer model profile</source>
+        <translation>打印机型号配置</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Host or IP</source>
+        <translation>主机名或 IP</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Vendor id (hex)</source>
+        <translation>厂商 ID（十六进制）</translation>
+    </message>
+    <message>
+        <source>Product id (hex)</source>
+        <translation>产品 ID（十六进制）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Windows printer name</source>
+        <translation>Windows 打印机名称</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>System printer (empty: default)</source>
+        <translation>系统打印机（留空：默认打印机）</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>存放 PDF 文件的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersScreen</name>
+    <message>
+        <source>New printer</source>
+        <translation>新增打印机</translation>
+    </message>
+    <message>
+        <source>Save printer</source>
+        <translation>保存打印机</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>删除打印机</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Preview test page</source>
+        <translation>预览测试页</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Which printer prints what</source>
+        <translation>哪台打印机打印什么</translation>
+    </message>
+    <message>
+        <source>Each kind of document prints on the printer chosen here.</source>
+        <translation>每种单据都在这里选定的打印机上打印。</translation>
+    </message>
+    <message>
+        <source>— not printed —</source>
+        <translation>— 不打印 —</translation>
+    </message>
+    <message>
+        <source>Saved printer {name}</source>
+        <translation>已保存打印机 {name}</translation>
+    </message>
+    <message>
+        <source>Select a printer first</source>
+        <translation>请先选择一台打印机</translation>
+    </message>
+    <message>
+        <source>Printer removed</source>
+        <translation>已删除打印机</translation>
+    </message>
+    <message>
+        <source>{kind} now prints on {printer}</source>
+        <translation>{kind}现在在 {printer} 打印</translation>
+    </message>
+    <message>
+        <source>Save the printer first</source>
+        <translation>请先保存打印机</translation>
+    </message>
+    <message>
+        <source>Printing the test page on {name}…</source>
+        <translation>正在 {name} 打印测试页…</translation>
+    </message>
+    <message>
+        <source>Test page printed on {name}</source>
+        <translation>测试页已在 {name} 打印</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileScreen</name>
+    <message>
+        <source>Compare with the platform</source>
+        <translation>与平台对账</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>op_id</source>
+        <translation>操作编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>同步不可用</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>正在询问平台…</translation>
+    </message>
+    <message>
+        <source>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</source>
+        <translation>{m} 条一致 · {p} 条平台缺失 · {h} 条本机缺失 · {d} 条不一致</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Missing on the platform</source>
+        <translation>平台缺失</translation>
+    </message>
+    <message>
+        <source>Missing here</source>
+        <translation>本机缺失</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemScreen</name>
+    <message>
+        <source>Scan the voucher QR or type its code</source>
+        <translation>扫描兑换券二维码或输入券码</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>重印凭证</translation>
+    </message>
+    <message>
+        <source>Ready: scan a voucher</source>
+        <translation>就绪：请扫描兑换券</translation>
+    </message>
+    <message>
+        <source>✔ Redeemed: hand over {product}</source>
+        <translation>✔ 兑换成功：请交付 {product}</translation>
+    </message>
+    <message>
+        <source>✖ Already redeemed</source>
+        <translation>✖ 已兑换过</translation>
+    </message>
+    <message>
+        <source>✖ Expired</source>
+        <translation>✖ 已过期</translation>
+    </message>
+    <message>
+        <source>✖ Not for this store</source>
+        <translation>✖ 非本店兑换券</translation>
+    </message>
+    <message>
+        <source>✖ Forged or altered: do not accept</source>
+        <translation>✖ 伪造或被篡改：请勿接受</translation>
+    </message>
+    <message>
+        <source>✖ Not a voucher we can read: scan again or type the code</source>
+        <translation>✖ 无法识别的兑换券：请重扫或输入券码</translation>
+    </message>
+    <message>
+        <source>✖ No voucher has this code</source>
+        <translation>✖ 没有此券码的兑换券</translation>
+    </message>
+    <message>
+        <source>Winner {winner} · code {code}</source>
+        <translation>中奖人 {winner} · 券码 {code}</translation>
+    </message>
+    <message>
+        <source>{product} was redeemed on {when} at {terminal} by {staff}</source>
+        <translation>{product} 已于 {when} 在 {terminal} 由 {staff} 兑换</translation>
+    </message>
+    <message>
+        <source>{product}: valid until {date}</source>
+        <translation>{product}：有效期至 {date}</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Store name</source>
-        <translation type="unfinished"></translation>
+        <translation>门店名称</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
         <source>Pinshang Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>品尚收银台</translation>
     </message>
 </context>
 <context>
     <name>StaffModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
 </context>
 <context>
     <name>StaffScreen</name>
     <message>
         <source>Add staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>添加员工</translation>
     </message>
     <message>
         <source>Deactivate / reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 / 启用</translation>
     </message>
     <message>
         <source>Set new PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置新 PIN…</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Select a staff member first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择员工</translation>
     </message>
     <message>
         <source>Added {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加{name}</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>新 PIN</translation>
     </message>
     <message>
         <source>New PIN (4–8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>新 PIN（4–8 位数字）</translation>
     </message>
     <message>
         <source>PIN changed</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 已修改</translation>
+    </message>
+</context>
+<context>
+    <name>attention</name>
+    <message>
+        <source>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</source>
+        <translation>平台永远不会接受这条记录。请与纸质记录核对，如有需要在收银台更正（例如重新开一笔销售），然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</source>
+        <translation>另一台终端先核销了这张券，平台以那次为准。请与顾客及当时服务的员工核实；如果商品发放了两次，请记为损耗，然后标记为已处理。</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>The deal ends too far in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>活动结束时间距今过远</translation>
     </message>
     <message>
         <source>The product needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写商品名称</translation>
     </message>
     <message>
         <source>The product name is longer than {max} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>商品名称超过 {max} 个字符</translation>
     </message>
     <message>
         <source>The draw method must be stated</source>
-        <translation type="unfinished"></translation>
+        <translation>必须注明开奖方式</translation>
+    </message>
+    <message>
+        <source>market value</source>
+        <translation>市场价值</translation>
+    </message>
+    <message>
+        <source>product cost</source>
+        <translation>商品成本</translation>
+    </message>
+    <message>
+        <source>group price</source>
+        <translation>拼团价</translation>
+    </message>
+    <message>
+        <source>leader reward</source>
+        <translation>团长奖励</translation>
+    </message>
+    <message>
+        <source>consolation cash</source>
+        <translation>安慰奖现金</translation>
+    </message>
+    <message>
+        <source>consolation coins</source>
+        <translation>安慰奖购物币</translation>
+    </message>
+    <message>
+        <source>formation reward</source>
+        <translation>成团奖励</translation>
+    </message>
+    <message>
+        <source>promotion budget</source>
+        <translation>推广预算</translation>
     </message>
     <message>
         <source>The {what} cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}不能为负数</translation>
     </message>
     <message>
         <source>The group price must be more than zero</source>
-        <translation type="unfinished"></translation>
+        <translation>拼团价必须大于零</translation>
     </message>
     <message>
         <source>A leader reward needs the leader to be excluded from the draw</source>
-        <translation type="unfinished"></translation>
+        <translation>设置团长奖励时，团长不能参与抽奖</translation>
     </message>
     <message>
         <source>A group needs at least 2 people</source>
-        <translation type="unfinished"></translation>
+        <translation>成团至少需要 2 人</translation>
     </message>
     <message>
         <source>A draw needs at least 1 winner</source>
-        <translation type="unfinished"></translation>
+        <translation>开奖至少需要 1 名中签者</translation>
     </message>
     <message>
         <source>There must be fewer winners ({k}) than people ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>中签人数（{k}）必须少于成团人数（{n}）</translation>
     </message>
     <message>
         <source>With the leader excluded, at most {m} of {n} people can win</source>
-        <translation type="unfinished"></translation>
+        <translation>团长不参与抽奖时，{n} 人中最多 {m} 人中签</translation>
     </message>
     <message>
         <source>The fill deadline must be between now and 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>成团截止时间必须在 30 天以内</translation>
+    </message>
+    <message>
+        <source>maximum of open groups</source>
+        <translation>同时开团上限</translation>
+    </message>
+    <message>
+        <source>per-member limit</source>
+        <translation>每人限参次数</translation>
+    </message>
+    <message>
+        <source>redemption period in days</source>
+        <translation>核销有效天数</translation>
     </message>
     <message>
         <source>The {what} must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}至少为 1</translation>
     </message>
     <message>
         <source>The per-member limit cannot exceed the group size</source>
-        <translation type="unfinished"></translation>
+        <translation>每人限额不能超过成团人数</translation>
     </message>
     <message>
         <source>The redemption period is longer than 10 years</source>
-        <translation type="unfinished"></translation>
+        <translation>核销有效期超过 10 年</translation>
     </message>
     <message>
         <source>The {what} must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}必须为整数</translation>
     </message>
     <message>
         <source>The draw seed must be 32 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>开奖种子必须为 32 字节</translation>
     </message>
     <message>
         <source>Entry id “{id}” is empty or not unique</source>
-        <translation type="unfinished"></translation>
+        <translation>参与编号“{id}”为空或重复</translation>
     </message>
     <message>
         <source>Entry {id} has a bad nonce</source>
-        <translation type="unfinished"></translation>
+        <translation>参与记录 {id} 的 nonce 无效</translation>
     </message>
     <message>
         <source>The number of winners must be between 1 and {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>中签人数必须在 1 到 {m} 之间</translation>
     </message>
     <message>
         <source>The draw proof checks out: winners {winners}</source>
-        <translation type="unfinished"></translation>
+        <translation>开奖证明校验通过：中签者 {winners}</translation>
     </message>
     <message>
         <source>The proof is not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>证明不是 UTF-8 文本</translation>
     </message>
     <message>
         <source>The proof is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>证明不是有效的 JSON</translation>
     </message>
     <message>
         <source>The proof must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>证明必须是 JSON 对象</translation>
     </message>
     <message>
         <source>Wrong version {found!r}: this checker knows {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {found!r} 不正确：本校验器支持 {expected}</translation>
     </message>
     <message>
         <source>The field “{field}” is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少字段“{field}”</translation>
     </message>
     <message>
         <source>The field “{field}” must be {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{field}”必须是 {kind}</translation>
     </message>
     <message>
         <source>Unexpected field “{field}”</source>
-        <translation type="unfinished"></translation>
+        <translation>存在多余字段“{field}”</translation>
     </message>
     <message>
         <source>Every winner must be an entry id string</source>
-        <translation type="unfinished"></translation>
+        <translation>每个中签者都必须是参与编号字符串</translation>
     </message>
     <message>
         <source>The seed must be 64 lower-case hex digits (32 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>种子必须为 64 位小写十六进制数（32 字节）</translation>
     </message>
     <message>
-        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof&apos;s commitment is {published}</source>
-        <translation type="unfinished"></translation>
+        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof's commitment is {published}</source>
+        <translation>承诺值不符：种子的 SHA-256 为 {actual}，证明中的承诺值为 {published}</translation>
     </message>
     <message>
         <source>Duplicate entry id “{id}”</source>
-        <translation type="unfinished"></translation>
+        <translation>参与编号“{id}”重复</translation>
     </message>
     <message>
         <source>Entry {n} must be an object with entry_id, nonce and eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 条参与记录必须是包含 entry_id、nonce 和 eligible 的对象</translation>
     </message>
     <message>
         <source>Entry {n} has an empty or non-string entry_id</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 条参与记录的 entry_id 为空或不是字符串</translation>
     </message>
     <message>
         <source>Entry {id}: eligible must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>参与记录 {id}：eligible 必须为 true 或 false</translation>
     </message>
     <message>
         <source>Entry {id} has a bad nonce: it must be lower-case hex of at least 16 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>参与记录 {id} 的 nonce 无效：必须为至少 16 字节的小写十六进制数</translation>
     </message>
     <message>
         <source>k is {k}, out of range: it must be between 1 and the {m} eligible entries</source>
-        <translation type="unfinished"></translation>
+        <translation>k 为 {k}，超出范围：必须在 1 到有效参与数 {m} 之间</translation>
     </message>
     <message>
         <source>Winner {i} differs: expected {expected}, the proof says {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {i} 位中签者不一致：应为 {expected}，证明中为 {found}</translation>
     </message>
     <message>
         <source>Wrong number of winners: the proof lists {found}, k is {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>中签人数不符：证明中列出 {found} 名，k 为 {k}</translation>
     </message>
     <message>
         <source>group full</source>
-        <translation type="unfinished"></translation>
+        <translation>团已满</translation>
     </message>
     <message>
         <source>member limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已达每人限额</translation>
     </message>
     <message>
         <source>group not open</source>
-        <translation type="unfinished"></translation>
+        <translation>团未开放</translation>
     </message>
     <message>
         <source>A group that is {state} cannot {event}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态为{state}的团不能{event}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>拼团中</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>已满员</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>已开奖</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>fill</source>
+        <translation>满员</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>expire</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>The group is {state}: nobody can join</source>
-        <translation type="unfinished"></translation>
+        <translation>该团状态为{state}，无法参团</translation>
     </message>
     <message>
         <source>The group is full</source>
-        <translation type="unfinished"></translation>
+        <translation>该团已满员</translation>
     </message>
     <message>
         <source>This member already holds {count} of {limit} allowed seats</source>
-        <translation type="unfinished"></translation>
+        <translation>该会员已占 {count} 个名额（上限 {limit} 个）</translation>
     </message>
     <message>
         <source>A transfer amount must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>转账金额必须大于零</translation>
     </message>
     <message>
         <source>A transfer needs two different accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>转账需要两个不同的账户</translation>
     </message>
     <message>
         <source>Only post and void name a pending transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>只有确认和作废操作才能指定待处理转账</translation>
     </message>
     <message>
         <source>Transfer {id} exists already</source>
-        <translation type="unfinished"></translation>
+        <translation>转账 {id} 已存在</translation>
     </message>
     <message>
         <source>No pending transfer {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理转账 {id}</translation>
     </message>
     <message>
         <source>Pending transfer {id} was already posted or voided</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理转账 {id} 已被确认或作废</translation>
     </message>
     <message>
         <source>Post or void must match its pending transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>确认或作废必须与对应的待处理转账一致</translation>
     </message>
     <message>
         <source>“{text}” is not an amount of money, e.g. 12.50</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效金额，例如 12.50</translation>
     </message>
     <message>
         <source>The amount cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>金额不能为负数</translation>
     </message>
     <message>
         <source>“{text}” is not a percentage, e.g. 12.5%</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效百分比，例如 12.5%</translation>
     </message>
     <message>
         <source>A rate must be between 0% and 100%</source>
-        <translation type="unfinished"></translation>
+        <translation>比例必须在 0% 到 100% 之间</translation>
     </message>
     <message>
         <source>The amount is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>金额过大</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 为 4 到 8 位数字</translation>
     </message>
     <message>
         <source>A name is 1 to 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>名称为 1 到 64 个字符</translation>
     </message>
     <message>
         <source>A QR code needs 1 to {limit} bytes of content, got {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>QR 码内容须为 1 到 {limit} 字节，实际为 {size}</translation>
     </message>
     <message>
         <source>No Chinese font was found. Install one (e.g. fonts-wqy-microhei or Noto Sans CJK) or put a .ttf/.ttc file in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到中文字体。请安装中文字体（如 fonts-wqy-microhei 或 Noto Sans CJK），或将 .ttf/.ttc 文件放入 {folder}</translation>
     </message>
     <message>
         <source>Paper width must be 58 or 80 mm (or 105 for A6), got {width}</source>
-        <translation type="unfinished"></translation>
+        <translation>纸宽必须为 58 或 80 mm（A6 为 105），实际为 {width}</translation>
     </message>
     <message>
         <source>{what} must be a whole number of at least zero</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}必须为不小于零的整数</translation>
     </message>
     <message>
         <source>The number of winners must be between 1 and {pool}</source>
-        <translation type="unfinished"></translation>
+        <translation>中签人数必须在 1 到 {pool} 之间</translation>
     </message>
     <message>
         <source>A draw slip needs at least one winner</source>
-        <translation type="unfinished"></translation>
+        <translation>开奖小票至少需要一名中签者</translation>
     </message>
     <message>
         <source>A receipt needs at least one item</source>
-        <translation type="unfinished"></translation>
+        <translation>小票至少需要一件商品</translation>
     </message>
     <message>
         <source>Coins cannot pay more than the subtotal of {subtotal}</source>
-        <translation type="unfinished"></translation>
+        <translation>购物币抵扣不能超过小计 {subtotal}</translation>
     </message>
     <message>
         <source>{name} may not do this ({permission}); ask a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}无权执行此操作（{permission}），请找经理</translation>
     </message>
     <message>
         <source>This store already has an owner</source>
-        <translation type="unfinished"></translation>
+        <translation>本店已有店主</translation>
     </message>
     <message>
         <source>There is already a staff member called {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已有名为{name}的员工</translation>
     </message>
     <message>
         <source>You cannot deactivate yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>不能停用自己</translation>
     </message>
     <message>
         <source>{name} is no longer active</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}已停用</translation>
     </message>
     <message>
         <source>Wrong PIN. {left} tries left before a 5-minute lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 错误。还剩 {left} 次机会，用完将锁定 5 分钟。</translation>
     </message>
     <message>
         <source>{name} may not approve this</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}无权授权此操作</translation>
     </message>
     <message>
         <source>Only an owner can manage an owner or a higher role</source>
-        <translation type="unfinished"></translation>
+        <translation>只有店主才能管理店主或更高角色</translation>
     </message>
     <message>
         <source>{name} is locked after 5 wrong PINs until {until}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}因连续 5 次 PIN 错误已被锁定，{until} 解锁</translation>
     </message>
     <message>
         <source>No such staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>没有该员工</translation>
     </message>
     <message>
         <source>The database {path} was made by a newer version of Pinshang Counter (schema {revision}). Update the app to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 由更新版本的品尚收银台创建（结构版本 {revision}）。请升级应用后再打开。</translation>
     </message>
     <message>
         <source>The database {path} is damaged or not a Pinshang database. Restore it from a backup or choose another data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 已损坏或不是品尚数据库。请从备份恢复，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>Cannot write to {path}. Check the folder&apos;s permissions or choose another data folder.</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot write to {path}. Check the folder's permissions or choose another data folder.</source>
+        <translation>无法写入 {path}。请检查文件夹权限，或选择其他数据文件夹。</translation>
     </message>
     <message>
         <source>The disk is full. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满。请清理空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while writing {path}. Check the disk, then try again.</source>
+        <translation>写入 {path} 时磁盘报错。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again in a moment.</source>
+        <translation>数据库繁忙，请稍后重试。</translation>
     </message>
     <message>
         <source>Cannot open the database {path}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>The prize is worth {value}; a lottery prize may not exceed {cap}</source>
+        <translation>奖品价值 {value}，抽奖奖品价值不得超过 {cap}</translation>
+    </message>
+    <message>
+        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
+        <translation>活动发布后，“{field}”不能从 {before} 改为 {after}：只允许对顾客有利的修改</translation>
+    </message>
+    <message>
+        <source>The disclosure needs the {what}</source>
+        <translation>活动公示须包含{what}</translation>
+    </message>
+    <message>
+        <source>store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>organiser's contact</source>
+        <translation>主办方联系方式</translation>
+    </message>
+    <message>
+        <source>draw time</source>
+        <translation>开奖时间</translation>
+    </message>
+    <message>
+        <source>redemption place</source>
+        <translation>核销地点</translation>
+    </message>
+    <message>
+        <source>Each seat needs its own entry and hold</source>
+        <translation>每个名额都需要独立的参与记录和押金冻结</translation>
+    </message>
+    <message>
+        <source>Every seat must have paid a deposit</source>
+        <translation>每个名额都必须已付押金</translation>
+    </message>
+    <message>
+        <source>A group has only one leader</source>
+        <translation>一个团只能有一位团长</translation>
+    </message>
+    <message>
+        <source>Only a full group is settled: {taken} of {n} seats</source>
+        <translation>只有满团才能结算：已占 {taken}/{n} 个名额</translation>
+    </message>
+    <message>
+        <source>The excluded leader's seat is missing</source>
+        <translation>缺少不参与抽奖的团长名额</translation>
+    </message>
+    <message>
+        <source>The draw must have {k} different winners</source>
+        <translation>开奖必须产生 {k} 名不同的中签者</translation>
+    </message>
+    <message>
+        <source>Winner {id} is not an eligible seat of this group</source>
+        <translation>中签者 {id} 不是本团可参与抽奖的名额</translation>
+    </message>
+    <message>
+        <source>Valid voucher</source>
+        <translation>券有效</translation>
+    </message>
+    <message>
+        <source>This voucher has expired</source>
+        <translation>此券已过期</translation>
+    </message>
+    <message>
+        <source>This voucher belongs to another store</source>
+        <translation>此券属于其他门店</translation>
+    </message>
+    <message>
+        <source>This voucher is forged or altered: do not accept it</source>
+        <translation>此券系伪造或已被篡改，请勿接受</translation>
+    </message>
+    <message>
+        <source>This code cannot be read as a voucher</source>
+        <translation>此码无法识别为核销券</translation>
+    </message>
+    <message>
+        <source>The voucher's key id is not the signing key's</source>
+        <translation>券的密钥 ID 与签名密钥不符</translation>
+    </message>
+    <message>
+        <source>The {what} must be {n} lower-case hex digits</source>
+        <translation>{what}必须为 {n} 位小写十六进制数</translation>
+    </message>
+    <message>
+        <source>Voucher times need a time zone</source>
+        <translation>券上的时间须带时区</translation>
+    </message>
+    <message>
+        <source>Voucher time out of range</source>
+        <translation>券上的时间超出范围</translation>
+    </message>
+    <message>
+        <source>“{text}” must be 1 to 255 bytes long on a voucher</source>
+        <translation>券上的“{text}”长度必须为 1 到 255 字节</translation>
+    </message>
+    <message>
+        <source>No printer is set up for “{kind}”; choose one in Printers</source>
+        <translation>“{kind}”还没有设置打印机；请在“打印机”中选择</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” is switched off in Printers</source>
+        <translation>打印机“{name}”已在“打印机”中停用</translation>
+    </message>
+    <message>
+        <source>System printers can only be used from the app window</source>
+        <translation>系统打印机只能在程序窗口中使用</translation>
+    </message>
+    <message>
+        <source>Cannot use the folder {path}: {reason}</source>
+        <translation>无法使用文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Printer settings: {problem}</source>
+        <translation>打印机设置有误：{problem}</translation>
+    </message>
+    <message>
+        <source>Unknown printer profile “{profile}”</source>
+        <translation>未知打印机配置“{profile}”</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” at {address} did not print: {reason}</source>
+        <translation>打印机“{name}”（{address}）未能打印：{reason}</translation>
+    </message>
+    <message>
+        <source>No Chinese font could be loaded for printing</source>
+        <translation>无法加载打印用的中文字体</translation>
+    </message>
+    <message>
+        <source>Could not write the picture to {path}</source>
+        <translation>无法将图片写入 {path}</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF to {path}</source>
+        <translation>无法将 PDF 写入 {path}</translation>
+    </message>
+    <message>
+        <source>The printer “{name}” is not available</source>
+        <translation>打印机“{name}”不可用</translation>
+    </message>
+    <message>
+        <source>Unknown template “{name}”; choose one of {names}</source>
+        <translation>未知模板“{name}”，请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>Cannot write “{suffix}” files; use .png, .pdf or .bin</source>
+        <translation>无法写入“{suffix}”文件，请使用 .png、.pdf 或 .bin</translation>
+    </message>
+    <message>
+        <source>ESC/POS output is for 58 or 80 mm thermal paper</source>
+        <translation>ESC/POS 输出仅适用于 58 或 80 mm 热敏纸</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The stored print document is damaged: {reason}</source>
+        <translation>保存的打印单据已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>There is no attention item {id}</source>
+        <translation>没有编号为 {id} 的待处理事项</translation>
+    </message>
+    <message>
+        <source>This item was already resolved by {name}</source>
+        <translation>此事项已由 {name} 处理</translation>
+    </message>
+    <message>
+        <source>This deal is launched already</source>
+        <translation>此活动已上线</translation>
+    </message>
+    <message>
+        <source>Only a launched deal is amended</source>
+        <translation>只有已上线的活动才能修改</translation>
+    </message>
+    <message>
+        <source>A launched deal cannot be edited as a draft: amend it</source>
+        <translation>已上线的活动不能按草稿编辑，请使用“修改”</translation>
+    </message>
+    <message>
+        <source>There is no deal {id}</source>
+        <translation>没有活动 {id}</translation>
+    </message>
+    <message>
+        <source>Group {id} has not been drawn yet</source>
+        <translation>团 {id} 尚未开奖</translation>
+    </message>
+    <message>
+        <source>“{text}” is neither a member code nor a mobile phone number</source>
+        <translation>“{text}”既不是会员码，也不是手机号</translation>
+    </message>
+    <message>
+        <source>Unknown tender {tender}</source>
+        <translation>未知的支付方式 {tender}</translation>
+    </message>
+    <message>
+        <source>The group's deadline has passed: nobody can join</source>
+        <translation>此团已过截止时间，不能再加入</translation>
+    </message>
+    <message>
+        <source>There is no group {id}</source>
+        <translation>没有团 {id}</translation>
+    </message>
+    <message>
+        <source>Only a launched deal can open groups</source>
+        <translation>只有已上线的活动才能开团</translation>
+    </message>
+    <message>
+        <source>This deal already has {count} open groups, its maximum</source>
+        <translation>此活动已有 {count} 个进行中的团，已达上限</translation>
+    </message>
+    <message>
+        <source>A print reference is at most {limit} characters</source>
+        <translation>打印单据编号最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>There is no print job number {id}</source>
+        <translation>没有编号为 {id} 的打印任务</translation>
+    </message>
+    <message>
+        <source>Print job {id} is {status}, not {wanted}</source>
+        <translation>打印任务 {id} 的状态是 {status}，不是 {wanted}</translation>
+    </message>
+    <message>
+        <source>There is already a printer named “{name}”</source>
+        <translation>已有名为“{name}”的打印机</translation>
+    </message>
+    <message>
+        <source>Unknown kind of document “{kind}”</source>
+        <translation>未知的单据类型“{kind}”</translation>
+    </message>
+    <message>
+        <source>There is no printer number {id}</source>
+        <translation>没有编号为 {id} 的打印机</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the voucher signing key is kept in memory for this session only</source>
+        <translation>没有可用的系统钥匙串：兑换券签名密钥仅在本次运行期间保存在内存中</translation>
+    </message>
+    <message>
+        <source>{n} records have not been sent to the platform yet. Sync first, then pair again.</source>
+        <translation>还有 {n} 条记录未发送到平台。请先同步，再重新配对。</translation>
+    </message>
+    <message>
+        <source>The platform refused: {reason}</source>
+        <translation>平台拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>The platform address must start with https:// (or http:// on a local network)</source>
+        <translation>平台地址必须以 https:// 开头（局域网内可用 http://）</translation>
+    </message>
+    <message>
+        <source>Type the pairing code from the platform (10 letters and digits)</source>
+        <translation>请输入平台提供的配对码（10 位字母和数字）</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform at {url}. Check the address and the network.</source>
+        <translation>无法连接平台 {url}。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>{n} records are still waiting to be sent to the platform. Wait until the status bar shows 0 waiting, then log out.</source>
+        <translation>还有 {n} 条记录等待发送到平台。请等状态栏显示 0 条待发送后再退出登录。</translation>
+    </message>
+    <message>
+        <source>Pair this terminal with the platform first</source>
+        <translation>请先将本终端与平台配对</translation>
+    </message>
+    <message>
+        <source>Voucher {id} has not been redeemed</source>
+        <translation>兑换券 {id} 尚未兑换</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a hexadecimal id such as 04b8</source>
+        <translation>“{text}”不是十六进制 ID（例如 04b8）</translation>
     </message>
 </context>
 <context>
     <name>messages</name>
     <message>
         <source>Internal error: {0}. It was logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：{0}。已记录日志。</translation>
     </message>
     <message>
         <source>Cannot do that</source>
-        <translation type="unfinished"></translation>
+        <translation>无法执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Winner</source>
+        <translation>中奖</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>N / K</source>
+        <translation>N / K</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open groups</source>
+        <translation>进行中的团</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <source>Invite</source>
+        <translation>拼团邀请</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>兑换券</translation>
+    </message>
+    <message>
+        <source>Draw slip</source>
+        <translation>开奖凭条</translation>
+    </message>
+    <message>
+        <source>Redemption receipt</source>
+        <translation>核销小票</translation>
+    </message>
+    <message>
+        <source>Sale receipt</source>
+        <translation>销售小票</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+</context>
+<context>
+    <name>print_queue</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>printers</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Windows printer (raw)</source>
+        <translation>Windows 打印机（原始数据）</translation>
+    </message>
+    <message>
+        <source>PDF files in a folder</source>
+        <translation>PDF 文件（存入文件夹）</translation>
+    </message>
+    <message>
+        <source>System printer (Qt)</source>
+        <translation>系统打印机（Qt）</translation>
     </message>
 </context>
 <context>
     <name>roles</name>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>收银员</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>经理</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>店主</translation>
     </message>
 </context>
 <context>
     <name>screens</name>
     <message>
+        <source>Group</source>
+        <translation>拼团</translation>
+    </message>
+    <message>
+        <source>Redeem voucher</source>
+        <translation>兑奖</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>团列表</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>拼团活动</translation>
+    </message>
+    <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>员工</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>待处理事项</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>states</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>已上线</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已成团</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>已开奖</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>tenders</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Online (platform)</source>
+        <translation>线上（平台代收）</translation>
     </message>
 </context>
 </TS>
