@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.staff import Role
+from desktop.core.staff import Actor, Role
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase
 from desktop.services.settings import DEMO_MODE, STORE_ID, STORE_NAME, SettingsService
 from desktop.services.staff import StaffService
@@ -53,3 +53,20 @@ class DemoService(ServiceBase):
         from desktop.services.deal_demo import seed_demo_deal  # deals need the menu first
 
         seed_demo_deal(self.db, self.clock, owner)
+        self._seed_pdf_printer(owner)
+
+    def _seed_pdf_printer(self, owner: Actor) -> None:
+        """Printing works out of the box in the demo: every document becomes a PDF file."""
+        from desktop.services.printers import (
+            DOCUMENT_KINDS,
+            Connection,
+            PrinterService,
+            PrinterSettings,
+        )
+
+        printers = PrinterService(self.db, self.clock)
+        folder = self.db.path.parent / "printed"
+        printer_id = printers.save(owner, PrinterSettings(
+            name="PDF 文件夹 PDF folder", connection=Connection.PDF, pdf_folder=str(folder), paper_mm=80))
+        for kind in DOCUMENT_KINDS:
+            printers.set_route(owner, kind, printer_id)

@@ -29,6 +29,7 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("override_dialog")
         self.setWindowTitle(self.tr("Manager approval"))
+        self.setMinimumWidth(380)  # a touch screen needs room for the PIN field
         self.services, self.actor, self.permission = services, actor, permission
         self.approved: Actor | None = None
         self.manager = QComboBox(self, objectName="manager")

@@ -37,12 +37,8 @@ KIND_NAMES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("print", text)
-
-
 def kind_name(kind: str) -> str:
-    return tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    return QCoreApplication.translate("print", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 def qt_system_print(document: Document, paper: PaperProfile, printer_name: str) -> None:
@@ -99,7 +95,7 @@ def preview_document(document: Document, paper: PaperProfile, parent: QWidget | 
 
 
 def _show_success(job: PrintJobInfo, parent: QWidget | None) -> None:
-    text = tr("Printed {kind} on {printer}").format(kind=kind_name(job.kind), printer=job.printer_name or "")
+    text = QCoreApplication.translate("print", "Printed {kind} on {printer}").format(kind=kind_name(job.kind), printer=job.printer_name or "")
     _status_message(parent, text)
 
 
@@ -128,12 +124,12 @@ class PrintToast(QFrame):
         self.ctx, self.job_id = ctx, job_id
         self.setStyleSheet("#print_toast { background: #fff3f3; border: 2px solid #b00020; border-radius: 6px; }"
                            "QLabel { color: #b00020; font-size: 13pt; font-weight: bold; }")
-        self.message = QLabel(tr("Not printed: {reason}").format(reason=reason), self, objectName="print_toast_text")
+        self.message = QLabel(QCoreApplication.translate("print", "Not printed: {reason}").format(reason=reason), self, objectName="print_toast_text")
         self.message.setWordWrap(True)
-        self.retry = QPushButton(tr("Retry"), self, objectName="print_retry")
+        self.retry = QPushButton(QCoreApplication.translate("print", "Retry"), self, objectName="print_retry")
         self.retry.setVisible(job_id is not None)
         self.retry.clicked.connect(self._retry)
-        self.dismiss = QPushButton(tr("Close"), self, objectName="print_dismiss")
+        self.dismiss = QPushButton(QCoreApplication.translate("print", "Close"), self, objectName="print_dismiss")
         self.dismiss.clicked.connect(self.close)
         row = QHBoxLayout(self)
         row.addWidget(self.message, 1)

@@ -13,30 +13,26 @@ from PySide6.QtCore import QCoreApplication
 from desktop.sync.runtime import SyncRuntime
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
-
-
 def state_text(runtime: SyncRuntime) -> str:
     snapshot = runtime.services.sync.snapshot()
     if snapshot.pairing is None:
-        return _tr("Not paired")
+        return QCoreApplication.translate("sync", "Not paired")
     if runtime.token() is None:
-        return _tr("Paired, but the token is lost: pair again")
+        return QCoreApplication.translate("sync", "Paired, but the token is lost: pair again")
     state = runtime.worker_state()
     if state.online and state.last_error:  # reachable, but it refused (e.g. a revoked token)
-        text = _tr("Refused by the platform: see the Platform screen")
+        text = QCoreApplication.translate("sync", "Refused by the platform: see the Platform screen")
     elif state.online:
-        text = _tr("Online")
+        text = QCoreApplication.translate("sync", "Online")
     elif state.online is None:
-        text = _tr("Connecting…")
+        text = QCoreApplication.translate("sync", "Connecting…")
     else:
-        text = _tr("Offline")
+        text = QCoreApplication.translate("sync", "Offline")
     last = state.last_success or snapshot.last_success
     if last is not None:
-        text += " · " + _tr("last sync {time}").format(time=last.astimezone().strftime("%H:%M:%S"))
+        text += " · " + QCoreApplication.translate("sync", "last sync {time}").format(time=last.astimezone().strftime("%H:%M:%S"))
     if runtime.vault.in_memory:
-        text += " · " + _tr("token kept in memory until restart")
+        text += " · " + QCoreApplication.translate("sync", "token kept in memory until restart")
     return text
 
 

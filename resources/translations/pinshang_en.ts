@@ -1,25 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
-    <name />
-    <message>
-        <source>Printed {kind} on {printer}</source>
-        <translation>Printed {kind} on {printer}</translation>
-    </message>
-    <message>
-        <source>Not printed: {reason}</source>
-        <translation>Not printed: {reason}</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -1940,6 +1921,22 @@ What to do: {action}</translation>
         <source>Test page</source>
         <translation>Test page</translation>
     </message>
+    <message>
+        <source>Printed {kind} on {printer}</source>
+        <translation>Printed {kind} on {printer}</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>Not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>print_queue</name>
@@ -2090,6 +2087,41 @@ What to do: {action}</translation>
     <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Not paired</source>
+        <translation>Not paired</translation>
+    </message>
+    <message>
+        <source>Paired, but the token is lost: pair again</source>
+        <translation>Paired, but the token is lost: pair again</translation>
+    </message>
+    <message>
+        <source>Refused by the platform: see the Platform screen</source>
+        <translation>Refused by the platform: see the Platform screen</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>last sync {time}</translation>
+    </message>
+    <message>
+        <source>token kept in memory until restart</source>
+        <translation>token kept in memory until restart</translation>
     </message>
 </context>
 <context>

@@ -1,25 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>Printed {kind} on {printer}</source>
-        <translation>{kind}已在 {printer} 打印</translation>
-    </message>
-    <message>
-        <source>Not printed: {reason}</source>
-        <translation>未打印：{reason}</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-</context>
-<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -1940,6 +1921,22 @@ What to do: {action}</source>
         <source>Test page</source>
         <translation>测试页</translation>
     </message>
+    <message>
+        <source>Printed {kind} on {printer}</source>
+        <translation>已在{printer}打印{kind}</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>print_queue</name>
@@ -2090,6 +2087,41 @@ What to do: {action}</source>
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Not paired</source>
+        <translation>未配对</translation>
+    </message>
+    <message>
+        <source>Paired, but the token is lost: pair again</source>
+        <translation>已配对，但令牌丢失：请重新配对</translation>
+    </message>
+    <message>
+        <source>Refused by the platform: see the Platform screen</source>
+        <translation>平台拒绝：请查看“平台”页面</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <source>token kept in memory until restart</source>
+        <translation>令牌仅保存在内存中，重启后失效</translation>
     </message>
 </context>
 <context>

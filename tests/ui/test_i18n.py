@@ -72,3 +72,16 @@ def test_chinese_is_drawn_with_real_glyphs_not_boxes(qapp) -> None:
     assert all(_ink(g) > 40 for g in glyphs)  # something is drawn for each character
     # Tofu boxes would all look the same; real glyphs differ from each other.
     assert len({bytes(g.constBits()) for g in glyphs}) == 4
+
+
+def test_no_translation_wrappers_that_lupdate_cannot_see() -> None:
+    """A module-level `tr("x")` or a `_tr(text)` helper hides strings from lupdate or files them
+    under the wrong context: the app would show English. Use QCoreApplication.translate(ctx, "x")."""
+    import ast
+
+    offenders = []
+    for path in (ROOT / "desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"tr", "_tr"}:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

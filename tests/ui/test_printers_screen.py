@@ -27,6 +27,13 @@ QR_STORE = b"\x1d(k"  # GS ( k
 CUT = b"\x1dV"
 
 
+@pytest.fixture(autouse=True)
+def no_demo_printer(demo_services) -> None:
+    """These tests set printers up from nothing, as in a new store: remove the demo's PDF printer."""
+    for printer in demo_services.printers.list_printers():
+        demo_services.printers.remove(OWNER, printer.id)
+
+
 @pytest.fixture
 def fake_printer() -> Iterator[FakeTcpPrinter]:
     printer = FakeTcpPrinter()
