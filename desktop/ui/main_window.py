@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
+        self.status.refresh()  # what a screen just did (a redemption, a draw) shows at once
         return page
 
     def _refresh_current(self) -> None:
