@@ -105,8 +105,12 @@ def postgres_env() -> dict[str, str]:
     try:
         url = start_cluster(PG_DIR)
     except (OSError, subprocess.SubprocessError) as exc:
+        if os.environ.get("CI"):  # CI must exercise both databases, never silently one
+            raise SystemExit(f"PostgreSQL did not start: {exc}") from exc
         print(f"note: PostgreSQL did not start ({exc}); the central tests run on SQLite only", flush=True)
         return {}
+    if url:
+        print(f"central tests run on SQLite and on PostgreSQL ({url})", flush=True)
     return {"PINSHANG_TEST_PG_URL": url} if url else {}
 
 
