@@ -15,8 +15,8 @@ suffix, whitespace, a flipped case) and never raises: it answers with a verdict.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
+import re
 import secrets
 import struct
 from collections.abc import Mapping
@@ -37,6 +37,9 @@ KEY_ID_HEX = 8
 SIGNATURE_BYTES = 64
 _FIXED = struct.Struct(">10s4sII")
 _B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+_B32_RUN = re.compile("[A-Z2-7]+")
+# RFC 4648 base32 digit -> the digit int(text, 32) reads for the same value
+_TO_INT_BASE32 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHIJKLMNOPQRSTUV")
 
 
 @dataclass(frozen=True)
@@ -169,11 +172,9 @@ def clean_scan(text: str) -> str | None:
     start = squeezed.find(PREFIX)
     if start < 0:
         return None
-    payload = squeezed[start + len(PREFIX) :]
-    end = 0
-    while end < len(payload) and payload[end] in _B32:
-        end += 1
-    return PREFIX + payload[:end]
+    # The base32 run after the prefix (a regex runs at C speed: this is the redeem hot path).
+    payload = _B32_RUN.match(squeezed, start + len(PREFIX))
+    return PREFIX + (payload.group() if payload else "")
 
 
 def decode_voucher(text: str) -> DecodedVoucher:
@@ -181,15 +182,27 @@ def decode_voucher(text: str) -> DecodedVoucher:
     cleaned = clean_scan(text) if isinstance(text, str) else None
     if cleaned is None:
         raise _damaged()
-    payload = cleaned[len(PREFIX) :]
-    try:
-        raw = base64.b32decode(payload + "=" * (-len(payload) % 8))
-    except (binascii.Error, ValueError):
-        raise _damaged() from None
+    raw = _b32decode(cleaned[len(PREFIX) :])
+    if raw is None:
+        raise _damaged()
     if len(raw) <= _FIXED.size + SIGNATURE_BYTES:
         raise _damaged()
     body, signature = raw[:-SIGNATURE_BYTES], raw[-SIGNATURE_BYTES:]
     return DecodedVoucher(_decode_body(body), signature, PREFIX.encode() + body)
+
+
+def _b32decode(payload: str) -> bytes | None:
+    """RFC 4648 base32 without padding, via int(): several times faster than base64.b32decode.
+    None when the length cannot be unpadded base32 (1, 3 or 6 spare characters). The caller
+    passes only [A-Z2-7] (clean_scan), so every character maps to a base-32 digit."""
+    if not payload or len(payload) % 8 in (1, 3, 6):
+        return None
+    nbytes = len(payload) * 5 // 8
+    spare_bits = len(payload) * 5 - nbytes * 8
+    value = int(payload.translate(_TO_INT_BASE32), 32)
+    if value & ((1 << spare_bits) - 1):
+        return None  # non-zero padding bits: not what an encoder writes
+    return (value >> spare_bits).to_bytes(nbytes, "big")
 
 
 def _damaged() -> ValidationError:

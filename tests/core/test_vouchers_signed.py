@@ -144,3 +144,20 @@ def test_fallback_check_catches_every_single_typo_and_adjacent_swap() -> None:
             if code[i] != code[i + 1]:
                 swapped = code[:i] + code[i + 1] + code[i] + code[i + 2 :]
                 assert parse_fallback_code(swapped) is None
+
+
+@given(st.binary(min_size=1, max_size=300))
+def test_fast_base32_decoder_matches_the_standard_library(raw: bytes) -> None:
+    import base64
+
+    from desktop.core.vouchers import _b32decode
+
+    encoded = base64.b32encode(raw).decode("ascii").rstrip("=")
+    assert _b32decode(encoded) == raw
+
+
+@pytest.mark.parametrize("length", [1, 3, 6, 9])
+def test_impossible_base32_lengths_are_refused(length: int) -> None:
+    from desktop.core.vouchers import _b32decode
+
+    assert _b32decode("A" * length) is None
