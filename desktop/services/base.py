@@ -3,24 +3,21 @@ outbox row and its audit record together (DESIGN.md §3, §4)."""
 
 from __future__ import annotations
 
-import json
-import uuid
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.audit import GENESIS, canonical_detail, row_hash
 from desktop.core.clock import Clock, to_iso, utc_now
 from desktop.core.errors import PermissionDenied
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor, Permission, Role
+from desktop.services.raw_write import raw_audit, raw_emit
 from desktop.store.db import Database
-from desktop.store.models import AuditRecord, OutboxOp
 
 SYSTEM = "system"
 __all__ = ["SYSTEM_ACTOR", "Actor", "ServiceBase", "Transaction", "require"]
@@ -49,26 +46,19 @@ class Transaction:
     def now_iso(self) -> str:
         return to_iso(self.now)
 
-    def emit(self, kind: OpKind, payload: dict[str, Any]) -> OutboxOp:
-        op = OutboxOp(op_id=str(uuid.uuid4()), kind=kind.value, created_at=self.now_iso,
-                      payload=json.dumps(payload, sort_keys=True, ensure_ascii=False))
-        self.session.add(op)
-        return op
+    def emit(self, kind: OpKind, payload: dict[str, Any]) -> str:
+        """Write the outbox op of this change; returns its op_id."""
+        return raw_emit(self._connection(), self.now_iso, kind, payload)
 
-    def audit(self, action: str, **detail: Any) -> AuditRecord:
-        if self.actor.approved_by:
-            detail = {**detail, "approved_by": self.actor.approved_by}
-        last = self.session.execute(
-            select(AuditRecord.id, AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1)
-        ).first()
-        row_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-        text = canonical_detail(detail)
-        record = AuditRecord(id=row_id, at=self.now_iso, actor=self.actor.label, action=action,
-                             detail=text, prev_hash=prev,
-                             hash=row_hash(prev, row_id, self.now_iso, self.actor.label, action, text))
-        self.session.add(record)
-        self.session.flush()
-        return record
+    def audit(self, action: str, **detail: Any) -> None:
+        self.session.flush()  # business rows first, as they happened
+        raw_audit(self._connection(), self.now_iso, self.actor, action, **detail)
+
+    def _connection(self) -> sqlite3.Connection:
+        """The SQLite connection of this very transaction: outbox and audit rows are written
+        by one implementation (desktop.services.raw_write) for the ORM and the raw hot path."""
+        driver: sqlite3.Connection = self.session.connection().connection.driver_connection  # type: ignore[assignment]
+        return driver
 
 
 class ServiceBase:

@@ -1,8 +1,8 @@
 """A lean write transaction on the raw SQLite connection, for the counter's hottest path
 (voucher redemption). Same guarantees as `ServiceBase.transaction`: one BEGIN IMMEDIATE
-transaction (the engine's pragmas apply: WAL, synchronous=FULL), everything or nothing, and
-the outbox and audit rows written exactly as `Transaction.emit` and `Transaction.audit` write
-them (tests/services/test_redemption.py checks the chain and the op)."""
+transaction (the engine's pragmas apply: WAL, synchronous=FULL), everything or nothing.
+`raw_emit` and `raw_audit` are the one implementation of outbox and audit rows:
+`Transaction.emit` and `Transaction.audit` call them on the ORM session's connection."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.core.audit import GENESIS, canonical_detail, row_hash
 from desktop.core.ops import OpKind
-from desktop.services.base import Actor
+from desktop.core.staff import Actor
 from desktop.store.db import Database, environment_error
 
 # A bigger page cache for the connections that redeem: the index pages of a store with a
@@ -54,11 +54,14 @@ def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
         pooled.close()  # back to the pool
 
 
-def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str, Any]) -> None:
+def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str, Any]) -> str:
+    """Write one outbox op; returns its op_id."""
+    op_id = _time_ordered_uuid()
     conn.execute(
         "INSERT INTO outbox (op_id, kind, payload, created_at, status) VALUES (?, ?, ?, ?, 'pending')",
-        (_time_ordered_uuid(), kind.value, json.dumps(payload, sort_keys=True, ensure_ascii=False), at),
+        (op_id, kind.value, json.dumps(payload, sort_keys=True, ensure_ascii=False), at),
     )
+    return op_id
 
 
 def _time_ordered_uuid() -> str:

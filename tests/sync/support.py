@@ -60,11 +60,11 @@ def enqueue_sales(services: Services, count: int, total_fen: int = 1800) -> list
     for _ in range(count):
         with services.sync.transaction(SYSTEM_ACTOR) as tx:
             sale_id = uuid.uuid4().hex
-            op = tx.emit(OpKind.SALE_COMPLETED, {"sale_id": sale_id, "total_fen": total_fen, "coins": 0,
+            op_id = tx.emit(OpKind.SALE_COMPLETED, {"sale_id": sale_id, "total_fen": total_fen, "coins": 0,
                                                  "coin_fen": 0, "schedule_version": 1})
             tx.audit("sale.completed", sale_id=sale_id)
             tx.session.flush()
-            op_ids.append(op.op_id)
+            op_ids.append(op_id)
     return op_ids
 
 

@@ -153,9 +153,8 @@ def test_a_rejected_op_is_acknowledged_and_queued_for_the_manager(server, seed, 
     from desktop.services.base import SYSTEM_ACTOR, Actor
 
     with terminal.services.sync.transaction(SYSTEM_ACTOR) as tx:
-        bad = tx.emit(OpKind.GROUP_DRAWN, {"group_id": "never-opened", "proof": {"v": "nonsense"}})
+        bad_id = tx.emit(OpKind.GROUP_DRAWN, {"group_id": "never-opened", "proof": {"v": "nonsense"}})
         tx.session.flush()
-        bad_id = bad.op_id
     terminal.worker(server.url).sync_once()
     row = next(r for r in outbox(terminal.services) if r.op_id == bad_id)
     assert row.status == "rejected" and row.acked_at and row.reason
