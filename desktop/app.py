@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import paths
+from desktop.logs import setup_logging
 
 if TYPE_CHECKING:  # imported lazily: SQLAlchemy costs more than the whole login window
     from desktop.core.startup import StartupSnapshot
@@ -28,6 +29,16 @@ def open_services(directory: str | Path | None) -> Services:
 
     folder = paths.data_dir(str(directory) if directory else None)
     return Services.build(open_store(paths.db_path(folder)))
+
+
+def open_for_counter(directory: str | Path | None) -> Services:
+    """The store as the app opens it: logging to its folder, and the chores of a restart."""
+    setup_logging(paths.data_dir(str(directory) if directory else None))
+    services = open_services(directory)
+    interrupted = services.print_queue.recover_interrupted()
+    if interrupted:
+        log.warning("%d print jobs were cut off by the last shutdown; marked failed", interrupted)
+    return services
 
 
 def _qt_app() -> object:
@@ -100,7 +111,7 @@ def run_app(data_dir: str | None = None, language: str | None = None) -> int:
     from desktop.ui.tasks import run_task
 
     # Paint the login window first; the store (SQLAlchemy, migrations) opens while people type.
-    QTimer.singleShot(0, lambda: run_task(lambda: open_services(data_dir), attach, _fatal_store_error))
+    QTimer.singleShot(0, lambda: run_task(lambda: open_for_counter(data_dir), attach, _fatal_store_error))
     try:
         return _exec(shell)
     finally:
@@ -114,7 +125,7 @@ def _run_opened(data_dir: str | None, language: str | None) -> int:
     from desktop.core.errors import UserError
 
     try:
-        services = open_services(data_dir)
+        services = open_for_counter(data_dir)
     except UserError as exc:
         return _show_store_error(exc)
     shell = _start_ui(services, language, None)
@@ -151,7 +162,7 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
     if screenshot_dir:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots never need a display
     folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp(prefix="pinshang-demo-"))
-    services = open_services(folder)
+    services = open_for_counter(folder)
     services.demo.seed()
     pins = {spec.name: spec.pin for spec in DEMO_STAFF}
     shell = _start_ui(services, language, pins)

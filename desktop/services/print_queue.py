@@ -35,6 +35,9 @@ class SerializableDocument(Protocol):
     def to_json(self) -> str: ...
 
 
+INTERRUPTED = QT_TRANSLATE_NOOP("print", "Interrupted (the app closed while printing): check the paper, then Retry or Reprint")
+
+
 class JobStatus(StrEnum):
     QUEUED = "queued"
     PRINTING = "printing"
@@ -118,6 +121,15 @@ class PrintQueueService(ServiceBase):
         with self.db.write() as s:
             job = _printing_job(s, job_id)
             job.status, job.last_error = JobStatus.FAILED.value, reason or "unknown error"
+
+    def recover_interrupted(self) -> int:
+        """At start-up: a job left "printing" was cut off by a crash or power loss. Whether the
+        printer got it is unknown, so it becomes failed (Retry or Reprint is the staff's call)."""
+        with self.db.write() as s:
+            return int(s.execute(
+                update(PrintJob).where(PrintJob.status == JobStatus.PRINTING.value)
+                .values(status=JobStatus.FAILED.value, last_error=INTERRUPTED)
+            ).rowcount)  # type: ignore[attr-defined]
 
     def retry(self, actor: Actor, job_id: int) -> None:
         """Queue a failed (or interrupted) job again, on its printer (or the one its kind goes to now)."""

@@ -1937,6 +1937,10 @@ What to do: {action}</translation>
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</source>
+        <translation>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</translation>
+    </message>
 </context>
 <context>
     <name>print_queue</name>

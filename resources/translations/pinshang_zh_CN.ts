@@ -1937,6 +1937,10 @@ What to do: {action}</source>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</source>
+        <translation>已中断（打印时程序关闭）：请检查纸张，然后重试或重印</translation>
+    </message>
 </context>
 <context>
     <name>print_queue</name>

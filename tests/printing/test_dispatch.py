@@ -142,3 +142,21 @@ def test_cashiers_may_print_but_not_set_up_printers(services) -> None:
     with pytest.raises(ValidationError, match="Unknown kind"):
         services.print_queue.enqueue(CASHIER, "poster", make_test_page(PrinterSettings("x"), "店"), "")
     assert services.printers.list_printers() == [] and services.print_queue.list_jobs() == []
+
+
+def test_a_job_cut_off_by_a_crash_is_failed_at_the_next_start_and_can_be_retried(tmp_path: Path, clock) -> None:
+    from desktop.app import open_for_counter
+
+    services = open_for_counter(tmp_path)
+    add_network_printer(services, closed_port())
+    job_id = services.print_queue.enqueue(CASHIER, "voucher", voucher_document(demo_voucher()), "V-9")
+    services.print_queue.mark_printing(job_id)  # ... and the power goes out mid-print
+    services.close()
+
+    restarted = open_for_counter(tmp_path)
+    job = restarted.print_queue.job(job_id)
+    assert job.status is JobStatus.FAILED and "Interrupted" in (job.last_error or "")
+    restarted.print_queue.retry(CASHIER, job_id)
+    assert restarted.print_queue.job(job_id).status is JobStatus.QUEUED
+    assert (tmp_path / "logs" / "pinshang.log").read_text(encoding="utf-8").count("cut off by the last shutdown") == 1
+    restarted.close()

@@ -82,7 +82,7 @@ class PrintJobModel(QAbstractTableModel):
             self.PRINTER: job.printer_name or self.tr("(none)"),
             self.STATUS: status_name(job.status),
             self.ATTEMPTS: job.attempts,
-            self.ERROR: job.last_error or "",
+            self.ERROR: QCoreApplication.translate("print", job.last_error or ""),
             self.TIME: from_iso(job.created_at).astimezone().strftime("%m-%d %H:%M"),
         }
         return values.get(column)
