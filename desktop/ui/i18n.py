@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.errors import UserError
 
@@ -33,6 +33,10 @@ def install_language(language: str) -> bool:
     if loaded:
         app.installTranslator(translator)
         _installed.append(translator)
+    qt_own = QTranslator(app)  # Qt's own strings: OK/Cancel buttons, file dialogs, context menus
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
     QLocale.setDefault(QLocale(language))
     return loaded
 

@@ -87,6 +87,15 @@ class ReconcileScreen(QWidget):
         runtime = self.runtime
         run_task(lambda: runtime.reconcile(start, end), self.show_report, self._failed)
 
+    def prepare_screenshot(self) -> None:
+        """The demo screenshot shows a real comparison with the embedded platform, after a sync
+        (as a manager would press Sync now first)."""
+        if self.runtime is not None:
+            if self.runtime.worker is not None:
+                self.runtime.worker.run_round()
+            start, end = self.period()
+            self.show_report(self.runtime.reconcile(start, end))
+
     def show_report(self, report: ReconcileReport) -> None:
         self.compare_button.setEnabled(True)
         self.report = report

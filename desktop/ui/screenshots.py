@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.core.staff import Permission
+from desktop.core.staff import Actor, Permission
 from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.shell import Shell
 
@@ -24,14 +24,13 @@ def capture_all(shell: Shell, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [_save(shell.gate, out / "login.png")]
     owner = next(i for i in shell.services.staff.list_staff())
-    from desktop.core.staff import Actor
-
     window = shell.enter(Actor(owner.id, owner.name, owner.role))
     for key in window.specs:
         page = window.open_screen(key)
         prepare = getattr(page, "prepare_screenshot", None)  # a screen's demo state, if it has one
         if callable(prepare):
             prepare()
+            window.status.refresh()
         written.append(_save(window, out / f"{key}.png"))
     cashier = Actor(0, "小张", owner.role.CASHIER)
     dialog = OverrideDialog(shell.services, cashier, Permission.VIEW_AUDIT, window)
