@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import paths
-from desktop.logs import setup_logging
 
 if TYPE_CHECKING:  # imported lazily: SQLAlchemy costs more than the whole login window
     from desktop.core.startup import StartupSnapshot
@@ -33,6 +32,8 @@ def open_services(directory: str | Path | None) -> Services:
 
 def open_for_counter(directory: str | Path | None) -> Services:
     """The store as the app opens it: logging to its folder, and the chores of a restart."""
+    from desktop.logs import setup_logging
+
     setup_logging(paths.data_dir(str(directory) if directory else None))
     services = open_services(directory)
     interrupted = services.print_queue.recover_interrupted()
