@@ -10,6 +10,7 @@ from desktop.core.clock import from_iso, to_iso
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
+from desktop.core.pins import hash_pin, pin_matches
 from desktop.core.staff import (
     MAX_FAILED_PINS,
     RANK,
@@ -19,8 +20,6 @@ from desktop.core.staff import (
     StaffInfo,
     check_name,
     check_pin_format,
-    hash_pin,
-    pin_matches,
 )
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.settings import STORE_NAME, put_setting
