@@ -18,7 +18,7 @@ class AuditModel(RowTableModel[AuditRow]):
     def headers(self) -> tuple[str, ...]:
         return (self.tr("#"), self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Detail"))
 
-    def role_data(self, row: AuditRow, role: int) -> Any:
+    def role_data(self, row: AuditRow, role: int, column: int) -> Any:
         return {RECORD_ID_ROLE: row.id, HASH_ROLE: row.hash}.get(role)
 
     def display(self, row: AuditRow, column: int) -> str:

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -19,9 +13,9 @@ from desktop.core.money import format_fen
 from desktop.services.deals import DealInfo
 from desktop.services.group_views import EntryInfo, GroupSummary
 from desktop.ui.i18n import current_language
+from desktop.ui.models.table_model import RowTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 WINNER_BRUSH = QBrush(QColor("#ffe082"))
 
@@ -52,44 +46,20 @@ def _money(fen: int) -> str:
     return format_fen(fen, current_language())
 
 
-class RowsModel(QAbstractTableModel, Generic[Row]):
-    """A read-only table over a list of rows: one (header, cell function) per column."""
+class RowsModel(RowTableModel[Row]):
+    """Columns declared as (header, cell function) pairs; rows with an `id` expose ID_ROLE."""
 
     columns: Sequence[tuple[str, Callable[[Any], str]]] = ()
     context = "models"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Row] = []
+    def headers(self) -> tuple[str, ...]:
+        return tuple(QCoreApplication.translate(self.context, title) for title, _cell in self.columns)
 
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def display(self, row: Row, column: int) -> str:
+        return self.columns[column][1](row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.columns):
-            return None
-        return QCoreApplication.translate(self.context, self.columns[section][0])
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == Qt.ItemDataRole.DisplayRole and 0 <= index.column() < len(self.columns):
-            return self.columns[index.column()][1](row)
-        return self.extra(row, role)
+    def role_data(self, row: Row, role: int, column: int) -> Any:
+        return getattr(row, "id", None) if role == ID_ROLE else self.extra(row, role)
 
     def extra(self, row: Row, role: int) -> Any:
         return None
@@ -133,12 +103,10 @@ class EntriesModel(RowsModel[EntryInfo]):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4
-                and 0 <= index.row() < len(self.rows) and self.winners):
-            won = self.rows[index.row()].id in self.winners
-            return QCoreApplication.translate("models", RESULTS[0] if won else RESULTS[1])
-        return super().data(index, role)
+    def display(self, row: EntryInfo, column: int) -> str:
+        if column == 4 and self.winners:
+            return QCoreApplication.translate("models", RESULTS[0] if row.id in self.winners else RESULTS[1])
+        return super().display(row, column)
 
     def extra(self, row: EntryInfo, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and self.highlight and row.id in self.winners:

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.clock import from_iso
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.print_queue import JobStatus, PrintJobInfo
+from desktop.ui.models.table_model import RowTableModel
 from desktop.ui.print_actions import kind_name
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 STATUS_NAMES = {
     JobStatus.QUEUED: QT_TRANSLATE_NOOP("print_queue", "Waiting"),
     JobStatus.PRINTING: QT_TRANSLATE_NOOP("print_queue", "Printing"),
@@ -34,44 +28,20 @@ def status_name(status: JobStatus) -> str:
     return QCoreApplication.translate("print_queue", STATUS_NAMES[status])
 
 
-class PrintJobModel(QAbstractTableModel):
+class PrintJobModel(RowTableModel[PrintJobInfo]):
     ID, KIND, REF, PRINTER, STATUS, ATTEMPTS, TIME, ERROR = range(8)  # the long reason last, stretched
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[PrintJobInfo] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("No."), self.tr("What"), self.tr("For"), self.tr("Printer"), self.tr("Status"),
+                self.tr("Tries"), self.tr("Queued at"), self.tr("Why it failed"))
 
-    def set_rows(self, rows: list[PrintJobInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def display(self, row: PrintJobInfo, column: int) -> str | int | None:
+        return self._display(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("No."), self.tr("What"), self.tr("For"), self.tr("Printer"), self.tr("Status"),
-                  self.tr("Tries"), self.tr("Queued at"), self.tr("Why it failed"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        job = self.rows[index.row()]
-        if role == JOB_ID_ROLE:
-            return job.id
-        if role == STATUS_ROLE:
-            return job.status.value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(job, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS and job.status in STATUS_COLOURS:
-            return QColor(STATUS_COLOURS[job.status])
-        return None
+    def role_data(self, row: PrintJobInfo, role: int, column: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and row.status in STATUS_COLOURS:
+            return QColor(STATUS_COLOURS[row.status])
+        return {JOB_ID_ROLE: row.id, STATUS_ROLE: row.status.value}.get(role)
 
     def _display(self, job: PrintJobInfo, column: int) -> str | int | None:
         copy = " " + self.tr("(copy)") if job.reprint_of is not None else ""

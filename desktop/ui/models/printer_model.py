@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.printers import PrinterSettings
+from desktop.ui.models.table_model import RowTableModel
 
 PRINTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 CONNECTION_NAMES = {
     "network": QT_TRANSLATE_NOOP("printers", "Network"),
     "usb": QT_TRANSLATE_NOOP("printers", "USB"),
@@ -43,39 +37,17 @@ def where(settings: PrinterSettings) -> str:
     }.get(settings.connection, "")
 
 
-class PrinterModel(QAbstractTableModel):
+class PrinterModel(RowTableModel[PrinterSettings]):
     NAME, CONNECTION, WHERE, PAPER, STATE = range(5)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[PrinterSettings] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Connection"), self.tr("Where"), self.tr("Paper"), self.tr("State"))
 
-    def set_rows(self, rows: list[PrinterSettings]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def display(self, row: PrinterSettings, column: int) -> str | None:
+        return self._display(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Name"), self.tr("Connection"), self.tr("Where"), self.tr("Paper"), self.tr("State"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        printer = self.rows[index.row()]
-        if role == PRINTER_ID_ROLE:
-            return printer.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(printer, index.column())
-        return None
+    def role_data(self, row: PrinterSettings, role: int, column: int) -> Any:
+        return row.id if role == PRINTER_ID_ROLE else None
 
     def _display(self, printer: PrinterSettings, column: int) -> str | None:
         values = {

@@ -20,7 +20,7 @@ class StaffModel(RowTableModel[StaffInfo]):
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Role"), self.tr("State"))
 
-    def role_data(self, row: StaffInfo, role: int) -> Any:
+    def role_data(self, row: StaffInfo, role: int, column: int) -> Any:
         return {STAFF_ID_ROLE: row.id, ACTIVE_ROLE: row.active}.get(role)
 
     def display(self, row: StaffInfo, column: int) -> str:

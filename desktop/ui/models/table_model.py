@@ -23,8 +23,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def display(self, row: Row, column: int) -> Any:
         raise NotImplementedError
 
-    def role_data(self, row: Row, role: int) -> Any:
-        """Custom roles (ids, flags) for views and tests; None when the role is not ours."""
+    def role_data(self, row: Row, role: int, column: int) -> Any:
+        """Other roles (ids, flags, colours) for views and tests; None when the role is not ours."""
         return None
 
     def set_rows(self, rows: list[Row]) -> None:
@@ -51,4 +51,4 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
-        return self.role_data(row, role)
+        return self.role_data(row, role, index.column())
