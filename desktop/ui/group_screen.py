@@ -30,6 +30,7 @@ from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import EntriesModel, state_name
 from desktop.ui.override_dialog import approved_actor
+from desktop.ui.styles import GREEN, primary_button
 
 BIG = "font-size: 15pt; padding: 8px 16px;"
 REVEAL_MS = 600  # the winners' rows flash this long; the counter is never blocked
@@ -63,7 +64,7 @@ class GroupScreen(QWidget):
         self.tender.addItem(self.tr("Card"), "card")
         self.enrol_button = self._button("enrol", self.tr("Enrol"), self.enrol)
         self.draw_button = self._button("draw", self.tr("Draw"), self.draw)
-        self.draw_button.setStyleSheet(BIG + "font-weight: bold; background: #2e7d32; color: white;")
+        self.draw_button.setStyleSheet(primary_button(GREEN))
         self.cancel_button = self._button("cancel_group", self.tr("Cancel group"), self.cancel)
         self.proof_button = self._button("export_proof", self.tr("Export proof…"), self.export_proof)
         self.invite_button = self._button("print_invite", self.tr("Print invite"), self.print_invite)
@@ -107,7 +108,7 @@ class GroupScreen(QWidget):
         groups = self.ctx.services.group_views.list_groups()
         self.chooser.clear()
         for g in groups:
-            self.chooser.addItem(f"{g.product} · {state_name(g.state.value)} · {g.taken}/{g.size} · {g.id}", g.id)
+            self.chooser.addItem(_choice_label(g.product, g.state, g.taken, g.size, g.id), g.id)
         wanted = self.view.id if self.view else next(
             (g.id for g in groups if g.state in (GroupState.OPEN, GroupState.FULL)),
             groups[0].id if groups else None)
@@ -131,6 +132,8 @@ class GroupScreen(QWidget):
         self._render(self.view)
 
     def _render(self, view: GroupView) -> None:
+        self.chooser.setItemText(self.chooser.currentIndex(), _choice_label(  # seats and state now
+            view.terms.product_name, view.state, len(view.entries), view.terms.group_size, view.id))
         self.title.setText(f"{view.terms.product_name} — {state_name(view.state.value)}")
         self.seats.setText(self.tr("{taken} / {size} seats").format(
             taken=len(view.entries), size=view.terms.group_size))
@@ -233,3 +236,7 @@ class GroupScreen(QWidget):
     def print_results(self) -> None:
         if self.view is not None:
             print_results(self.ctx, self.view.id, self)
+
+
+def _choice_label(product: str, state: GroupState, taken: int, size: int, group_id: str) -> str:
+    return f"{product} · {state_name(state.value)} · {taken}/{size} · {group_id}"

@@ -36,6 +36,8 @@ class LoginScreen(QWidget):
         self.staff_list = QListWidget(self)
         self.staff_list.setObjectName("staff_list")
         self.staff_list.setStyleSheet("font-size: 15pt;")
+        # Tapping a name must not take the keyboard away from the PIN field.
+        self.staff_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)

@@ -20,10 +20,10 @@ from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
 from desktop.ui.print_actions import dispatcher, preview_job
+from desktop.ui.styles import BLUE, primary_button
 from desktop.ui.tasks import run_task
 
 SCREEN_STYLE = "QWidget { font-size: 13pt; }"
-PRIMARY_STYLE = "font-size: 15pt; font-weight: bold; padding: 10px 18px; background: #1565c0; color: white;"
 
 
 class PrintQueueScreen(QWidget):
@@ -40,7 +40,7 @@ class PrintQueueScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.retry_button = QPushButton(self.tr("Retry"), self, objectName="retry")
-        self.retry_button.setStyleSheet(PRIMARY_STYLE)
+        self.retry_button.setStyleSheet(primary_button(BLUE))
         self.reprint_button = QPushButton(self.tr("Reprint (marked COPY)"), self, objectName="reprint")
         self.preview_button = QPushButton(self.tr("Preview"), self, objectName="preview")
         self.refresh_button = QPushButton(self.tr("Refresh"), self, objectName="refresh")

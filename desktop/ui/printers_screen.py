@@ -27,10 +27,10 @@ from desktop.ui.messages import describe, set_status
 from desktop.ui.models.printer_model import PRINTER_ID_ROLE, PrinterModel
 from desktop.ui.print_actions import dispatcher, kind_name, preview_document
 from desktop.ui.printer_form import PrinterForm
+from desktop.ui.styles import BLUE, primary_button
 from desktop.ui.tasks import run_task
 
 SCREEN_STYLE = "QWidget { font-size: 13pt; }"
-PRIMARY_STYLE = "font-size: 15pt; font-weight: bold; padding: 10px 18px; background: #1565c0; color: white;"
 
 
 class PrintersScreen(QWidget):
@@ -51,7 +51,7 @@ class PrintersScreen(QWidget):
         self.save_button = QPushButton(self.tr("Save printer"), self, objectName="save_printer")
         self.remove_button = QPushButton(self.tr("Remove printer"), self, objectName="remove_printer")
         self.test_button = QPushButton(self.tr("Print test page"), self, objectName="print_test_page")
-        self.test_button.setStyleSheet(PRIMARY_STYLE)
+        self.test_button.setStyleSheet(primary_button(BLUE))
         self.preview_button = QPushButton(self.tr("Preview test page"), self, objectName="preview_test_page")
         self.message = QLabel(self, objectName="message", wordWrap=True)
         self.route_boxes: dict[str, QComboBox] = {}

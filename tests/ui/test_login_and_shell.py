@@ -116,3 +116,15 @@ def test_snapshot_of_a_missing_or_foreign_file_is_none(tmp_path) -> None:
     assert read_snapshot(tmp_path / "absent.db") is None
     (tmp_path / "junk.db").write_bytes(b"not sqlite" * 100)
     assert read_snapshot(tmp_path / "junk.db") is None
+
+
+def test_clicking_a_name_keeps_typing_in_the_pin_field(qtbot, shell) -> None:
+    screen = shell.login
+    shell.gate.activateWindow()
+    row = screen.staff_list.visualItemRect(screen.staff_list.item(2)).center()
+    qtbot.mouseClick(screen.staff_list.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert screen.staff_list.currentRow() == 2
+    qtbot.keyClicks(shell.gate.focusWidget() or screen.pin, "3333")
+    assert screen.pin.text() == "3333"
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert shell.main is not None and shell.main.ctx.actor.name == "小张"
