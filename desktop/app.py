@@ -42,9 +42,19 @@ def open_for_counter(directory: str | Path | None) -> Services:
     return services
 
 
+def _check_display() -> None:
+    """Qt aborts the process without a display; say what to do instead."""
+    on_linux = sys.platform.startswith("linux")
+    has_display = any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if on_linux and not has_display:
+        raise SystemExit("pinshang: no display found. Run it in a desktop session (or under Xvfb), "
+                         "or use `pinshang demo --screenshot OUTDIR` to render the screens to files.")
+
+
 def _qt_app() -> object:
     from PySide6.QtWidgets import QApplication
 
+    _check_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Pinshang Counter")
     app.setOrganizationName("Pinshang")
