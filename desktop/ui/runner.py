@@ -1,0 +1,83 @@
+"""The Qt side of starting the app: display check, QApplication, language, font, event loop.
+
+desktop/app.py composes the store, services and sync; everything that touches Qt lives here
+(only desktop/ui and the Qt printing backend import Qt).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.errors import UserError
+from desktop.core.settings_keys import LANGUAGE
+from desktop.ui.fonts import apply_app_font
+from desktop.ui.i18n import choose_language, error_text, install_language
+from desktop.ui.shell import Shell
+from desktop.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from desktop.core.startup import StartupSnapshot
+    from desktop.services.registry import Services
+
+BENCH_ENV = "PINSHANG_BENCH_STARTUP"  # print when the login window is shown and idle, then quit
+
+
+def check_display() -> None:
+    """Qt aborts the process without a display; say what to do instead."""
+    on_linux = sys.platform.startswith("linux")
+    has_display = any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if on_linux and not has_display:
+        raise SystemExit("pinshang: no display found. Run it in a desktop session (or under Xvfb), "
+                         "or use `pinshang demo --screenshot OUTDIR` to render the screens to files.")
+
+
+def qt_app() -> QApplication:
+    check_display()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Pinshang Counter")
+    app.setOrganizationName("Pinshang")
+    return app
+
+
+def start_ui(services: Services | None, language: str | None, demo_pins: dict[str, str] | None,
+             snapshot: StartupSnapshot | None = None) -> Shell:
+    app = qt_app()
+    saved = services.settings.get(LANGUAGE) if services else snapshot.language if snapshot else ""
+    install_language(choose_language(language, saved))
+    apply_app_font(app)
+    return Shell(services, snapshot=snapshot, demo_pins=demo_pins)
+
+
+def show_store_error(exc: Exception) -> int:
+    qt_app()
+    install_language(choose_language(None, ""))
+    text = error_text(exc) if isinstance(exc, UserError) else str(exc)
+    print(f"pinshang: {text}", file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, "Pinshang Counter", text)
+    return 2
+
+
+def exec_shell(shell: Shell) -> int:
+    shell.show()
+    if os.environ.get(BENCH_ENV):
+        QTimer.singleShot(0, lambda: (print(f"IDLE {time.time():.6f}", flush=True), QApplication.quit()))
+    return QApplication.exec()
+
+
+def open_after_first_paint(open_store: Callable[[], Any], attach: Callable[[Any], None]) -> None:
+    """Once the window is painted, open the store off the UI thread, then hand it over."""
+    QTimer.singleShot(0, lambda: run_task(open_store, attach, fatal_store_error))
+
+
+def fatal_store_error(exc: BaseException) -> None:
+    show_store_error(exc if isinstance(exc, Exception) else RuntimeError(str(exc)))
+    QApplication.exit(2)
