@@ -265,5 +265,8 @@ def make_preview_dialog(document: Document, paper: PaperProfile, parent: QWidget
     """A print preview of the document; `exec()` it to let the user look and print."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
+    # The dialog does not own the printer: without this reference Python frees it on return
+    # and the dialog paints on freed memory (a crash the moment it opens).
+    dialog._printer = printer  # type: ignore[attr-defined]
     dialog.paintRequested.connect(lambda target: print_document(document, paper, target))
     return dialog

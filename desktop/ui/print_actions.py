@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -23,7 +32,7 @@ from desktop.printing.serialize import document_from_json
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import run_task, serial_pool
 
 log = logging.getLogger(__name__)
 STATUS_MS = 8000
@@ -70,7 +79,19 @@ def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> 
         lambda: dispatcher(ctx).dispatch(job_id),
         on_success=lambda job: _show_success(job, parent),
         on_failure=lambda error: _show_failure(ctx, job_id, describe(error), parent),
+        pool=_printing_pool(),
     )
+
+
+_pools: list[QThreadPool] = []
+
+
+def _printing_pool() -> QThreadPool:
+    """One job at a time, in queue order: a thermal printer takes one connection, and
+    vouchers then draw slip must come out in that order."""
+    if not _pools:
+        _pools.append(serial_pool())
+    return _pools[0]
 
 
 def retry_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
@@ -99,8 +120,15 @@ def _show_success(job: PrintJobInfo, parent: QWidget | None) -> None:
     _status_message(parent, text)
 
 
+def _live_window(parent: QWidget | None) -> QWidget | None:
+    """The window to report in; the screen that started a print may be gone (log out)."""
+    if parent is not None and shiboken6.isValid(parent):
+        return parent.window()
+    return QApplication.activeWindow()
+
+
 def _status_message(parent: QWidget | None, text: str) -> None:
-    window = parent.window() if parent is not None else None
+    window = _live_window(parent)
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, STATUS_MS)
     else:
@@ -108,8 +136,7 @@ def _status_message(parent: QWidget | None, text: str) -> None:
 
 
 def _show_failure(ctx: UiContext, job_id: int | None, reason: str, parent: QWidget | None) -> None:
-    host = parent.window() if parent is not None else None
-    toast = PrintToast(ctx, job_id, reason, host)
+    toast = PrintToast(ctx, job_id, reason, _live_window(parent))
     toast.show_in_corner()
 
 

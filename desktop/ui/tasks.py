@@ -41,7 +41,9 @@ def run_task(
     work: Callable[[], Any],
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[BaseException], None] | None = None,
+    pool: QThreadPool | None = None,
 ) -> None:
+    """Run `work` on `pool` (the global one unless given); callbacks come on the main thread."""
     relay = _Relay()
     _live.add(relay)  # keep the relay alive until it has delivered
 
@@ -55,4 +57,11 @@ def run_task(
 
     relay.succeeded.connect(lambda result: done(on_success, result))
     relay.failed.connect(lambda exc: done(on_failure, exc))
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+
+
+def serial_pool() -> QThreadPool:
+    """A pool that runs one job at a time, in order: for devices that take one job at once."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.staff import Actor, Role
 from desktop.printing.escpos_backend import ENTER_CHINESE, encode_gb18030
@@ -153,3 +154,32 @@ def test_models_pass_the_model_tester(qtmodeltester, services) -> None:
     qtmodeltester.check(jobs)
     assert jobs.index(0, PrintJobModel.ID).data() == job_id
     assert jobs.index(0, PrintJobModel.STATUS).data() == "Waiting"
+
+
+def test_several_documents_print_one_at_a_time_in_the_order_sent(qtbot, shell, demo_services, fake_printer) -> None:
+    """Vouchers then the draw slip: a thermal printer takes one job at a time, in order."""
+    from desktop.printing.document import Cut, Document, TextLine
+    from desktop.ui.context import UiContext
+
+    printer_id = demo_services.printers.save(OWNER, PrinterSettings("前台", host="127.0.0.1", port=fake_printer.port))
+    demo_services.printers.set_route(OWNER, "voucher", printer_id)
+    window = login(qtbot, shell, "小张", "3333")
+    ctx = UiContext(demo_services, window.ctx.actor)
+    for n in range(5):
+        send_to_printer(ctx, "voucher", Document(f"job {n}", (TextLine(f"PRINT-JOB-{n}"), Cut())), f"V-{n}", window)
+    assert fake_printer.wait_for_jobs(5)
+    order = [next(i for i in range(5) if f"PRINT-JOB-{i}".encode() in job) for job in fake_printer.jobs]
+    assert order == [0, 1, 2, 3, 4]
+    qtbot.waitUntil(lambda: all(j.status is JobStatus.DONE for j in demo_services.print_queue.list_jobs()), timeout=5000)
+
+
+def test_print_preview_opens_and_closes_without_crashing(qtbot, shell) -> None:
+    from desktop.printing.layouts import PAPER_80
+    from desktop.ui.print_actions import preview_document
+
+    window = login(qtbot, shell, "王店长", "1111")
+    preview_document(voucher_document(demo_voucher()), PAPER_80, window)
+    dialog = window.findChild(QWidget, "print_preview")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.wait(200)  # it paints the pages on the printer it was given
+    dialog.close()
