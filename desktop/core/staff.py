@@ -92,14 +92,18 @@ class Actor:
     role: Role
     approved_by: str | None = None
     approver_role: Role | None = None
+    approved_permission: Permission | None = None  # an approval covers this one permission
 
     @property
     def label(self) -> str:
         return f"{self.name} (approved by {self.approved_by})" if self.approved_by else self.name
 
     def may(self, permission: Permission) -> bool:
-        own = allows(self.role, permission)
-        return own or (self.approver_role is not None and allows(self.approver_role, permission))
+        if allows(self.role, permission):
+            return True
+        if self.approver_role is None or permission is not self.approved_permission:
+            return False
+        return allows(self.approver_role, permission)
 
 
 @dataclass(frozen=True)

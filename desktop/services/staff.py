@@ -132,7 +132,7 @@ class StaffService(ServiceBase):
             raise UserError(QT_TRANSLATE_NOOP("errors", "{name} may not approve this"), name=manager.name)
         with self.transaction(actor) as tx:
             tx.audit("override.approved", permission=permission.value, staff=actor.name, approved_by=manager.name)
-        return Actor(actor.staff_id, actor.name, actor.role, manager.name, manager.role)
+        return Actor(actor.staff_id, actor.name, actor.role, manager.name, manager.role, permission)
 
     def _insert(self, tx: Transaction, name: str, role: Role, pin: str) -> Staff:
         row = Staff(name=name, role=role.value, pin_hash=hash_pin(pin), active=True,

@@ -68,7 +68,11 @@ class MainWindow(QMainWindow):
                 return
 
     def open_screen(self, key: str) -> QWidget | None:
-        """Show a screen, asking for a manager's approval when the role needs it."""
+        """Show a screen, asking for a manager's approval when the role needs it.
+
+        A screen opened on a manager's approval is not kept: leaving it ends the approval, and
+        coming back asks again (an approval is for the task at hand, not the whole shift).
+        """
         spec = self.specs[key]
         page = self.pages.get(key)
         if page is None:
@@ -83,10 +87,19 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         elif hasattr(page, "refresh"):
             page.refresh()
+        self._drop_approved_pages(keep=key)
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
         self.status.refresh()  # what a screen just did (a redemption, a draw) shows at once
         return page
+
+    def _drop_approved_pages(self, keep: str) -> None:
+        for key, page in list(self.pages.items()):
+            ctx = getattr(page, "ctx", None)
+            if key != keep and ctx is not None and ctx.actor.approved_by:
+                del self.pages[key]
+                self.stack.removeWidget(page)
+                page.deleteLater()
 
     def _refresh_current(self) -> None:
         page = self.stack.currentWidget()

@@ -136,3 +136,14 @@ def _counts(services) -> tuple[int, int, int]:
 def test_actor_label_names_the_approver() -> None:
     actor = Actor(3, "小张", Role.CASHIER, "李经理", Role.MANAGER)
     assert actor.label == "小张 (approved by 李经理)"
+
+
+def test_an_approval_covers_only_the_permission_asked_for(demo_services) -> None:
+    staff = ids(demo_services)
+    cashier = demo_services.staff.login(staff["小张"], "3333")
+    approved = demo_services.staff.approve(cashier, staff["李经理"], "2222", Permission.VIEW_AUDIT)
+    assert approved.may(Permission.VIEW_AUDIT)
+    for other in (Permission.MANAGE_DEALS, Permission.MANAGE_STAFF, Permission.PAIR_PLATFORM, Permission.CANCEL_GROUP):
+        assert not approved.may(other)
+    with pytest.raises(PermissionDenied):
+        demo_services.staff.add_staff(approved, "新人", Role.CASHIER, "4444")

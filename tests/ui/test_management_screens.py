@@ -146,3 +146,22 @@ def test_item_models_pass_the_model_tester(qtmodeltester, demo_services) -> None
     audit.set_rows(demo_services.audit.recent(owner))
     qtmodeltester.check(audit)
     assert isinstance(demo_services.audit.verify(), ChainCheck)
+
+
+def test_leaving_a_screen_opened_on_approval_ends_the_approval(qtbot, shell) -> None:
+    window = login(qtbot, shell, "小张", "3333")
+    asked: list[str] = []
+
+    def approve(dialog: OverrideDialog) -> None:
+        asked.append(dialog.manager.currentText())
+        dialog.manager.setCurrentIndex(dialog.manager.findText("李经理"))
+        qtbot.keyClicks(dialog.pin, "2222")
+        dialog.approve()
+
+    when_dialog_opens(qtbot, approve)
+    assert window.open_screen("audit") is not None
+    window.open_screen("settings")
+    assert "audit" not in window.pages
+    when_dialog_opens(qtbot, lambda dialog: dialog.reject())
+    assert window.open_screen("audit") is None  # asked again, and refused this time
+    assert len(asked) == 1
