@@ -141,9 +141,12 @@ class SyncService(ServiceBase):
             by_seq = {int(r["seq"]) + base: r for r in results}
             rows = tx.session.scalars(select(OutboxOp).where(
                 OutboxOp.seq.in_(by_seq), OutboxOp.acked_at.is_(None))).all()
-            for row in rows:
+            # An answer counts only for the op it names: a seq that meant another op (a pairing
+            # changed in between) must not acknowledge this one, or it would never be sent.
+            matched = [row for row in rows if by_seq[row.seq].get("op_id") == row.op_id]
+            for row in matched:
                 _acknowledge(tx.session, row, by_seq[row.seq], tx.now_iso)
-            return len(rows)
+            return len(matched)
 
     def record_success(self) -> None:
         with self.transaction(SYSTEM_ACTOR) as tx:

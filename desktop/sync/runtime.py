@@ -59,9 +59,11 @@ class SyncRuntime:
     def pair(self, actor: Actor, url: str, code: str, name: str, *, force: bool = False) -> Pairing:
         """Slow: HTTP. On success the worker of the new pairing starts."""
         self.services.sync.check_may_pair(actor, force=force)
-        pairing = self.flow.pair(actor, url, code, name, force=force)
-        self.stop()
-        self.start()
+        self.stop()  # no round of the old pairing may record its answers under the new one
+        try:
+            pairing = self.flow.pair(actor, url, code, name, force=force)
+        finally:
+            self.start()  # the new pairing's worker, or the old one again if pairing failed
         return pairing
 
     # --- questions from the UI (main thread; quick, no HTTP) -------------------------------
@@ -71,7 +73,8 @@ class SyncRuntime:
         return self.vault.get(token_name(pairing.terminal_id)) if pairing else None
 
     def worker_state(self) -> WorkerState:
-        return self.worker.state() if self.worker is not None else WorkerState()
+        worker = self.worker  # read once: pairing may swap it from another thread
+        return worker.state() if worker is not None else WorkerState()
 
     def logout_guard(self) -> None:
         """Refuse to log out while a paired terminal still has unsent data."""
