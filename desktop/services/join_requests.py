@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.clock import from_iso
 from desktop.core.draw import is_valid_nonce
-from desktop.core.groups import GroupState, triage_join_requests
+from desktop.core.groups import GroupState, is_expired, triage_join_requests
 from desktop.core.groups import JoinRequest as Request
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
@@ -54,11 +54,13 @@ class JoinRequestService(ServiceBase):
             held: dict[str, int] = {}
             for e in entries:
                 held[e.customer] = held.get(e.customer, 0) + 1
+            state = GroupState(group.state)
+            if is_expired(state, from_iso(group.deadline), tx.now):
+                state = GroupState.EXPIRED  # past the disclosed deadline: nobody is seated
             triage = triage_join_requests(
                 [Request(r.request_id, r.member_id, from_iso(r.arrived_at), r.sequence)
                  for r in rows.values() if r.request_id not in bad],
-                GroupState(group.state), terms.group_size - len(entries), held,
-                terms.per_member_limit)
+                state, terms.group_size - len(entries), held, terms.per_member_limit)
             for request in triage.accepted:
                 row = rows[request.request_id]
                 entry = add_entry(tx, group, terms, Customer(row.member_id, member_id=row.member_id),

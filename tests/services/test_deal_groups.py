@@ -12,6 +12,7 @@ from desktop.core.draw import verify_proof
 from desktop.core.errors import InvalidTransition, PermissionDenied, ValidationError
 from desktop.core.groups import GroupState
 from desktop.core.ledger import Accounts, Ledger, Unit, balances, trial_balance
+from desktop.core.staff import Permission
 from desktop.services.deal_ledger import all_transfers
 from desktop.services.join_requests import record_join_request
 from desktop.store.deal_models import Deal, Draw, Group, GroupEntry, JoinRequest, Voucher
@@ -98,7 +99,7 @@ def test_a_cashier_cannot_launch_a_deal_or_cancel_a_group(demo_services) -> None
     with pytest.raises(PermissionDenied):
         demo_services.groups.cancel(cashier(demo_services), group_id)
     approved = replace(cashier(demo_services), approved_by="李经理",
-                       approver_role=manager(demo_services).role)
+                       approver_role=manager(demo_services).role, approved_permission=Permission.CANCEL_GROUP)
     assert demo_services.groups.cancel(approved, group_id, "customer left") == 9800
     assert demo_services.group_views.view(group_id).state is GroupState.CANCELLED
     assert _ledger(demo_services, group_id).open_pending() == []
@@ -183,6 +184,17 @@ def test_online_join_requests_are_accepted_in_arrival_order(demo_services) -> No
     with demo_services.db.read() as s:
         assert s.get(JoinRequest, "R0").status == "refused"
     assert [op["request_id"] for op in _ops(demo_services, "join_request.accepted")] == ["R1", "R2"]
+
+
+def test_join_requests_after_the_deadline_are_refused(demo_services, clock) -> None:
+    deal_id = launched_deal(demo_services, replace(EXAMPLE_D, group_size=3, winners=1))
+    group_id = demo_services.groups.open_group(cashier(demo_services), deal_id, PHONES[0])
+    with demo_services.db.write() as s:
+        record_join_request(s, "R-late", group_id, "U000000000000009", "ab" * 16, "2026-11-25T12:01:00+00:00")
+    clock.advance(hours=3)  # the fill window (2 h) has passed
+    outcome = demo_services.join_requests.accept_join_requests(cashier(demo_services), group_id)
+    assert outcome.accepted == [] and outcome.refused == [("R-late", "group not open")]
+    assert len(demo_services.group_views.view(group_id).entries) == 1
 
 
 def test_no_code_path_deletes_deal_records() -> None:
