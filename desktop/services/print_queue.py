@@ -132,10 +132,11 @@ class PrintQueueService(ServiceBase):
             ).rowcount)  # type: ignore[attr-defined]
 
     def retry(self, actor: Actor, job_id: int) -> None:
-        """Queue a failed (or interrupted) job again, on its printer (or the one its kind goes to now)."""
+        """Queue a failed job again, on its printer (or the one its kind goes to now). A job still
+        "printing" is being printed right now (interrupted ones became failed at start-up)."""
         with self.transaction(actor) as tx:
             job = _get_job(tx.session, job_id)
-            if job.status not in (JobStatus.FAILED.value, JobStatus.PRINTING.value):
+            if job.status != JobStatus.FAILED.value:
                 raise _not_in_state(job, JobStatus.FAILED)
             job.status = JobStatus.QUEUED.value
             if job.printer_id is None:  # it failed for want of a printer: use the one set up since

@@ -54,6 +54,14 @@ def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
         pooled.close()  # back to the pool
 
 
+@contextmanager
+def raw_read(db: Database) -> Iterator[sqlite3.Connection]:
+    """A read snapshot on the raw connection: no write lock, so it never stalls a redemption."""
+    with db.read() as session:
+        driver: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+        yield driver
+
+
 def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str, Any]) -> str:
     """Write one outbox op; returns its op_id."""
     op_id = _time_ordered_uuid()

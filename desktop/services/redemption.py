@@ -29,7 +29,7 @@ from desktop.core.vouchers import (
     verify_voucher,
 )
 from desktop.services.base import Actor, ServiceBase, require
-from desktop.services.raw_write import raw_audit, raw_emit, raw_write
+from desktop.services.raw_write import raw_audit, raw_emit, raw_read, raw_write
 from desktop.services.settings import STORE_ID
 from desktop.services.signing_keys import SigningKeyService
 from desktop.store.db import Database
@@ -136,7 +136,7 @@ class RedemptionService(ServiceBase):
 
     def history(self, limit: int = 20) -> list[RedeemResult]:
         """The latest redemptions at this store, newest first."""
-        with raw_write(self.db) as conn:
+        with raw_read(self.db) as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM redemptions ORDER BY id DESC LIMIT ?",
                                 (limit,)).fetchall()
             return [_from_row(conn, row) for row in rows]
