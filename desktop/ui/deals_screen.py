@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -24,6 +23,7 @@ from desktop.ui.deal_editor import DealEditor
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
+from desktop.ui.widgets.scan_field import ScanField
 
 BIG = "font-size: 14pt; padding: 6px 14px;"
 
@@ -47,7 +47,9 @@ class DealsScreen(QWidget):
         self.save_button = self._button("save", self.tr("Save"), self.save)
         self.launch_button = self._button("launch", self.tr("Launch"), self.launch)
         self.launch_button.setStyleSheet(BIG + "font-weight: bold;")
-        self.leader = QLineEdit(self, objectName="leader")
+        self.leader = ScanField(self, keep_text=True)
+        self.leader.setObjectName("leader")
+        self.leader.submitted.connect(lambda _text: self.open_group())
         self.leader.setPlaceholderText(self.tr("Leader: scan member code or type phone"))
         self.tender = QComboBox(self, objectName="tender")
         self.tender.addItem(self.tr("Cash"), "cash")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import EntriesModel, state_name
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.styles import GREEN, primary_button
+from desktop.ui.widgets.scan_field import ScanField
 
 BIG = "font-size: 15pt; padding: 8px 16px;"
 REVEAL_MS = 600  # the winners' rows flash this long; the counter is never blocked
@@ -55,10 +55,11 @@ class GroupScreen(QWidget):
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setStyleSheet("font-size: 13pt;")
-        self.scan = QLineEdit(self, objectName="scan")
+        self.scan = ScanField(self, keep_text=True)
+        self.scan.setObjectName("scan")
         self.scan.setPlaceholderText(self.tr("Scan member code or type phone, then Enter"))
         self.scan.setStyleSheet("font-size: 16pt;")
-        self.scan.returnPressed.connect(self.enrol)
+        self.scan.submitted.connect(lambda _text: self.enrol())
         self.tender = QComboBox(self, objectName="tender")
         self.tender.addItem(self.tr("Cash"), "cash")
         self.tender.addItem(self.tr("Card"), "card")

@@ -40,15 +40,15 @@ class PairingDialog(QDialog):
         self.pair_button.setStyleSheet("font-size: 16pt; font-weight: bold; padding: 8px 24px;")
         self.pair_button.setDefault(True)
         self.pair_button.clicked.connect(self.pair)
-        cancel = QPushButton(self.tr("Cancel"), self, objectName="cancel")
-        cancel.clicked.connect(self.reject)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self, objectName="cancel")
+        self.cancel_button.clicked.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Platform address"), self.url)
         form.addRow(self.tr("Pairing code"), self.code)
         form.addRow(self.tr("Name of this terminal"), self.name)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(cancel)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.pair_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Ask the platform for a one-time pairing code for this store."),
@@ -58,8 +58,14 @@ class PairingDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(560, 300)
 
+    def reject(self) -> None:
+        if not self.pair_button.isEnabled():
+            return  # pairing is under way: it cannot be called back, so wait for its answer
+        super().reject()
+
     def pair(self) -> None:
         self.pair_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
         set_status(self.message, self.tr("Pairing…"), ok=True)
         url, code, name = self.url.text(), self.code.text(), self.name.text()
         run_task(lambda: self.runtime.pair(self.actor, url, code, name), self._paired, self._failed)
@@ -71,4 +77,5 @@ class PairingDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.pair_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
         set_status(self.message, describe(exc), ok=False)

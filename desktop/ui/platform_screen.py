@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -47,10 +48,17 @@ class PlatformScreen(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         self.pair_button.clicked.connect(self.open_pairing)
         self._layout()
-        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer = QTimer(self, interval=REFRESH_MS)  # runs only while the screen is shown
         self.timer.timeout.connect(self.refresh)
-        self.timer.start()
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self.timer.stop()
+        super().hideEvent(event)
 
     def _layout(self) -> None:
         form = QFormLayout()

@@ -7,15 +7,14 @@ suffixes the scanner adds are stripped by the service. The verdict is large and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.errors import UserError
 from desktop.services.redemption import RedeemResult, RedeemVerdict
 from desktop.ui.context import UiContext
 from desktop.ui.group_printing import print_redemption
 from desktop.ui.messages import describe
+from desktop.ui.widgets.scan_field import ScanField
 
 GREEN, AMBER, RED = "#1b5e20", "#e65100", "#b00020"
 _VERDICT_COLOURS = {
@@ -23,31 +22,6 @@ _VERDICT_COLOURS = {
     RedeemVerdict.ALREADY_REDEEMED: AMBER,
     RedeemVerdict.EXPIRED: AMBER,
 }
-
-
-class ScanField(QLineEdit):
-    """A line edit for wedge scanners: Tab submits like Enter, input method off."""
-
-    submitted = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        self.returnPressed.connect(self._submit)
-
-    def event(self, event: QEvent) -> bool:
-        # Tab never reaches keyPressEvent: the focus chain takes it first.
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self._submit()
-            return True
-        return super().event(event)
-
-    def _submit(self) -> None:
-        text = self.text()
-        self.clear()
-        if text.strip():
-            self.submitted.emit(text)
 
 
 class RedeemScreen(QWidget):
@@ -105,9 +79,12 @@ class RedeemScreen(QWidget):
         self.detail.setText(detail)
 
     def redeem(self, text: str) -> None:
+        # Never leave the last voucher's green verdict up while a new scan is judged.
+        self.last = None
+        self.reprint.setVisible(False)
         try:
             result = self.ctx.services.redemption.redeem(self.ctx.actor, text)
-        except UserError as exc:
+        except Exception as exc:  # describe() logs anything that is not a UserError as a bug
             self._set_verdict(describe(exc), RED, "")
             return
         finally:

@@ -36,7 +36,8 @@ class CounterStatusBar(QStatusBar):
         self.sync.setText(sync_state() if callable(sync_state) else self.tr("Not paired"))
         status = services.status.outbox()
         text = self.tr("{n} waiting to send").format(n=status.waiting)
-        if status.stale(utc_now()):
+        stale = status.stale(utc_now())
+        if stale:
             text += " · " + self.tr("unsent for over 24 h!")
-            self.waiting.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.waiting.setStyleSheet("color: #b00020; font-weight: bold;" if stale else "")
         self.waiting.setText(text)

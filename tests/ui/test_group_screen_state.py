@@ -22,3 +22,16 @@ def test_draw_waits_for_a_full_group_and_the_picker_follows_the_seats(qtbot, she
     assert screen.message.text().startswith("Winner: ")
     assert not screen.draw_button.isEnabled()  # a drawn group never draws again
     assert "· Settled · 5/5 ·" in screen.chooser.currentText()
+
+
+def test_a_scanner_ending_its_code_with_tab_enrols(qtbot, shell) -> None:
+    window = login(qtbot, shell, "小张", "3333")
+    screen = window.open_screen("group")
+    qtbot.keyClicks(screen.scan, "13700000021")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Tab)  # a wedge scanner set to end with Tab
+    assert screen.message.text() == "Enrolled"
+    assert len(screen.view.entries) == 4 and screen.scan.text() == ""
+    qtbot.keyClicks(screen.scan, "12345")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert "neither a member code nor" in screen.message.text()
+    assert screen.scan.text() == "12345"  # kept, so a typed number can be corrected
