@@ -4,16 +4,16 @@ Made on first use. The private key lives in the OS keychain (`keyring`, service
 "pinshang-counter"); every public key ever used stays in `signing_keys` for ever, so vouchers
 signed before a rotation still verify. With no usable keychain backend the private key is kept
 in memory for this session only (`keychain_warning` says so) and a new key is made next time.
+A keychain that is there but does not answer (locked) stops the draw with a clear message:
+a good key is never retired because of it.
 """
 
 from __future__ import annotations
 
 import logging
 
-import keyring
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from keyring.errors import KeyringError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,9 +23,9 @@ from desktop.core.staff import Permission
 from desktop.core.vouchers import key_id, public_key_bytes
 from desktop.services.base import Actor, ServiceBase, require
 from desktop.store.deal_models import SigningKey
+from desktop.store.keychain import SecretVault
 
 log = logging.getLogger(__name__)
-KEYRING_SERVICE = "pinshang-counter"
 NO_KEYCHAIN = QT_TRANSLATE_NOOP(
     "errors",
     "No keychain is available: the voucher signing key is kept in memory for this session only",
@@ -45,6 +45,7 @@ class SigningKeyService(ServiceBase):
         self._private: dict[str, Ed25519PrivateKey] = {}
         self._public: dict[str, Ed25519PublicKey] = {}
         self.keychain_warning: str | None = None
+        self.vault = SecretVault()
 
     # --- signing ----------------------------------------------------------------------------
 
@@ -85,19 +86,15 @@ class SigningKeyService(ServiceBase):
 
     def _store(self, kid: str, private: Ed25519PrivateKey) -> None:
         raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        try:
-            keyring.set_password(KEYRING_SERVICE, _username(kid), raw.hex())
-        except KeyringError as exc:  # no backend, locked keychain, ...
-            log.warning("voucher key kept in memory only: %s", exc)
+        self.vault.put(_username(kid), raw.hex())
+        if self.vault.in_memory:
+            log.warning("voucher key %s kept in memory only: no usable keychain", kid)
             self.keychain_warning = NO_KEYCHAIN
 
     def _load(self, kid: str) -> Ed25519PrivateKey | None:
-        try:
-            text = keyring.get_password(KEYRING_SERVICE, _username(kid))
-        except KeyringError as exc:
-            log.warning("cannot read the voucher key from the keychain: %s", exc)
-            self.keychain_warning = NO_KEYCHAIN
-            return None
+        """The private key, or None when the keychain has none (then the key is lost). A
+        keychain that does not answer raises KeychainUnavailable instead."""
+        text = self.vault.get(_username(kid), strict=True)
         if not text:
             return None
         private = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(text))

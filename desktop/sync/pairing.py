@@ -25,8 +25,8 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.base import Actor
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
+from desktop.store.keychain import SecretVault, token_name
 from desktop.sync.client import PlatformClient, PlatformUnreachable
-from desktop.sync.keychain import SecretVault, token_name
 
 ClientFactory = Callable[[str], PlatformClient]
 

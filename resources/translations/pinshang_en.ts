@@ -1824,6 +1824,10 @@ What to do: {action}</translation>
         <source>“{text}” is not a hexadecimal id such as 04b8</source>
         <translation>“{text}” is not a hexadecimal id such as 04b8</translation>
     </message>
+    <message>
+        <source>The system keychain does not answer (is it locked?). Unlock it and try again.</source>
+        <translation>The system keychain does not answer (is it locked?). Unlock it and try again.</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttentionModel</name>
@@ -193,7 +192,7 @@ What to do: {action}</source>
         <translation>兑换券有效期（天）</translation>
     </message>
     <message>
-        <source>Organiser&apos;s contact</source>
+        <source>Organiser's contact</source>
         <translation>主办方联系方式</translation>
     </message>
     <message>
@@ -323,7 +322,7 @@ What to do: {action}</source>
         <translation>两次输入的 PIN 不一致</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name</source>
+        <source>Enter the store's name</source>
         <translation>请输入门店名称</translation>
     </message>
 </context>
@@ -489,7 +488,7 @@ What to do: {action}</source>
         <translation>经理 PIN</translation>
     </message>
     <message>
-        <source>{name} needs a manager&apos;s approval for this action.</source>
+        <source>{name} needs a manager's approval for this action.</source>
         <translation>{name}执行此操作需要经理授权。</translation>
     </message>
     <message>
@@ -672,7 +671,7 @@ What to do: {action}</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <source>Printer&apos;s Chinese mode (GB18030)</source>
+        <source>Printer's Chinese mode (GB18030)</source>
         <translation>打印机中文模式（GB18030）</translation>
     </message>
     <message>
@@ -680,7 +679,7 @@ What to do: {action}</source>
         <translation>中文按图片打印（适用任何打印机）</translation>
     </message>
     <message>
-        <source>Printer&apos;s own QR command</source>
+        <source>Printer's own QR command</source>
         <translation>打印机自带二维码指令</translation>
     </message>
     <message>
@@ -1278,7 +1277,7 @@ What to do: {action}</source>
         <translation>种子必须为 64 位小写十六进制数（32 字节）</translation>
     </message>
     <message>
-        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof&apos;s commitment is {published}</source>
+        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof's commitment is {published}</source>
         <translation>承诺值不符：种子的 SHA-256 为 {actual}，证明中的承诺值为 {published}</translation>
     </message>
     <message>
@@ -1530,7 +1529,7 @@ What to do: {action}</source>
         <translation>数据库 {path} 已损坏或不是品尚数据库。请从备份恢复，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>Cannot write to {path}. Check the folder&apos;s permissions or choose another data folder.</source>
+        <source>Cannot write to {path}. Check the folder's permissions or choose another data folder.</source>
         <translation>无法写入 {path}。请检查文件夹权限，或选择其他数据文件夹。</translation>
     </message>
     <message>
@@ -1554,7 +1553,7 @@ What to do: {action}</source>
         <translation>奖品价值 {value}，抽奖奖品价值不得超过 {cap}</translation>
     </message>
     <message>
-        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer&apos;s favour are allowed</source>
+        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
         <translation>活动发布后，“{field}”不能从 {before} 改为 {after}：只允许对顾客有利的修改</translation>
     </message>
     <message>
@@ -1566,7 +1565,7 @@ What to do: {action}</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <source>organiser&apos;s contact</source>
+        <source>organiser's contact</source>
         <translation>主办方联系方式</translation>
     </message>
     <message>
@@ -1594,7 +1593,7 @@ What to do: {action}</source>
         <translation>只有满团才能结算：已占 {taken}/{n} 个名额</translation>
     </message>
     <message>
-        <source>The excluded leader&apos;s seat is missing</source>
+        <source>The excluded leader's seat is missing</source>
         <translation>缺少不参与抽奖的团长名额</translation>
     </message>
     <message>
@@ -1626,7 +1625,7 @@ What to do: {action}</source>
         <translation>此码无法识别为核销券</translation>
     </message>
     <message>
-        <source>The voucher&apos;s key id is not the signing key&apos;s</source>
+        <source>The voucher's key id is not the signing key's</source>
         <translation>券的密钥 ID 与签名密钥不符</translation>
     </message>
     <message>
@@ -1746,7 +1745,7 @@ What to do: {action}</source>
         <translation>未知的支付方式 {tender}</translation>
     </message>
     <message>
-        <source>The group&apos;s deadline has passed: nobody can join</source>
+        <source>The group's deadline has passed: nobody can join</source>
         <translation>此团已过截止时间，不能再加入</translation>
     </message>
     <message>
@@ -1824,6 +1823,10 @@ What to do: {action}</source>
     <message>
         <source>“{text}” is not a hexadecimal id such as 04b8</source>
         <translation>“{text}”不是十六进制 ID（例如 04b8）</translation>
+    </message>
+    <message>
+        <source>The system keychain does not answer (is it locked?). Unlock it and try again.</source>
+        <translation>系统钥匙串没有响应（是否已锁定？）。请解锁后重试。</translation>
     </message>
 </context>
 <context>

@@ -17,9 +17,9 @@ from central.server import RunningServer
 from desktop.core.ops import OpKind
 from desktop.services.base import SYSTEM_ACTOR
 from desktop.services.registry import Services
+from desktop.store.keychain import SecretVault
 from desktop.store.models import OutboxOp
 from desktop.sync.client import PlatformClient
-from desktop.sync.keychain import SecretVault
 from desktop.sync.runtime import SyncRuntime
 from desktop.sync.worker import Backoff, SyncWorker
 from tests.central.helpers import Seed

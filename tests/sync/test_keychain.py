@@ -9,7 +9,7 @@ from keyring.backends import fail
 from keyring.errors import PasswordSetError
 
 from desktop.services.base import SYSTEM_ACTOR
-from desktop.sync.keychain import SERVICE, SecretVault, token_name
+from desktop.store.keychain import SERVICE, SecretVault, token_name
 from desktop.sync.runtime import SyncRuntime
 from desktop.ui.sync_status import state_text
 from tests.support.stores import open_services

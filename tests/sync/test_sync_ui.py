@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services.base import SYSTEM_ACTOR
 from desktop.services.demo import DEMO_STAFF
-from desktop.sync.keychain import SecretVault
+from desktop.store.keychain import SecretVault
 from desktop.sync.runtime import SyncRuntime
 from desktop.ui.i18n import install_language
 from desktop.ui.pairing_dialog import PairingDialog

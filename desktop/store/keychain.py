@@ -1,4 +1,4 @@
-"""The API token of a paired terminal in the OS keychain.
+"""Secrets in the OS keychain: the platform API token, the voucher signing keys.
 
 Never in a file or the database. With no usable keychain backend (keyring's fail backend, or
 one that raises), the secret is kept in this process's memory and `in_memory` says so: the
@@ -13,8 +13,15 @@ import keyring
 from keyring.backends import fail
 from keyring.errors import KeyringError
 
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 SERVICE = "pinshang-counter"
+
+
+class KeychainUnavailable(UserError):
+    """The keychain is there but would not answer (locked, no D-Bus, access denied)."""
 
 
 def token_name(terminal_id: str) -> str:
@@ -44,7 +51,10 @@ class SecretVault:
             self._memory.pop(name, None)
             self._read[name] = secret
 
-    def get(self, name: str) -> str | None:
+    def get(self, name: str, *, strict: bool = False) -> str | None:
+        """The secret, or None when there is none. A keychain that fails to answer also gives
+        None, unless `strict`: then KeychainUnavailable, so a caller never mistakes a locked
+        keychain for a lost secret."""
         if name in self._memory:
             return self._memory[name]
         if name in self._read:
@@ -55,6 +65,10 @@ class SecretVault:
             secret = keyring.get_password(self.service, name)
         except (KeyringError, OSError, RuntimeError) as exc:
             log.warning("cannot read %s from the keychain: %s", name, exc)
+            if strict:
+                raise KeychainUnavailable(QT_TRANSLATE_NOOP(
+                    "errors", "The system keychain does not answer (is it locked?). Unlock it and try again."
+                )) from exc
             return None
         if secret is not None:
             self._read[name] = secret
