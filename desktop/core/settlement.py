@@ -165,7 +165,7 @@ def _consolation_coins(
             credit=Accounts.COINS_TO_GRANT,
             amount=terms.consolation_coins,
             unit=Unit.COIN,
-            ref=f"{group_id}:{seat.customer}",
+            ref=group_id,  # like every transfer of the group; the customer is in coin_grants
         )
     ]
 

@@ -121,22 +121,21 @@ class GroupService(ServiceBase):
         with self.db.read() as s:
             due = s.scalars(select(Group.id).where(Group.state == GroupState.OPEN.value)
                             .where(Group.deadline <= to_iso(moment))).all()
-        for group_id in due:
-            self._expire(group_id)
-        return list(due)
+        return [group_id for group_id in due if self._expire(group_id, moment)]
 
-    def _expire(self, group_id: str) -> None:
+    def _expire(self, group_id: str, moment: datetime) -> bool:
         with self.transaction(SYSTEM_ACTOR) as tx:
             group = get_group(tx.session, group_id)
             state = GroupState(group.state)
-            if not rules.is_expired(state, from_iso(group.deadline), tx.now):
-                return  # joined or cancelled meanwhile
+            if not rules.is_expired(state, from_iso(group.deadline), moment):
+                return False  # filled or cancelled meanwhile
             state = rules.transition(state, GroupEvent.EXPIRE)
             group.state = rules.transition(state, GroupEvent.REFUND).value
             refunded = _release_all(tx, group)
             tx.emit(OpKind.GROUP_EXPIRED, {"group_id": group.id, "refunded_fen": refunded,
                                            "at": tx.now_iso})
             tx.audit("group.expired", group_id=group.id, refunded_fen=refunded)
+            return True
 
 
 # --- shared helpers (also used by draws and join requests) ---------------------------------

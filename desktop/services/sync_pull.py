@@ -13,12 +13,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.vouchers import key_id
-from desktop.services.base import SYSTEM_ACTOR, ServiceBase
+from desktop.services.base import SYSTEM_ACTOR, ServiceBase, Transaction
 from desktop.services.join_requests import record_join_request
 from desktop.services.sync import CONFLICT, add_attention
 from desktop.store.deal_models import SigningKey
@@ -53,6 +53,7 @@ class SyncPullService(ServiceBase):
     def apply(self, answer: dict[str, Any]) -> PullApplied:
         with self.transaction(SYSTEM_ACTOR) as tx:
             session = tx.session
+            known_rates = {(m, v) for m, v in session.execute(select(CommissionSchedule.merchant_id, CommissionSchedule.version))}
             reset = bool(answer.get("reset"))
             if reset:
                 for table in _RESET_TABLES:
@@ -60,6 +61,7 @@ class SyncPullService(ServiceBase):
             _members(session, answer.get("members", []))
             _revocations(session, answer.get("revoked_authorizations", []))
             _schedules(session, answer.get("commission_schedules", []))
+            _audit_new_rates(tx, answer.get("commission_schedules", []), known_rates)
             _terminal_keys(session, answer.get("terminal_keys", []), tx.now_iso)
             _join_requests(session, answer.get("join_requests", []))
             _conflicts(session, answer.get("conflicts", []), tx.now_iso)
@@ -89,6 +91,16 @@ def _schedules(session: Session, rows: list[dict[str, Any]]) -> None:
             coin_settlement_bp=int(r["coin_settlement_bp"]), deal_commission_bp=int(r["deal_commission_bp"]),
             alliance_share_bp=int(r["alliance_share_bp"]), coin_cap_bp=int(r["coin_cap_bp"]),
             coin_value_fen=int(r["coin_value_fen"])))
+
+
+def _audit_new_rates(tx: Transaction, rows: list[dict[str, Any]], known: set[tuple[str, int]]) -> None:
+    """A rate change is a sensitive action (DESIGN.md §4): each new schedule version is audited."""
+    for r in rows:
+        if (r["merchant_id"], int(r["version"])) not in known:
+            tx.audit("commission_schedule.received", merchant_id=r["merchant_id"], version=int(r["version"]),
+                     effective_from=r["effective_from"], coin_settlement_bp=int(r["coin_settlement_bp"]),
+                     deal_commission_bp=int(r["deal_commission_bp"]), alliance_share_bp=int(r["alliance_share_bp"]),
+                     coin_cap_bp=int(r["coin_cap_bp"]), coin_value_fen=int(r["coin_value_fen"]))
 
 
 def _terminal_keys(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:
