@@ -7,6 +7,7 @@ prints it. Anything else that escapes is a bug: logged with context, shown as "i
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -36,6 +37,19 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+    def to_json(self) -> str:
+        """Stored (e.g. as a print job's last error) so it can be shown later in any language."""
+        return json.dumps({"message": self.message, "params": self.params}, ensure_ascii=False, default=str)
+
+    @classmethod
+    def from_stored(cls, text: str) -> UserError:
+        """What `to_json` wrote; plain text from older rows comes back as a message of its own."""
+        try:
+            data = json.loads(text)
+            return cls(str(data["message"]), **dict(data.get("params") or {}))
+        except (ValueError, TypeError, KeyError):
+            return cls(text)
 
 
 def _word(translate: Any, context: str, value: Any) -> Any:

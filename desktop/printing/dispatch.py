@@ -68,11 +68,12 @@ class PrintDispatcher:
         try:
             self._print(job)
         except UserError as error:
-            queue.mark_failed(job_id, error.render())
+            queue.mark_failed(job_id, error.to_json())
             raise
         except Exception as error:  # a bug in a backend: keep the job retryable, log it, tell the user
             log.exception("printing job %s failed", job_id)
-            queue.mark_failed(job_id, f"internal error: {type(error).__name__}")
+            queue.mark_failed(job_id, UserError(
+                QT_TRANSLATE_NOOP("errors", "Internal error ({kind}); it was logged"), kind=type(error).__name__).to_json())
             raise
         queue.mark_done(job_id)
         return queue.job(job_id)

@@ -111,18 +111,18 @@ def _check_config(config: PrinterConfig) -> None:
 
 
 def _config_problem(config: PrinterConfig) -> str:
-    """The first thing wrong with the settings, in English, or ""."""
+    """The first thing wrong with the settings (marked for translation), or ""."""
     checks = [
-        (config.paper_mm in (58, 80), "paper must be 58 or 80 mm"),
-        (config.chinese_mode in tuple(ChineseMode), "Chinese mode must be gb18030 or image"),
-        (config.qr_mode in tuple(QrMode), "QR mode must be native or image"),
-        (config.connection in tuple(ConnectionKind), "unknown connection kind"),
-        (config.timeout_s > 0, "the timeout must be positive"),
-        (config.connection != ConnectionKind.NETWORK or bool(config.host.strip()), "the network printer needs a host"),
-        (config.connection != ConnectionKind.NETWORK or 0 < config.port < 65536, "the port must be 1 to 65535"),
-        (config.connection != ConnectionKind.USB or config.usb_vendor_id > 0, "the USB printer needs a vendor id"),
-        (config.connection != ConnectionKind.SERIAL or bool(config.serial_device), "the serial printer needs a device"),
-        (config.connection != ConnectionKind.WIN32RAW or bool(config.windows_printer), "choose a Windows printer"),
+        (config.paper_mm in (58, 80), QT_TRANSLATE_NOOP("errors", "paper must be 58 or 80 mm")),
+        (config.chinese_mode in tuple(ChineseMode), QT_TRANSLATE_NOOP("errors", "Chinese mode must be gb18030 or image")),
+        (config.qr_mode in tuple(QrMode), QT_TRANSLATE_NOOP("errors", "QR mode must be native or image")),
+        (config.connection in tuple(ConnectionKind), QT_TRANSLATE_NOOP("errors", "unknown connection kind")),
+        (config.timeout_s > 0, QT_TRANSLATE_NOOP("errors", "the timeout must be positive")),
+        (config.connection != ConnectionKind.NETWORK or bool(config.host.strip()), QT_TRANSLATE_NOOP("errors", "the network printer needs a host")),
+        (config.connection != ConnectionKind.NETWORK or 0 < config.port < 65536, QT_TRANSLATE_NOOP("errors", "the port must be 1 to 65535")),
+        (config.connection != ConnectionKind.USB or config.usb_vendor_id > 0, QT_TRANSLATE_NOOP("errors", "the USB printer needs a vendor id")),
+        (config.connection != ConnectionKind.SERIAL or bool(config.serial_device), QT_TRANSLATE_NOOP("errors", "the serial printer needs a device")),
+        (config.connection != ConnectionKind.WIN32RAW or bool(config.windows_printer), QT_TRANSLATE_NOOP("errors", "choose a Windows printer")),
     ]
     return next((message for ok, message in checks if not ok), "")
 
@@ -265,21 +265,21 @@ def _printer_error(config: PrinterConfig, error: BaseException) -> PrinterError:
 
 
 def _reason(error: BaseException) -> str:
-    """A short English cause: refused, timed out, not found, or the library's own words."""
+    """A short cause (marked for translation): refused, timed out, not found, or the library's own words."""
     text = str(error).lower()
     causes = (
-        ("refused", "the connection was refused (is the printer on and is the port right?)"),
-        ("timed out", "no answer in time (check the network and the printer's address)"),
-        ("no route", "the printer's address cannot be reached"),
-        ("name or service", "the host name is unknown"),
-        ("not found", "no such device (is it plugged in and switched on?)"),
-        ("no such", "no such device (is it plugged in and switched on?)"),
-        ("paper", "the printer is out of paper"),
-        ("usb library", "USB printing needs the pyusb package and libusb"),
-        ("pyserial", "serial printing needs the pyserial package"),
-        ("win32print library", "Windows raw printing needs pywin32 (Windows only)"),
-        ("broken pipe", "the printer closed the connection"),
-        ("reset", "the printer closed the connection"),
+        ("refused", QT_TRANSLATE_NOOP("errors", "the connection was refused (is the printer on and is the port right?)")),
+        ("timed out", QT_TRANSLATE_NOOP("errors", "no answer in time (check the network and the printer's address)")),
+        ("no route", QT_TRANSLATE_NOOP("errors", "the printer's address cannot be reached")),
+        ("name or service", QT_TRANSLATE_NOOP("errors", "the host name is unknown")),
+        ("not found", QT_TRANSLATE_NOOP("errors", "no such device (is it plugged in and switched on?)")),
+        ("no such", QT_TRANSLATE_NOOP("errors", "no such device (is it plugged in and switched on?)")),
+        ("paper", QT_TRANSLATE_NOOP("errors", "the printer is out of paper")),
+        ("usb library", QT_TRANSLATE_NOOP("errors", "USB printing needs the pyusb package and libusb")),
+        ("pyserial", QT_TRANSLATE_NOOP("errors", "serial printing needs the pyserial package")),
+        ("win32print library", QT_TRANSLATE_NOOP("errors", "Windows raw printing needs pywin32 (Windows only)")),
+        ("broken pipe", QT_TRANSLATE_NOOP("errors", "the printer closed the connection")),
+        ("reset", QT_TRANSLATE_NOOP("errors", "the printer closed the connection")),
     )
     return next((cause for mark, cause in causes if mark in text), str(error) or type(error).__name__)
 

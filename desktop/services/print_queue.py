@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import to_iso
-from desktop.core.errors import InvalidTransition, ValidationError
+from desktop.core.errors import InvalidTransition, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Actor
 from desktop.services.base import ServiceBase
@@ -35,7 +35,8 @@ class SerializableDocument(Protocol):
     def to_json(self) -> str: ...
 
 
-INTERRUPTED = QT_TRANSLATE_NOOP("print", "Interrupted (the app closed while printing): check the paper, then Retry or Reprint")
+INTERRUPTED = UserError(QT_TRANSLATE_NOOP(
+    "errors", "Interrupted (the app closed while printing): check the paper, then Retry or Reprint")).to_json()
 
 
 class JobStatus(StrEnum):

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.core.clock import from_iso
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.registry import Services
 from desktop.services.sync import schedule_in_force
 from desktop.store.models import OutboxOp
@@ -44,7 +46,23 @@ class Comparison:
     status: str
     here: Line | None
     platform: Line | None
-    differences: tuple[str, ...] = ()
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One field that differs: an English template (marked for translation) and its values."""
+
+    template: str
+    here: object
+    there: object
+
+    def text(self, translate: Callable[[str, str], str] | None = None) -> str:
+        template = translate("reconcile", self.template) if translate else self.template
+        return template.format(here=self.here, there=self.there)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass
@@ -134,14 +152,16 @@ def _platform_line(line: dict[str, Any]) -> Line:
                 int(version) if version is not None else None, line["occurred_at"])
 
 
-def _differences(here: Line, there: Line) -> tuple[str, ...]:
+def _differences(here: Line, there: Line) -> tuple[Difference, ...]:
     diffs = []
     if here.amount_fen is not None and here.amount_fen != there.amount_fen:
-        diffs.append(f"amount {here.amount_fen} ≠ {there.amount_fen} fen")
+        diffs.append(Difference(QT_TRANSLATE_NOOP("reconcile", "amount {here} ≠ {there} fen"),
+                                here.amount_fen, there.amount_fen))
     if here.coins != there.coins:
-        diffs.append(f"coins {here.coins} ≠ {there.coins}")
+        diffs.append(Difference(QT_TRANSLATE_NOOP("reconcile", "coins {here} ≠ {there}"), here.coins, there.coins))
     if here.schedule_version is not None and here.schedule_version != there.schedule_version:
-        diffs.append(f"schedule v{here.schedule_version} ≠ v{there.schedule_version}")
+        diffs.append(Difference(QT_TRANSLATE_NOOP("reconcile", "schedule v{here} ≠ v{there}"),
+                                here.schedule_version, there.schedule_version))
     return tuple(diffs)
 
 
@@ -163,7 +183,7 @@ def to_csv(report: ReconcileReport) -> str:
         writer.writerow([row.op_id, row.kind, row.status, (here or there).occurred_at,  # type: ignore[union-attr]
                          _cell(here, "amount_fen"), _cell(there, "amount_fen"), _cell(here, "coins"),
                          _cell(there, "coins"), _cell(here, "schedule_version"),
-                         _cell(there, "schedule_version"), "; ".join(row.differences)])
+                         _cell(there, "schedule_version"), "; ".join(map(str, row.differences))])
     return out.getvalue()
 
 

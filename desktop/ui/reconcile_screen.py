@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -115,7 +115,7 @@ class ReconcileScreen(QWidget):
         for i, row in enumerate(rows):
             here = "" if row.here is None or row.here.amount_fen is None else _money(row.here.amount_fen)
             there = "" if row.platform is None else _money(row.platform.amount_fen)
-            cells = (names[row.status], row.kind, here, there, "; ".join(row.differences), row.op_id)
+            cells = (names[row.status], row.kind, here, there, "; ".join(d.text(QCoreApplication.translate) for d in row.differences), row.op_id)
             for column, value in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(value))
 

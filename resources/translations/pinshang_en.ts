@@ -1645,6 +1645,10 @@ What to do: {action}</translation>
         <translation>“{text}” must be 1 to 255 bytes long on a voucher</translation>
     </message>
     <message>
+        <source>Internal error ({kind}); it was logged</source>
+        <translation>Internal error ({kind}); it was logged</translation>
+    </message>
+    <message>
         <source>No printer is set up for “{kind}”; choose one in Printers</source>
         <translation>No printer is set up for “{kind}”; choose one in Printers</translation>
     </message>
@@ -1665,12 +1669,92 @@ What to do: {action}</translation>
         <translation>Printer settings: {problem}</translation>
     </message>
     <message>
+        <source>paper must be 58 or 80 mm</source>
+        <translation>paper must be 58 or 80 mm</translation>
+    </message>
+    <message>
+        <source>Chinese mode must be gb18030 or image</source>
+        <translation>Chinese mode must be gb18030 or image</translation>
+    </message>
+    <message>
+        <source>QR mode must be native or image</source>
+        <translation>QR mode must be native or image</translation>
+    </message>
+    <message>
+        <source>unknown connection kind</source>
+        <translation>unknown connection kind</translation>
+    </message>
+    <message>
+        <source>the timeout must be positive</source>
+        <translation>the timeout must be positive</translation>
+    </message>
+    <message>
+        <source>the network printer needs a host</source>
+        <translation>the network printer needs a host</translation>
+    </message>
+    <message>
+        <source>the port must be 1 to 65535</source>
+        <translation>the port must be 1 to 65535</translation>
+    </message>
+    <message>
+        <source>the USB printer needs a vendor id</source>
+        <translation>the USB printer needs a vendor id</translation>
+    </message>
+    <message>
+        <source>the serial printer needs a device</source>
+        <translation>the serial printer needs a device</translation>
+    </message>
+    <message>
+        <source>choose a Windows printer</source>
+        <translation>choose a Windows printer</translation>
+    </message>
+    <message>
         <source>Unknown printer profile “{profile}”</source>
         <translation>Unknown printer profile “{profile}”</translation>
     </message>
     <message>
         <source>Printer “{name}” at {address} did not print: {reason}</source>
         <translation>Printer “{name}” at {address} did not print: {reason}</translation>
+    </message>
+    <message>
+        <source>the connection was refused (is the printer on and is the port right?)</source>
+        <translation>the connection was refused (is the printer on and is the port right?)</translation>
+    </message>
+    <message>
+        <source>no answer in time (check the network and the printer's address)</source>
+        <translation>no answer in time (check the network and the printer's address)</translation>
+    </message>
+    <message>
+        <source>the printer's address cannot be reached</source>
+        <translation>the printer's address cannot be reached</translation>
+    </message>
+    <message>
+        <source>the host name is unknown</source>
+        <translation>the host name is unknown</translation>
+    </message>
+    <message>
+        <source>no such device (is it plugged in and switched on?)</source>
+        <translation>no such device (is it plugged in and switched on?)</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>the printer is out of paper</translation>
+    </message>
+    <message>
+        <source>USB printing needs the pyusb package and libusb</source>
+        <translation>USB printing needs the pyusb package and libusb</translation>
+    </message>
+    <message>
+        <source>serial printing needs the pyserial package</source>
+        <translation>serial printing needs the pyserial package</translation>
+    </message>
+    <message>
+        <source>Windows raw printing needs pywin32 (Windows only)</source>
+        <translation>Windows raw printing needs pywin32 (Windows only)</translation>
+    </message>
+    <message>
+        <source>the printer closed the connection</source>
+        <translation>the printer closed the connection</translation>
     </message>
     <message>
         <source>No Chinese font could be loaded for printing</source>
@@ -1759,6 +1843,10 @@ What to do: {action}</translation>
     <message>
         <source>This deal already has {count} open groups, its maximum</source>
         <translation>This deal already has {count} open groups, its maximum</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</source>
+        <translation>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</translation>
     </message>
     <message>
         <source>A print reference is at most {limit} characters</source>
@@ -1941,10 +2029,6 @@ What to do: {action}</translation>
         <source>Close</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <source>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</source>
-        <translation>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</translation>
-    </message>
 </context>
 <context>
     <name>print_queue</name>
@@ -1990,6 +2074,21 @@ What to do: {action}</translation>
     <message>
         <source>System printer (Qt)</source>
         <translation>System printer (Qt)</translation>
+    </message>
+</context>
+<context>
+    <name>reconcile</name>
+    <message>
+        <source>amount {here} ≠ {there} fen</source>
+        <translation>amount {here} ≠ {there} fen</translation>
+    </message>
+    <message>
+        <source>coins {here} ≠ {there}</source>
+        <translation>coins {here} ≠ {there}</translation>
+    </message>
+    <message>
+        <source>schedule v{here} ≠ v{there}</source>
+        <translation>schedule v{here} ≠ v{there}</translation>
     </message>
 </context>
 <context>

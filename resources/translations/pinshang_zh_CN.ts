@@ -1645,6 +1645,10 @@ What to do: {action}</source>
         <translation>券上的“{text}”长度必须为 1 到 255 字节</translation>
     </message>
     <message>
+        <source>Internal error ({kind}); it was logged</source>
+        <translation>内部错误（{kind}），已记录日志</translation>
+    </message>
+    <message>
         <source>No printer is set up for “{kind}”; choose one in Printers</source>
         <translation>“{kind}”还没有设置打印机；请在“打印机”中选择</translation>
     </message>
@@ -1665,12 +1669,92 @@ What to do: {action}</source>
         <translation>打印机设置有误：{problem}</translation>
     </message>
     <message>
+        <source>paper must be 58 or 80 mm</source>
+        <translation>纸宽须为 58 或 80 毫米</translation>
+    </message>
+    <message>
+        <source>Chinese mode must be gb18030 or image</source>
+        <translation>中文模式须为 gb18030 或图片</translation>
+    </message>
+    <message>
+        <source>QR mode must be native or image</source>
+        <translation>二维码模式须为打印机指令或图片</translation>
+    </message>
+    <message>
+        <source>unknown connection kind</source>
+        <translation>未知的连接方式</translation>
+    </message>
+    <message>
+        <source>the timeout must be positive</source>
+        <translation>超时时间须大于零</translation>
+    </message>
+    <message>
+        <source>the network printer needs a host</source>
+        <translation>网络打印机需要填写主机地址</translation>
+    </message>
+    <message>
+        <source>the port must be 1 to 65535</source>
+        <translation>端口须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>the USB printer needs a vendor id</source>
+        <translation>USB 打印机需要填写厂商 ID</translation>
+    </message>
+    <message>
+        <source>the serial printer needs a device</source>
+        <translation>串口打印机需要填写设备</translation>
+    </message>
+    <message>
+        <source>choose a Windows printer</source>
+        <translation>请选择一台 Windows 打印机</translation>
+    </message>
+    <message>
         <source>Unknown printer profile “{profile}”</source>
         <translation>未知打印机配置“{profile}”</translation>
     </message>
     <message>
         <source>Printer “{name}” at {address} did not print: {reason}</source>
         <translation>打印机“{name}”（{address}）未能打印：{reason}</translation>
+    </message>
+    <message>
+        <source>the connection was refused (is the printer on and is the port right?)</source>
+        <translation>连接被拒绝（打印机是否开机？端口是否正确？）</translation>
+    </message>
+    <message>
+        <source>no answer in time (check the network and the printer's address)</source>
+        <translation>打印机未及时响应（请检查网络和打印机地址）</translation>
+    </message>
+    <message>
+        <source>the printer's address cannot be reached</source>
+        <translation>无法连接到打印机地址</translation>
+    </message>
+    <message>
+        <source>the host name is unknown</source>
+        <translation>主机名无法识别</translation>
+    </message>
+    <message>
+        <source>no such device (is it plugged in and switched on?)</source>
+        <translation>找不到设备（是否已连接并开机？）</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <source>USB printing needs the pyusb package and libusb</source>
+        <translation>USB 打印需要 pyusb 和 libusb</translation>
+    </message>
+    <message>
+        <source>serial printing needs the pyserial package</source>
+        <translation>串口打印需要 pyserial</translation>
+    </message>
+    <message>
+        <source>Windows raw printing needs pywin32 (Windows only)</source>
+        <translation>Windows 原始打印需要 pywin32（仅限 Windows）</translation>
+    </message>
+    <message>
+        <source>the printer closed the connection</source>
+        <translation>打印机断开了连接</translation>
     </message>
     <message>
         <source>No Chinese font could be loaded for printing</source>
@@ -1759,6 +1843,10 @@ What to do: {action}</source>
     <message>
         <source>This deal already has {count} open groups, its maximum</source>
         <translation>此活动已有 {count} 个进行中的团，已达上限</translation>
+    </message>
+    <message>
+        <source>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</source>
+        <translation>已中断（打印时程序关闭）：请检查纸张，然后重试或重印</translation>
     </message>
     <message>
         <source>A print reference is at most {limit} characters</source>
@@ -1941,10 +2029,6 @@ What to do: {action}</source>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
-    <message>
-        <source>Interrupted (the app closed while printing): check the paper, then Retry or Reprint</source>
-        <translation>已中断（打印时程序关闭）：请检查纸张，然后重试或重印</translation>
-    </message>
 </context>
 <context>
     <name>print_queue</name>
@@ -1990,6 +2074,21 @@ What to do: {action}</source>
     <message>
         <source>System printer (Qt)</source>
         <translation>系统打印机（Qt）</translation>
+    </message>
+</context>
+<context>
+    <name>reconcile</name>
+    <message>
+        <source>amount {here} ≠ {there} fen</source>
+        <translation>金额 {here} ≠ {there} 分</translation>
+    </message>
+    <message>
+        <source>coins {here} ≠ {there}</source>
+        <translation>购物币 {here} ≠ {there}</translation>
+    </message>
+    <message>
+        <source>schedule v{here} ≠ v{there}</source>
+        <translation>费率版本 v{here} ≠ v{there}</translation>
     </message>
 </context>
 <context>

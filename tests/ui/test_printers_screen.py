@@ -183,3 +183,21 @@ def test_print_preview_opens_and_closes_without_crashing(qtbot, shell) -> None:
     assert dialog is not None and dialog.isVisible()
     qtbot.wait(200)  # it paints the pages on the printer it was given
     dialog.close()
+
+
+def test_why_a_job_failed_reads_in_the_cashiers_language(demo_services) -> None:
+    from desktop.printing.dispatch import PrintDispatcher
+    from desktop.printing.escpos_backend import PrinterError
+    from desktop.ui.i18n import install_language
+
+    printer_id = demo_services.printers.save(OWNER, PrinterSettings("前台", host="127.0.0.1", port=closed_port(), timeout_ms=2000))
+    demo_services.printers.set_route(OWNER, "voucher", printer_id)
+    job_id = demo_services.print_queue.enqueue(OWNER, "voucher", voucher_document(demo_voucher()), "V-1")
+    with pytest.raises(PrinterError):
+        PrintDispatcher(demo_services).dispatch(job_id)
+    model = PrintJobModel()
+    model.set_rows([demo_services.print_queue.job(job_id)])
+    install_language("zh_CN")
+    assert "连接被拒绝" in model.index(0, model.ERROR).data()
+    install_language("en")
+    assert "the connection was refused" in model.index(0, model.ERROR).data()

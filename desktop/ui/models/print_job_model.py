@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.clock import from_iso
+from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.print_queue import JobStatus, PrintJobInfo
 from desktop.ui.models.table_model import RowTableModel
@@ -52,7 +53,7 @@ class PrintJobModel(RowTableModel[PrintJobInfo]):
             self.PRINTER: job.printer_name or self.tr("(none)"),
             self.STATUS: status_name(job.status),
             self.ATTEMPTS: job.attempts,
-            self.ERROR: QCoreApplication.translate("print", job.last_error or ""),
+            self.ERROR: UserError.from_stored(job.last_error).render(QCoreApplication.translate) if job.last_error else "",
             self.TIME: from_iso(job.created_at).astimezone().strftime("%m-%d %H:%M"),
         }
         return values.get(column)
