@@ -73,8 +73,11 @@ class PairingFlow:
         pairing = Pairing(answer["terminal_id"], name.strip() or "Counter", answer["store"]["id"],
                           answer["store"]["name"], answer["merchant"]["id"], base_url,
                           answer["platform_public_key"])
+        previous = self.sync.pairing()
         self.vault.put(token_name(pairing.terminal_id), answer["token"])
         self.sync.record_pairing(actor, pairing)
+        if previous is not None and previous.terminal_id != pairing.terminal_id:
+            self.vault.delete(token_name(previous.terminal_id))  # the old identity's token is dead
         return pairing
 
     def _identity_key(self) -> Ed25519PrivateKey:

@@ -66,3 +66,11 @@ def test_without_a_keychain_the_token_stays_in_memory_and_the_status_says_so(qap
             assert state_text(restarted) == "Paired, but the token is lost: pair again"
         finally:
             runtime.services.close()
+
+
+def test_pairing_again_removes_the_old_token_from_the_keychain(terminal, memory_keyring, seed) -> None:
+    old = terminal.terminal_id
+    pairing = terminal.runtime.flow.pair(SYSTEM_ACTOR, seed.server.url, seed.pairing_code(), "Counter 1b", force=True)
+    assert pairing.terminal_id != old
+    assert memory_keyring.get_password(SERVICE, token_name(old)) is None
+    assert memory_keyring.get_password(SERVICE, token_name(pairing.terminal_id))
