@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +21,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.printers import Connection, PrinterSettings
 from desktop.ui.models.printer_model import connection_name
+from desktop.ui.tasks import run_task
 
 PAGES = (Connection.NETWORK, Connection.USB, Connection.SERIAL, Connection.WIN32RAW, Connection.PDF,
          Connection.SYSTEM)
@@ -70,7 +72,8 @@ class PrinterForm(QWidget):
         browse.clicked.connect(self._choose_folder)
         self.system_printer = QComboBox(self, objectName="system_printer", editable=True)
         self.system_printer.addItem("")
-        self.system_printer.addItems(QPrinterInfo.availablePrinterNames())
+        # Asking CUPS or Windows for printers can take seconds: not on the UI thread.
+        run_task(QPrinterInfo.availablePrinterNames, self._add_system_printers)
         self._page({self.tr("Host or IP"): self.host, self.tr("Port"): self.port})
         self._page({self.tr("Vendor id (hex)"): self.usb_vendor, self.tr("Product id (hex)"): self.usb_product})
         self._page({self.tr("Device"): self.serial_device, self.tr("Baud rate"): self.baudrate})
@@ -90,6 +93,10 @@ class PrinterForm(QWidget):
         for label, widget in rows.items():
             form.addRow(label, widget)
         self.pages.addWidget(page)
+
+    def _add_system_printers(self, names: list[str]) -> None:
+        if shiboken6.isValid(self.system_printer):  # the form may be gone by now
+            self.system_printer.addItems(names)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDF files"), self.pdf_folder.text())
