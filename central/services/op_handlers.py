@@ -7,6 +7,7 @@ savepoint back. Money-carrying kinds write one reconciliation line (`platform_li
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,16 +18,18 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from central.errors import OpRejected
-from central.models import Group, JoinRequest, Member, PlatformLine
+from central.errors import ApiError, OpRejected
+from central.models import Group, JoinRequest, Member, PlatformLine, Terminal
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
 from central.services import draws, vouchers
 from central.services.admin import grant_coins
 from central.services.changes import next_change_seq
+from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
 from desktop.core.clock import from_iso
 from desktop.core.ops import OpKind
+from desktop.core.vouchers import key_id
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,29 @@ def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: in
         op_id=ctx.op_id, store_id=ctx.terminal.store_id, terminal_id=ctx.terminal.terminal_id,
         kind=kind, amount_fen=fen, coins=coins, schedule_version=version, occurred_at=at,
     ))
+
+
+class SigningKeyAdded(_Payload):
+    key_id: str = Field(pattern=r"^[0-9a-f]{8}$")
+    public_key: str = Field(min_length=1, max_length=64)
+
+
+def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:
+    """A terminal's new voucher key (after a rotation) goes to the store's other terminals by
+    pull, so they verify its new vouchers offline; they keep every key they ever received."""
+    data = parse(SigningKeyAdded, payload)
+    try:
+        parse_public_key(data.public_key)
+    except ApiError as exc:
+        raise OpRejected("public_key is not a base64 raw Ed25519 public key") from exc
+    raw = base64.b64decode(data.public_key)
+    if key_id(raw) != data.key_id:
+        raise OpRejected("key_id does not match the public key")
+    terminal = ctx.session.get(Terminal, ctx.terminal.terminal_id)
+    if terminal is not None and terminal.public_key != data.public_key:
+        terminal.public_key = data.public_key
+        terminal.change_seq = next_change_seq(ctx.session)
+    return Outcome()
 
 
 def record_only(ctx: OpContext, payload: Any) -> Outcome:
@@ -254,6 +280,7 @@ HANDLERS: dict[str, Handler] = {
     OpKind.VOUCHER_REDEEMED: voucher_redeemed,
     OpKind.SALE_COMPLETED: sale_completed,
     OpKind.COINS_CAPTURED: coins_captured,
+    OpKind.SIGNING_KEY_ADDED: signing_key_added,
 }
 
 

@@ -26,3 +26,4 @@ class OpKind(StrEnum):
     VOUCHER_REDEEMED = "voucher.redeemed"  # {voucher_id, redeemed_at, staff}
     SALE_COMPLETED = "sale.completed"  # {sale_id, total_fen, coins, coin_fen, schedule_version}
     COINS_CAPTURED = "coins.captured"  # {token_id, member_id, coins, sale_id}
+    SIGNING_KEY_ADDED = "signing_key.added"  # {key_id, public_key}: base64 raw Ed25519, shared with the store

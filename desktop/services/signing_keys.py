@@ -10,6 +10,7 @@ a good key is never retired because of it.
 
 from __future__ import annotations
 
+import base64
 import logging
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -19,9 +20,11 @@ from sqlalchemy.orm import Session
 
 from desktop.core.clock import to_iso
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.core.vouchers import key_id, public_key_bytes
-from desktop.services.base import Actor, ServiceBase, require
+from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
+from desktop.services.raw_write import raw_audit, raw_emit
 from desktop.store.deal_models import SigningKey
 from desktop.store.keychain import SecretVault
 
@@ -77,9 +80,15 @@ class SigningKeyService(ServiceBase):
         raw_public = public_key_bytes(private)
         kid = key_id(raw_public)
         self._store(kid, private)
-        session.add(SigningKey(key_id=kid, public_key=raw_public.hex(),
-                               created_at=to_iso(self.clock())))
+        now = to_iso(self.clock())
+        session.add(SigningKey(key_id=kid, public_key=raw_public.hex(), created_at=now))
         session.flush()
+        # The platform shares the new key with the store's other terminals (they verify this
+        # terminal's vouchers offline); the change is audited like any key change.
+        driver = session.connection().connection.driver_connection
+        raw_emit(driver, now, OpKind.SIGNING_KEY_ADDED,  # type: ignore[arg-type]
+                 {"key_id": kid, "public_key": base64.b64encode(raw_public).decode("ascii")})
+        raw_audit(driver, now, SYSTEM_ACTOR, "signing_key.created", key_id=kid)  # type: ignore[arg-type]
         self._private[kid] = private
         self._public[kid] = private.public_key()
         return private

@@ -11,6 +11,7 @@ from tests.central.helpers import (
     MovableClock,
     Seed,
     hand_made_proof,
+    new_public_key,
     op,
     paired,
     sale,
@@ -156,3 +157,20 @@ def test_unreachable_platform_is_reported_as_such() -> None:
     client = PlatformClient("http://127.0.0.1:9", timeout=2)
     with pytest.raises(PlatformUnreachable):
         client.pull()
+
+
+def test_a_new_signing_key_is_shared_and_a_mismatched_one_rejected(seed: Seed) -> None:
+    import base64 as b64
+
+    from desktop.core.vouchers import key_id
+
+    client, terminal = paired(seed)
+    other, _ = paired(seed, "Counter 2")
+    fresh = new_public_key()
+    good = {"key_id": key_id(b64.b64decode(fresh)), "public_key": fresh}
+    bad = {"key_id": "00000000", "public_key": new_public_key()}
+    answer = client.push(terminal, [op(1, "signing_key.added", good), op(2, "signing_key.added", bad)])
+    assert [r["status"] for r in answer["results"]] == ["applied", "rejected"]
+    assert "does not match" in answer["results"][1]["reason"]
+    keys = {k["terminal_id"]: k["public_key"] for k in other.pull(None)["terminal_keys"]}
+    assert keys[terminal] == fresh
