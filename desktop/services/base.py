@@ -16,7 +16,7 @@ from desktop.core.errors import PermissionDenied
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor, Permission, Role
-from desktop.services.raw_write import raw_audit, raw_emit
+from desktop.services.raw_write import raw_audit, raw_emit, sqlite_of
 from desktop.store.db import Database
 
 SYSTEM = "system"
@@ -57,8 +57,7 @@ class Transaction:
     def _connection(self) -> sqlite3.Connection:
         """The SQLite connection of this very transaction: outbox and audit rows are written
         by one implementation (desktop.services.raw_write) for the ORM and the raw hot path."""
-        driver: sqlite3.Connection = self.session.connection().connection.driver_connection  # type: ignore[assignment]
-        return driver
+        return sqlite_of(self.session)
 
 
 class ServiceBase:

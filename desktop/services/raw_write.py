@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from desktop.core.audit import GENESIS, canonical_detail, row_hash
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor
@@ -54,12 +56,17 @@ def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
         pooled.close()  # back to the pool
 
 
+def sqlite_of(session: Session) -> sqlite3.Connection:
+    """The SQLite connection under an ORM session's transaction (same transaction, no ORM)."""
+    driver: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    return driver
+
+
 @contextmanager
 def raw_read(db: Database) -> Iterator[sqlite3.Connection]:
     """A read snapshot on the raw connection: no write lock, so it never stalls a redemption."""
     with db.read() as session:
-        driver: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
-        yield driver
+        yield sqlite_of(session)
 
 
 def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str, Any]) -> str:

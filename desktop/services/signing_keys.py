@@ -24,7 +24,7 @@ from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.core.vouchers import key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
-from desktop.services.raw_write import raw_audit, raw_emit
+from desktop.services.raw_write import raw_audit, raw_emit, sqlite_of
 from desktop.store.deal_models import SigningKey
 from desktop.store.keychain import SecretVault
 
@@ -85,10 +85,10 @@ class SigningKeyService(ServiceBase):
         session.flush()
         # The platform shares the new key with the store's other terminals (they verify this
         # terminal's vouchers offline); the change is audited like any key change.
-        driver = session.connection().connection.driver_connection
-        raw_emit(driver, now, OpKind.SIGNING_KEY_ADDED,  # type: ignore[arg-type]
+        driver = sqlite_of(session)
+        raw_emit(driver, now, OpKind.SIGNING_KEY_ADDED,
                  {"key_id": kid, "public_key": base64.b64encode(raw_public).decode("ascii")})
-        raw_audit(driver, now, SYSTEM_ACTOR, "signing_key.created", key_id=kid)  # type: ignore[arg-type]
+        raw_audit(driver, now, SYSTEM_ACTOR, "signing_key.created", key_id=kid)
         self._private[kid] = private
         self._public[kid] = private.public_key()
         return private
