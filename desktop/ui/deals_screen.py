@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +25,7 @@ from desktop.ui.deal_editor import DealEditor
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
+from desktop.ui.styles import action_button
 from desktop.ui.widgets.scan_field import ScanField
 
 BIG = "font-size: 14pt; padding: 6px 14px;"
@@ -63,11 +66,8 @@ class DealsScreen(QWidget):
         self.refresh()
         self.new_deal()
 
-    def _button(self, name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text, self, objectName=name)
-        button.setStyleSheet(BIG)
-        button.clicked.connect(lambda: slot())  # type: ignore[operator]  # drop `checked`
-        return button
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        return action_button(self, name, text, slot, BIG)
 
     def _layout(self) -> None:
         actions = QHBoxLayout()

@@ -3,6 +3,7 @@ the proof, vouchers, cancel (manager approval) and printing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -29,7 +30,7 @@ from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import EntriesModel, state_name
 from desktop.ui.override_dialog import approved_actor
-from desktop.ui.styles import GREEN, primary_button
+from desktop.ui.styles import GREEN, action_button, primary_button
 from desktop.ui.widgets.scan_field import ScanField
 
 BIG = "font-size: 15pt; padding: 8px 16px;"
@@ -76,11 +77,8 @@ class GroupScreen(QWidget):
         self._layout()
         self.refresh()
 
-    def _button(self, name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text, self, objectName=name)
-        button.setStyleSheet(BIG)
-        button.clicked.connect(lambda: slot())  # type: ignore[operator]  # drop `checked`
-        return button
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        return action_button(self, name, text, slot, BIG)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
