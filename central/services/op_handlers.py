@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
@@ -27,7 +26,7 @@ from central.services.admin import grant_coins
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
-from desktop.core.clock import from_iso
+from desktop.core import op_contracts as contracts
 from desktop.core.ops import OpKind
 from desktop.core.vouchers import key_id
 
@@ -47,87 +46,16 @@ class Outcome:
     reason: str = ""
 
 
-class _Payload(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    at: str | None = None  # when the business event happened (ISO 8601); defaults to receipt
-
-
-class GroupOpened(_Payload):
-    group_id: str = Field(min_length=1, max_length=64)
-    deal_id: str = Field(min_length=1, max_length=64)
-    commitment: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: StrictInt = Field(ge=2, le=10_000)
-
-
-class GroupJoined(_Payload):
-    group_id: str = Field(min_length=1, max_length=64)
-    entry_id: str = Field(min_length=1, max_length=64)
-    deposit_fen: StrictInt = Field(ge=0, le=10**13)
-
-
-class GroupDrawn(_Payload):
-    group_id: str = Field(min_length=1, max_length=64)
-    proof: dict[str, Any]
-
-
-class CoinGrant(BaseModel):
-    member_id: str
-    coins: StrictInt = Field(gt=0, lt=2**32)
-
-
-class GroupSettled(_Payload):
-    group_id: str = Field(min_length=1, max_length=64)
-    coin_grants: list[CoinGrant] = []
-    cash_fen: StrictInt = Field(default=0, ge=0, le=10**13)
-
-
-class GroupRefunded(_Payload):
-    group_id: str = Field(min_length=1, max_length=64)
-    refunded_fen: StrictInt = Field(ge=0, le=10**13)
-
-
-class JoinRequestAnswered(_Payload):
-    request_id: str
-    group_id: str
-
-
-class VoucherRedeemed(_Payload):
-    voucher_id: str = Field(min_length=1, max_length=64)
-    redeemed_at: str
-
-
-class SaleCompleted(_Payload):
-    sale_id: str = Field(min_length=1, max_length=64)
-    total_fen: StrictInt = Field(ge=0, le=10**13)
-    coins: StrictInt = Field(default=0, ge=0, lt=2**32)
-    coin_fen: StrictInt = Field(default=0, ge=0, le=10**13)
-    schedule_version: StrictInt | None = None
-
-
-class CoinsCaptured(_Payload):
-    token_id: str = Field(pattern=r"^[0-9a-f]{32}$")
-    member_id: str
-    coins: StrictInt = Field(gt=0, lt=2**32)
-    sale_id: str = ""
-    token: str | None = None
-
-
-def parse(model: type[_Payload], payload: Any) -> Any:
+def parse(model: type[contracts.Payload], payload: Any) -> Any:
+    """The op's typed payload (desktop.core.op_contracts); OpRejected with the reason."""
     try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "payload"
-        raise OpRejected(f"invalid payload: {where}: {first['msg']}") from exc
+        return contracts.validate_model(model, payload)
+    except contracts.ContractError as exc:
+        raise OpRejected(exc.reason) from exc
 
 
-def event_time(ctx: OpContext, data: _Payload) -> datetime:
-    if data.at is None:
-        return ctx.now
-    try:
-        return from_iso(data.at)
-    except ValueError as exc:
-        raise OpRejected("invalid payload: at is not an ISO 8601 time") from exc
+def event_time(ctx: OpContext, data: contracts.Payload) -> datetime:
+    return contracts.event_time(data) or ctx.now
 
 
 def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: int = 0,
@@ -138,15 +66,10 @@ def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: in
     ))
 
 
-class SigningKeyAdded(_Payload):
-    key_id: str = Field(pattern=r"^[0-9a-f]{8}$")
-    public_key: str = Field(min_length=1, max_length=64)
-
-
 def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:
     """A terminal's new voucher key (after a rotation) goes to the store's other terminals by
     pull, so they verify its new vouchers offline; they keep every key they ever received."""
-    data = parse(SigningKeyAdded, payload)
+    data = parse(contracts.SigningKeyAdded, payload)
     try:
         parse_public_key(data.public_key)
     except ApiError as exc:
@@ -161,14 +84,13 @@ def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:
     return Outcome()
 
 
-def record_only(ctx: OpContext, payload: Any) -> Outcome:
-    if not isinstance(payload, dict):
-        raise OpRejected("invalid payload: an object is required")
+def record_only(ctx: OpContext, payload: Any, model: type[contracts.Payload]) -> Outcome:
+    parse(model, payload)
     return Outcome()
 
 
 def group_opened(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(GroupOpened, payload)
+    data = parse(contracts.GroupOpened, payload)
     if ctx.session.get(Group, data.group_id) is not None:
         raise OpRejected(f"group {data.group_id} was opened already")
     ctx.session.add(Group(id=data.group_id, store_id=ctx.terminal.store_id,
@@ -178,19 +100,19 @@ def group_opened(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def group_joined(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(GroupJoined, payload)
+    data = parse(contracts.GroupJoined, payload)
     add_line(ctx, OpKind.GROUP_JOINED, event_time(ctx, data), fen=data.deposit_fen)
     return Outcome()
 
 
 def group_drawn(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(GroupDrawn, payload)
+    data = parse(contracts.GroupDrawn, payload)
     draws.record_draw(ctx.session, ctx.terminal, data.group_id, data.proof)
     return Outcome()
 
 
 def group_settled(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(GroupSettled, payload)
+    data = parse(contracts.GroupSettled, payload)
     draws.set_state(ctx.session, ctx.terminal, data.group_id, "settled", from_states=("drawn",))
     for grant in data.coin_grants:
         if ctx.session.get(Member, grant.member_id) is None:
@@ -202,14 +124,14 @@ def group_settled(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def group_refunded(ctx: OpContext, payload: Any, state: str) -> Outcome:
-    data = parse(GroupRefunded, payload)
+    data = parse(contracts.GroupRefunded, payload)
     draws.set_state(ctx.session, ctx.terminal, data.group_id, state, from_states=("open",))
     add_line(ctx, f"group.{state}", event_time(ctx, data), fen=data.refunded_fen)
     return Outcome()
 
 
 def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
-    data = parse(JoinRequestAnswered, payload)
+    data = parse(contracts.JoinRequestAccepted if status == "accepted" else contracts.JoinRequestRefused, payload)
     request = ctx.session.get(JoinRequest, data.request_id)
     if request is None or request.store_id != ctx.terminal.store_id or request.group_id != data.group_id:
         raise OpRejected(f"unknown join request {data.request_id} for group {data.group_id}")
@@ -220,7 +142,7 @@ def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
 
 
 def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(VoucherRedeemed, payload)
+    data = parse(contracts.VoucherRedeemed, payload)
     conflict = vouchers.redeem(ctx.session, ctx.terminal, ctx.op_id, data.voucher_id,
                                data.redeemed_at, ctx.now)
     if conflict:
@@ -229,7 +151,7 @@ def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(SaleCompleted, payload)
+    data = parse(contracts.SaleCompleted, payload)
     at = event_time(ctx, data)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     version = schedule.version if schedule else None
@@ -241,7 +163,7 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def coins_captured(ctx: OpContext, payload: Any) -> Outcome:
-    data = parse(CoinsCaptured, payload)
+    data = parse(contracts.CoinsCaptured, payload)
     at = event_time(ctx, data)
     coin_service.capture(ctx.session, ctx.platform, ctx.terminal, token_id=data.token_id,
                          member_id=data.member_id, coins=data.coins, ref=f"op:{ctx.op_id}",
@@ -265,10 +187,10 @@ Handler = Callable[[OpContext, Any], Outcome]
 PREPARE: dict[str, Callable[[OpContext, Any], None]] = {OpKind.COINS_CAPTURED: lapse_before_capture}
 
 HANDLERS: dict[str, Handler] = {
-    OpKind.STAFF_CHANGED: record_only,
-    OpKind.DEAL_LAUNCHED: record_only,
-    OpKind.DEAL_AMENDED: record_only,
-    OpKind.VOUCHER_ISSUED: record_only,
+    OpKind.STAFF_CHANGED: lambda ctx, p: record_only(ctx, p, contracts.StaffChanged),
+    OpKind.DEAL_LAUNCHED: lambda ctx, p: record_only(ctx, p, contracts.DealPublished),
+    OpKind.DEAL_AMENDED: lambda ctx, p: record_only(ctx, p, contracts.DealPublished),
+    OpKind.VOUCHER_ISSUED: lambda ctx, p: record_only(ctx, p, contracts.VoucherIssued),
     OpKind.GROUP_OPENED: group_opened,
     OpKind.GROUP_JOINED: group_joined,
     OpKind.GROUP_DRAWN: group_drawn,

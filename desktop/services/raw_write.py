@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.audit import GENESIS, canonical_detail, row_hash
+from desktop.core.op_contracts import validate_payload
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor
 from desktop.store.db import Database, environment_error
@@ -70,7 +71,9 @@ def raw_read(db: Database) -> Iterator[sqlite3.Connection]:
 
 
 def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str, Any]) -> str:
-    """Write one outbox op; returns its op_id."""
+    """Write one outbox op; returns its op_id. The payload must keep its contract
+    (desktop.core.op_contracts): a breach is a bug here, never something to send."""
+    validate_payload(kind.value, payload)
     op_id = _time_ordered_uuid()
     conn.execute(
         "INSERT INTO outbox (op_id, kind, payload, created_at, status) VALUES (?, ?, ?, ?, 'pending')",
