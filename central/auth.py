@@ -10,6 +10,7 @@ from sqlalchemy import select
 from central.errors import ApiError
 from central.models import Store, Terminal
 from central.platform import Platform, TerminalContext
+from central.services.members import MemberContext, member_by_token
 
 
 def hash_token(token: str) -> str:
@@ -38,3 +39,15 @@ def current_terminal(request: Request) -> TerminalContext:
     if row.revoked_at is not None:
         raise ApiError(401, "token_revoked", "this terminal's API token was revoked; pair again")
     return TerminalContext(row.id, row.store_id, row.merchant_id)
+
+
+def current_member(request: Request) -> MemberContext:
+    """FastAPI dependency: the member behind `Authorization: Member <token>` (their phone)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "member" or not token.strip() or len(token) > 200:
+        raise ApiError(401, "member_unauthorized", "sign in as a member first")
+    with platform_of(request).tx() as session:
+        member = member_by_token(session, token.strip())
+    if member is None:
+        raise ApiError(401, "member_unauthorized", "unknown or expired member sign-in: sign in again")
+    return member

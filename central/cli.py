@@ -9,6 +9,8 @@
     pinshang central admin add-schedule MERCHANT_ID --from ISO --coin-settlement 20 ...
     pinshang central admin revoke-terminal TERMINAL_ID
     pinshang central admin revoke-authorization TOKEN_ID
+    pinshang central admin member-token MEMBER_ID   (a new access token for the member's phone)
+    pinshang central admin member-code MEMBER_ID    (the member's current rotating code)
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from central.db import make_engine, session_factory, transaction
 from central.errors import ApiError
 from central.migrate import upgrade
 from central.platform import Platform
-from central.services import admin, coins, pairing
+from central.services import admin, coins, members, pairing
 from central.services.changes import ensure_state, load_signing_key
 from central.services.schedules import Rates, add_schedule
 from desktop.core.clock import from_iso, utc_now
@@ -74,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                                                  "--alliance-share", "--coin-cap", "--coin-value-fen"))
     _add(sub, "revoke-terminal", ("terminal_id",), ())
     _add(sub, "revoke-authorization", ("token_id",), ())
+    _add(sub, "member-token", ("member_id",), ())
+    _add(sub, "member-code", ("member_id",), ())
     return parser
 
 
@@ -135,6 +139,8 @@ ACTIONS: dict[str, Callable[[Session, Platform, argparse.Namespace], str]] = {
     "add-store": lambda s, _p, o: admin.create_store(s, o.merchant_id, o.name, o.id),
     "pairing-code": _pairing_code,
     "add-member": lambda s, _p, o: admin.create_member(s, o.phone, o.name, o.home, o.id),
+    "member-token": lambda s, _p, o: members.issue_token(s, o.member_id),
+    "member-code": lambda s, p, o: members.current_code(s, o.member_id, p.clock()),
     "grant-coins": _grant,
     "add-schedule": _schedule,
     "revoke-terminal": _revoke_terminal,

@@ -129,6 +129,20 @@ class Member(Base):
     name: Mapped[str] = mapped_column(String(200))
     home_merchant_id: Mapped[str | None] = mapped_column(ForeignKey("merchants.id"), nullable=True)
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    # The member's credentials (central/services/members.py): the secret behind their rotating
+    # member code, and the hash of the access token their phone signs in with.
+    code_secret: Mapped[bytes] = mapped_column(LargeBinary)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+
+
+class MemberCodeUse(Base):
+    """A rotating member code is good for one use: (member, step) is recorded when it is used."""
+
+    __tablename__ = "member_code_uses"
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    step: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    used_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    purpose: Mapped[str] = mapped_column(String(64))
 
 
 class CoinTransfer(Base):

@@ -4,6 +4,7 @@ and by tests/demo to seed a platform)."""
 from __future__ import annotations
 
 import re
+import secrets
 import uuid
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from central.errors import ApiError, invalid, not_found
 from central.models import Member, Merchant, Store
 from central.services import coin_ledger
 from central.services.changes import next_change_seq
+from desktop.core.member_codes import SECRET_BYTES
 
 _PHONE = re.compile(r"^\+?\d{5,20}$")
 
@@ -49,7 +51,8 @@ def create_member(session: Session, phone: str, name: str, home_merchant_id: str
     if home_merchant_id and session.get(Merchant, home_merchant_id) is None:
         raise not_found("merchant", home_merchant_id)
     member = Member(id=member_id or new_id("U"), phone=phone, name=_name(name),
-                    home_merchant_id=home_merchant_id, change_seq=next_change_seq(session))
+                    home_merchant_id=home_merchant_id, change_seq=next_change_seq(session),
+                    code_secret=secrets.token_bytes(SECRET_BYTES))
     session.add(member)
     session.flush()
     return member.id
