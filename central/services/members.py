@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 
 from central.errors import ApiError, not_found
 from central.models import Member, MemberCodeUse
-from desktop.core.member_codes import SECRET_BYTES, matching_step, member_code_text, parse_member_code
+from desktop.core.member_codes import (
+    SECRET_BYTES,
+    matching_step,
+    member_code_text,
+    parse_member_code,
+)
 
 
 @dataclass(frozen=True)
