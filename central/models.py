@@ -135,6 +135,18 @@ class Member(Base):
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
 
 
+class MemberContact(Base):
+    """A store where a member was counted (enrolled in a group, registered at the counter, spent
+    coins): the store's terminals may hold that member (pull); the first contact locks them."""
+
+    __tablename__ = "member_contacts"
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    kind: Mapped[str] = mapped_column(String(32))  # group_enrolment | counter_registration | coin_spend
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
 class MemberCodeUse(Base):
     """A rotating member code is good for one use: (member, step) is recorded when it is used."""
 

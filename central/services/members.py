@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, not_found
-from central.models import Member, MemberCodeUse
+from central.models import Member, MemberCodeUse, MemberContact, Store
+from central.services.changes import next_change_seq
 from desktop.core.member_codes import (
     SECRET_BYTES,
     matching_step,
@@ -82,3 +83,18 @@ def consume_code(session: Session, text: str, purpose: str, now: datetime,
         raise ApiError(403, "member_code_used",
                        "this member code was used already: ask the member for a new one") from exc
     return member.id
+
+
+def record_contact(session: Session, member_id: str, store_id: str, kind: str, at: datetime) -> None:
+    """Count a member at a store (kind: group_enrolment, counter_registration or coin_spend).
+    The first counted contact anywhere locks an unlocked member to that store's merchant."""
+    member = session.get(Member, member_id)
+    store = session.get(Store, store_id)
+    if member is None or store is None:
+        raise not_found("member" if member is None else "store", member_id if member is None else store_id)
+    if session.get(MemberContact, (member_id, store_id)) is None:
+        session.add(MemberContact(member_id=member_id, store_id=store_id, first_at=at, kind=kind[:32],
+                                  change_seq=next_change_seq(session)))
+    if member.home_merchant_id is None:
+        member.home_merchant_id = store.merchant_id
+        member.change_seq = next_change_seq(session)

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from central.errors import ApiError
-from central.models import Member
+from central.models import Member, MemberContact, Store
 from central.services import members
+from central.services.admin import create_member
 from desktop.core.member_codes import (
     STEP_SECONDS,
     STEPS_AHEAD,
@@ -100,3 +101,20 @@ def test_member_tokens_replace_each_other(seed: Seed) -> None:
         assert found is not None and found.member_id == seed.members[0]
         assert members.member_by_token(session, "psm_guess") is None
     assert requests.get(f"{seed.server.url}/v1/health", timeout=5).status_code == 200
+
+
+def test_the_first_counted_contact_locks_the_member(seed: Seed) -> None:
+    platform = seed.server.app.state.platform
+    with platform.tx() as session:
+        fresh = create_member(session, "13900000009", "New")
+    with platform.tx() as session:
+        members.record_contact(session, fresh, seed.other_store_id, "coin_spend", platform.clock())
+    with platform.tx() as session:
+        members.record_contact(session, fresh, seed.store_id, "group_enrolment", platform.clock())
+        members.record_contact(session, fresh, seed.store_id, "group_enrolment", platform.clock())
+    with platform.tx() as session:
+        row = session.get(Member, fresh)
+        other_merchant = session.get(Store, seed.other_store_id).merchant_id  # type: ignore[union-attr]
+        assert row is not None and row.home_merchant_id == other_merchant
+        contacts = session.query(MemberContact).filter_by(member_id=fresh).all()
+        assert sorted(c.store_id for c in contacts) == sorted([seed.store_id, seed.other_store_id])

@@ -1,4 +1,5 @@
-"""member credentials: the secret behind each member's rotating code, their access token
+"""member credentials (the secret behind each member's rotating code, their access token) and
+the stores where each member was counted
 
 Revision ID: 0002_member_credentials
 Revises: 0001
@@ -28,6 +29,18 @@ def upgrade() -> None:
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.alter_column("code_secret", existing_type=sa.LargeBinary(), nullable=False)
     op.create_table(
+        "member_contacts",
+        sa.Column("member_id", sa.String(length=64), nullable=False),
+        sa.Column("store_id", sa.String(length=64), nullable=False),
+        sa.Column("first_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("change_seq", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(["member_id"], ["members.id"]),
+        sa.ForeignKeyConstraint(["store_id"], ["stores.id"]),
+        sa.PrimaryKeyConstraint("member_id", "store_id"),
+    )
+    op.create_index("ix_member_contacts_change_seq", "member_contacts", ["change_seq"])
+    op.create_table(
         "member_code_uses",
         sa.Column("member_id", sa.String(length=64), nullable=False),
         sa.Column("step", sa.BigInteger(), nullable=False),
@@ -40,6 +53,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("member_code_uses")
+    op.drop_index("ix_member_contacts_change_seq", table_name="member_contacts")
+    op.drop_table("member_contacts")
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.drop_constraint("uq_members_token_hash", type_="unique")
         batch_op.drop_column("token_hash")
