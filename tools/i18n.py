@@ -6,6 +6,8 @@
 - fill MAP.json: {"English source": "中文"} fills unfinished zh_CN entries (any context).
 - release: compile the .ts files to the .qm files the app loads.
 - missing: list zh_CN sources without a finished translation (exit 1 if any).
+- export MAP.json [TS]: the finished zh_CN translations of a .ts file (default: ours) as a MAP,
+  e.g. to carry translations across a merge of two branches (export theirs, update, fill).
 The .ts files are the single truth; MAP files are only a convenient way to write into them.
 """
 
@@ -82,6 +84,15 @@ def fill(mapping_file: str) -> int:
     return 0
 
 
+def export(mapping_file: str, ts_file: str | None = None) -> int:
+    tree = ET.parse(ts_file or ts_path("zh_CN"))
+    mapping = {source.text: translation.text for _ctx, source, translation in _messages(tree)
+               if source.text and translation.text and translation.get("type") != "unfinished"}
+    Path(mapping_file).write_text(json.dumps(mapping, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"exported {len(mapping)} translations")
+    return 0
+
+
 def missing() -> list[tuple[str, str]]:
     tree = ET.parse(ts_path("zh_CN"))
     return [(ctx, source.text or "") for ctx, source, translation in _messages(tree)
@@ -100,6 +111,8 @@ def main(argv: list[str]) -> int:
         update()
     elif command == "fill" and len(argv) == 2:
         return fill(argv[1])
+    elif command == "export" and len(argv) in (2, 3):
+        return export(argv[1], argv[2] if len(argv) == 3 else None)
     elif command == "release":
         release()
     elif command == "missing":
