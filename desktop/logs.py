@@ -7,6 +7,7 @@ The log names staff and members: its folder is 0700 and its files 0600 (desktop.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -14,7 +15,6 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
 
 from desktop.paths import PRIVATE_FILE, private_dir, tighten
 
@@ -48,9 +48,9 @@ def setup_logging(folder: Path) -> Path:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Opens (and, after each rotation, re-creates) the log file with mode 0600."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
-        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        return io.TextIOWrapper(os.fdopen(fd, "ab"), encoding=self.encoding, errors=self.errors)
 
 
 def _log_unexpected(kind: type[BaseException], value: BaseException | None,

@@ -124,7 +124,7 @@ class StaffService(ServiceBase):
         with self.transaction(SYSTEM_ACTOR) as tx:
             if tx.session.scalar(select(func.count()).select_from(Staff)):
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "This store already has an owner"))
-            rows = []
+            rows: list[Staff] = []
             for name, role, pin in staff:
                 row = self._insert(tx, check_name(name), role, check_pin_format(pin))
                 if rows:  # the same audit records as the owner adding each of them

@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from desktop.core.errors import ValidationError
 from desktop.core.lockout import LOCKOUTS, LockState, Reading, clock_jump, lockout_for, same_boot
-from desktop.core.pins import LEGACY_COST, ScryptCost, check_pin_guessable, hash_pin, needs_rehash, pin_matches
+from desktop.core.pins import (
+    LEGACY_COST,
+    ScryptCost,
+    check_pin_guessable,
+    hash_pin,
+    needs_rehash,
+    pin_matches,
+)
 
 T0 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 walls = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC))

@@ -28,7 +28,7 @@ from desktop.core.urls import is_local_host, platform_url
 from desktop.services.base import SYSTEM_ACTOR
 from desktop.store.keychain import SecretVault, token_name
 from desktop.store.models import AuditRecord, OutboxOp, Setting
-from desktop.sync.client import PlatformClient
+from desktop.sync.client import PlatformClient, PlatformRejected
 from desktop.sync.pairing import PairingFlow
 
 ACCEPTED = {
@@ -215,3 +215,47 @@ def test_nothing_in_the_client_turns_certificate_checks_off() -> None:
                  if "verify=False" in p.read_text(encoding="utf-8").replace(" ", "")
                  or "CERT_NONE" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+class Redirect(BaseHTTPRequestHandler):
+    """Answers every GET with a redirect to `target`, and records the Authorization it got."""
+
+    target = ""
+    seen: list[str | None] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        Redirect.seen.append(self.headers.get("Authorization"))
+        if Redirect.target and not Redirect.target.endswith(f":{self.server.server_address[1]}"):
+            self.send_response(302)
+            self.send_header("Location", Redirect.target + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = b'{"error": "gone", "reason": "test"}'
+        self.send_response(404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_platform_that_redirects_elsewhere_does_not_get_the_token_forwarded() -> None:
+    """Beyond the list: a LAN platform (or whoever answers in its place) redirecting the
+    terminal to another host must not carry the bearer token there."""
+    servers = [ThreadingHTTPServer(("127.0.0.1", 0), Redirect) for _ in range(2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        Redirect.seen = []
+        Redirect.target = f"http://localhost:{servers[1].server_address[1]}"  # another host name
+        client = PlatformClient(f"http://127.0.0.1:{servers[0].server_address[1]}", token="secret-token")
+        with pytest.raises(PlatformRejected, match="test"):
+            client.pull()
+        assert Redirect.seen == ["Bearer secret-token", None]  # the second host got no token
+    finally:
+        Redirect.target = ""
+        for server in servers:
+            server.shutdown()
+            server.server_close()
