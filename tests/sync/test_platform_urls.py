@@ -21,6 +21,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
 from desktop.core.errors import ValidationError
@@ -259,3 +261,30 @@ def test_a_platform_that_redirects_elsewhere_does_not_get_the_token_forwarded() 
         for server in servers:
             server.shutdown()
             server.server_close()
+
+
+PIECES = st.sampled_from(["http://", "https://", "HTTP://", "127.0.0.1", "192.168.1.5", "example.com", "evil.com",
+                          "localhost", ".local", "@", ":", "8700", "/", "\\", "[", "]", "::1", "%2e", "#", "?",
+                          ".", "a", "0x7f", " ", "\t", "%40", "..", "xn--", "::ffff:", "8.8.8.8", "\u3002", "\uff0e"])
+
+
+@settings(max_examples=2000)
+@given(st.builds(lambda scheme, rest: scheme + "".join(rest), st.sampled_from(["http://", "HTTP://", "https://", ""]),
+                 st.lists(PIECES, max_size=8)))
+def test_whatever_the_rule_accepts_over_http_requests_also_reads_as_a_local_host(url: str) -> None:
+    """Differential check against the parsers requests really uses (urllib3) and urllib."""
+    from urllib.parse import urlsplit
+
+    from urllib3.util import parse_url
+
+    try:
+        used = platform_url(url)
+    except ValidationError:
+        return
+    if not used.startswith("http://"):
+        assert used.startswith("https://")
+        return
+    request_url = used + "/v1/pull"
+    assert is_local_host(parse_url(request_url).host or "")
+    assert is_local_host(urlsplit(request_url).hostname or "")
+    assert requests.Request("GET", request_url).prepare().url.startswith(used)
