@@ -30,7 +30,9 @@ def open_for_counter(directory: str | Path | None) -> Services:
     """The store as the app opens it: logging to its folder, and the chores of a restart."""
     from desktop.logs import setup_logging
 
-    setup_logging(paths.data_dir(str(directory) if directory else None))
+    folder = paths.data_dir(str(directory) if directory else None)
+    paths.secure_data_dir(folder)  # files written by an older version, or copied in, made private
+    setup_logging(folder)
     services = open_services(directory)
     interrupted = services.print_queue.recover_interrupted()
     if interrupted:

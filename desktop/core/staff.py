@@ -1,16 +1,15 @@
-"""Staff roles, permissions, PIN hashing (scrypt) and the lockout rule."""
+"""Staff roles, permissions and the PIN rules (hashing: desktop.core.pins; lockout: desktop.core.lockout)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.pins import check_pin_guessable
 
-MAX_FAILED_PINS = 5
-LOCKOUT = timedelta(minutes=5)
 PIN_LENGTHS = range(4, 9)
 
 
@@ -61,26 +60,16 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
+def check_new_pin(pin: str) -> str:
+    """A PIN someone chooses (new staff, a changed PIN): the format, and not one guessed first."""
+    return check_pin_guessable(check_pin_format(pin))
+
+
 def check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 64:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A name is 1 to 64 characters"))
     return cleaned
-
-
-@dataclass(frozen=True)
-class LockState:
-    failed_attempts: int
-    locked_until: datetime | None
-
-    def is_locked(self, now: datetime) -> bool:
-        return self.locked_until is not None and now < self.locked_until
-
-    def after_failure(self, now: datetime) -> LockState:
-        failures = self.failed_attempts + 1
-        if failures >= MAX_FAILED_PINS:
-            return LockState(0, now + LOCKOUT)
-        return LockState(failures, None)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Actor
+from desktop.paths import PRIVATE_DIR, PRIVATE_FILE, tighten
 from desktop.printing.document import (
     Align,
     Block,
@@ -116,12 +117,14 @@ def _save_pdf(document: Document, paper: PaperProfile, folder: Path, file_stem: 
     from desktop.printing import qt_backend  # Qt only for this kind of printer
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)  # receipts name members: each PDF 0600
     except OSError as error:
         raise PrinterError(QT_TRANSLATE_NOOP("errors", "Cannot use the folder {path}: {reason}"),
                            path=str(folder), reason=error.strerror or str(error)) from error
     qt_backend.ensure_gui_application()
-    qt_backend.save_pdf(document, paper, folder / f"{_safe(file_stem)}.pdf")
+    target = folder / f"{_safe(file_stem)}.pdf"
+    qt_backend.save_pdf(document, paper, target)
+    tighten(target, PRIVATE_FILE)
 
 
 def _safe(stem: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.clock import Clock, utc_now
 from desktop.core.staff import Actor, Role
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase
 from desktop.services.settings import DEMO_MODE, STORE_ID, STORE_NAME, SettingsService
 from desktop.services.staff import StaffService
+from desktop.store.db import Database
 from desktop.store.models import MenuItem
 
 
@@ -33,15 +35,17 @@ DEMO_STORE_NAME = "品尚小馆 Pinshang Bistro"
 
 
 class DemoService(ServiceBase):
+    def __init__(self, db: Database, clock: Clock = utc_now, staff: StaffService | None = None) -> None:
+        super().__init__(db, clock)
+        self.staff = staff or StaffService(db, clock)
+
     def seed(self) -> None:
-        """Idempotent: does nothing on a store that already has staff."""
-        staff = StaffService(self.db, self.clock)
+        """Idempotent: does nothing on a store that already has staff. The demo PINs (1111...)
+        are shown on the login screen, so they are seeded past the guessable-PIN rule."""
+        staff = self.staff
         if staff.has_staff():
             return
-        owner_spec, *others = DEMO_STAFF
-        owner = staff.create_owner(owner_spec.name, owner_spec.pin)
-        for spec in others:
-            staff.add_staff(owner, spec.name, spec.role, spec.pin)
+        owner = staff.seed_demo_staff([(spec.name, spec.role, spec.pin) for spec in DEMO_STAFF])
         settings = SettingsService(self.db, self.clock)
         settings.set(owner, STORE_NAME, DEMO_STORE_NAME)
         settings.set(owner, STORE_ID, "demo-store")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.clock import Clock, utc_now
+from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
 from desktop.services.deals import DealService
@@ -19,7 +20,7 @@ from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
 from desktop.services.settings import SettingsService
 from desktop.services.signing_keys import SigningKeyService
-from desktop.services.staff import StaffService
+from desktop.services.staff import StaffService, Uptime, system_uptime
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
 from desktop.services.sync_pull import SyncPullService
@@ -49,15 +50,18 @@ class Services:
     print_data: PrintDataService
 
     @classmethod
-    def build(cls, db: Database, clock: Clock = utc_now) -> Services:
+    def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
+              uptime: Uptime = system_uptime) -> Services:
+        """`pin_cost` and `uptime` are for tests only (a cheaper PIN hash, a movable monotonic clock)."""
         keys = SigningKeyService(db, clock)  # one per process: it caches the verified keys
+        staff = StaffService(db, clock, pin_cost=pin_cost, uptime=uptime)
         return cls(
             db=db,
-            staff=StaffService(db, clock),
+            staff=staff,
             settings=SettingsService(db, clock),
             audit=AuditService(db, clock),
             status=StatusService(db, clock),
-            demo=DemoService(db, clock),
+            demo=DemoService(db, clock, staff),
             sync=SyncService(db, clock),
             sync_pull=SyncPullService(db, clock),
             attention=AttentionService(db, clock),

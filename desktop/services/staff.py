@@ -1,29 +1,68 @@
-"""Staff: first-run owner, PIN login with a lockout that survives restarts, overrides."""
+"""Staff: first-run owner, PIN login with a lockout that survives restarts, overrides.
+
+The lockout runs on a monotonic clock (desktop.core.lockout); `Uptime` is where that clock is
+read, injected so tests can move it and reboot it. PINs are hashed at `pin_cost` (the current
+OWASP cost; tests pass a lower one explicitly) and older hashes are upgraded at login.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desktop.core.clock import from_iso, to_iso
+from desktop.core.clock import Clock, from_iso, to_iso, utc_now
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.ops import OpKind
-from desktop.core.pins import hash_pin, pin_matches
-from desktop.core.staff import (
+from desktop.core.lockout import (
+    ESTIMATED,
     MAX_FAILED_PINS,
-    RANK,
     LockState,
+    Reading,
+    clock_jump,
+    lockout_for,
+    same_boot,
+)
+from desktop.core.ops import OpKind
+from desktop.core.pins import PIN_COST, ScryptCost, hash_pin, needs_rehash, pin_matches, stored_cost
+from desktop.core.staff import (
+    RANK,
     Permission,
     Role,
     StaffInfo,
     check_name,
+    check_new_pin,
     check_pin_format,
 )
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.settings import STORE_NAME, put_setting
-from desktop.store.models import Staff
+from desktop.store.db import Database
+from desktop.store.models import Setting, Staff
+
+Uptime = Callable[[], tuple[float, str]]  # (monotonic seconds, id of the boot they count from)
+CLOCK_LAST_SEEN = "clock.last_seen"  # the last (wall, monotonic, boot) a login attempt saw
+
+
+def system_uptime() -> tuple[float, str]:
+    """The OS's monotonic clock, including time asleep where the OS offers it (Linux
+    CLOCK_BOOTTIME), and the boot it counts from: Linux's boot_id, else an estimate of the
+    boot moment from both clocks (compared with a tolerance by desktop.core.lockout.same_boot)."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    mono = time.clock_gettime(boottime) if boottime is not None else time.monotonic()
+    return mono, _boot_id() or f"{ESTIMATED}{time.time() - mono:.0f}"
+
+
+@cache
+def _boot_id() -> str | None:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None
 
 
 class LoginRefused(UserError):
@@ -35,6 +74,12 @@ class LoginRefused(UserError):
 
 
 class StaffService(ServiceBase):
+    def __init__(self, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
+                 uptime: Uptime = system_uptime) -> None:
+        super().__init__(db, clock)
+        self.pin_cost = pin_cost
+        self.uptime = uptime
+
     def has_staff(self) -> bool:
         with self.db.read() as s:
             return bool(s.scalar(select(func.count()).select_from(Staff)))
@@ -43,12 +88,13 @@ class StaffService(ServiceBase):
         query = select(Staff).order_by(Staff.role.desc(), Staff.name)
         if active_only:
             query = query.where(Staff.active.is_(True))
+        now = self._reading(self.clock())
         with self.db.read() as s:
-            return [_info(row) for row in s.scalars(query)]
+            return [_info(row, now) for row in s.scalars(query)]
 
     def create_owner(self, name: str, pin: str, store_name: str | None = None) -> Actor:
         """First run only: the owner account (and the store's name), when there is no staff yet."""
-        name, pin = check_name(name), check_pin_format(pin)
+        name, pin = check_name(name), check_new_pin(pin)
         with self.transaction(SYSTEM_ACTOR) as tx:
             if tx.session.scalar(select(func.count()).select_from(Staff)):
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "This store already has an owner"))
@@ -60,14 +106,33 @@ class StaffService(ServiceBase):
 
     def add_staff(self, actor: Actor, name: str, role: Role, pin: str) -> StaffInfo:
         require(actor, Permission.MANAGE_STAFF)
-        name, pin = check_name(name), check_pin_format(pin)
+        name, pin = check_name(name), check_new_pin(pin)
         _check_may_grant(actor, role)
         with self.transaction(actor) as tx:
             if tx.session.scalar(select(Staff.id).where(Staff.name == name)):
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is already a staff member called {name}"), name=name)
             row = self._insert(tx, name, role, pin)
             tx.audit("staff.added", staff_id=row.id, name=name, role=role.value)
-            return _info(row)
+            return _info(row, self._reading(tx.now))
+
+    def seed_demo_staff(self, staff: list[tuple[str, Role, str]]) -> Actor:
+        """The demo restaurant's staff, whose PINs the login screen shows (so they may be
+        simple, e.g. 1111): only into a store with no staff yet; the first must be the owner.
+        Every PIN chosen later (add_staff, change_pin) goes through the guessable-PIN rule."""
+        if not staff or staff[0][1] is not Role.OWNER:
+            raise ValueError("the demo's first staff member is its owner")
+        with self.transaction(SYSTEM_ACTOR) as tx:
+            if tx.session.scalar(select(func.count()).select_from(Staff)):
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "This store already has an owner"))
+            rows: list[Staff] = []
+            for name, role, pin in staff:
+                row = self._insert(tx, check_name(name), role, check_pin_format(pin))
+                if rows:  # the same audit records as the owner adding each of them
+                    tx.audit("staff.added", staff_id=row.id, name=row.name, role=role.value)
+                else:
+                    tx.audit("staff.owner_created", staff_id=row.id, name=row.name)
+                rows.append(row)
+            return Actor(rows[0].id, rows[0].name, Role.OWNER)
 
     def set_active(self, actor: Actor, staff_id: int, active: bool) -> None:
         require(actor, Permission.MANAGE_STAFF)
@@ -83,13 +148,24 @@ class StaffService(ServiceBase):
     def change_pin(self, actor: Actor, staff_id: int, new_pin: str) -> None:
         if staff_id != actor.staff_id:
             require(actor, Permission.MANAGE_STAFF)
-        new_pin = check_pin_format(new_pin)
+        new_pin = check_new_pin(new_pin)
         with self.transaction(actor) as tx:
             row = _get(tx, staff_id)
             if staff_id != actor.staff_id:
                 _check_may_grant(actor, Role(row.role))
-            row.pin_hash, row.failed_attempts, row.locked_until = hash_pin(new_pin), 0, None
+            row.pin_hash = hash_pin(new_pin, self.pin_cost)
+            _store_lock(row, LockState.after_success(), None)
             tx.audit("staff.pin_changed", staff_id=row.id, name=row.name)
+
+    def unlock(self, actor: Actor, staff_id: int) -> None:
+        """A manager ends another member's lock (and its escalation) at once; audited."""
+        require(actor, Permission.MANAGE_STAFF)
+        with self.transaction(actor) as tx:
+            row = _get(tx, staff_id)
+            _check_may_grant(actor, Role(row.role))
+            was = _lock_state(row).left_at(self._reading(tx.now))
+            _store_lock(row, LockState.after_success(), None)
+            tx.audit("staff.unlocked", staff_id=row.id, name=row.name, seconds_left=int(was.total_seconds()))
 
     def login(self, staff_id: int, pin: str) -> Actor:
         """Check the PIN; a failure is committed (it counts towards the lockout) and raised."""
@@ -103,23 +179,53 @@ class StaffService(ServiceBase):
         return actor
 
     def _check_login(self, tx: Transaction, row: Staff, pin: str) -> LoginRefused | None:
-        state = LockState(row.failed_attempts, from_iso(row.locked_until) if row.locked_until else None)
+        now = self._reading(tx.now)
+        self._note_clock(tx, now)
         if not row.active:
             return LoginRefused(QT_TRANSLATE_NOOP("errors", "{name} is no longer active"), name=row.name)
-        if state.is_locked(tx.now):
-            return _locked(row.name, state.locked_until)
+        state = _lock_state(row)
+        if state.is_locked(now):
+            _store_lock(row, state.reanchored(now), now)  # measured so far: kept across a reboot
+            return _locked(row.name, state.locked_until(now))
         if pin_matches(pin, row.pin_hash):
-            row.failed_attempts, row.locked_until = 0, None
+            _store_lock(row, LockState.after_success(), now)
+            self._upgrade_hash(tx, row, pin)
             tx.audit("staff.login", staff_id=row.id, name=row.name)
             return None
-        after = state.after_failure(tx.now)
-        row.failed_attempts = after.failed_attempts
-        row.locked_until = to_iso(after.locked_until) if after.locked_until else None
-        tx.audit("staff.login_failed", staff_id=row.id, name=row.name, locked=after.locked_until is not None)
-        if after.locked_until:
-            return _locked(row.name, after.locked_until)
-        return LoginRefused(QT_TRANSLATE_NOOP("errors", "Wrong PIN. {left} tries left before a 5-minute lock."),
-                            left=MAX_FAILED_PINS - after.failed_attempts)
+        after = state.after_failure(now)
+        _store_lock(row, after, now)
+        locked = after.is_locked(now)
+        tx.audit("staff.login_failed", staff_id=row.id, name=row.name, locked=locked, lock_level=after.level)
+        if locked:
+            return _locked(row.name, after.locked_until(now))
+        return LoginRefused(QT_TRANSLATE_NOOP("errors", "Wrong PIN. {left} tries left before a lock of {minutes} min."),
+                            left=MAX_FAILED_PINS - after.failed_attempts,
+                            minutes=int(lockout_for(after.level + 1).total_seconds() // 60))
+
+    def _upgrade_hash(self, tx: Transaction, row: Staff, pin: str) -> None:
+        """A hash made at a lower cost is replaced now that the PIN is known to be right."""
+        if not needs_rehash(row.pin_hash, self.pin_cost):
+            return
+        old = stored_cost(row.pin_hash)
+        row.pin_hash = hash_pin(pin, self.pin_cost)
+        tx.audit("staff.pin_rehashed", staff_id=row.id, name=row.name,
+                 old=f"scrypt N={old.n} r={old.r} p={old.p}" if old else "unknown",
+                 new=f"scrypt N={self.pin_cost.n} r={self.pin_cost.r} p={self.pin_cost.p}")
+
+    def _reading(self, wall: datetime) -> Reading:
+        mono, boot = self.uptime()
+        return Reading(wall, mono, boot)
+
+    def _note_clock(self, tx: Transaction, now: Reading) -> None:
+        """Keep the last moment a login attempt saw; a wall clock moved since then (by more
+        than desktop.core.lockout.CLOCK_JUMP) is written to the audit log."""
+        row = tx.session.get(Setting, CLOCK_LAST_SEEN)
+        last = _parse_reading(row.value) if row else None
+        jump = clock_jump(last, now)
+        if jump is not None:
+            tx.audit("clock.moved", seconds=int(jump.total_seconds()), same_boot=last is not None and same_boot(last.boot, now.boot))
+        put_setting(tx.session, CLOCK_LAST_SEEN,
+                    json.dumps({"wall": to_iso(now.wall), "mono": now.mono, "boot": now.boot}))
 
     def logout(self, actor: Actor) -> None:
         with self.transaction(actor) as tx:
@@ -135,8 +241,8 @@ class StaffService(ServiceBase):
         return Actor(actor.staff_id, actor.name, actor.role, manager.name, manager.role, permission)
 
     def _insert(self, tx: Transaction, name: str, role: Role, pin: str) -> Staff:
-        row = Staff(name=name, role=role.value, pin_hash=hash_pin(pin), active=True,
-                    failed_attempts=0, created_at=tx.now_iso)
+        row = Staff(name=name, role=role.value, pin_hash=hash_pin(pin, self.pin_cost), active=True,
+                    failed_attempts=0, lock_level=0, created_at=tx.now_iso)
         tx.session.add(row)
         tx.session.flush()
         tx.emit(OpKind.STAFF_CHANGED, {"staff_id": row.id, "name": name, "role": role.value, "active": True})
@@ -149,7 +255,13 @@ def _check_may_grant(actor: Actor, role: Role) -> None:
 
 
 def _locked(name: str, until: datetime | None) -> LoginRefused:
-    stamp = until.astimezone().strftime("%H:%M") if until else ""
+    local = until.astimezone() if until else None
+    if local is None:
+        stamp = ""
+    elif local.date() == datetime.now(local.tzinfo).date():
+        stamp = local.strftime("%H:%M")
+    else:
+        stamp = local.strftime("%Y-%m-%d %H:%M")
     return LoginRefused(QT_TRANSLATE_NOOP("errors", "{name} is locked after 5 wrong PINs until {until}"),
                         locked_until=until, name=name, until=stamp)
 
@@ -161,6 +273,26 @@ def _get(tx: Transaction, staff_id: int) -> Staff:
     return row
 
 
-def _info(row: Staff) -> StaffInfo:
-    locked = from_iso(row.locked_until) if row.locked_until else None
-    return StaffInfo(row.id, row.name, Role(row.role), row.active, locked)
+def _lock_state(row: Staff) -> LockState:
+    left = timedelta(milliseconds=row.lock_left_ms) if row.lock_left_ms is not None else None
+    return LockState(row.failed_attempts, row.lock_level or 0, left, row.lock_mono, row.lock_boot)
+
+
+def _store_lock(row: Staff, state: LockState, now: Reading | None) -> None:
+    row.failed_attempts, row.lock_level = state.failed_attempts, state.level
+    row.lock_left_ms = int(state.left.total_seconds() * 1000) if state.left is not None else None
+    row.lock_mono, row.lock_boot = state.anchor_mono, state.anchor_boot
+    until = state.locked_until(now) if now is not None else None
+    row.locked_until = to_iso(until) if until else None
+
+
+def _parse_reading(text: str) -> Reading | None:
+    try:
+        data = json.loads(text)
+        return Reading(from_iso(data["wall"]), float(data["mono"]), str(data["boot"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _info(row: Staff, now: Reading) -> StaffInfo:
+    return StaffInfo(row.id, row.name, Role(row.role), row.active, _lock_state(row).locked_until(now))

@@ -4,6 +4,8 @@
 - busy_timeout: the sync worker and the UI share the file without "database is locked".
 - Write transactions BEGIN IMMEDIATE so a transaction never upgrades from read to write
   half-way (which is where SQLite returns SQLITE_BUSY without waiting).
+- Private files: the folder is 0700 and the database 0600 before SQLite opens it; SQLite gives
+  its -wal and -shm files the database file's mode (desktop.paths; Windows: the AppData ACL).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import PRIVATE_FILE, STORE_SUFFIXES, private_dir, private_file, tighten
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -59,6 +62,7 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        make_private(path)
         self.engine = make_engine(path)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write_sessions = sessionmaker(writer, expire_on_commit=False)
@@ -83,6 +87,19 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def make_private(path: Path) -> None:
+    """The store's folder 0700, the database file made 0600 (before SQLite creates it with the
+    umask's 0644) and any WAL, shared-memory or journal file left from before tightened. A
+    folder that cannot be written is left for SQLite to report (environment_error)."""
+    try:
+        private_dir(path.parent)
+        private_file(path)
+    except OSError:
+        return
+    for suffix in STORE_SUFFIXES[1:]:
+        tighten(path.with_name(path.name + suffix), PRIVATE_FILE)
 
 
 def as_store_error(path: Path, exc: Exception) -> StoreError:

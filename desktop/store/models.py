@@ -32,8 +32,13 @@ class Staff(Base):
     pin_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     failed_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[str | None] = mapped_column(String(40), default=None)
+    locked_until: Mapped[str | None] = mapped_column(String(40), default=None)  # shown only
     created_at: Mapped[str] = mapped_column(String(40))
+    # The lock as desktop.core.lockout measures it: time left at a monotonic anchor.
+    lock_level: Mapped[int] = mapped_column(default=0)
+    lock_left_ms: Mapped[int | None] = mapped_column(default=None)
+    lock_mono: Mapped[float | None] = mapped_column(default=None)
+    lock_boot: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class AuditRecord(Base):

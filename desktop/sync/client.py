@@ -19,6 +19,7 @@ import requests
 from desktop.core.clock import to_iso
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.urls import platform_url  # no token in clear to a public host
 
 DEFAULT_TIMEOUT = 15.0
 
@@ -111,7 +112,7 @@ class PlatformClient:
         if auth and self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"
         try:
-            response = self.http.request(method, self.base_url + path, headers=all_headers,
+            response = self.http.request(method, platform_url(self.base_url) + path, headers=all_headers,
                                          timeout=self.timeout, **kwargs)
         except requests.RequestException as exc:  # refused, reset, timeout, DNS, bad TLS
             raise PlatformUnreachable(f"{method} {path}: {exc}") from exc

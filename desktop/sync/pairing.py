@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from urllib.parse import urlparse
 
+import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.serialization import (
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.urls import platform_url
 from desktop.services.base import Actor
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
@@ -32,12 +33,8 @@ ClientFactory = Callable[[str], PlatformClient]
 
 
 def check_url(url: str) -> str:
-    cleaned = url.strip().rstrip("/")
-    parsed = urlparse(cleaned)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "The platform address must start with https:// (or http:// on a local network)"))
-    return cleaned
+    """https:// to any host, http:// only on this computer or the local network (desktop.core.urls)."""
+    return platform_url(url)
 
 
 def check_code(code: str) -> str:
@@ -65,6 +62,11 @@ class PairingFlow:
         try:
             answer = client.pair(clean_code, _public_b64(key), name.strip() or "Counter")
         except PlatformUnreachable as exc:
+            if isinstance(exc.__cause__, requests.exceptions.SSLError):
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "The platform at {url} did not show a valid certificate, so nothing was sent. "
+                    "Check the address; the platform needs a certificate from a recognised authority."),
+                    url=base_url) from exc
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "Cannot reach the platform at {url}. Check the address and the network."),
                 url=base_url) from exc

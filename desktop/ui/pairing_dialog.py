@@ -54,6 +54,9 @@ class PairingDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Ask the platform for a one-time pairing code for this store."),
                                 wordWrap=True))
         layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Use https:// for a platform on the internet. http:// works only for "
+                                        "this computer or the local network (192.168.x, 10.x, *.local)."),
+                                self, objectName="url_rule", wordWrap=True))
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(560, 300)

@@ -1,4 +1,4 @@
-"""Staff management (manager): list, add, deactivate, reset PIN."""
+"""Staff management (manager): list, add, deactivate, reset PIN, unlock after wrong PINs."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ class StaffScreen(QWidget):
         self.toggle.clicked.connect(self.toggle_active)
         self.reset_pin = QPushButton(self.tr("Set new PIN…"), self, objectName="reset_pin")
         self.reset_pin.clicked.connect(self.set_pin)
+        self.unlock = QPushButton(self.tr("Unlock"), self, objectName="unlock")
+        self.unlock.clicked.connect(self.unlock_selected)
         self.message = QLabel(self, objectName="message", wordWrap=True)
         self._layout()
         self.refresh()
@@ -59,6 +61,7 @@ class StaffScreen(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.toggle)
         actions.addWidget(self.reset_pin)
+        actions.addWidget(self.unlock)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -100,6 +103,11 @@ class StaffScreen(QWidget):
         if ok:
             self._attempt(lambda: self.ctx.services.staff.change_pin(self.ctx.actor, chosen[0], pin),
                           self.tr("PIN changed"))
+
+    def unlock_selected(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self._attempt(lambda: self.ctx.services.staff.unlock(self.ctx.actor, chosen[0]), self.tr("Unlocked"))
 
     def _attempt(self, action: object, success: str) -> None:
         try:

@@ -531,6 +531,10 @@ What to do: {action}</translation>
         <translation>Ask the platform for a one-time pairing code for this store.</translation>
     </message>
     <message>
+        <source>Use https:// for a platform on the internet. http:// works only for this computer or the local network (192.168.x, 10.x, *.local).</source>
+        <translation>Use https:// for a platform on the internet. http:// works only for this computer or the local network (192.168.x, 10.x, *.local).</translation>
+    </message>
+    <message>
         <source>Pairing…</source>
         <translation>Pairing…</translation>
     </message>
@@ -1063,6 +1067,10 @@ What to do: {action}</translation>
         <translation>Set new PIN…</translation>
     </message>
     <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1097,6 +1105,10 @@ What to do: {action}</translation>
     <message>
         <source>PIN changed</source>
         <translation>PIN changed</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Unlocked</translation>
     </message>
 </context>
 <context>
@@ -1501,8 +1513,8 @@ What to do: {action}</translation>
         <translation>{name} is no longer active</translation>
     </message>
     <message>
-        <source>Wrong PIN. {left} tries left before a 5-minute lock.</source>
-        <translation>Wrong PIN. {left} tries left before a 5-minute lock.</translation>
+        <source>Wrong PIN. {left} tries left before a lock of {minutes} min.</source>
+        <translation>Wrong PIN. {left} tries left before a lock of {minutes} min.</translation>
     </message>
     <message>
         <source>{name} may not approve this</source>
@@ -1889,8 +1901,20 @@ What to do: {action}</translation>
         <translation>The platform address must start with https:// (or http:// on a local network)</translation>
     </message>
     <message>
+        <source>Use https:// for the platform at {host}. Plain http:// is allowed only for this computer and the local network (10.x, 172.16–31.x, 192.168.x, *.local), so that the terminal's access token never crosses the internet in clear text.</source>
+        <translation>Use https:// for the platform at {host}. Plain http:// is allowed only for this computer and the local network (10.x, 172.16–31.x, 192.168.x, *.local), so that the terminal's access token never crosses the internet in clear text.</translation>
+    </message>
+    <message>
+        <source>The platform address may hold only https://, a host name or IP address, a port and a path (no user name, password, spaces, ? or #).</source>
+        <translation>The platform address may hold only https://, a host name or IP address, a port and a path (no user name, password, spaces, ? or #).</translation>
+    </message>
+    <message>
         <source>Type the pairing code from the platform (10 letters and digits)</source>
         <translation>Type the pairing code from the platform (10 letters and digits)</translation>
+    </message>
+    <message>
+        <source>The platform at {url} did not show a valid certificate, so nothing was sent. Check the address; the platform needs a certificate from a recognised authority.</source>
+        <translation>The platform at {url} did not show a valid certificate, so nothing was sent. Check the address; the platform needs a certificate from a recognised authority.</translation>
     </message>
     <message>
         <source>Cannot reach the platform at {url}. Check the address and the network.</source>
@@ -1915,6 +1939,22 @@ What to do: {action}</translation>
     <message>
         <source>The system keychain does not answer (is it locked?). Unlock it and try again.</source>
         <translation>The system keychain does not answer (is it locked?). Unlock it and try again.</translation>
+    </message>
+    <message>
+        <source>A PIN of one digit repeated (like 1111) is too easy to guess. Choose another PIN.</source>
+        <translation>A PIN of one digit repeated (like 1111) is too easy to guess. Choose another PIN.</translation>
+    </message>
+    <message>
+        <source>A PIN of digits in a row (like 1234 or 4321) is too easy to guess. Choose another PIN.</source>
+        <translation>A PIN of digits in a row (like 1234 or 4321) is too easy to guess. Choose another PIN.</translation>
+    </message>
+    <message>
+        <source>A PIN that repeats a short pattern (like 1212) is too easy to guess. Choose another PIN.</source>
+        <translation>A PIN that repeats a short pattern (like 1212) is too easy to guess. Choose another PIN.</translation>
+    </message>
+    <message>
+        <source>This PIN is one of the most common PINs and too easy to guess. Choose another PIN.</source>
+        <translation>This PIN is one of the most common PINs and too easy to guess. Choose another PIN.</translation>
     </message>
 </context>
 <context>

@@ -531,6 +531,10 @@ What to do: {action}</source>
         <translation>请向平台申请本门店的一次性配对码。</translation>
     </message>
     <message>
+        <source>Use https:// for a platform on the internet. http:// works only for this computer or the local network (192.168.x, 10.x, *.local).</source>
+        <translation>互联网上的平台请使用 https://。http:// 只能用于本机或局域网（192.168.x、10.x、*.local）。</translation>
+    </message>
+    <message>
         <source>Pairing…</source>
         <translation>正在配对…</translation>
     </message>
@@ -1063,6 +1067,10 @@ What to do: {action}</source>
         <translation>设置新 PIN…</translation>
     </message>
     <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1097,6 +1105,10 @@ What to do: {action}</source>
     <message>
         <source>PIN changed</source>
         <translation>PIN 已修改</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>已解锁</translation>
     </message>
 </context>
 <context>
@@ -1501,8 +1513,8 @@ What to do: {action}</source>
         <translation>{name}已停用</translation>
     </message>
     <message>
-        <source>Wrong PIN. {left} tries left before a 5-minute lock.</source>
-        <translation>PIN 错误。还剩 {left} 次机会，用完将锁定 5 分钟。</translation>
+        <source>Wrong PIN. {left} tries left before a lock of {minutes} min.</source>
+        <translation>PIN 错误。再错 {left} 次将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
         <source>{name} may not approve this</source>
@@ -1889,8 +1901,20 @@ What to do: {action}</source>
         <translation>平台地址必须以 https:// 开头（局域网内可用 http://）</translation>
     </message>
     <message>
+        <source>Use https:// for the platform at {host}. Plain http:// is allowed only for this computer and the local network (10.x, 172.16–31.x, 192.168.x, *.local), so that the terminal's access token never crosses the internet in clear text.</source>
+        <translation>平台 {host} 请使用 https://。明文 http:// 只允许用于本机和局域网（10.x、172.16–31.x、192.168.x、*.local），以免终端的访问令牌以明文经过互联网。</translation>
+    </message>
+    <message>
+        <source>The platform address may hold only https://, a host name or IP address, a port and a path (no user name, password, spaces, ? or #).</source>
+        <translation>平台地址只能包含 https://、主机名或 IP 地址、端口和路径（不能有用户名、密码、空格、? 或 #）。</translation>
+    </message>
+    <message>
         <source>Type the pairing code from the platform (10 letters and digits)</source>
         <translation>请输入平台提供的配对码（10 位字母和数字）</translation>
+    </message>
+    <message>
+        <source>The platform at {url} did not show a valid certificate, so nothing was sent. Check the address; the platform needs a certificate from a recognised authority.</source>
+        <translation>{url} 上的平台没有出示有效的证书，因此未发送任何内容。请检查地址；平台需要由受认可的机构签发的证书。</translation>
     </message>
     <message>
         <source>Cannot reach the platform at {url}. Check the address and the network.</source>
@@ -1915,6 +1939,22 @@ What to do: {action}</source>
     <message>
         <source>The system keychain does not answer (is it locked?). Unlock it and try again.</source>
         <translation>系统钥匙串没有响应（是否已锁定？）。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>A PIN of one digit repeated (like 1111) is too easy to guess. Choose another PIN.</source>
+        <translation>由同一数字重复组成的 PIN（如 1111）太容易被猜到，请换一个。</translation>
+    </message>
+    <message>
+        <source>A PIN of digits in a row (like 1234 or 4321) is too easy to guess. Choose another PIN.</source>
+        <translation>连续数字的 PIN（如 1234 或 4321）太容易被猜到，请换一个。</translation>
+    </message>
+    <message>
+        <source>A PIN that repeats a short pattern (like 1212) is too easy to guess. Choose another PIN.</source>
+        <translation>重复短模式的 PIN（如 1212）太容易被猜到，请换一个。</translation>
+    </message>
+    <message>
+        <source>This PIN is one of the most common PINs and too easy to guess. Choose another PIN.</source>
+        <translation>这是最常见的 PIN 之一，太容易被猜到，请换一个。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from desktop.core.staff import Permission, Role
 from desktop.services.base import Actor
 from desktop.services.staff import LoginRefused
 from desktop.store.models import AuditRecord, OutboxOp, Staff
-from tests.support.stores import FakeClock, open_services
+from tests.support.stores import FakeClock, FakeUptime, open_services
 
 
 def ids(services) -> dict[str, int]:
@@ -19,11 +20,11 @@ def ids(services) -> dict[str, int]:
 
 
 def test_first_run_creates_the_owner_once(services) -> None:
-    owner = services.staff.create_owner("老板", "9876", "小店")
+    owner = services.staff.create_owner("老板", "9275", "小店")
     assert owner.role is Role.OWNER
     assert services.settings.get("store.name") == "小店"
     with pytest.raises(ValidationError, match="already has an owner"):
-        services.staff.create_owner("别人", "1234")
+        services.staff.create_owner("别人", "4826")
 
 
 def test_pins_are_stored_as_scrypt_hashes(demo_services) -> None:
@@ -38,23 +39,25 @@ def test_login_with_the_right_pin(demo_services) -> None:
 
 
 def test_five_wrong_pins_lock_for_five_minutes_even_after_a_restart(tmp_path: Path) -> None:
-    clock = FakeClock()
-    services = open_services(tmp_path, clock)
+    clock, uptime = FakeClock(), FakeUptime()
+    services = open_services(tmp_path, clock, uptime)
     services.demo.seed()
     cashier = ids(services)["小张"]
     for attempt in range(4):
-        with pytest.raises(LoginRefused, match=f"{4 - attempt} tries left"):
+        with pytest.raises(LoginRefused, match=f"{4 - attempt} tries left before a lock of 5 min"):
             services.staff.login(cashier, "0000")
     with pytest.raises(LoginRefused, match="locked") as locked:
         services.staff.login(cashier, "0000")
-    assert locked.value.locked_until == clock.now.replace() + __import__("datetime").timedelta(minutes=5)
+    assert locked.value.locked_until == clock.now + timedelta(minutes=5)
     services.close()
 
-    restarted = open_services(tmp_path, clock)  # the app was closed and opened again
+    restarted = open_services(tmp_path, clock, uptime)  # the app was closed and opened again
     clock.advance(minutes=4)
+    uptime.advance(minutes=4)
     with pytest.raises(LoginRefused, match="locked"):
         restarted.staff.login(cashier, "3333")  # even the right PIN waits out the lock
     clock.advance(minutes=1, seconds=1)
+    uptime.advance(minutes=1, seconds=1)
     assert restarted.staff.login(cashier, "3333").name == "小张"
     restarted.close()
 
@@ -62,12 +65,12 @@ def test_five_wrong_pins_lock_for_five_minutes_even_after_a_restart(tmp_path: Pa
 def test_roles_are_enforced_in_services_not_only_in_the_ui(demo_services) -> None:
     cashier = demo_services.staff.login(ids(demo_services)["小张"], "3333")
     with pytest.raises(PermissionDenied):
-        demo_services.staff.add_staff(cashier, "新人", Role.CASHIER, "4444")
+        demo_services.staff.add_staff(cashier, "新人", Role.CASHIER, "5829")
     with pytest.raises(PermissionDenied):
         demo_services.audit.recent(cashier)
     manager = demo_services.staff.login(ids(demo_services)["李经理"], "2222")
     with pytest.raises(ValidationError, match="owner"):
-        demo_services.staff.add_staff(manager, "新老板", Role.OWNER, "4444")
+        demo_services.staff.add_staff(manager, "新老板", Role.OWNER, "5829")
 
 
 def test_manager_override_is_audited_with_both_names(demo_services) -> None:
@@ -91,11 +94,11 @@ def test_a_cashier_cannot_approve_an_override(demo_services) -> None:
 def test_business_rows_outbox_and_audit_are_one_transaction(demo_services) -> None:
     owner = demo_services.staff.login(ids(demo_services)["王店长"], "1111")
     counts = _counts(demo_services)
-    demo_services.staff.add_staff(owner, "新人", Role.CASHIER, "4444")
+    demo_services.staff.add_staff(owner, "新人", Role.CASHIER, "5829")
     assert _counts(demo_services) == tuple(c + 1 for c in counts)
 
     with pytest.raises(ValidationError):  # same name: refused after the checks ran inside the transaction
-        demo_services.staff.add_staff(owner, "新人", Role.CASHIER, "4444")
+        demo_services.staff.add_staff(owner, "新人", Role.CASHIER, "5829")
     assert _counts(demo_services) == tuple(c + 1 for c in counts)
 
 
@@ -146,4 +149,4 @@ def test_an_approval_covers_only_the_permission_asked_for(demo_services) -> None
     for other in (Permission.MANAGE_DEALS, Permission.MANAGE_STAFF, Permission.PAIR_PLATFORM, Permission.CANCEL_GROUP):
         assert not approved.may(other)
     with pytest.raises(PermissionDenied):
-        demo_services.staff.add_staff(approved, "新人", Role.CASHIER, "4444")
+        demo_services.staff.add_staff(approved, "新人", Role.CASHIER, "5829")

@@ -90,6 +90,11 @@ def test_first_run_refuses_mismatched_pins_and_writes_nothing(qtbot, services) -
     qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
     assert "4 to 8 digits" in screen.message.text()
     assert not services.staff.has_staff()
+    screen.pin.setText("1234")
+    screen.pin_again.setText("1234")
+    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    assert "too easy to guess" in screen.message.text()
+    assert not services.staff.has_staff()
 
 
 def test_login_window_from_a_snapshot_before_the_store_has_opened(qtbot, demo_services) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -19,13 +20,40 @@ def test_owner_adds_a_cashier_who_can_then_log_in(qtbot, shell, demo_services) -
     screen = window.open_screen("staff")
     type_text(qtbot, screen.name, "赵小二")
     screen.role.setCurrentIndex(screen.role.findData("cashier"))
-    qtbot.keyClicks(screen.pin, "5555")
+    qtbot.keyClicks(screen.pin, "5829")
     qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "Added 赵小二"
     names = [screen.model.index(r, 0).data() for r in range(screen.model.rowCount())]
     assert "赵小二" in names
     new_id = next(i.id for i in demo_services.staff.list_staff() if i.name == "赵小二")
-    assert demo_services.staff.login(new_id, "5555").name == "赵小二"
+    assert demo_services.staff.login(new_id, "5829").name == "赵小二"
+
+
+def test_adding_with_a_guessable_pin_shows_why_and_adds_nobody(qtbot, shell, demo_services) -> None:
+    window = login(qtbot, shell, "王店长", "1111")
+    screen = window.open_screen("staff")
+    type_text(qtbot, screen.name, "赵小二")
+    qtbot.keyClicks(screen.pin, "5555")
+    qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
+    assert "too easy to guess" in screen.message.text()
+    assert len(demo_services.staff.list_staff()) == 3
+
+
+def test_a_manager_unlocks_a_locked_cashier_from_the_staff_screen(qtbot, shell, demo_services) -> None:
+    from desktop.services.staff import LoginRefused
+
+    cashier = next(i.id for i in demo_services.staff.list_staff() if i.name == "小张")
+    for _ in range(5):
+        with pytest.raises(LoginRefused):
+            demo_services.staff.login(cashier, "0000")
+    window = login(qtbot, shell, "李经理", "2222")
+    screen = window.open_screen("staff")
+    row = next(r for r in range(screen.model.rowCount()) if screen.model.index(r, 0).data() == "小张")
+    assert screen.model.index(row, 2).data() == "Locked"
+    screen.table.selectRow(row)
+    qtbot.mouseClick(screen.unlock, Qt.MouseButton.LeftButton)
+    assert screen.message.text() == "Unlocked"
+    assert demo_services.staff.login(cashier, "3333").name == "小张"
 
 
 def test_adding_with_a_bad_pin_shows_why_and_adds_nobody(qtbot, shell, demo_services) -> None:
