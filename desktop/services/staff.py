@@ -168,17 +168,33 @@ class StaffService(ServiceBase):
             tx.audit("staff.unlocked", staff_id=row.id, name=row.name, seconds_left=int(was.total_seconds()))
 
     def login(self, staff_id: int, pin: str) -> Actor:
-        """Check the PIN; a failure is committed (it counts towards the lockout) and raised."""
+        """Check the PIN; a failure is committed (it counts towards the lockout) and raised.
+
+        The slow part (scrypt at the OWASP cost, ~0.3 s) runs before the write transaction, so
+        a login never holds the store's write lock while it hashes: a redemption or a sale on
+        another thread does not wait behind it. The transaction then re-reads the row, and
+        checks again only if the PIN hash changed in between."""
+        stored = self._stored_hash(staff_id)
+        matched = stored is not None and pin_matches(pin, stored)
+        rehashed = hash_pin(pin, self.pin_cost) if matched and stored and needs_rehash(stored, self.pin_cost) else None
         refusal: LoginRefused | None = None
         with self.transaction(SYSTEM_ACTOR) as tx:
             row = _get(tx, staff_id)
-            refusal = self._check_login(tx, row, pin)
+            if row.pin_hash != stored:  # the PIN changed meanwhile: judge the new one
+                matched, rehashed = pin_matches(pin, row.pin_hash), None
+            refusal = self._check_login(tx, row, matched, rehashed)
             actor = Actor(row.id, row.name, Role(row.role))
         if refusal:
             raise refusal
         return actor
 
-    def _check_login(self, tx: Transaction, row: Staff, pin: str) -> LoginRefused | None:
+    def _stored_hash(self, staff_id: int) -> str | None:
+        with self.db.read() as s:
+            row = s.get(Staff, staff_id)
+            return row.pin_hash if row is not None else None
+
+    def _check_login(self, tx: Transaction, row: Staff, matched: bool,
+                     rehashed: str | None) -> LoginRefused | None:
         now = self._reading(tx.now)
         self._note_clock(tx, now)
         if not row.active:
@@ -187,9 +203,9 @@ class StaffService(ServiceBase):
         if state.is_locked(now):
             _store_lock(row, state.reanchored(now), now)  # measured so far: kept across a reboot
             return _locked(row.name, state.locked_until(now))
-        if pin_matches(pin, row.pin_hash):
+        if matched:
             _store_lock(row, LockState.after_success(), now)
-            self._upgrade_hash(tx, row, pin)
+            self._upgrade_hash(tx, row, rehashed)
             tx.audit("staff.login", staff_id=row.id, name=row.name)
             return None
         after = state.after_failure(now)
@@ -202,12 +218,13 @@ class StaffService(ServiceBase):
                             left=MAX_FAILED_PINS - after.failed_attempts,
                             minutes=int(lockout_for(after.level + 1).total_seconds() // 60))
 
-    def _upgrade_hash(self, tx: Transaction, row: Staff, pin: str) -> None:
-        """A hash made at a lower cost is replaced now that the PIN is known to be right."""
-        if not needs_rehash(row.pin_hash, self.pin_cost):
+    def _upgrade_hash(self, tx: Transaction, row: Staff, rehashed: str | None) -> None:
+        """A hash made at a lower cost is replaced (computed before the transaction) now that
+        the PIN is known to be right."""
+        if rehashed is None or not needs_rehash(row.pin_hash, self.pin_cost):
             return
         old = stored_cost(row.pin_hash)
-        row.pin_hash = hash_pin(pin, self.pin_cost)
+        row.pin_hash = rehashed
         tx.audit("staff.pin_rehashed", staff_id=row.id, name=row.name,
                  old=f"scrypt N={old.n} r={old.r} p={old.p}" if old else "unknown",
                  new=f"scrypt N={self.pin_cost.n} r={self.pin_cost.r} p={self.pin_cost.p}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -272,3 +274,31 @@ def test_a_lock_running_when_the_app_is_updated_goes_on(tmp_path: Path) -> None:
     assert still.value.locked_until == clock.now + timedelta(minutes=5)
     assert services.staff.login(ids(services)["已过"], "5829").name == "已过"
     services.close()
+
+
+def test_a_login_hashes_outside_the_write_lock_so_other_writes_do_not_wait(tmp_path: Path, clock) -> None:
+    """scrypt at the OWASP cost takes ~0.3 s; another writer that starts while it runs commits
+    before the login ends (it would wait for the whole hash if the login held the lock)."""
+    db = open_store(tmp_path / "pinshang.db")
+    staff = StaffService(db, clock)  # the app's cost: PIN_COST
+    staff.create_owner("老板", "9275")
+    owner_id = staff.list_staff()[0].id
+    finished: dict[str, float] = {}
+
+    def login() -> None:
+        staff.login(owner_id, "9275")
+        finished["login"] = time.monotonic()
+
+    thread = threading.Thread(target=login)
+    thread.start()
+    time.sleep(0.05)
+    conn = sqlite3.connect(tmp_path / "pinshang.db", timeout=10)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
+    conn.commit()
+    finished["write"] = time.monotonic()
+    conn.close()
+    thread.join()
+    assert finished["write"] < finished["login"]
+    with db.read() as s:
+        assert "staff.login" in set(s.scalars(select(AuditRecord.action)))
