@@ -28,6 +28,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 
@@ -61,11 +62,23 @@ class DecodedVoucher:
     signed_message: bytes
 
 
+@dataclass(frozen=True)
+class TrustedKey:
+    """A public key as the verifier trusts it: vouchers it signed with an `issued_at` at or after
+    `not_after` (the key's retirement or its terminal's revocation) are refused."""
+
+    public: Ed25519PublicKey
+    not_after: datetime | None = None
+
+
+KeyTable = Mapping[str, bytes | Ed25519PublicKey | TrustedKey]
+
+
 class Verdict(StrEnum):
     VALID = "valid"
     EXPIRED = "expired"
     WRONG_STORE = "wrong_store"
-    FORGED = "forged"  # bad signature or unknown key id
+    FORGED = "forged"  # bad signature, unknown or weak key, or signed after its key's not_after
     DAMAGED = "damaged"  # not a voucher we can read
 
 
@@ -242,14 +255,16 @@ def _decode_body(body: bytes) -> VoucherClaims:
 
 def verify_voucher(
     text: str,
-    public_keys_by_key_id: Mapping[str, bytes | Ed25519PublicKey],
+    public_keys_by_key_id: KeyTable,
     store_id: str,
     now: datetime,
 ) -> VoucherCheck:
     """Offline check at the counter. Order: DAMAGED, FORGED, WRONG_STORE, EXPIRED, VALID.
 
     Every key ever used stays in `public_keys_by_key_id`, so vouchers signed before a key
-    rotation still verify. Single use is not checked here: the store's UNIQUE constraint is.
+    rotation still verify; a `TrustedKey` with `not_after` verifies only vouchers issued before
+    it. A weak key (desktop.core.ed25519_keys) never verifies anything, whatever the table says.
+    Single use is not checked here: the store's UNIQUE constraint is.
     """
     try:
         decoded = decode_voucher(text)
@@ -265,17 +280,24 @@ def verify_voucher(
     return VoucherCheck(Verdict.VALID, claims)
 
 
-def _signature_ok(decoded: DecodedVoucher, key: bytes | Ed25519PublicKey | None) -> bool:
+def _signature_ok(
+    decoded: DecodedVoucher, key: bytes | Ed25519PublicKey | TrustedKey | None
+) -> bool:
     if key is None:
         return False
+    not_after = None
+    if isinstance(key, TrustedKey):
+        key, not_after = key.public, key.not_after
     try:
         public = (
             key if isinstance(key, Ed25519PublicKey) else Ed25519PublicKey.from_public_bytes(key)
         )
+        if not is_trusted_key(public.public_bytes(Encoding.Raw, PublicFormat.Raw)):
+            return False
         public.verify(decoded.signature, decoded.signed_message)
     except (InvalidSignature, ValueError, TypeError):
         return False
-    return True
+    return not_after is None or decoded.claims.issued_at < not_after
 
 
 # --- the short typed fallback code --------------------------------------------------------
