@@ -65,6 +65,14 @@ class SigningKeyService(ServiceBase):
             row.retired_at = to_iso(self.clock())  # its private half is lost: retire it
         return self._create(session)
 
+    def replace_key(self, session: Session) -> Ed25519PrivateKey:
+        """Retire the active key and make a new one, inside the caller's write (pairing, when
+        the platform refuses the key as one of a revoked terminal)."""
+        now = to_iso(self.clock())
+        for row in session.scalars(select(SigningKey).where(SigningKey.own, SigningKey.retired_at.is_(None))):
+            row.retired_at = now
+        return self._create(session)
+
     def rotate(self, actor: Actor) -> str:
         """Retire the current key and make a new one; returns the new key id."""
         require(actor, Permission.MANAGE_DEALS)
