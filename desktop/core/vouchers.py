@@ -285,12 +285,11 @@ def _signature_ok(
 ) -> bool:
     if key is None:
         return False
-    not_after = None
-    if isinstance(key, TrustedKey):
-        key, not_after = key.public, key.not_after
+    not_after = key.not_after if isinstance(key, TrustedKey) else None
+    plain = key.public if isinstance(key, TrustedKey) else key
     try:
         public = (
-            key if isinstance(key, Ed25519PublicKey) else Ed25519PublicKey.from_public_bytes(key)
+            plain if isinstance(plain, Ed25519PublicKey) else Ed25519PublicKey.from_public_bytes(plain)
         )
         if not is_trusted_key(public.public_bytes(Encoding.Raw, PublicFormat.Raw)):
             return False

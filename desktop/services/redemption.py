@@ -146,10 +146,10 @@ class _KeyLookup(Mapping[str, TrustedKey]):
     """The key table as verify_voucher reads it: one key id, looked up when asked for."""
 
     def __init__(self, keys: SigningKeyService, conn: sqlite3.Connection) -> None:
-        self.keys, self.conn = keys, conn
+        self.service, self.conn = keys, conn
 
     def __getitem__(self, kid: str) -> TrustedKey:
-        found = self.keys.trusted(self.conn, kid)
+        found = self.service.trusted(self.conn, kid)
         if found is None:
             raise KeyError(kid)
         return found

@@ -9,7 +9,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from desktop.core.clock import to_iso
-from desktop.core.vouchers import VoucherClaims, key_id, new_voucher_id, public_key_bytes, sign_voucher
+from desktop.core.vouchers import (
+    VoucherClaims,
+    key_id,
+    new_voucher_id,
+    public_key_bytes,
+    sign_voucher,
+)
 from desktop.services.redemption import RedeemVerdict
 from desktop.store.deal_models import Redemption, SigningKey
 from desktop.store.models import OutboxOp

@@ -14,7 +14,13 @@ from central.server import start_in_thread
 from central.services.pairing import revoke_terminal
 from desktop.core.ops import OpKind
 from desktop.core.staff import Role
-from desktop.core.vouchers import VoucherClaims, key_id, new_voucher_id, public_key_bytes, sign_voucher
+from desktop.core.vouchers import (
+    VoucherClaims,
+    key_id,
+    new_voucher_id,
+    public_key_bytes,
+    sign_voucher,
+)
 from desktop.services.base import SYSTEM_ACTOR, Actor
 from desktop.services.redemption import RedeemVerdict
 from desktop.store.deal_models import SigningKey
