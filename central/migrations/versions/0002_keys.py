@@ -43,7 +43,7 @@ def _redemption_columns() -> list[sa.Column]:  # type: ignore[type-arg]
 
 
 def upgrade() -> None:
-    keys = op.create_table(
+    op.create_table(
         "terminal_keys",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("terminal_id", sa.String(64), nullable=False),
@@ -63,15 +63,16 @@ def upgrade() -> None:
     op.create_index("ix_terminal_keys_change_seq", "terminal_keys", ["change_seq"])
     op.create_index("ix_terminal_keys_store_key", "terminal_keys", ["store_id", "key_id"])
     conn = op.get_bind()
-    terminals = conn.execute(sa.text(
-        "SELECT id, store_id, public_key, created_at, revoked_at, change_seq FROM terminals")).all()
-    if terminals:
-        op.bulk_insert(keys, [
-            {"terminal_id": t.id, "store_id": t.store_id, "key_id": _key_id(t.public_key),
-             "public_key": t.public_key, "added_at": t.created_at, "retired_at": None,
-             "revoked_at": t.revoked_at, "change_seq": t.change_seq} for t in terminals])
+    # Times are copied by SQL (SQLite hands them to Python as text); key ids computed here.
+    conn.execute(sa.text(
+        "INSERT INTO terminal_keys (terminal_id, store_id, key_id, public_key, added_at, retired_at, "
+        "revoked_at, change_seq) SELECT id, store_id, '', public_key, created_at, NULL, revoked_at, "
+        "change_seq FROM terminals"))
+    for row in conn.execute(sa.text("SELECT id, public_key FROM terminal_keys")).all():
+        conn.execute(sa.text("UPDATE terminal_keys SET key_id = :k WHERE id = :id"),
+                     {"k": _key_id(row.public_key), "id": row.id})
 
-    issues = op.create_table(
+    op.create_table(
         "voucher_issues",
         sa.Column("store_id", sa.String(64), nullable=False),
         sa.Column("voucher_id", sa.String(64), nullable=False),
@@ -82,21 +83,25 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["terminal_id"], ["terminals.id"]),
         sa.PrimaryKeyConstraint("store_id", "voucher_id"),
     )
-    seen: dict[tuple[str, str], dict[str, object]] = {}
+    seen: set[tuple[str, str]] = set()
     for row in conn.execute(sa.text(
-            "SELECT r.terminal_id, r.op_id, r.payload, r.received_at, t.store_id FROM received_ops r "
+            "SELECT r.terminal_id, r.seq, r.payload, t.store_id FROM received_ops r "
             "JOIN terminals t ON t.id = r.terminal_id WHERE r.kind = 'voucher.issued' "
-            "AND r.status = 'applied' ORDER BY r.received_at, r.seq")):
+            "AND r.status = 'applied' ORDER BY r.received_at, r.seq")).all():
         try:
             voucher_id = json.loads(row.payload).get("voucher_id")
         except (ValueError, AttributeError):
             continue
-        if isinstance(voucher_id, str) and 0 < len(voucher_id) <= 64:
-            seen.setdefault((row.store_id, voucher_id), {
-                "store_id": row.store_id, "voucher_id": voucher_id, "terminal_id": row.terminal_id,
-                "op_id": row.op_id, "received_at": row.received_at})
-    if seen:
-        op.bulk_insert(issues, list(seen.values()))
+        if not isinstance(voucher_id, str) or not 0 < len(voucher_id) <= 64:
+            continue
+        if (row.store_id, voucher_id) in seen:
+            continue  # the first report stays
+        seen.add((row.store_id, voucher_id))
+        conn.execute(sa.text(
+            "INSERT INTO voucher_issues (store_id, voucher_id, terminal_id, op_id, received_at) "
+            "SELECT :store, :vid, terminal_id, op_id, received_at FROM received_ops "
+            "WHERE terminal_id = :tid AND seq = :seq"),
+            {"store": row.store_id, "vid": voucher_id, "tid": row.terminal_id, "seq": row.seq})
 
     _rebuild_redemptions(["store_id", "voucher_id"])
 
