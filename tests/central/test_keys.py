@@ -141,3 +141,23 @@ def test_a_late_signing_key_added_never_retires_a_newer_key(seed: Seed, clock: M
                                          "at": (clock.now - timedelta(days=1)).isoformat()}))[0]["status"] == "applied"
     vid, text = a.voucher(clock.now)  # with the key registered at pairing
     assert b.push(redeemed(vid, text, clock.now))[0]["status"] == "applied"
+
+
+# Two keys with one key id (found by a birthday search: 70,358 keys, 2.5 s on one core).
+COLLIDING_SEEDS = ("23c9ae6b92b12b55619c874f0d9d643e7b819541cb7067bbf09677a3827ba52b",
+                   "2d3a9def0f0f778d8fa489cfb00a3e9a4ea5f850b1bf4f114999348b028821f0")
+
+
+def test_a_key_whose_key_id_another_key_of_the_store_has_is_refused(seed: Seed) -> None:
+    first, second = (Ed25519PrivateKey.from_private_bytes(bytes.fromhex(s)) for s in COLLIDING_SEEDS)
+    assert key_id(public_key_bytes(first)) == key_id(public_key_bytes(second)) == "0f26575a"
+    a = keyed_terminal(seed, "Counter A", key=first)
+    with pytest.raises(PlatformRejected) as refused:
+        keyed_terminal(seed, "Counter B", key=second)
+    assert refused.value.code == "key_id_taken"
+    raw = public_key_bytes(second)
+    b = keyed_terminal(seed, "Counter B")
+    result = b.push(("signing_key.added", {"key_id": key_id(raw), "public_key": b64(raw)}))[0]
+    assert result["status"] == "rejected" and "same key id" in result["reason"]
+    assert keyed_terminal(seed, "Tea", store_id=seed.other_store_id, key=second).terminal_id  # per store
+    assert a.terminal_id

@@ -4,14 +4,17 @@ voucher id first, and nothing of the other store's redemptions reaches it in pul
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from central.services.vouchers import NO_TEXT, NOT_OURS
 from tests.central.helpers import MovableClock, Seed
-from tests.central.voucher_helpers import issued, keyed_terminal, redeemed
+from tests.central.voucher_helpers import KeyedTerminal, issued, keyed_terminal, redeemed
 
 
 def _everything_said(result: dict) -> str:
@@ -87,3 +90,27 @@ def test_an_old_op_without_the_voucher_text_needs_an_issue_of_the_same_store(see
     assert a2.push(redeemed(voucher_id, None, clock.now))[0]["status"] == "applied"
     again = a.push(redeemed(voucher_id, None, clock.now))[0]
     assert again["status"] == "applied" and again["conflict"]  # same store: the conflict as before
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(min_size=0, max_size=400), key_bytes=st.binary(min_size=0, max_size=40))
+def test_random_voucher_texts_and_keys_are_rejected_never_a_5xx(seed: Seed, clock: MovableClock, body: bytes,
+                                                                key_bytes: bytes) -> None:
+    terminal = _shared(seed)
+    text = "PSV1" + base64.b32encode(body).decode().rstrip("=")
+    results = terminal.push(redeemed("0" * 20, text, clock.now),
+                            ("signing_key.added", {"key_id": "0" * 8,
+                                                   "public_key": base64.b64encode(key_bytes).decode() or "A"}))
+    assert [r["status"] for r in results] == ["rejected", "rejected"]
+    assert all(r["reason"] for r in results)
+
+
+_TERMINALS: dict[str, KeyedTerminal] = {}
+
+
+def _shared(seed: Seed) -> KeyedTerminal:
+    """One terminal per server for the property test (pairing per example would be slow)."""
+    if seed.server.url not in _TERMINALS:
+        _TERMINALS.clear()
+        _TERMINALS[seed.server.url] = keyed_terminal(seed)
+    return _TERMINALS[seed.server.url]
