@@ -78,7 +78,8 @@ class Verdict(StrEnum):
     VALID = "valid"
     EXPIRED = "expired"
     WRONG_STORE = "wrong_store"
-    FORGED = "forged"  # bad signature, unknown or weak key, or signed after its key's not_after
+    FORGED = "forged"  # bad signature, unknown or weak key
+    REVOKED_KEY = "revoked_key"  # a good signature, made at or after its key's not_after
     DAMAGED = "damaged"  # not a voucher we can read
 
 
@@ -88,6 +89,9 @@ _VERDICT_MESSAGES = {
     Verdict.WRONG_STORE: QT_TRANSLATE_NOOP("errors", "This voucher belongs to another store"),
     Verdict.FORGED: QT_TRANSLATE_NOOP(
         "errors", "This voucher is forged or altered: do not accept it"
+    ),
+    Verdict.REVOKED_KEY: QT_TRANSLATE_NOOP(
+        "errors", "Signed after its terminal's key was retired or revoked: do not accept it"
     ),
     Verdict.DAMAGED: QT_TRANSLATE_NOOP("errors", "This code cannot be read as a voucher"),
 }
@@ -259,7 +263,8 @@ def verify_voucher(
     store_id: str,
     now: datetime,
 ) -> VoucherCheck:
-    """Offline check at the counter. Order: DAMAGED, FORGED, WRONG_STORE, EXPIRED, VALID.
+    """Offline check at the counter. Order: DAMAGED, FORGED, REVOKED_KEY, WRONG_STORE, EXPIRED,
+    VALID.
 
     Every key ever used stays in `public_keys_by_key_id`, so vouchers signed before a key
     rotation still verify; a `TrustedKey` with `not_after` verifies only vouchers issued before
@@ -271,8 +276,11 @@ def verify_voucher(
     except ValidationError:
         return VoucherCheck(Verdict.DAMAGED, None)
     claims = decoded.claims
-    if not _signature_ok(decoded, public_keys_by_key_id.get(claims.key_id)):
+    key = public_keys_by_key_id.get(claims.key_id)
+    if not _signature_ok(decoded, key):
         return VoucherCheck(Verdict.FORGED, claims)
+    if isinstance(key, TrustedKey) and key.not_after and claims.issued_at >= key.not_after:
+        return VoucherCheck(Verdict.REVOKED_KEY, claims)
     if claims.store_id != store_id:
         return VoucherCheck(Verdict.WRONG_STORE, claims)
     if now >= claims.expires_at:
@@ -285,7 +293,6 @@ def _signature_ok(
 ) -> bool:
     if key is None:
         return False
-    not_after = key.not_after if isinstance(key, TrustedKey) else None
     plain = key.public if isinstance(key, TrustedKey) else key
     try:
         public = (
@@ -296,7 +303,7 @@ def _signature_ok(
         public.verify(decoded.signature, decoded.signed_message)
     except (InvalidSignature, ValueError, TypeError):
         return False
-    return not_after is None or decoded.claims.issued_at < not_after
+    return True
 
 
 # --- the short typed fallback code --------------------------------------------------------

@@ -47,6 +47,7 @@ class RedeemVerdict(StrEnum):
     EXPIRED = "expired"
     WRONG_STORE = "wrong_store"
     FORGED = "forged"
+    REVOKED_KEY = "revoked_key"  # signed after its key was retired or its terminal revoked
     DAMAGED = "damaged"
     UNKNOWN_CODE = "unknown_code"  # a well-formed typed code no voucher here carries
 
@@ -55,6 +56,7 @@ _FROM_CHECK = {
     Verdict.EXPIRED: RedeemVerdict.EXPIRED,
     Verdict.WRONG_STORE: RedeemVerdict.WRONG_STORE,
     Verdict.FORGED: RedeemVerdict.FORGED,
+    Verdict.REVOKED_KEY: RedeemVerdict.REVOKED_KEY,
     Verdict.DAMAGED: RedeemVerdict.DAMAGED,
 }
 

@@ -58,7 +58,7 @@ def test_a_revoked_key_verifies_vouchers_issued_before_its_bound_only(demo_servi
     before = _voucher(private, bound - timedelta(minutes=5))
     after = _voucher(private, bound + timedelta(seconds=1))
     staff = cashier(demo_services)
-    assert demo_services.redemption.redeem(staff, after).verdict is RedeemVerdict.FORGED
+    assert demo_services.redemption.redeem(staff, after).verdict is RedeemVerdict.REVOKED_KEY
     ok = demo_services.redemption.redeem(staff, before)
     assert ok.verdict is RedeemVerdict.REDEEMED
     with demo_services.db.read() as s:
@@ -73,4 +73,4 @@ def test_a_bound_written_after_the_key_was_cached_counts_at_once(demo_services, 
     assert demo_services.redemption.redeem(staff, _voucher(private, clock.now - timedelta(hours=1))).ok
     with demo_services.db.write() as s:  # what a pull does when the terminal is revoked
         s.get(SigningKey, key_id(public_key_bytes(private))).not_after = to_iso(clock.now - timedelta(minutes=30))
-    assert demo_services.redemption.redeem(staff, _voucher(private, clock.now)).verdict is RedeemVerdict.FORGED
+    assert demo_services.redemption.redeem(staff, _voucher(private, clock.now)).verdict is RedeemVerdict.REVOKED_KEY

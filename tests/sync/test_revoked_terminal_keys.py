@@ -81,7 +81,7 @@ def test_a_revoked_terminals_vouchers_after_revocation_are_refused_offline_and_b
             row = s.get(SigningKey, a_key)
             assert row is not None and row.not_after == revoked_at.isoformat()
         refused = b.services.redemption.redeem(CASHIER, after)
-        assert refused.verdict is RedeemVerdict.FORGED
+        assert refused.verdict is RedeemVerdict.REVOKED_KEY
         assert b.services.redemption.redeem(CASHIER, before).verdict is RedeemVerdict.REDEEMED
         b.worker(server.url).sync_once()
         pushed = [r for r in outbox(b.services) if r.kind == "voucher.redeemed"]
