@@ -74,3 +74,16 @@ def test_a_bound_written_after_the_key_was_cached_counts_at_once(demo_services, 
     with demo_services.db.write() as s:  # what a pull does when the terminal is revoked
         s.get(SigningKey, key_id(public_key_bytes(private))).not_after = to_iso(clock.now - timedelta(minutes=30))
     assert demo_services.redemption.redeem(staff, _voucher(private, clock.now)).verdict is RedeemVerdict.REVOKED_KEY
+
+
+def test_a_redemption_by_typed_code_sends_the_signed_voucher_too(demo_services) -> None:
+    import json
+
+    from tests.support.deal_flow import full_group, launched_deal
+
+    group_id = full_group(demo_services, launched_deal(demo_services))
+    voucher = demo_services.draws.draw_and_settle(cashier(demo_services), group_id).vouchers[0]
+    assert demo_services.redemption.redeem(cashier(demo_services), voucher.fallback_code).ok
+    with demo_services.db.read() as s:
+        payload = json.loads(s.scalars(select(OutboxOp.payload).where(OutboxOp.kind == "voucher.redeemed")).one())
+    assert payload["voucher"] == voucher.qr_text and payload["voucher_id"] == voucher.id
