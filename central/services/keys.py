@@ -1,7 +1,7 @@
 """The history of every terminal's voucher keys (table terminal_keys).
 
 A terminal registers a key at pairing and another one with each `signing_key.added` (a
-rotation): the newer key retires the older ones at the rotation's time. Revoking the terminal
+rotation): the newer key retires the older ones at the rotation's time (see `register`). Revoking the terminal
 sets `revoked_at` on all its keys. A key verifies only vouchers issued before its `not_after`
 (the earlier of both). Keys are never deleted: a terminal paired later still verifies vouchers
 signed before a rotation.
@@ -47,27 +47,30 @@ def check_key_id_free(session: Session, store_id: str, public_key_b64: str) -> N
 
 def register(session: Session, terminal: Terminal, public_key_b64: str, now: datetime,
              at: datetime | None = None) -> TerminalKey:
-    """Record `public_key_b64` as the terminal's newest key, made at `at` (at most now). Older
-    keys of the terminal retire at `at`; a key already registered is left as it is. A key
-    older than one registered already (a late op) is recorded as retired by the newer one."""
+    """Record `public_key_b64` as the terminal's newest key, made at `at` (at most now).
+
+    Ops arrive in the order the terminal made its keys, so the key of the latest op is the
+    current one: the terminal's other active keys retire at `at`, or at their own `added_at`
+    when that is later (a terminal clock behind the platform's never retires a key before it
+    was registered). A key registered already (the one sent at pairing, which the outbox
+    announces again, also after a re-pairing) becomes the current one again."""
     made = min(at or now, now)
     mine = list(session.scalars(select(TerminalKey).where(TerminalKey.terminal_id == terminal.id)))
     kid = key_id(public_key_b64)
-    existing = next((k for k in mine if k.key_id == kid), None)
-    if existing is not None:
-        return existing
+    row = next((k for k in mine if k.key_id == kid), None)
+    others = [k for k in mine if k is not row and k.retired_at is None]
+    if row is not None and row.retired_at is None and not others:
+        return row  # nothing changes
     seq = next_change_seq(session)
-    newer = [k.added_at for k in mine if k.added_at > made]
-    row = TerminalKey(terminal_id=terminal.id, store_id=terminal.store_id, key_id=kid,
-                      public_key=public_key_b64, added_at=made,
-                      retired_at=min(newer) if newer else None, revoked_at=terminal.revoked_at,
-                      change_seq=seq)
-    for older in mine:
-        if older.added_at <= made and (older.retired_at is None or older.retired_at > made):
-            older.retired_at, older.change_seq = made, seq
-    session.add(row)
-    if not newer:
-        terminal.public_key, terminal.change_seq = public_key_b64, seq
+    if row is None:
+        row = TerminalKey(terminal_id=terminal.id, store_id=terminal.store_id, key_id=kid,
+                          public_key=public_key_b64, added_at=made, retired_at=None,
+                          revoked_at=terminal.revoked_at, change_seq=seq)
+        session.add(row)
+    row.retired_at, row.change_seq = None, seq
+    for other in others:
+        other.retired_at, other.change_seq = max(made, other.added_at), seq
+    terminal.public_key, terminal.change_seq = public_key_b64, seq
     session.flush()
     return row
 

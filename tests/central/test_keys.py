@@ -131,16 +131,45 @@ def test_a_revoked_key_cannot_be_registered_again(seed: Seed) -> None:
     assert result["status"] == "rejected" and "revoked terminal" in result["reason"]
 
 
-def test_a_late_signing_key_added_never_retires_a_newer_key(seed: Seed, clock: MovableClock) -> None:
-    """Re-paired with its newest key, a terminal may still push the op of an older rotation."""
+def test_a_re_paired_terminal_announcing_an_older_rotation_keeps_its_newest_key(
+        seed: Seed, clock: MovableClock) -> None:
+    """Offline, a terminal rotated K1 -> K2, then was re-paired with K2; its outbox still
+    announces K1 and then K2 (in the order it made them)."""
+    k1 = Ed25519PrivateKey.generate()
+    a = keyed_terminal(seed, "Counter A")  # paired with K2 = a.key
+    b = keyed_terminal(seed, "Counter B")
+    made_k1, made_k2 = clock.now - timedelta(days=1), clock.now - timedelta(hours=1)
+    ops = [("signing_key.added", {"key_id": key_id(public_key_bytes(k)), "public_key": b64(public_key_bytes(k)),
+                                  "at": at.isoformat()}) for k, at in ((k1, made_k1), (a.key, made_k2))]
+    assert [r["status"] for r in a.push(*ops)] == ["applied", "applied"]
+    keys = {k["public_key"]: k["not_after"] for k in b.client.pull()["terminal_keys"]
+            if k["terminal_id"] == a.terminal_id}
+    assert keys == {b64(public_key_bytes(k1)): made_k2.isoformat(), b64(public_key_bytes(a.key)): None}
+    clock.advance(minutes=1)
+    vid, text = a.voucher(clock.now)
+    old_id, old = a.voucher(made_k2 - timedelta(minutes=5), key=k1)
+    late_id, late = a.voucher(clock.now, key=k1)
+    results = b.push(redeemed(vid, text, clock.now), redeemed(old_id, old, clock.now),
+                     redeemed(late_id, late, clock.now))
+    assert [r["status"] for r in results] == ["applied", "applied", "rejected"]
+
+
+def test_a_terminal_clock_behind_the_platform_never_retires_a_key_before_it_was_registered(
+        seed: Seed, clock: MovableClock) -> None:
     a = keyed_terminal(seed, "Counter A")
     b = keyed_terminal(seed, "Counter B")
-    older = Ed25519PrivateKey.generate()
-    raw = public_key_bytes(older)
-    assert a.push(("signing_key.added", {"key_id": key_id(raw), "public_key": b64(raw),
-                                         "at": (clock.now - timedelta(days=1)).isoformat()}))[0]["status"] == "applied"
-    vid, text = a.voucher(clock.now)  # with the key registered at pairing
-    assert b.push(redeemed(vid, text, clock.now))[0]["status"] == "applied"
+    paired_key, new_key = a.key, Ed25519PrivateKey.generate()
+    slow = clock.now - timedelta(minutes=10)  # the terminal's clock is 10 minutes slow
+    vid, text = a.voucher(slow - timedelta(minutes=1), key=paired_key)
+    raw = public_key_bytes(new_key)
+    a.push(("signing_key.added", {"key_id": key_id(raw), "public_key": b64(raw), "at": slow.isoformat()}))
+    keys = {k["public_key"]: k["not_after"] for k in b.client.pull()["terminal_keys"]
+            if k["terminal_id"] == a.terminal_id}
+    assert keys == {b64(public_key_bytes(paired_key)): clock.now.isoformat(), b64(raw): None}
+    a.key = new_key
+    new_id, new = a.voucher(slow + timedelta(minutes=1))
+    assert [r["status"] for r in b.push(redeemed(vid, text, clock.now), redeemed(new_id, new, clock.now))] == [
+        "applied", "applied"]
 
 
 # Two keys with one key id (found by a birthday search: 70,358 keys, 2.5 s on one core).
