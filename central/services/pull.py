@@ -27,6 +27,7 @@ from central.models import (
 from central.platform import TerminalContext
 from central.services.changes import committed_seq
 from central.services.schedules import as_dict as schedule_dict
+from desktop.core.ed25519_keys import is_trusted_key
 
 
 def encode_cursor(instance_id: str, seq: int) -> str:
@@ -98,7 +99,15 @@ def _terminal_keys(session: Session, ctx: TerminalContext, changed: Any) -> list
     return [{"terminal_id": t.id, "name": t.name, "key_id": k.key_id, "public_key": k.public_key,
              "added_at": k.added_at.isoformat(),
              "not_after": k.not_after.isoformat() if k.not_after else None,
-             "revoked": t.revoked_at is not None} for k, t in rows]
+             "revoked": t.revoked_at is not None} for k, t in rows if _trusted(k.public_key)]
+
+
+def _trusted(public_key_b64: str) -> bool:
+    """A weak key registered before the platform checked keys is never handed out."""
+    try:
+        return is_trusted_key(base64.b64decode(public_key_b64, validate=True))
+    except (binascii.Error, ValueError):
+        return False
 
 
 def _join_requests(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:

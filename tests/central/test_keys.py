@@ -190,3 +190,26 @@ def test_a_key_whose_key_id_another_key_of_the_store_has_is_refused(seed: Seed) 
     assert result["status"] == "rejected" and "same key id" in result["reason"]
     assert keyed_terminal(seed, "Tea", store_id=seed.other_store_id, key=second).terminal_id  # per store
     assert a.terminal_id
+
+
+def test_a_weak_key_registered_before_the_checks_is_never_pulled_nor_trusted(seed: Seed, clock: MovableClock) -> None:
+    """A platform upgraded from before key checks may hold a weak key in its history."""
+    from central.models import TerminalKey
+    from central.services.changes import next_change_seq
+
+    a = keyed_terminal(seed, "Counter A")
+    b = keyed_terminal(seed, "Counter B")
+    identity = SMALL_ORDER[0]
+    platform = seed.server.app.state.platform
+    with platform.tx() as session:
+        session.add(TerminalKey(terminal_id=a.terminal_id, store_id=seed.store_id, key_id=key_id(identity),
+                                public_key=b64(identity), added_at=clock.now, change_seq=next_change_seq(session)))
+    pulled = {k["public_key"] for k in b.client.pull()["terminal_keys"]}
+    assert b64(identity) not in pulled and b64(public_key_bytes(a.key)) in pulled
+    from tests.core.test_voucher_key_trust import forged_under
+
+    forged = forged_under(identity, store_id=seed.store_id)
+    from desktop.core.vouchers import decode_voucher
+
+    result = b.push(redeemed(decode_voucher(forged).claims.voucher_id, forged, clock.now))[0]
+    assert result["status"] == "rejected" and result["reason"] == "the voucher is not a valid voucher of this store"
