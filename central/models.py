@@ -250,12 +250,52 @@ class JoinRequest(Base):
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
+class TerminalKey(Base):
+    """Every voucher key a terminal ever registered (pairing, signing_key.added), kept for ever so
+    a terminal paired later still verifies old vouchers. A key verifies only vouchers issued
+    before its `not_after`: the earlier of its retirement (a newer key of the terminal) and the
+    terminal's revocation."""
+
+    __tablename__ = "terminal_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
+    key_id: Mapped[str] = mapped_column(String(8))
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32 bytes
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "key_id", name="uq_terminal_keys_terminal_key"),
+        Index("ix_terminal_keys_store_key", "store_id", "key_id"),
+    )
+
+    @property
+    def not_after(self) -> datetime | None:
+        ends = [t for t in (self.retired_at, self.revoked_at) if t is not None]
+        return min(ends) if ends else None
+
+
+class VoucherIssue(Base):
+    """A voucher.issued the platform received: the proof that a voucher existed before its key
+    was revoked (a revoked key can back-date `issued_at`, never this row's `received_at`)."""
+
+    __tablename__ = "voucher_issues"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    voucher_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    op_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class VoucherRedemption(Base):
-    """First redemption to arrive wins: the voucher_id primary key enforces it."""
+    """First redemption to arrive wins, per store: the (store_id, voucher_id) primary key
+    enforces it, so no other store can take a voucher id first."""
 
     __tablename__ = "voucher_redemptions"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
     voucher_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
     op_id: Mapped[str] = mapped_column(String(64))
     redeemed_at: Mapped[str] = mapped_column(String(40))

@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from central.errors import ApiError, OpRejected
+from central.errors import OpRejected
 from central.models import Group, JoinRequest, Member, PlatformLine, Terminal
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
-from central.services import draws, vouchers
+from central.services import draws, keys, vouchers
 from central.services.admin import grant_coins
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
@@ -68,19 +68,17 @@ def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: in
 
 def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:
     """A terminal's new voucher key (after a rotation) goes to the store's other terminals by
-    pull, so they verify its new vouchers offline; they keep every key they ever received."""
+    pull, so they verify its new vouchers offline; the older keys retire at the op's `at`."""
     data = parse(contracts.SigningKeyAdded, payload)
-    try:
-        parse_public_key(data.public_key)
-    except ApiError as exc:
-        raise OpRejected("public_key is not a base64 raw Ed25519 public key") from exc
+    parse_public_key(data.public_key)  # weak or malformed: ApiError, the op is rejected
     raw = base64.b64decode(data.public_key)
     if key_id(raw) != data.key_id:
         raise OpRejected("key_id does not match the public key")
+    keys.check_not_revoked(ctx.session, data.public_key)
+    keys.check_key_id_free(ctx.session, ctx.terminal.store_id, data.public_key)
     terminal = ctx.session.get(Terminal, ctx.terminal.terminal_id)
-    if terminal is not None and terminal.public_key != data.public_key:
-        terminal.public_key = data.public_key
-        terminal.change_seq = next_change_seq(ctx.session)
+    assert terminal is not None  # authenticated just now
+    keys.register(ctx.session, terminal, data.public_key, ctx.now, contracts.event_time(data))
     return Outcome()
 
 
@@ -141,8 +139,17 @@ def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
     return Outcome()
 
 
+def voucher_issued(ctx: OpContext, payload: Any) -> Outcome:
+    data = parse(contracts.VoucherIssued, payload)
+    vouchers.record_issue(ctx.session, ctx.terminal, ctx.op_id, data.voucher_id, ctx.now)
+    return Outcome()
+
+
 def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
+    """Checked against this store's own keys and issues only (central/services/vouchers.py):
+    another store's voucher is refused with a reason that says nothing about that store."""
     data = parse(contracts.VoucherRedeemed, payload)
+    vouchers.check_redeemable(ctx.session, ctx.terminal, data.voucher_id, data.voucher)
     conflict = vouchers.redeem(ctx.session, ctx.terminal, ctx.op_id, data.voucher_id,
                                data.redeemed_at, ctx.now)
     if conflict:
@@ -190,7 +197,7 @@ HANDLERS: dict[str, Handler] = {
     OpKind.STAFF_CHANGED: lambda ctx, p: record_only(ctx, p, contracts.StaffChanged),
     OpKind.DEAL_LAUNCHED: lambda ctx, p: record_only(ctx, p, contracts.DealPublished),
     OpKind.DEAL_AMENDED: lambda ctx, p: record_only(ctx, p, contracts.DealPublished),
-    OpKind.VOUCHER_ISSUED: lambda ctx, p: record_only(ctx, p, contracts.VoucherIssued),
+    OpKind.VOUCHER_ISSUED: voucher_issued,
     OpKind.GROUP_OPENED: group_opened,
     OpKind.GROUP_JOINED: group_joined,
     OpKind.GROUP_DRAWN: group_drawn,

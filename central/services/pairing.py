@@ -1,4 +1,8 @@
-"""One-time pairing codes and terminal registration (DESIGN.md §6)."""
+"""One-time pairing codes, terminal registration and revocation (docs/sync-protocol.md, Pairing).
+
+Every voucher key a terminal registers is kept in `terminal_keys` (central/services/keys.py):
+a weak key (desktop.core.ed25519_keys) is refused, and so is a key of a revoked terminal.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from central.auth import hash_token
 from central.errors import ApiError, invalid, not_found
-from central.models import Merchant, PairingCode, Store, Terminal
+from central.models import Merchant, PairingCode, Store, Terminal, TerminalKey
+from central.services import keys
 from central.services.changes import next_change_seq
+from desktop.core.ed25519_keys import WeakKeyError, check_public_key
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed by a manager
 CODE_LENGTH = 10
@@ -42,16 +48,23 @@ def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
 
 
 def parse_public_key(text: str) -> Ed25519PublicKey:
+    """The key of base64 `text`; 422 when it is not 32 base64 bytes or is a weak key."""
     try:
         raw = base64.b64decode(text, validate=True)
-        return Ed25519PublicKey.from_public_bytes(raw)
+        public = Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError) as exc:
         raise invalid("public_key must be a base64 raw Ed25519 public key (32 bytes)") from exc
+    try:
+        check_public_key(raw)
+    except WeakKeyError as exc:
+        raise ApiError(422, "weak_public_key", f"public_key refused: {exc.reason}") from exc
+    return public
 
 
 def pair(session: Session, code: str, public_key: str, name: str, now: datetime,
          platform_key: Ed25519PrivateKey) -> dict[str, Any]:
     parse_public_key(public_key)
+    keys.check_not_revoked(session, public_key)
     row = session.execute(
         select(PairingCode).where(PairingCode.code == normalize_code(code)).with_for_update()
     ).scalar_one_or_none()
@@ -63,7 +76,10 @@ def pair(session: Session, code: str, public_key: str, name: str, now: datetime,
         public_key=public_key, token_hash=hash_token(token), last_seq=0, audit_length=0,
         audit_hash="", created_at=now, change_seq=next_change_seq(session),
     )
+    keys.check_key_id_free(session, row.store_id, public_key)
     session.add(terminal)
+    session.flush()
+    keys.register(session, terminal, public_key, now)
     row.used_at, row.terminal_id = now, terminal.id
     session.flush()
     return _pairing_answer(session, terminal, token, platform_key)
@@ -97,5 +113,9 @@ def revoke_terminal(session: Session, terminal_id: str, now: datetime) -> None:
     terminal = session.get(Terminal, terminal_id)
     if terminal is None:
         raise not_found("terminal", terminal_id)
+    if terminal.revoked_at is not None:
+        return  # revoked once: the first revocation time stays
     terminal.revoked_at = now
     terminal.change_seq = next_change_seq(session)
+    for key in session.scalars(select(TerminalKey).where(TerminalKey.terminal_id == terminal_id)):
+        key.revoked_at, key.change_seq = now, terminal.change_seq

@@ -22,10 +22,12 @@ from central.models import (
     JoinRequest,
     Member,
     Terminal,
+    TerminalKey,
 )
 from central.platform import TerminalContext
 from central.services.changes import committed_seq
 from central.services.schedules import as_dict as schedule_dict
+from desktop.core.ed25519_keys import is_trusted_key
 
 
 def encode_cursor(instance_id: str, seq: int) -> str:
@@ -88,11 +90,24 @@ def _schedules(session: Session, ctx: TerminalContext, changed: Any) -> list[dic
 
 
 def _terminal_keys(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
-    rows = session.execute(select(Terminal).where(
-        changed(Terminal.change_seq), Terminal.store_id == ctx.store_id
-    ).order_by(Terminal.id)).scalars()
-    return [{"terminal_id": t.id, "name": t.name, "public_key": t.public_key,
-             "revoked": t.revoked_at is not None} for t in rows]
+    """Every key any terminal of the store ever registered (its history), changed since the
+    cursor: a key verifies only vouchers issued before its `not_after` (null: no bound)."""
+    rows = session.execute(select(TerminalKey, Terminal).join(Terminal, Terminal.id == TerminalKey.terminal_id)
+                           .where(TerminalKey.store_id == ctx.store_id,
+                                  changed(TerminalKey.change_seq) | changed(Terminal.change_seq))
+                           .order_by(TerminalKey.terminal_id, TerminalKey.added_at, TerminalKey.id)).all()
+    return [{"terminal_id": t.id, "name": t.name, "key_id": k.key_id, "public_key": k.public_key,
+             "added_at": k.added_at.isoformat(),
+             "not_after": k.not_after.isoformat() if k.not_after else None,
+             "revoked": t.revoked_at is not None} for k, t in rows if _trusted(k.public_key)]
+
+
+def _trusted(public_key_b64: str) -> bool:
+    """A weak key registered before the platform checked keys is never handed out."""
+    try:
+        return is_trusted_key(base64.b64decode(public_key_b64, validate=True))
+    except (binascii.Error, ValueError):
+        return False
 
 
 def _join_requests(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:

@@ -85,6 +85,8 @@ Str64NE = Annotated[StrictStr, Field(min_length=1, max_length=64), AfterValidato
 
 Id = Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")]
 Hex64 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+# Longest voucher: 26 fixed bytes + 4 texts of 1 + 255 bytes + 64 of signature, in base32.
+VoucherText = Annotated[StrictStr, Field(max_length=1800, pattern=r"^PSV1[A-Z2-7]+$")]
 Nonce = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{32,128}$")]
 Phone = Annotated[StrictStr, Field(pattern=r"^\+?[0-9]{5,20}$")]
 UtcTime = Annotated[StrictStr, Field(max_length=40), AfterValidator(_utc_time)]
@@ -217,7 +219,9 @@ class VoucherRedeemed(Payload):
     redeemed_at: UtcTime
     staff: Str200 = ""
     terminal: Str200 = ""
-    voucher: Str1000 | None = None  # the signed PSV1 text, so the platform checks it itself
+    # The signed PSV1 text (as desktop.core.vouchers.clean_scan leaves it), so the platform
+    # checks the voucher itself; absent only in ops written before it was sent along.
+    voucher: VoucherText | None = None
 
 
 class SaleCompleted(Payload):

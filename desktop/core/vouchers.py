@@ -28,6 +28,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 
@@ -61,11 +62,24 @@ class DecodedVoucher:
     signed_message: bytes
 
 
+@dataclass(frozen=True)
+class TrustedKey:
+    """A public key as the verifier trusts it: vouchers it signed with an `issued_at` at or after
+    `not_after` (the key's retirement or its terminal's revocation) are refused."""
+
+    public: Ed25519PublicKey
+    not_after: datetime | None = None
+
+
+KeyTable = Mapping[str, bytes | Ed25519PublicKey | TrustedKey]
+
+
 class Verdict(StrEnum):
     VALID = "valid"
     EXPIRED = "expired"
     WRONG_STORE = "wrong_store"
-    FORGED = "forged"  # bad signature or unknown key id
+    FORGED = "forged"  # bad signature, unknown or weak key
+    REVOKED_KEY = "revoked_key"  # a good signature, made at or after its key's not_after
     DAMAGED = "damaged"  # not a voucher we can read
 
 
@@ -75,6 +89,9 @@ _VERDICT_MESSAGES = {
     Verdict.WRONG_STORE: QT_TRANSLATE_NOOP("errors", "This voucher belongs to another store"),
     Verdict.FORGED: QT_TRANSLATE_NOOP(
         "errors", "This voucher is forged or altered: do not accept it"
+    ),
+    Verdict.REVOKED_KEY: QT_TRANSLATE_NOOP(
+        "errors", "Signed after its terminal's key was retired or revoked: do not accept it"
     ),
     Verdict.DAMAGED: QT_TRANSLATE_NOOP("errors", "This code cannot be read as a voucher"),
 }
@@ -242,22 +259,28 @@ def _decode_body(body: bytes) -> VoucherClaims:
 
 def verify_voucher(
     text: str,
-    public_keys_by_key_id: Mapping[str, bytes | Ed25519PublicKey],
+    public_keys_by_key_id: KeyTable,
     store_id: str,
     now: datetime,
 ) -> VoucherCheck:
-    """Offline check at the counter. Order: DAMAGED, FORGED, WRONG_STORE, EXPIRED, VALID.
+    """Offline check at the counter. Order: DAMAGED, FORGED, REVOKED_KEY, WRONG_STORE, EXPIRED,
+    VALID.
 
     Every key ever used stays in `public_keys_by_key_id`, so vouchers signed before a key
-    rotation still verify. Single use is not checked here: the store's UNIQUE constraint is.
+    rotation still verify; a `TrustedKey` with `not_after` verifies only vouchers issued before
+    it. A weak key (desktop.core.ed25519_keys) never verifies anything, whatever the table says.
+    Single use is not checked here: the store's UNIQUE constraint is.
     """
     try:
         decoded = decode_voucher(text)
     except ValidationError:
         return VoucherCheck(Verdict.DAMAGED, None)
     claims = decoded.claims
-    if not _signature_ok(decoded, public_keys_by_key_id.get(claims.key_id)):
+    key = public_keys_by_key_id.get(claims.key_id)
+    if not _signature_ok(decoded, key):
         return VoucherCheck(Verdict.FORGED, claims)
+    if isinstance(key, TrustedKey) and key.not_after and claims.issued_at >= key.not_after:
+        return VoucherCheck(Verdict.REVOKED_KEY, claims)
     if claims.store_id != store_id:
         return VoucherCheck(Verdict.WRONG_STORE, claims)
     if now >= claims.expires_at:
@@ -265,13 +288,18 @@ def verify_voucher(
     return VoucherCheck(Verdict.VALID, claims)
 
 
-def _signature_ok(decoded: DecodedVoucher, key: bytes | Ed25519PublicKey | None) -> bool:
+def _signature_ok(
+    decoded: DecodedVoucher, key: bytes | Ed25519PublicKey | TrustedKey | None
+) -> bool:
     if key is None:
         return False
+    plain = key.public if isinstance(key, TrustedKey) else key
     try:
         public = (
-            key if isinstance(key, Ed25519PublicKey) else Ed25519PublicKey.from_public_bytes(key)
+            plain if isinstance(plain, Ed25519PublicKey) else Ed25519PublicKey.from_public_bytes(plain)
         )
+        if not is_trusted_key(public.public_bytes(Encoding.Raw, PublicFormat.Raw)):
+            return False
         public.verify(decoded.signature, decoded.signed_message)
     except (InvalidSignature, ValueError, TypeError):
         return False

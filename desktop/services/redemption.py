@@ -2,9 +2,10 @@
 
 The hot path is one short write transaction on the raw SQLite connection (the ORM's unit of
 work costs more than the commit itself; bench/redeem.py): verify the signature offline with
-cached public keys, read the store id and terminal name (one query), insert the redemption
+the voucher's key (parsed once, its bound `not_after` read fresh: a key retired or revoked at T
+verifies only vouchers issued before T; a weak key never verifies), read the store id and terminal name (one query), insert the redemption
 (UNIQUE voucher_id: single use whatever happens; a failed INSERT rolls back only itself), then
-the outbox op and the audit record (desktop.services.raw_write, same rows as Transaction.emit
+the outbox op (carrying the signed voucher text) and the audit record (desktop.services.raw_write, same rows as Transaction.emit
 and .audit). A duplicate becomes the "already redeemed" verdict with when, where and by whom.
 Refused scans write nothing.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import platform
 import sqlite3
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -22,8 +24,10 @@ from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.core.vouchers import (
     PREFIX,
+    TrustedKey,
     Verdict,
     VoucherCheck,
+    clean_scan,
     fallback_code,
     parse_fallback_code,
     verify_voucher,
@@ -43,6 +47,7 @@ class RedeemVerdict(StrEnum):
     EXPIRED = "expired"
     WRONG_STORE = "wrong_store"
     FORGED = "forged"
+    REVOKED_KEY = "revoked_key"  # signed after its key was retired or its terminal revoked
     DAMAGED = "damaged"
     UNKNOWN_CODE = "unknown_code"  # a well-formed typed code no voucher here carries
 
@@ -51,6 +56,7 @@ _FROM_CHECK = {
     Verdict.EXPIRED: RedeemVerdict.EXPIRED,
     Verdict.WRONG_STORE: RedeemVerdict.WRONG_STORE,
     Verdict.FORGED: RedeemVerdict.FORGED,
+    Verdict.REVOKED_KEY: RedeemVerdict.REVOKED_KEY,
     Verdict.DAMAGED: RedeemVerdict.DAMAGED,
 }
 
@@ -97,14 +103,9 @@ class RedemptionService(ServiceBase):
 
     def _verify(self, conn: sqlite3.Connection, text: str, store_id: str,
                 now: datetime) -> VoucherCheck:
-        """Offline check with the cached keys; a key id not cached yet is looked up once."""
-        check = verify_voucher(text, self.keys.cached, store_id, now)
-        claims = check.claims
-        if check.verdict is Verdict.FORGED and claims and claims.key_id not in self.keys.cached:
-            rows = conn.execute("SELECT key_id, public_key FROM signing_keys").fetchall()
-            self.keys.remember(rows)
-            check = verify_voucher(text, self.keys.cached, store_id, now)
-        return check
+        """Offline check against the local key table, read fresh for the voucher's key id (a
+        key's bound from the last pull counts at once); weak keys never verify."""
+        return verify_voucher(text, _KeyLookup(self.keys, conn), store_id, now)
 
     def _redeem_checked(self, conn: sqlite3.Connection, actor: Actor, now: datetime,
                         text: str) -> RedeemResult:
@@ -124,9 +125,10 @@ class RedemptionService(ServiceBase):
                  claims.entry_id))
         except sqlite3.IntegrityError:  # UNIQUE voucher_id: redeemed before, here or synced
             return _already(conn, check)
+        # The signed text goes along: the platform verifies the voucher itself.
         raw_emit(conn, at, OpKind.VOUCHER_REDEEMED, {
             "voucher_id": claims.voucher_id, "redeemed_at": at, "staff": actor.label,
-            "terminal": terminal, "at": at})
+            "terminal": terminal, "at": at, "voucher": clean_scan(text)})
         raw_audit(conn, at, actor, "voucher.redeemed", voucher_id=claims.voucher_id,
                   group_id=claims.group_id, entry_id=claims.entry_id, product=claims.product)
         return RedeemResult(RedeemVerdict.REDEEMED, claims.voucher_id, claims.product,
@@ -140,6 +142,25 @@ class RedemptionService(ServiceBase):
             rows = conn.execute(f"SELECT {_COLUMNS} FROM redemptions ORDER BY id DESC LIMIT ?",
                                 (limit,)).fetchall()
             return [_from_row(conn, row) for row in rows]
+
+
+class _KeyLookup(Mapping[str, TrustedKey]):
+    """The key table as verify_voucher reads it: one key id, looked up when asked for."""
+
+    def __init__(self, keys: SigningKeyService, conn: sqlite3.Connection) -> None:
+        self.service, self.conn = keys, conn
+
+    def __getitem__(self, kid: str) -> TrustedKey:
+        found = self.service.trusted(self.conn, kid)
+        if found is None:
+            raise KeyError(kid)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 _COLUMNS = "voucher_id, product, group_id, entry_id, redeemed_at, staff, terminal"

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import base64
 import logging
+import sqlite3
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.clock import to_iso
+from desktop.core.clock import from_iso, to_iso
+from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
-from desktop.core.vouchers import key_id, public_key_bytes
+from desktop.core.vouchers import TrustedKey, key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
 from desktop.services.raw_write import raw_audit, raw_emit, sqlite_of
 from desktop.store.deal_models import SigningKey
@@ -63,6 +65,14 @@ class SigningKeyService(ServiceBase):
             row.retired_at = to_iso(self.clock())  # its private half is lost: retire it
         return self._create(session)
 
+    def replace_key(self, session: Session) -> Ed25519PrivateKey:
+        """Retire the active key and make a new one, inside the caller's write (pairing, when
+        the platform refuses the key as one of a revoked terminal)."""
+        now = to_iso(self.clock())
+        for row in session.scalars(select(SigningKey).where(SigningKey.own, SigningKey.retired_at.is_(None))):
+            row.retired_at = now
+        return self._create(session)
+
     def rotate(self, actor: Actor) -> str:
         """Retire the current key and make a new one; returns the new key id."""
         require(actor, Permission.MANAGE_DEALS)
@@ -86,8 +96,10 @@ class SigningKeyService(ServiceBase):
         # The platform shares the new key with the store's other terminals (they verify this
         # terminal's vouchers offline); the change is audited like any key change.
         driver = sqlite_of(session)
+        # `at`: the platform retires this terminal's older keys at that time.
         raw_emit(driver, now, OpKind.SIGNING_KEY_ADDED,
-                 {"key_id": kid, "public_key": base64.b64encode(raw_public).decode("ascii")})
+                 {"key_id": kid, "public_key": base64.b64encode(raw_public).decode("ascii"),
+                  "at": now})
         raw_audit(driver, now, SYSTEM_ACTOR, "signing_key.created", key_id=kid)
         self._private[kid] = private
         self._public[kid] = private.public_key()
@@ -117,21 +129,37 @@ class SigningKeyService(ServiceBase):
         return self._public
 
     def public_keys(self, session: Session, wanted: str | None = None) -> dict[str, Ed25519PublicKey]:
-        """Every known public key by key id. Reads the table only when nothing is cached yet,
-        or when `wanted` (a key id) is not cached; None forces a reload."""
+        """Every known public key by key id (weak keys left out). Reads the table only when
+        nothing is cached yet, or when `wanted` (a key id) is not cached; None forces a reload.
+        No bounds here: the verifier's path is `trusted`."""
         if wanted is None or not self._public or (wanted and wanted not in self._public):
-            for row in session.execute(select(SigningKey.key_id, SigningKey.public_key)):
-                if row.key_id not in self._public:
-                    self._public[row.key_id] = Ed25519PublicKey.from_public_bytes(
-                        bytes.fromhex(row.public_key)
-                    )
+            self.remember([(row.key_id, row.public_key) for row in
+                           session.execute(select(SigningKey.key_id, SigningKey.public_key))])
         return self._public
 
     def remember(self, rows: list[tuple[str, str]]) -> None:
-        """Cache (key id, hex public key) rows read elsewhere (the redemption's raw read)."""
+        """Cache (key id, hex public key) rows read elsewhere; a weak key is never cached."""
         for kid, public_hex in rows:
             if kid not in self._public:
-                self._public[kid] = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
+                public = _trusted_public(public_hex)
+                if public is not None:
+                    self._public[kid] = public
+
+    def trusted(self, conn: sqlite3.Connection, kid: str) -> TrustedKey | None:
+        """The key `kid` as the verifier trusts it: read fresh (one primary-key lookup, so a
+        bound that a pull just wrote counts at once), parsed once. None: unknown or weak."""
+        row = conn.execute("SELECT public_key, retired_at, not_after FROM signing_keys "
+                           "WHERE key_id = ?", (kid,)).fetchone()
+        if row is None:
+            return None
+        public = self._public.get(kid)
+        if public is None:
+            self.remember([(kid, row[0])])
+            public = self._public.get(kid)
+        if public is None:
+            return None
+        ends = [from_iso(t) for t in (row[1], row[2]) if t]
+        return TrustedKey(public, min(ends) if ends else None)
 
     def add_public_key(self, session: Session, kid: str, public_hex: str, created_at: str) -> None:
         """Record another terminal's public key (the sync pull calls this in its transaction)."""
@@ -139,3 +167,16 @@ class SigningKeyService(ServiceBase):
             session.add(
                 SigningKey(key_id=kid, public_key=public_hex, created_at=created_at, own=False)
             )
+
+
+def _trusted_public(public_hex: str) -> Ed25519PublicKey | None:
+    """The key of a hex column value, or None when malformed or weak (desktop.core.ed25519_keys)."""
+    try:
+        raw = bytes.fromhex(public_hex)
+        public = Ed25519PublicKey.from_public_bytes(raw)
+    except ValueError:
+        return None
+    if not is_trusted_key(raw):
+        log.warning("weak voucher key %s refused", public_hex[:16])
+        return None
+    return public

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desktop.core.clock import from_iso
+from desktop.core.ed25519_keys import check_public_key
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.vouchers import key_id
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase, Transaction
@@ -104,27 +106,50 @@ def _audit_new_rates(tx: Transaction, rows: list[dict[str, Any]], known: set[tup
 
 
 def _terminal_keys(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:
+    """Every key of the store's terminals (their history): weak or malformed keys are never
+    stored; TerminalKey keeps each terminal's newest key, signing_keys every key with its bound."""
     for r in rows:
-        session.merge(TerminalKey(terminal_id=r["terminal_id"], name=r["name"], public_key=r["public_key"],
+        raw = _trusted_raw(r)
+        if raw is None:
+            continue
+        public_b64 = base64.b64encode(raw).decode("ascii")
+        session.merge(TerminalKey(terminal_id=r["terminal_id"], name=r["name"], public_key=public_b64,
                                   revoked=bool(r["revoked"])))
-        _voucher_key(session, r["public_key"], bool(r["revoked"]), now_iso)
+        not_after = r.get("not_after")
+        if not_after is None and "key_id" not in r and r["revoked"]:
+            not_after = now_iso  # a platform from before key history: the time we heard of it
+        _voucher_key(session, raw, r["terminal_id"], r.get("added_at") or now_iso, not_after)
 
 
-def _voucher_key(session: Session, public_key_b64: str, revoked: bool, now_iso: str) -> None:
-    """Other terminals' keys also verify their vouchers offline: keep them in signing_keys,
-    never deleted (a voucher signed before a revocation still verifies)."""
+def _trusted_raw(r: dict[str, Any]) -> bytes | None:
+    """The raw key of a pulled row, or None (logged) when it is malformed or weak."""
     try:
-        raw = base64.b64decode(public_key_b64, validate=True)
-    except (binascii.Error, ValueError):
-        log.warning("the platform sent a terminal key that is not base64: %r", public_key_b64[:20])
-        return
+        raw = base64.b64decode(r["public_key"], validate=True)
+        check_public_key(raw)
+    except (binascii.Error, ValueError, TypeError) as exc:  # WeakKeyError is a ValueError
+        log.warning("the platform sent a terminal key that is refused (%s): %r", exc, str(r.get("public_key"))[:20])
+        return None
+    if r.get("key_id") not in (None, key_id(raw)):
+        log.warning("the platform sent a key whose key_id does not match: %r", r.get("key_id"))
+        return None
+    return raw
+
+
+def _voucher_key(session: Session, raw: bytes, terminal_id: str, added_at: str, not_after: str | None) -> None:
+    """Other terminals' keys also verify their vouchers offline: keep them in signing_keys, never
+    deleted (a voucher signed before a revocation still verifies). A bound only ever tightens."""
     kid = key_id(raw)
     row = session.get(SigningKey, kid)
     if row is None:
-        session.add(SigningKey(key_id=kid, public_key=raw.hex(), created_at=now_iso, own=False,
-                               retired_at=now_iso if revoked else None))
-    elif revoked and row.retired_at is None:
-        row.retired_at = now_iso
+        session.add(SigningKey(key_id=kid, public_key=raw.hex(), created_at=added_at, own=False,
+                               terminal_id=terminal_id, not_after=not_after))
+        return
+    if row.public_key != raw.hex():
+        log.warning("key id %s names another key here: the platform's key is not stored", kid)
+        return
+    row.terminal_id = row.terminal_id or terminal_id
+    if not_after is not None and (row.not_after is None or from_iso(not_after) < from_iso(row.not_after)):
+        row.not_after = not_after
 
 
 def _join_requests(session: Session, rows: list[dict[str, Any]]) -> None:

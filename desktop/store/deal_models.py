@@ -125,8 +125,9 @@ class Redemption(Base):
 
 
 class SigningKey(Base):
-    """Every voucher public key this terminal ever used; kept for ever so old vouchers verify.
-    The private key lives in the OS keychain, never here."""
+    """Every voucher public key this terminal ever used or received from the platform; kept for
+    ever so old vouchers verify (migrations 0003, 0006). The private key lives in the OS
+    keychain, never here."""
 
     __tablename__ = "signing_keys"
     key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
@@ -134,6 +135,10 @@ class SigningKey(Base):
     created_at: Mapped[str] = mapped_column(String(40))
     retired_at: Mapped[str | None] = mapped_column(String(40), default=None)
     own: Mapped[bool] = mapped_column(default=True)  # False: another terminal of the store
+    # The platform's bound (pull): vouchers issued at or after it are refused (the key retired,
+    # or its terminal revoked). The verifier uses the earlier of this and retired_at.
+    not_after: Mapped[str | None] = mapped_column(String(40), default=None)
+    terminal_id: Mapped[str | None] = mapped_column(String(64), default=None)  # the platform's
 
 
 Index("ix_deal_groups_deal_state", Group.deal_id, Group.state)

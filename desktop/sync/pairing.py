@@ -27,7 +27,7 @@ from desktop.services.base import Actor
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
-from desktop.sync.client import PlatformClient, PlatformUnreachable
+from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
 
 ClientFactory = Callable[[str], PlatformClient]
 
@@ -60,7 +60,15 @@ class PairingFlow:
         key = self._identity_key()
         client = self.client_factory(base_url)
         try:
-            answer = client.pair(clean_code, _public_b64(key), name.strip() or "Counter")
+            try:
+                answer = client.pair(clean_code, _public_b64(key), name.strip() or "Counter")
+            except PlatformRejected as exc:
+                if exc.code != "key_revoked":
+                    raise
+                # This key belonged to a revoked terminal: it is never trusted again. A new
+                # key (the old one is retired here) pairs; the code was not used up.
+                key = self._new_identity_key()
+                answer = client.pair(clean_code, _public_b64(key), name.strip() or "Counter")
         except PlatformUnreachable as exc:
             if isinstance(exc.__cause__, requests.exceptions.SSLError):
                 raise ValidationError(QT_TRANSLATE_NOOP(
@@ -85,6 +93,10 @@ class PairingFlow:
     def _identity_key(self) -> Ed25519PrivateKey:
         with self.services.db.write() as session:
             return self.services.signing_keys.current_key(session)
+
+    def _new_identity_key(self) -> Ed25519PrivateKey:
+        with self.services.db.write() as session:
+            return self.services.signing_keys.replace_key(session)
 
 
 def _public_b64(key: Ed25519PrivateKey) -> str:

@@ -102,6 +102,7 @@ class RedeemScreen(QWidget):
             RedeemVerdict.EXPIRED: self.tr("✖ Expired"),
             RedeemVerdict.WRONG_STORE: self.tr("✖ Not for this store"),
             RedeemVerdict.FORGED: self.tr("✖ Forged or altered: do not accept"),
+            RedeemVerdict.REVOKED_KEY: self.tr("✖ Signed after its terminal was revoked: do not accept"),
             RedeemVerdict.DAMAGED: self.tr("✖ Not a voucher we can read: scan again or type the code"),
             RedeemVerdict.UNKNOWN_CODE: self.tr("✖ No voucher has this code"),
         }[r.verdict].format(product=r.product)

@@ -975,6 +975,10 @@ What to do: {action}</translation>
         <translation>✖ Forged or altered: do not accept</translation>
     </message>
     <message>
+        <source>✖ Signed after its terminal was revoked: do not accept</source>
+        <translation>✖ Signed after its terminal was revoked: do not accept</translation>
+    </message>
+    <message>
         <source>✖ Not a voucher we can read: scan again or type the code</source>
         <translation>✖ Not a voucher we can read: scan again or type the code</translation>
     </message>
@@ -1631,6 +1635,10 @@ What to do: {action}</translation>
     <message>
         <source>This voucher is forged or altered: do not accept it</source>
         <translation>This voucher is forged or altered: do not accept it</translation>
+    </message>
+    <message>
+        <source>Signed after its terminal's key was retired or revoked: do not accept it</source>
+        <translation>Signed after its terminal's key was retired or revoked: do not accept it</translation>
     </message>
     <message>
         <source>This code cannot be read as a voucher</source>

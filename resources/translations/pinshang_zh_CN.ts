@@ -975,6 +975,10 @@ What to do: {action}</source>
         <translation>✖ 伪造或被篡改：请勿接受</translation>
     </message>
     <message>
+        <source>✖ Signed after its terminal was revoked: do not accept</source>
+        <translation>✖ 该券在其终端被吊销后签发：请勿接受</translation>
+    </message>
+    <message>
         <source>✖ Not a voucher we can read: scan again or type the code</source>
         <translation>✖ 无法识别的兑换券：请重扫或输入券码</translation>
     </message>
@@ -1631,6 +1635,10 @@ What to do: {action}</source>
     <message>
         <source>This voucher is forged or altered: do not accept it</source>
         <translation>此券系伪造或已被篡改，请勿接受</translation>
+    </message>
+    <message>
+        <source>Signed after its terminal's key was retired or revoked: do not accept it</source>
+        <translation>该券在其终端密钥停用或吊销后签发：请勿接受</translation>
     </message>
     <message>
         <source>This code cannot be read as a voucher</source>

@@ -6,26 +6,23 @@ from datetime import timedelta
 
 from central.services.schedules import Rates, add_schedule
 from tests.central.helpers import MovableClock, Seed, hand_made_proof, op, paired
+from tests.central.voucher_helpers import keyed_terminal, redeemed
 
 
-def _redeem(seq: int, voucher: str) -> tuple[int, str, str, dict[str, str]]:
-    return op(seq, "voucher.redeemed", {"voucher_id": voucher, "redeemed_at": "2030-03-01T12:00:00+00:00",
-                                        "staff": "s1"})
-
-
-def test_double_redemption_across_terminals_one_stands_one_conflict(seed: Seed) -> None:
-    first, first_id = paired(seed, "Counter 1")
-    second, second_id = paired(seed, "Counter 2")
-    a = first.push(first_id, [_redeem(1, "V-1")])["results"][0]
-    b = second.push(second_id, [_redeem(1, "V-1")])["results"][0]
+def test_double_redemption_across_terminals_one_stands_one_conflict(seed: Seed, clock: MovableClock) -> None:
+    first = keyed_terminal(seed, "Counter 1")
+    second = keyed_terminal(seed, "Counter 2")
+    voucher_id, text = first.voucher(clock.now)
+    a = first.push(redeemed(voucher_id, text, clock.now))[0]
+    b = second.push(redeemed(voucher_id, text, clock.now))[0]
     assert (a["status"], a["conflict"]) == ("applied", False)
     assert (b["status"], b["conflict"]) == ("applied", True) and "conflict" in b["reason"]
-    for client in (first, second):
+    for client in (first.client, second.client):
         conflicts = client.pull()["conflicts"]
         assert len(conflicts) == 1
-        assert conflicts[0]["winner_terminal_id"] == first_id
-        assert conflicts[0]["loser_terminal_id"] == second_id
-        assert conflicts[0]["subject_id"] == "V-1"
+        assert conflicts[0]["winner_terminal_id"] == first.terminal_id
+        assert conflicts[0]["loser_terminal_id"] == second.terminal_id
+        assert conflicts[0]["subject_id"] == voucher_id
     outsider, _ = paired(seed, "Tea counter", store_id=seed.other_store_id)
     assert outsider.pull()["conflicts"] == []
 

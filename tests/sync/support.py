@@ -43,12 +43,13 @@ class Terminal:
         self.services.close()
 
 
-def make_terminal(folder: Path, seed: Seed, clock: FakeClock, name: str = "Counter 1") -> Terminal:
+def make_terminal(folder: Path, seed: Seed, clock: FakeClock, name: str = "Counter 1",
+                  store_id: str | None = None) -> Terminal:
     folder.mkdir(parents=True, exist_ok=True)
     services = open_services(folder, clock)
     services.demo.seed()
     runtime = SyncRuntime(services, SecretVault())
-    pairing = runtime.flow.pair(SYSTEM_ACTOR, seed.server.url, seed.pairing_code(), name)
+    pairing = runtime.flow.pair(SYSTEM_ACTOR, seed.server.url, seed.pairing_code(store_id), name)
     token = runtime.token()
     assert token is not None
     return Terminal(services, runtime, pairing.terminal_id, token)
