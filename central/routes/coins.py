@@ -43,13 +43,23 @@ def consent(body: ConsentRequest, request: Request, terminal: Terminal) -> dict[
 @router.post("/coins/authorizations", summary="With the member's consent, reserve coins for this "
              "merchant and issue a signed offline token")
 def authorize(body: AuthorizeRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
+    """The member code or consent is used up even when the authorization is then refused (as for
+    a capture: one code, one attempt)."""
     platform = platform_of(request)
+    refusal: ApiError | None = None
     with platform.tx() as session:
         consented = coin_consents.require_consent(
             session, platform, terminal, body.member_id, member_code=body.member_code,
             consent_id=body.consent_id, purpose="coins.authorize")
-        return coins.authorize(session, platform, consented, terminal.store_id, body.max_coins,
-                               timedelta(seconds=body.ttl_seconds))
+        try:
+            with session.begin_nested():
+                answer = coins.authorize(session, platform, consented, terminal.store_id, body.max_coins,
+                                         timedelta(seconds=body.ttl_seconds))
+        except ApiError as exc:
+            refusal = exc
+    if refusal is not None:
+        raise refusal
+    return answer
 
 
 @router.post("/coins/capture", summary="Capture coins online with a token or the member's consent "

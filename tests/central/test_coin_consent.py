@@ -243,3 +243,21 @@ def test_the_client_speaks_the_same_protocol(funded: Seed) -> None:
     assert funded.balance(member) == 0
     captured = client.capture_coins(member, 499, "s1", _key(), token=auth["token"])
     assert captured == {"token_id": auth["token_id"], "captured_coins": 499, "released_coins": 1}
+
+
+def test_a_stranger_gets_nothing(funded: Seed) -> None:
+    member = funded.members[0]
+    url = funded.server.url
+    calls = [
+        ("POST", "/v1/coins/consents", {"member_code": funded.fresh_code(member)}),
+        ("POST", "/v1/coins/authorizations", {"member_id": member, "max_coins": 1,
+                                              "member_code": funded.fresh_code(member)}),
+        ("POST", "/v1/coins/capture", {"member_id": member, "coins": 1, "member_code": funded.fresh_code(member)}),
+        ("GET", f"/v1/members/{member}/coins?consent_id={'0' * 32}", None),
+        ("POST", "/v1/members/lookup", {"phone": "13800000000"}),
+    ]
+    for method, path, body in calls:
+        answer = requests.request(method, url + path, json=body, timeout=10,
+                                  headers={"Idempotency-Key": _key(), "Authorization": "Bearer guessed"})
+        assert answer.status_code == 401 and answer.json()["error"] == "unauthorized", path
+    assert funded.balance(member) == 500
