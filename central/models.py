@@ -233,6 +233,18 @@ class MemberLookup(Base):
     __table_args__ = (Index("ix_member_lookups_terminal_at", "terminal_id", "at"),)
 
 
+class MemberCodeFailure(Base):
+    """A wrong member code a terminal presented: too many lock further attempts (brute force)."""
+
+    __tablename__ = "member_code_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(String(64))  # as named by the code: may be no member
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_member_code_failures_member_at", "member_id", "at"),
+                      Index("ix_member_code_failures_terminal_at", "terminal_id", "at"))
+
+
 class IdempotentResponse(Base):
     __tablename__ = "idempotent_responses"
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)

@@ -36,8 +36,12 @@ SignedInMember = Annotated[MemberContext, Depends(current_member)]
              "consent for one coin movement at this terminal; answers the available coins")
 def consent(body: ConsentRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
     platform = platform_of(request)
-    with platform.tx() as session:
-        return coin_consents.give_consent(session, platform, terminal, body.member_code)
+    try:
+        with platform.tx() as session:
+            return coin_consents.give_consent(session, platform, terminal, body.member_code)
+    except ApiError as exc:
+        _count_wrong_code(platform, terminal, exc, body.member_code)
+        raise
 
 
 @router.post("/coins/authorizations", summary="With the member's consent, reserve coins for this "
@@ -46,20 +50,28 @@ def authorize(body: AuthorizeRequest, request: Request, terminal: Terminal) -> d
     """The member code or consent is used up even when the authorization is then refused (as for
     a capture: one code, one attempt)."""
     platform = platform_of(request)
-    refusal: ApiError | None = None
     with platform.tx() as session:
-        consented = coin_consents.require_consent(
-            session, platform, terminal, body.member_id, member_code=body.member_code,
-            consent_id=body.consent_id, purpose="coins.authorize")
-        try:
-            with session.begin_nested():
-                answer = coins.authorize(session, platform, consented, terminal.store_id, body.max_coins,
-                                         timedelta(seconds=body.ttl_seconds))
-        except ApiError as exc:
-            refusal = exc
+        refusal, answer = _authorize_once(session, platform, terminal, body)
     if refusal is not None:
         raise refusal
     return answer
+
+
+def _authorize_once(session: Session, platform: Platform, terminal: TerminalContext,
+                    body: AuthorizeRequest) -> tuple[ApiError | None, dict[str, Any]]:
+    try:
+        consented = coin_consents.require_consent(
+            session, platform, terminal, body.member_id, member_code=body.member_code,
+            consent_id=body.consent_id, purpose="coins.authorize")
+    except ApiError as exc:
+        coin_consents.note_wrong_code(session, platform, terminal, exc, body.member_code, body.member_id)
+        return exc, {}
+    try:
+        with session.begin_nested():
+            return None, coins.authorize(session, platform, consented, terminal.store_id, body.max_coins,
+                                         timedelta(seconds=body.ttl_seconds))
+    except ApiError as exc:
+        return exc, {}
 
 
 @router.post("/coins/capture", summary="Capture coins online with a token or the member's consent "
@@ -97,9 +109,13 @@ def _run_capture(session: Session, platform: Platform, terminal: TerminalContext
     coins.expire_lapsed(session, platform, body.member_id)
     try:
         if body.token is None:
-            consented = coin_consents.require_consent(
-                session, platform, terminal, body.member_id, member_code=body.member_code,
-                consent_id=body.consent_id, purpose="coins.capture")
+            try:
+                consented = coin_consents.require_consent(
+                    session, platform, terminal, body.member_id, member_code=body.member_code,
+                    consent_id=body.consent_id, purpose="coins.capture")
+            except ApiError as exc:
+                coin_consents.note_wrong_code(session, platform, terminal, exc, body.member_code, body.member_id)
+                raise
         with session.begin_nested():
             if body.token is None:
                 return 200, coins.spend_with_consent(session, platform, terminal, consented, body.coins, ref)
@@ -108,6 +124,11 @@ def _run_capture(session: Session, platform: Platform, terminal: TerminalContext
                                       coins=body.coins, ref=ref, accepted_at=platform.clock())
     except ApiError as exc:
         return exc.status, exc.body()
+
+
+def _count_wrong_code(platform: Platform, terminal: TerminalContext, error: ApiError, text: str) -> None:
+    with platform.tx() as session:
+        coin_consents.note_wrong_code(session, platform, terminal, error, text)
 
 
 def _token_id(text: str) -> str:

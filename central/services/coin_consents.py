@@ -16,15 +16,22 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError
-from central.models import CoinConsent
+from central.models import CoinConsent, MemberCodeFailure
 from central.platform import Platform, TerminalContext
 from central.services import coin_ledger, members
+from desktop.core.member_codes import parse_member_code
 
 CONSENT_TTL = timedelta(minutes=2)
+# Guessing codes: 5 steps of 10^8 are accepted, so a wrong code is a guess worth 5e-8. At most
+# WRONG_CODES_PER_MEMBER wrong codes naming a member, and WRONG_CODES_PER_TERMINAL from one
+# terminal, within CODE_FAILURE_WINDOW; then codes are refused (429) until the window passes.
+WRONG_CODES_PER_MEMBER = 10
+WRONG_CODES_PER_TERMINAL = 30
+CODE_FAILURE_WINDOW = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ def give_consent(session: Session, platform: Platform, ctx: TerminalContext,
                  member_code: str) -> dict[str, Any]:
     """Use up a member code; a consent for one coin movement at this terminal, with the balance."""
     now = platform.clock()
-    member_id = members.consume_code(session, member_code, "coins.consent", now)
+    member_id = consume(session, platform, ctx, member_code, "coins.consent")
     consent = CoinConsent(consent_id=secrets.token_hex(16), member_id=member_id,
                           terminal_id=ctx.terminal_id, created_at=now, expires_at=now + CONSENT_TTL)
     session.add(consent)
@@ -83,7 +90,7 @@ def require_consent(session: Session, platform: Platform, ctx: TerminalContext, 
     """The member's consent for one coin movement, used up; ApiError 403 when there is none."""
     now = platform.clock()
     if member_code:
-        members.consume_code(session, member_code, purpose, now, member_id=member_id)
+        consume(session, platform, ctx, member_code, purpose, member_id)
     elif consent_id:
         _live_consent(session, platform, ctx, consent_id, member_id).used_at = now
     else:
@@ -91,3 +98,33 @@ def require_consent(session: Session, platform: Platform, ctx: TerminalContext, 
                        "a terminal moves a member's coins only with the member's consent: "
                        "scan the member code on their phone, or accept their coin authorization")
     return Consented(member_id, ctx.terminal_id)
+
+
+def _named_member(text: str, member_id: str | None) -> str:
+    parsed = parse_member_code(text)
+    return parsed.member_id if parsed is not None else (member_id or "")
+
+
+def consume(session: Session, platform: Platform, ctx: TerminalContext, text: str, purpose: str,
+            member_id: str | None = None) -> str:
+    """members.consume_code behind the wrong-code budget (429 member_code_locked)."""
+    now = platform.clock()
+    named = _named_member(text, member_id)
+    since = now - CODE_FAILURE_WINDOW
+    by_member, by_terminal = session.execute(select(
+        func.count().filter(MemberCodeFailure.member_id == named),
+        func.count().filter(MemberCodeFailure.terminal_id == ctx.terminal_id),
+    ).where(MemberCodeFailure.at >= since, or_(MemberCodeFailure.member_id == named,
+                                               MemberCodeFailure.terminal_id == ctx.terminal_id))).one()
+    if by_member >= WRONG_CODES_PER_MEMBER or by_terminal >= WRONG_CODES_PER_TERMINAL:
+        raise ApiError(429, "member_code_locked", "too many wrong member codes: member codes are refused "
+                       f"for {int(CODE_FAILURE_WINDOW.total_seconds() // 60)} minutes")
+    return members.consume_code(session, text, purpose, now, member_id=member_id)
+
+
+def note_wrong_code(session: Session, platform: Platform, ctx: TerminalContext, error: ApiError,
+                    text: str | None, member_id: str | None = None) -> None:
+    """Count a refused code (call in a transaction that commits, after the refusing one)."""
+    if error.code == "member_code_invalid" and text:
+        session.add(MemberCodeFailure(member_id=_named_member(text, member_id)[:64],
+                                      terminal_id=ctx.terminal_id, at=platform.clock()))

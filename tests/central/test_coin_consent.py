@@ -261,3 +261,26 @@ def test_a_stranger_gets_nothing(funded: Seed) -> None:
                                   headers={"Idempotency-Key": _key(), "Authorization": "Bearer guessed"})
         assert answer.status_code == 401 and answer.json()["error"] == "unauthorized", path
     assert funded.balance(member) == 500
+
+
+def test_guessing_member_codes_locks_after_a_few_wrong_ones(funded: Seed, clock: MovableClock) -> None:
+    """Beyond the list: one terminal answered ~470 wrong-code requests a second; 5 codes of 10^8
+    are good at any time, so an unbounded guesser found a code in about 12 hours per member."""
+    from central.services.coin_consents import WRONG_CODES_PER_MEMBER
+
+    member = funded.members[0]
+    b_client, _ = paired(funded, "Tea counter", store_id=funded.other_store_id)
+    real = funded.fresh_code(member)
+    digits = real.rsplit(":", 1)[1]
+    wrong = [f"PSM1:{member}:{(int(digits) + 1 + i) % 10**8:08d}" for i in range(WRONG_CODES_PER_MEMBER)]
+    codes = [e.code for e in (_refused(b_client.coin_consent, w) for w in wrong[:4])]
+    codes += [_refused(b_client.capture_coins, member, 5, "s", _key(), member_code=w).code for w in wrong[4:7]]
+    codes += [_refused(b_client.authorize_coins, member, 5, member_code=w).code for w in wrong[7:]]
+    assert codes == ["member_code_invalid"] * WRONG_CODES_PER_MEMBER
+    locked = _refused(b_client.coin_consent, real)  # now even the right code waits
+    assert locked.status == 429 and locked.code == "member_code_locked"
+    a_client, _ = paired(funded)
+    assert _refused(a_client.coin_consent, funded.fresh_code(member)).code == "member_code_locked"
+    clock.advance(minutes=11)
+    assert a_client.coin_consent(funded.fresh_code(member))["available"] == 500
+    assert funded.balance(member) == 500

@@ -17,6 +17,12 @@ from hypothesis import strategies as st
 
 from central.models import CoinBalance
 from central.services import admin
+from central.services.coin_consents import (
+    CODE_FAILURE_WINDOW,
+    WRONG_CODES_PER_MEMBER,
+    WRONG_CODES_PER_TERMINAL,
+)
+from desktop.core.member_codes import STEPS_AHEAD, STEPS_BEHIND, step_at
 from desktop.sync.client import PlatformClient, PlatformRejected
 from tests.central.helpers import MovableClock, Seed, op, paired
 
@@ -27,8 +33,8 @@ code_kinds = st.sampled_from(["fresh", "fresh", "fresh", "replay", "none", "othe
 STEPS: dict[str, Any] = {
     "authorize": st.tuples(st.just("authorize"), st.integers(0, 1), st.integers(1, 200),
                            st.sampled_from([900, 60, 900, 86400, 7 * 86400]), code_kinds),
-    "capture": st.tuples(st.just("capture"), st.integers(0, 5), st.integers(1, 200), st.sampled_from(["A", "B"]),
-                         st.sampled_from(["online", "push", "push_backdated"])),
+    "capture": st.tuples(st.just("capture"), st.integers(0, 5), st.integers(1, 60), st.sampled_from(["A", "A", "B"]),
+                         st.sampled_from(["online", "push", "push", "push_backdated"])),
     "spend": st.tuples(st.just("spend"), st.integers(0, 1), st.integers(1, 200), code_kinds),
     "cancel": st.tuples(st.just("cancel"), st.integers(0, 5)),
     "wait": st.tuples(st.just("wait"), st.sampled_from([1, 10, 30, 70, 180])),
@@ -57,6 +63,7 @@ class World:
     b: PlatformClient
     b_terminal: str
     seqs: dict[str, int] = field(default_factory=lambda: {"A": 0, "B": 0})
+    wrong_codes: list[tuple[str, datetime]] = field(default_factory=list)  # at terminal A: (named member, at)
 
 
 @dataclass
@@ -64,7 +71,7 @@ class Model:
     members: list[str]
     tokens: list[str]
     posted: list[int]
-    used_codes: list[str | None] = field(default_factory=lambda: [None, None])
+    used_codes: list[tuple[str, datetime] | None] = field(default_factory=lambda: [None, None])
     auths: list[Auth] = field(default_factory=list)
 
     def reserved(self, i: int, now: datetime) -> int:
@@ -86,16 +93,36 @@ def _ledger(world: World, member: str) -> CoinBalance | None:
         return row
 
 
-def _code(world: World, model: Model, i: int, kind: str) -> str | None:
+def _code(world: World, model: Model, i: int, kind: str) -> tuple[str | None, bool]:
+    """The code to present and whether the model expects it to be taken; wrong ones are counted
+    (unless the budget is spent already: then nothing is looked at)."""
+    now = world.clock.now
     if kind == "none":
-        return None
-    if kind == "replay":
-        return model.used_codes[i] or world.seed.member_code(model.members[1 - i])
-    if kind == "other":
-        return world.seed.fresh_code(model.members[1 - i])
-    code = world.seed.fresh_code(model.members[i])
-    model.used_codes[i] = code
-    return code
+        return None, False
+    if kind == "fresh":
+        code = world.seed.fresh_code(model.members[i])
+        named, good, now = i, True, world.clock.now
+        model.used_codes[i] = (code, now)
+    elif kind == "replay" and model.used_codes[i] is not None:
+        code, made = model.used_codes[i]  # type: ignore[misc]
+        named, good = i, False
+        stale = not step_at(now) - STEPS_BEHIND <= step_at(made) <= step_at(now) + STEPS_AHEAD
+        if not stale:  # used already: refused, but it was the right code (not counted)
+            return code, False
+    else:
+        other = model.members[1 - i]
+        code = world.seed.fresh_code(other) if kind == "other" else world.seed.member_code(other)
+        named, good, now = 1 - i, False, world.clock.now
+    if _locked(world, model.members[named], now):
+        return code, False
+    if not good:
+        world.wrong_codes.append((model.members[named], now))
+    return code, good
+
+
+def _locked(world: World, named: str, now: datetime) -> bool:
+    recent = [m for m, at in world.wrong_codes if at >= now - CODE_FAILURE_WINDOW]
+    return recent.count(named) >= WRONG_CODES_PER_MEMBER or len(recent) >= WRONG_CODES_PER_TERMINAL
 
 
 def _ok(call: Any, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
@@ -108,9 +135,9 @@ def _ok(call: Any, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
 
 
 def _spend(world: World, model: Model, i: int, coins: int, kind: str) -> None:
-    code = _code(world, model, i, kind)
+    code, good = _code(world, model, i, kind)
     now = world.clock.now
-    expected = kind == "fresh" and coins <= model.available(i, now)
+    expected = good and coins <= model.available(i, now)
     done = _ok(world.a.capture_coins, model.members[i], coins, "s", uuid.uuid4().hex, member_code=code)
     assert (done is not None) == expected, (kind, coins)
     event(f"spend {kind} {'applied' if done else 'refused'}")
@@ -119,13 +146,14 @@ def _spend(world: World, model: Model, i: int, coins: int, kind: str) -> None:
 
 
 def _authorize(world: World, model: Model, i: int, coins: int, ttl: int, kind: str) -> None:
-    consumed = model.used_codes[i]
-    code = _code(world, model, i, kind)
-    if ttl > 86400:  # refused as an invalid request (422): the code is not even looked at
-        model.used_codes[i] = consumed
+    if ttl > 86400:  # refused as an invalid request (422): no code is even looked at
+        assert _ok(world.a.authorize_coins, model.members[i], coins, ttl,
+                   member_code=world.seed.member_code(model.members[i])) is None
+        return
+    code, good = _code(world, model, i, kind)
     now = world.clock.now
     open_count = sum(1 for a in model.auths if a.member == i and _open(a, now))
-    expected = (kind == "fresh" and ttl <= 86400 and coins <= model.available(i, now) and open_count < 3)
+    expected = good and coins <= model.available(i, now) and open_count < 3
     done = _ok(world.a.authorize_coins, model.members[i], coins, ttl, member_code=code)
     assert (done is not None) == expected, (kind, coins, ttl, open_count)
     event(f"authorize {kind} {'applied' if done else 'refused'}")
@@ -210,15 +238,8 @@ def test_coins_never_move_without_consent_and_never_go_negative(
         _check(world, model)
 
 
-_worlds: dict[str, World] = {}
-
-
 def _world(seed: Seed, clock: MovableClock) -> World:
-    """Terminals paired once per test (examples share the server; each has its own members)."""
-    key = seed.server.url + seed.store_id
-    if key not in _worlds:
-        _worlds.clear()
-        a, a_terminal = paired(seed)
-        b, b_terminal = paired(seed, "Tea counter", store_id=seed.other_store_id)
-        _worlds[key] = World(seed, clock, a, a_terminal, b, b_terminal)
-    return _worlds[key]
+    """Terminals of the two merchants, paired for this example (their wrong-code budgets too)."""
+    a, a_terminal = paired(seed)
+    b, b_terminal = paired(seed, "Tea counter", store_id=seed.other_store_id)
+    return World(seed, clock, a, a_terminal, b, b_terminal)

@@ -1,5 +1,6 @@
 """coins belong to members: the issue time of each coin authorization, members' consents at a
-terminal, the per-merchant key of the phone hashes in pull, and phone lookups (rate limit)
+terminal, the per-merchant key of the phone hashes in pull, phone lookups and wrong member
+codes (rate limits)
 
 Revision ID: 0002_coins
 Revises: 0002_member_credentials
@@ -54,9 +55,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_member_lookups_terminal_at", "member_lookups", ["terminal_id", "at"])
+    op.create_table(
+        "member_code_failures",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("member_id", sa.String(length=64), nullable=False),
+        sa.Column("terminal_id", sa.String(length=64), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["terminal_id"], ["terminals.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_member_code_failures_member_at", "member_code_failures", ["member_id", "at"])
+    op.create_index("ix_member_code_failures_terminal_at", "member_code_failures", ["terminal_id", "at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_member_code_failures_terminal_at", table_name="member_code_failures")
+    op.drop_index("ix_member_code_failures_member_at", table_name="member_code_failures")
+    op.drop_table("member_code_failures")
     op.drop_index("ix_member_lookups_terminal_at", table_name="member_lookups")
     op.drop_table("member_lookups")
     op.drop_table("merchant_phone_keys")
