@@ -284,3 +284,24 @@ def test_guessing_member_codes_locks_after_a_few_wrong_ones(funded: Seed, clock:
     clock.advance(minutes=11)
     assert a_client.coin_consent(funded.fresh_code(member))["available"] == 500
     assert funded.balance(member) == 500
+
+
+def test_one_code_sent_by_ten_terminals_at_once_moves_coins_once(funded: Seed) -> None:
+    """Beyond the list: the same fresh code raced from 10 terminals (threads, own connections)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    member = funded.members[0]
+    clients = [paired(funded, f"Counter {i}")[0] for i in range(10)]
+    code = funded.fresh_code(member)
+
+    def attempt(client: PlatformClient) -> str:
+        try:
+            client.capture_coins(member, 100, "race", _key(), member_code=code)
+            return "applied"
+        except PlatformRejected as exc:
+            return exc.code
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        outcomes = list(pool.map(attempt, clients))
+    assert sorted(outcomes) == ["applied"] + ["member_code_used"] * 9
+    assert funded.balance(member) == 400
