@@ -193,12 +193,56 @@ class CoinAuthorization(Base):
     store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"))
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
     max_coins: Mapped[int] = mapped_column(BigInteger)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime())  # a capture may not pre-date it
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
     pending_transfer_id: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16))  # reserved | captured | expired | revoked
     captured_coins: Mapped[int] = mapped_column(BigInteger, default=0)
     capture_ref: Mapped[str] = mapped_column(String(128), default="")
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class CoinConsent(Base):
+    """A member's consent given at one terminal (their member code, checked once): good for ONE
+    coin capture or authorization at that terminal within a short window (services/coin_consents.py)."""
+
+    __tablename__ = "coin_consents"
+    consent_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), index=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class MerchantPhoneKey(Base):
+    """The key of the phone hashes a merchant's terminals receive in pull (lookup of a typed phone)."""
+
+    __tablename__ = "merchant_phone_keys"
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MemberLookup(Base):
+    """One phone lookup by a terminal: the rate limit counts these."""
+
+    __tablename__ = "member_lookups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_member_lookups_terminal_at", "terminal_id", "at"),)
+
+
+class MemberCodeFailure(Base):
+    """A wrong member code a terminal presented: too many lock further attempts (brute force)."""
+
+    __tablename__ = "member_code_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(String(64))  # as named by the code: may be no member
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_member_code_failures_member_at", "member_id", "at"),
+                      Index("ix_member_code_failures_terminal_at", "terminal_id", "at"))
 
 
 class IdempotentResponse(Base):

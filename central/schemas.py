@@ -31,10 +31,31 @@ class PushRequest(BaseModel):
     audit_head: AuditHead | None = None
 
 
+def _member_code() -> Any:
+    return Field(default=None, min_length=1, max_length=100,
+                 description="the member code PSM1:<member_id>:<8 digits> scanned from the member's phone")
+
+
+def _consent_id() -> Any:
+    return Field(default=None, pattern=r"^[0-9a-f]{32}$", description="a consent from POST /v1/coins/consents")
+
+
+class ConsentRequest(BaseModel):
+    member_code: str = Field(min_length=1, max_length=100)
+
+
 class AuthorizeRequest(BaseModel):
     member_id: str = Field(min_length=1, max_length=64)
     max_coins: StrictInt = Field(gt=0, lt=2**32)
-    ttl_seconds: StrictInt = Field(default=900, ge=1, le=7 * 86400)
+    ttl_seconds: StrictInt = Field(default=900, ge=60, le=86400)
+    member_code: str | None = _member_code()
+    consent_id: str | None = _consent_id()
+
+
+class MemberAuthorizeRequest(BaseModel):
+    store_id: str = Field(min_length=1, max_length=64, description="the store whose merchant may capture")
+    max_coins: StrictInt = Field(gt=0, lt=2**32)
+    ttl_seconds: StrictInt = Field(default=900, ge=60, le=86400)
 
 
 class CaptureRequest(BaseModel):
@@ -42,6 +63,12 @@ class CaptureRequest(BaseModel):
     coins: StrictInt = Field(gt=0, lt=2**32)
     sale_id: str = Field(default="", max_length=64)
     token: str | None = Field(default=None, max_length=400, description="a PSC1 coin authorization")
+    member_code: str | None = _member_code()
+    consent_id: str | None = _consent_id()
+
+
+class LookupRequest(BaseModel):
+    phone: str = Field(min_length=5, max_length=32)
 
 
 class JoinRequestBody(BaseModel):

@@ -1,3 +1,6 @@
+"""Coins over HTTP (docs/parts/coins.md): a terminal moves a member's coins only with the
+member's consent; the member, signed in on their phone, reads and authorizes their own."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,27 +11,71 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from central.auth import current_terminal, platform_of
+from central.auth import current_member, current_terminal, platform_of
 from central.errors import ApiError, invalid
 from central.models import IdempotentResponse
 from central.platform import Platform, TerminalContext
-from central.schemas import AuthorizeRequest, CaptureRequest
-from central.services import coin_ledger, coins
+from central.schemas import (
+    AuthorizeRequest,
+    CaptureRequest,
+    ConsentRequest,
+    LookupRequest,
+    MemberAuthorizeRequest,
+)
+from central.services import coin_consents, coins, member_privacy
+from central.services.members import MemberContext
 
 router = APIRouter(prefix="/v1", tags=["coins"])
 Terminal = Annotated[TerminalContext, Depends(current_terminal)]
+SignedInMember = Annotated[MemberContext, Depends(current_member)]
 
 
-@router.post("/coins/authorizations", summary="Reserve coins and issue a signed offline token")
+@router.post("/coins/consents", summary="Turn the member code scanned from the member's phone into a "
+             "consent for one coin movement at this terminal; answers the available coins")
+def consent(body: ConsentRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
+    platform = platform_of(request)
+    try:
+        with platform.tx() as session:
+            return coin_consents.give_consent(session, platform, terminal, body.member_code)
+    except ApiError as exc:
+        _count_wrong_code(platform, terminal, exc, body.member_code)
+        raise
+
+
+@router.post("/coins/authorizations", summary="With the member's consent, reserve coins for this "
+             "merchant and issue a signed offline token")
 def authorize(body: AuthorizeRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
+    """The member code or consent is used up even when the authorization is then refused (as for
+    a capture: one code, one attempt)."""
     platform = platform_of(request)
     with platform.tx() as session:
-        return coins.authorize(session, platform, terminal, body.member_id, body.max_coins,
-                               timedelta(seconds=body.ttl_seconds))
+        refusal, answer = _authorize_once(session, platform, terminal, body)
+    if refusal is not None:
+        raise refusal
+    return answer
 
 
-@router.post("/coins/capture", summary="Capture coins online (idempotent by Idempotency-Key)")
+def _authorize_once(session: Session, platform: Platform, terminal: TerminalContext,
+                    body: AuthorizeRequest) -> tuple[ApiError | None, dict[str, Any]]:
+    try:
+        consented = coin_consents.require_consent(
+            session, platform, terminal, body.member_id, member_code=body.member_code,
+            consent_id=body.consent_id, purpose="coins.authorize")
+    except ApiError as exc:
+        coin_consents.note_wrong_code(session, platform, terminal, exc, body.member_code, body.member_id)
+        return exc, {}
+    try:
+        with session.begin_nested():
+            return None, coins.authorize(session, platform, consented, terminal.store_id, body.max_coins,
+                                         timedelta(seconds=body.ttl_seconds))
+    except ApiError as exc:
+        return exc, {}
+
+
+@router.post("/coins/capture", summary="Capture coins online with a token or the member's consent "
+             "(idempotent by Idempotency-Key)")
 def capture(body: CaptureRequest, request: Request, terminal: Terminal,
             idempotency_key: Annotated[str, Header(min_length=8, max_length=128)]) -> JSONResponse:
     platform = platform_of(request)
@@ -54,20 +101,34 @@ def _capture_once(platform: Platform, terminal: TerminalContext, key: str,
     return status, answer
 
 
-def _run_capture(session: Any, platform: Platform, terminal: TerminalContext,
+def _run_capture(session: Session, platform: Platform, terminal: TerminalContext,
                  body: CaptureRequest, key: str) -> tuple[int, dict[str, Any]]:
+    """Lapsed reservations are released and a member code or consent is used up even when the
+    capture then fails: one code, one attempt."""
     ref = f"capture:{terminal.terminal_id}:{key}"
-    coins.expire_lapsed(session, platform, body.member_id)  # kept even if the capture fails
+    coins.expire_lapsed(session, platform, body.member_id)
     try:
+        if body.token is None:
+            try:
+                consented = coin_consents.require_consent(
+                    session, platform, terminal, body.member_id, member_code=body.member_code,
+                    consent_id=body.consent_id, purpose="coins.capture")
+            except ApiError as exc:
+                coin_consents.note_wrong_code(session, platform, terminal, exc, body.member_code, body.member_id)
+                raise
         with session.begin_nested():
             if body.token is None:
-                return 200, coins.spend_directly(session, platform, terminal, body.member_id, body.coins, ref)
-            token_id = _token_id(body.token)
-            return 200, coins.capture(session, platform, terminal, token_id=token_id,
-                                      member_id=body.member_id, coins=body.coins, ref=ref,
-                                      accepted_at=platform.clock(), token_text=body.token)
+                return 200, coins.spend_with_consent(session, platform, terminal, consented, body.coins, ref)
+            return 200, coins.capture(session, platform, terminal, token_text=body.token,
+                                      token_id=_token_id(body.token), member_id=body.member_id,
+                                      coins=body.coins, ref=ref, accepted_at=platform.clock())
     except ApiError as exc:
         return exc.status, exc.body()
+
+
+def _count_wrong_code(platform: Platform, terminal: TerminalContext, error: ApiError, text: str) -> None:
+    with platform.tx() as session:
+        coin_consents.note_wrong_code(session, platform, terminal, error, text)
 
 
 def _token_id(text: str) -> str:
@@ -79,10 +140,49 @@ def _token_id(text: str) -> str:
     return token.token_id
 
 
-@router.get("/members/{member_id}/coins", summary="A member's available coin balance")
-def balance(member_id: str, request: Request, terminal: Terminal) -> dict[str, Any]:
+@router.get("/members/{member_id}/coins", summary="A member's available coins, for the terminal "
+            "holding that member's live consent")
+def balance(member_id: str, request: Request, terminal: Terminal, consent_id: str = "") -> dict[str, Any]:
+    platform = platform_of(request)
+    if not consent_id:
+        raise ApiError(403, "consent_required", "a terminal reads a member's coins only with the member's "
+                       "consent: POST /v1/coins/consents with the member code on their phone")
+    with platform.tx() as session:
+        coin_consents.check_consent(session, platform, terminal, consent_id, member_id)
+        coins.expire_lapsed(session, platform, member_id)
+        return {"member_id": member_id, "available": coin_consents.available(session, member_id)}
+
+
+@router.post("/members/lookup", summary="The member of this merchant or store with a typed phone "
+             "(masked answer, rate-limited)")
+def lookup(body: LookupRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
+    platform = platform_of(request)
+    with platform.tx() as session:  # counted even when nobody is found
+        member_privacy.count_lookup(session, platform, terminal)
+    with platform.tx() as session:
+        return member_privacy.lookup(session, terminal, body.phone)
+
+
+@router.get("/me/coins", summary="The signed-in member's coins and open authorizations")
+def my_coins(request: Request, member: SignedInMember) -> dict[str, Any]:
     platform = platform_of(request)
     with platform.tx() as session:
-        coins.expire_lapsed(session, platform, member_id)
-        account = coin_ledger.member_account(member_id)
-        return {"member_id": member_id, "available": coin_ledger.available(session, account)}
+        return coins.member_view(session, platform, member.member_id)
+
+
+@router.post("/me/coin-authorizations", summary="The signed-in member reserves coins for one "
+             "store's merchant and gets a signed token to show at the counter")
+def my_authorization(body: MemberAuthorizeRequest, request: Request, member: SignedInMember) -> dict[str, Any]:
+    platform = platform_of(request)
+    with platform.tx() as session:
+        return coins.authorize(session, platform, coin_consents.by_member(member.member_id), body.store_id,
+                               body.max_coins, timedelta(seconds=body.ttl_seconds))
+
+
+@router.delete("/me/coin-authorizations/{token_id}", summary="The signed-in member cancels an open "
+               "authorization (the coins are released)")
+def cancel_my_authorization(token_id: str, request: Request, member: SignedInMember) -> dict[str, Any]:
+    platform = platform_of(request)
+    with platform.tx() as session:
+        coins.revoke(session, platform, token_id, member_id=member.member_id)
+        return {"token_id": token_id, "state": "revoked"}

@@ -172,9 +172,9 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
 def coins_captured(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.CoinsCaptured, payload)
     at = event_time(ctx, data)
-    coin_service.capture(ctx.session, ctx.platform, ctx.terminal, token_id=data.token_id,
-                         member_id=data.member_id, coins=data.coins, ref=f"op:{ctx.op_id}",
-                         accepted_at=at, token_text=data.token)
+    coin_service.capture(ctx.session, ctx.platform, ctx.terminal, token_text=data.token,
+                         token_id=data.token_id, member_id=data.member_id, coins=data.coins,
+                         ref=f"op:{ctx.op_id}", accepted_at=at)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     fen = data.coins * schedule.coin_value_fen if schedule else 0
     add_line(ctx, OpKind.COINS_CAPTURED, at, fen=fen, coins=data.coins,

@@ -12,7 +12,7 @@ import binascii
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from central.models import (
@@ -21,10 +21,12 @@ from central.models import (
     Conflict,
     JoinRequest,
     Member,
+    MemberContact,
     Terminal,
     TerminalKey,
 )
 from central.platform import TerminalContext
+from central.services import member_privacy
 from central.services.changes import committed_seq
 from central.services.schedules import as_dict as schedule_dict
 from desktop.core.ed25519_keys import is_trusted_key
@@ -59,7 +61,8 @@ def pull(session: Session, ctx: TerminalContext, cursor: str | None) -> dict[str
     return {
         "cursor": encode_cursor(instance_id, head),
         "reset": since is None,
-        "members": _members(session, changed),
+        "members": _members(session, ctx, changed),
+        "phone_key": member_privacy.phone_key(session, ctx.merchant_id).hex(),
         "revoked_authorizations": _revocations(session, ctx, changed),
         "commission_schedules": _schedules(session, ctx, changed),
         "terminal_keys": _terminal_keys(session, ctx, changed),
@@ -68,10 +71,16 @@ def pull(session: Session, ctx: TerminalContext, cursor: str | None) -> dict[str
     }
 
 
-def _members(session: Session, changed: Any) -> list[dict[str, Any]]:
-    rows = session.execute(select(Member).where(changed(Member.change_seq)).order_by(Member.id)).scalars()
-    return [{"member_id": m.id, "phone": m.phone, "name": m.name,
-             "home_merchant_id": m.home_merchant_id} for m in rows]
+def _members(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
+    """Only the members this terminal needs (member_privacy.in_scope), phones masked and hashed;
+    a member newly counted at the store comes with the contact's change_seq."""
+    contact_changed = select(MemberContact.member_id).where(
+        MemberContact.store_id == ctx.store_id, changed(MemberContact.change_seq))
+    rows = session.execute(select(Member).where(
+        member_privacy.in_scope(ctx), or_(changed(Member.change_seq), Member.id.in_(contact_changed)),
+    ).order_by(Member.id)).scalars()
+    key = member_privacy.phone_key(session, ctx.merchant_id)
+    return [member_privacy.member_row(m, key) for m in rows]
 
 
 def _revocations(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:

@@ -233,11 +233,15 @@ class SaleCompleted(Payload):
 
 
 class CoinsCaptured(Payload):
+    """Coins of a platform-issued authorization the counter accepted offline at `at` (required:
+    the platform checks it against the authorization's issue and expiry and its own clock)."""
+
+    at: UtcTime
     token_id: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{32}$")]
     member_id: Id
     coins: PositiveCoins
     sale_id: Str64 = ""
-    token: Str400 | None = None
+    token: Annotated[StrictStr, Field(min_length=1, max_length=400), AfterValidator(_storable)]
 
 
 class SigningKeyAdded(Payload):

@@ -28,6 +28,7 @@ from desktop.core.staff import Permission
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
 from desktop.services.deals import ACTIVE_GROUP_STATES, LAUNCHED, terms_from_json
+from desktop.services.members import member_by_phone
 from desktop.store.deal_models import Deal, Group, GroupEntry
 
 TENDERS = ("cash", "card", "platform")
@@ -57,6 +58,15 @@ def parse_customer(text: str) -> Customer:
         ),
         text=text.strip()[:40],
     )
+
+
+def known_member(session: Session, customer: Customer) -> Customer:
+    """A typed phone of a member this store holds is that member; any other phone enrols by
+    phone, as before (the platform resolves it)."""
+    if customer.member_id or not customer.phone:
+        return customer
+    member = member_by_phone(session, customer.phone)
+    return customer if member is None else Customer(member.member_id, member.member_id, customer.phone)
 
 
 def check_tender(tender: str) -> str:
@@ -172,6 +182,7 @@ def add_entry(tx: Transaction, group: Group, terms: DealTerms, customer: Custome
               *, leader: bool = False, nonce: str | None = None,
               request_id: str | None = None) -> GroupEntry:
     """Seat one customer: entry row, deposit hold, group.joined op, audit; FULL when filled."""
+    customer = known_member(tx.session, customer)
     entries = entries_of(tx.session, group.id)
     rules.check_can_join(GroupState(group.state), terms.group_size, len(entries))
     rules.check_member_limit(sum(e.customer == customer.key for e in entries),

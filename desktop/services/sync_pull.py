@@ -68,6 +68,7 @@ class SyncPullService(ServiceBase):
             _join_requests(session, answer.get("join_requests", []))
             _conflicts(session, answer.get("conflicts", []), tx.now_iso)
             state = session.get(SyncState, 1)
+            _phone_key(state, answer.get("phone_key"))
             if state is not None:
                 state.cursor = str(answer["cursor"])
         return PullApplied(reset, len(answer.get("members", [])), len(answer.get("commission_schedules", [])),
@@ -76,9 +77,16 @@ class SyncPullService(ServiceBase):
 
 
 def _members(session: Session, rows: list[dict[str, Any]]) -> None:
+    """The members this store needs, as the platform gives them: masked phone and keyed hash."""
     for m in rows:
-        session.merge(Member(member_id=m["member_id"], phone=m["phone"], name=m["name"],
+        session.merge(Member(member_id=m["member_id"], phone_masked=str(m.get("phone_masked", "")),
+                             phone_hash=m.get("phone_hash"), name=m["name"],
                              home_merchant_id=m.get("home_merchant_id")))
+
+
+def _phone_key(state: SyncState | None, key: object) -> None:
+    if state is not None and isinstance(key, str) and key:
+        state.phone_key = key
 
 
 def _revocations(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -32,12 +32,16 @@ class SyncState(Base):
     last_success_at: Mapped[str | None] = mapped_column(String(40), default=None)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     last_error_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    phone_key: Mapped[str | None] = mapped_column(String(64), default=None)  # hex, from pull
 
 
 class Member(Base):
     __tablename__ = "members"
     member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    phone: Mapped[str] = mapped_column(String(32), index=True)
+    # Never the full number (docs/parts/coins.md): as the counter shows it, and a keyed hash
+    # (desktop/core/phones.py) to match a typed number.
+    phone_masked: Mapped[str] = mapped_column(String(32), server_default="")
+    phone_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     name: Mapped[str] = mapped_column(String(200))
     home_merchant_id: Mapped[str | None] = mapped_column(String(64), default=None)
 

@@ -82,19 +82,35 @@ class PlatformClient:
         params = {"cursor": cursor} if cursor else None
         return self._call("GET", "/v1/pull", params=params)
 
-    def authorize_coins(self, member_id: str, max_coins: int, ttl_seconds: int = 900) -> dict[str, Any]:
-        body = {"member_id": member_id, "max_coins": max_coins, "ttl_seconds": ttl_seconds}
+    def coin_consent(self, member_code: str) -> dict[str, Any]:
+        """The member's consent (their member code, used up) for one coin movement at this
+        terminal: {consent_id, member_id, available, expires_at}."""
+        return self._call("POST", "/v1/coins/consents", json={"member_code": member_code})
+
+    def authorize_coins(self, member_id: str, max_coins: int, ttl_seconds: int = 900, *,
+                        member_code: str | None = None, consent_id: str | None = None) -> dict[str, Any]:
+        body = {"member_id": member_id, "max_coins": max_coins, "ttl_seconds": ttl_seconds,
+                "member_code": member_code, "consent_id": consent_id}
         return self._call("POST", "/v1/coins/authorizations", json=body)
 
     def capture_coins(self, member_id: str, coins: int, sale_id: str, idempotency_key: str,
-                      token: str | None = None) -> dict[str, Any]:
-        """Capture online; the same idempotency_key always gets the same answer, once."""
-        body = {"member_id": member_id, "coins": coins, "sale_id": sale_id, "token": token}
+                      token: str | None = None, *, member_code: str | None = None,
+                      consent_id: str | None = None) -> dict[str, Any]:
+        """Capture online with a token or the member's consent; the same idempotency_key always
+        gets the same answer, once."""
+        body = {"member_id": member_id, "coins": coins, "sale_id": sale_id, "token": token,
+                "member_code": member_code, "consent_id": consent_id}
         return self._call("POST", "/v1/coins/capture", json=body,
                           headers={"Idempotency-Key": idempotency_key})
 
-    def coin_balance(self, member_id: str) -> int:
-        return int(self._call("GET", f"/v1/members/{member_id}/coins")["available"])
+    def coin_balance(self, member_id: str, consent_id: str) -> int:
+        """The member's available coins, with a live consent of theirs at this terminal."""
+        return int(self._call("GET", f"/v1/members/{member_id}/coins",
+                              params={"consent_id": consent_id})["available"])
+
+    def lookup_member(self, phone: str) -> dict[str, Any]:
+        """The member of this merchant or store with a typed phone: {member_id, phone_masked, name}."""
+        return self._call("POST", "/v1/members/lookup", json={"phone": phone})
 
     def reconcile(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/reconcile", params={"from": to_iso(start), "to": to_iso(end)})

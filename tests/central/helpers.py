@@ -20,8 +20,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from requests.adapters import HTTPAdapter
 
 from central.server import RunningServer
-from central.services import admin, pairing
+from central.services import admin, coin_ledger, members, pairing
 from central.services.schedules import Rates, add_schedule
+from desktop.core.member_codes import STEP_SECONDS
 from desktop.sync.client import PlatformClient
 
 
@@ -53,6 +54,30 @@ class Seed:
         platform = self.server.app.state.platform
         with platform.tx() as session:
             admin.grant_coins(session, member_id, coins, "test grant", platform.clock())
+
+    def member_code(self, member_id: str, at: datetime | None = None) -> str:
+        """The code the member's phone shows at `at` (default: now on the platform's clock)."""
+        platform = self.server.app.state.platform
+        with platform.tx() as session:
+            return members.current_code(session, member_id, at or platform.clock())
+
+    def fresh_code(self, member_id: str) -> str:
+        """A code of a step not used yet: advance the platform clock one step first (a member
+        shows one code per 30 s)."""
+        platform = self.server.app.state.platform
+        platform.clock.advance(seconds=STEP_SECONDS)
+        return self.member_code(member_id)
+
+    def member_token(self, member_id: str) -> str:
+        platform = self.server.app.state.platform
+        with platform.tx() as session:
+            return members.issue_token(session, member_id)
+
+    def balance(self, member_id: str) -> int:
+        """The member's available coins, read from the platform's ledger (not over HTTP)."""
+        platform = self.server.app.state.platform
+        with platform.tx() as session:
+            return coin_ledger.available(session, coin_ledger.member_account(member_id))
 
 
 def seed_platform(server: RunningServer) -> Seed:

@@ -121,11 +121,11 @@ def test_settled_group_credits_consolation_coins_once(seed: Seed) -> None:
                                       "cash_fen": 2000})
     client.push(terminal, [settled])
     client.push(terminal, [settled])
-    assert client.coin_balance(member) == 100
+    assert seed.balance(member) == 100
     bad = op(2, "group.settled", {"group_id": "gy", "coin_grants": [{"member_id": member, "coins": 5},
                                                                    {"member_id": "nobody", "coins": 5}]})
     assert client.push(terminal, [bad])["results"][0]["status"] == "rejected"
-    assert client.coin_balance(member) == 100  # the op's savepoint rolled back both grants
+    assert seed.balance(member) == 100  # the op's savepoint rolled back both grants
 
 
 def test_server_restart_mid_sync_loses_nothing(seed: Seed, db_url: str, clock: MovableClock) -> None:

@@ -139,7 +139,7 @@ def test_an_unknown_cursor_reloads_everything(server, seed, terminal) -> None:
 
     terminal.worker(server.url).sync_once()
     with terminal.services.db.write() as s:
-        s.add(Member(member_id="Ughost", phone="100", name="left over"))
+        s.add(Member(member_id="Ughost", phone_masked="100", name="left over"))
         s.get(SyncState, 1).cursor = "not-a-cursor"
     terminal.worker(server.url).sync_once()
     with terminal.services.db.read() as s:
