@@ -1,4 +1,4 @@
-"""Platform migration 0002_coins: an authorization issued before it gets its issue time back
+"""Platform migration 0004_coins: an authorization issued before it gets its issue time back
 from its reservation (so a capture can never pre-date it), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ EXPIRES = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
 
 def test_issued_at_comes_from_the_reservation(db_url: str) -> None:
     engine = create_engine(db_url)
-    upgrade(engine, "0002_member_credentials")
+    upgrade(engine, "0003_keys")
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO merchants (id, name, change_seq) VALUES ('M1', 'm', 1)"))
         conn.execute(text("INSERT INTO stores (id, merchant_id, name, change_seq) VALUES ('S1', 'M1', 's', 1)"))

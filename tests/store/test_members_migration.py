@@ -1,4 +1,4 @@
-"""Client migration 0006_coins: members' full phone numbers leave the counter's database."""
+"""Client migration 0008_coins: members' full phone numbers leave the counter's database."""
 
 from __future__ import annotations
 

@@ -2,14 +2,14 @@
 counter shows and a keyed hash to match a typed one (key in sync_state.phone_key); the pull
 cursor is cleared so the next pull reloads the members with their hashes
 
-Revision ID: 0006_coins
-Revises: 0005
+Revision ID: 0008_coins
+Revises: 0007_keys
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_coins"
-down_revision = "0005"
+revision = "0008_coins"
+down_revision = "0007_keys"
 branch_labels = None
 depends_on = None
 

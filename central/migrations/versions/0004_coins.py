@@ -2,15 +2,15 @@
 terminal, the per-merchant key of the phone hashes in pull, phone lookups and wrong member
 codes (rate limits)
 
-Revision ID: 0002_coins
-Revises: 0002_member_credentials
+Revision ID: 0004_coins
+Revises: 0003_keys
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_coins"
-down_revision = "0002_member_credentials"
+revision = "0004_coins"
+down_revision = "0003_keys"
 branch_labels = None
 depends_on = None
 
