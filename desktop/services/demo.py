@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.core.staff import Actor, Role
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase
@@ -33,6 +34,10 @@ DEMO_STORE_NAME = "品尚小馆 Pinshang Bistro"
 
 
 class DemoService(ServiceBase):
+    def __init__(self, db: Any, clock: Any, keys: Any = None) -> None:
+        super().__init__(db, clock)
+        self.keys = keys  # the process's SigningKeyService: the demo group's join token uses it
+
     def seed(self) -> None:
         """Idempotent: does nothing on a store that already has staff."""
         staff = StaffService(self.db, self.clock)
@@ -52,7 +57,7 @@ class DemoService(ServiceBase):
             tx.audit("demo.seeded", menu_items=len(DEMO_MENU))
         from desktop.services.deal_demo import seed_demo_deal  # deals need the menu first
 
-        seed_demo_deal(self.db, self.clock, owner)
+        seed_demo_deal(self.db, self.clock, owner, keys=self.keys)
         self._seed_pdf_printer(owner)
 
     def _seed_pdf_printer(self, owner: Actor) -> None:
