@@ -112,7 +112,7 @@ def join(session: Session, terminal: TerminalContext, data: contracts.GroupJoine
     if data.nonce is None or not is_valid_nonce(data.nonce):
         raise OpRejected("nonce must be lower-case hex of at least 16 random bytes")
     member_id, note = _resolve_member(session, terminal, data, at)
-    _check_member_limit(entries, member_id, data.phone, terms)
+    note = note or _member_limit_note(entries, member_id, terms)
     if data.request_id is not None:
         _seat_request(session, group, data, member_id)
     session.add(GroupEntry(store_id=group.store_id, group_id=group.id, entry_id=data.entry_id,
@@ -149,13 +149,14 @@ def _resolve_member(session: Session, terminal: TerminalContext, data: contracts
     return member_id, note
 
 
-def _check_member_limit(entries: list[GroupEntry], member_id: str | None, phone: str | None,
-                        terms: DealTerms) -> None:
-    held = sum(1 for e in entries if (member_id and e.member_id == member_id)
-               or (phone and not member_id and e.phone == phone))
-    if held >= terms.per_member_limit:
-        raise OpRejected(f"this customer holds {held} entries already: the deal allows "
-                         f"{terms.per_member_limit} per member")
+def _member_limit_note(entries: list[GroupEntry], member_id: str | None, terms: DealTerms) -> str:
+    """A note, not a refusal: the counter keys a customer by what was scanned or typed (a
+    member code, a phone), so one member may hold seats under both; the seat was paid."""
+    held = sum(1 for e in entries if member_id and e.member_id == member_id)
+    if held < terms.per_member_limit:
+        return ""
+    return (f"member {member_id} holds {held + 1} entries: more than the deal's "
+            f"{terms.per_member_limit} per member (recorded)")
 
 
 def _seat_request(session: Session, group: Group, data: contracts.GroupJoined,
