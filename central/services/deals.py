@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -18,11 +19,11 @@ from desktop.core.deals import DealTerms, LeaderRule
 from desktop.core.errors import UserError
 
 
-def terms_of(payload: contracts.DealTermsPayload | dict[str, object]) -> DealTerms:
-    data = payload.model_dump() if isinstance(payload, contracts.DealTermsPayload) else dict(payload)
-    data["leader_rule"] = LeaderRule(data["leader_rule"])
-    data["fill_window"] = timedelta(seconds=int(str(data["fill_window"])))
-    return DealTerms(**data)  # type: ignore[arg-type]
+def terms_of(payload: contracts.DealTermsPayload | dict[str, Any]) -> DealTerms:
+    data: dict[str, Any] = payload.model_dump() if isinstance(payload, contracts.DealTermsPayload) else dict(payload)
+    data["leader_rule"] = LeaderRule(str(data["leader_rule"]))
+    data["fill_window"] = timedelta(seconds=int(data["fill_window"]))
+    return DealTerms(**data)
 
 
 def latest_terms(session: Session, store_id: str, deal_id: str) -> DealTerms | None:

@@ -21,7 +21,7 @@ from central.errors import OpRejected
 from central.models import GroupEntry
 from central.platform import TerminalContext
 from central.services.admin import grant_coins
-from central.services.groups import entries_of, group_deal_terms, store_group
+from central.services.groups import entries_of, group_deal_terms, member_for_phone, store_group
 from desktop.core import op_contracts as contracts
 from desktop.core.deals import DealTerms, LeaderRule
 from desktop.core.draw import verify_proof
@@ -88,6 +88,9 @@ def settle(session: Session, terminal: TerminalContext, data: contracts.GroupSet
     excluded = terms.leader_rule is LeaderRule.EXCLUDED
     losers = {e.entry_id: e for e in entries
               if e.entry_id not in winners and not (excluded and e.position == 1)}
+    for entry in losers.values():
+        if entry.member_id is None and entry.phone:  # seated before the platform resolved phones
+            entry.member_id = member_for_phone(session, entry.phone, group.store_id, now)
     refused: list[str] = []
     credited = 0
     for number, grant in enumerate(data.coin_grants, start=1):
@@ -95,10 +98,10 @@ def settle(session: Session, terminal: TerminalContext, data: contracts.GroupSet
         if problem:
             refused.append(f"grant {number}: {problem}")
             continue
-        entry = _match(grant, losers)
-        assert entry is not None and entry.member_id is not None  # checked by _grant_problem
-        grant_coins(session, entry.member_id, grant.coins, f"op:{op_id}", now)
-        entry.coins_granted = grant.coins
+        matched = _match(grant, losers)
+        assert matched is not None and matched.member_id is not None  # checked by _grant_problem
+        grant_coins(session, matched.member_id, grant.coins, f"op:{op_id}", now)
+        matched.coins_granted = grant.coins
         credited += grant.coins
     expected_cash = len(losers) * terms.consolation_cash_fen
     cash_note = "" if expected_cash == data.cash_fen else (

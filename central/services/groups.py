@@ -136,17 +136,25 @@ def _resolve_member(session: Session, terminal: TerminalContext, data: contracts
         else:
             note = f"member {data.member_id} is not known to the platform: the seat is kept without a member"
     if member_id is None and data.phone is not None:
-        member_id = session.scalar(select(Member.id).where(Member.phone == data.phone))
-        if member_id is None:
-            try:
-                with session.begin_nested():
-                    member_id = create_member(session, data.phone, f"{data.phone[:3]}****{data.phone[-4:]}")
-            except ApiError:
-                member_id = session.scalar(select(Member.id).where(Member.phone == data.phone))
-        note = ""
+        return member_for_phone(session, data.phone, terminal.store_id, at), ""
     if member_id is not None:
         record_contact(session, member_id, terminal.store_id, "group_enrolment", at)
     return member_id, note
+
+
+def member_for_phone(session: Session, phone: str, store_id: str, at: datetime) -> str | None:
+    """The member with this phone, registered at the counter when new; counted at the store
+    (which locks an unlocked member to its merchant)."""
+    member_id = session.scalar(select(Member.id).where(Member.phone == phone))
+    if member_id is None:
+        try:
+            with session.begin_nested():
+                member_id = create_member(session, phone, f"{phone[:3]}****{phone[-4:]}")
+        except ApiError:
+            member_id = session.scalar(select(Member.id).where(Member.phone == phone))
+    if member_id is not None:
+        record_contact(session, member_id, store_id, "group_enrolment", at)
+    return member_id
 
 
 def _member_limit_note(entries: list[GroupEntry], member_id: str | None, terms: DealTerms) -> str:

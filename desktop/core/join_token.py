@@ -38,8 +38,8 @@ def verify_join_token(key: Ed25519PublicKey, token: str, store_id: str, group_id
         signature = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except (binascii.Error, ValueError):
         return False
-    if len(signature) != 64:
-        return False
+    if len(signature) != 64 or base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=") != token:
+        return False  # the last character has 2 spare bits: only the canonical text is the token
     try:
         key.verify(signature, message(store_id, group_id, commitment))
     except InvalidSignature:

@@ -6,7 +6,9 @@ Revision ID: 0002_groups
 Revises: 0002_member_credentials
 Create Date: 2026-12-01
 """
+import json
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -107,7 +109,8 @@ def upgrade() -> None:
 
 def _copy_old_rows() -> None:
     """Groups opened before this revision keep their state; they have no join token (no online
-    joins) and no entries on record (a draw of one is refused: its entries were never kept)."""
+    joins). Their deals and entries are rebuilt from the ops the platform applied before (kept
+    in received_ops), so a group in flight at the upgrade is drawn and settled as usual."""
     conn = op.get_bind()
     now = datetime.now(UTC)
     groups = conn.execute(sa.text(
@@ -134,6 +137,65 @@ def _copy_old_rows() -> None:
         conn.execute(new_requests.insert().values(
             id=r.id, group_id=r.group_id, store_id=r.store_id, member_id=r.member_id, nonce=r.nonce,
             status=r.status, created_at=r.created_at, change_seq=r.change_seq))
+    _replay_applied_ops(conn, now)
+
+
+def _replay_applied_ops(conn: sa.Connection, now: datetime) -> None:
+    ops = conn.execute(sa.text(
+        "SELECT r.terminal_id, t.store_id, r.op_id, r.kind, r.payload FROM received_ops r "
+        "JOIN terminals t ON t.id = r.terminal_id WHERE r.status = 'applied' AND r.kind IN "
+        "('deal.launched', 'deal.amended', 'group.joined') ORDER BY r.received_at, r.terminal_id, r.seq")).all()
+    known_groups = {(g.store_id, g.id) for g in conn.execute(sa.text("SELECT store_id, id FROM store_groups"))}
+    members = {m.id for m in conn.execute(sa.text("SELECT id FROM members"))}
+    phones = {m.phone: m.id for m in conn.execute(sa.text("SELECT id, phone FROM members"))}
+    deals: dict[tuple[str, str], int] = {}
+    seats: dict[tuple[str, str], set[str]] = {}
+    for row in ops:
+        try:
+            payload = json.loads(row.payload)
+        except ValueError:
+            continue
+        if not isinstance(payload, dict):
+            continue
+        if row.kind.startswith("deal."):
+            _replay_deal(conn, row, payload, deals, now)
+        elif (row.store_id, payload.get("group_id")) in known_groups:
+            key = (row.store_id, str(payload["group_id"]))
+            taken = seats.setdefault(key, set())
+            entry_id = str(payload.get("entry_id") or "")
+            if not entry_id or entry_id in taken:
+                continue
+            taken.add(entry_id)
+            member = payload.get("member_id") if payload.get("member_id") in members else \
+                phones.get(str(payload.get("phone") or ""))
+            conn.execute(sa.text(
+                "INSERT INTO store_group_entries (store_id, group_id, entry_id, position, nonce, member_id, "
+                "phone, claimed_member_id, deposit_fen, request_id, coins_granted, op_id) VALUES (:s, :g, :e, "
+                ":p, :n, :m, :ph, :cm, :d, :r, 0, :o)"),
+                {"s": key[0], "g": key[1], "e": entry_id[:64], "p": len(taken), "n": str(payload.get("nonce") or "")[:128],
+                 "m": member, "ph": payload.get("phone"), "cm": payload.get("member_id"),
+                 "d": int(payload.get("deposit_fen") or 0), "r": payload.get("request_id"), "o": row.op_id})
+
+
+def _replay_deal(conn: sa.Connection, row: Any, payload: dict[str, Any], deals: dict[tuple[str, str], int],
+                 now: datetime) -> None:
+    deal_id, version = str(payload.get("deal_id") or "")[:64], int(payload.get("version") or 1)
+    key = (row.store_id, deal_id)
+    if not deal_id or version <= deals.get(key, 0):
+        return
+    terms = json.dumps(payload.get("terms") or {}, sort_keys=True, ensure_ascii=False)
+    if key in deals:
+        conn.execute(sa.text("UPDATE store_deals SET version = :v, terms = :t WHERE store_id = :s AND id = :d"),
+                     {"v": version, "t": terms, "s": key[0], "d": deal_id})
+    else:
+        conn.execute(sa.text("INSERT INTO store_deals (store_id, id, terminal_id, version, terms, launched_at) "
+                             "VALUES (:s, :d, :tid, :v, :t, :at)"),
+                     {"s": key[0], "d": deal_id, "tid": row.terminal_id, "v": version, "t": terms, "at": now})
+    conn.execute(sa.text("INSERT INTO store_deal_versions (store_id, deal_id, version, terms, disclosure, op_id, "
+                         "published_at) VALUES (:s, :d, :v, :t, :disc, :o, :at)"),
+                 {"s": key[0], "d": deal_id, "v": version, "t": terms, "o": row.op_id, "at": now,
+                  "disc": json.dumps(payload.get("disclosure") or {}, ensure_ascii=False)})
+    deals[key] = version
 
 
 def downgrade() -> None:
