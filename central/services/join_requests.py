@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, invalid
@@ -97,8 +97,3 @@ def create(session: Session, group_id: str, join_token: str, member_id: str, non
 def _answer(request: JoinRequest) -> dict[str, Any]:
     return {"request_id": request.id, "group_id": request.group_id, "status": request.status}
 
-
-def pending_count(session: Session, store_id: str, group_id: str) -> int:
-    return int(session.scalar(select(func.count()).select_from(JoinRequest).where(
-        JoinRequest.store_id == store_id, JoinRequest.group_id == group_id,
-        JoinRequest.status == "pending")) or 0)

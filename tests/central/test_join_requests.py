@@ -145,3 +145,20 @@ def test_a_squatted_group_id_neither_blocks_the_owner_nor_gets_its_join_requests
     # and B cannot seat or draw A's customers through the shared id: its group is its own
     b_join = b.join(member_id=seed.members[0], request_id=ask.json()["request_id"])
     assert b_join["status"] == "rejected" and "not a pending request" in b_join["reason"]
+
+
+def test_simultaneous_requests_never_take_more_seats_than_left(seed: Seed) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from central.services.admin import create_member
+
+    group = _opened(seed, size=4)
+    with seed.server.app.state.platform.tx() as session:
+        crowd = [create_member(session, f"1560000{i:04d}", f"M{i}") for i in range(24)]
+    tokens = [member_token(seed, m) for m in crowd]
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        answers = list(pool.map(lambda t: _ask(seed, group.group_id, group.join_token, t), tokens))
+    codes = sorted(a.status_code for a in answers)
+    assert codes.count(200) == 4 and set(codes) <= {200, 409}
+    pending = [r for r in group.counter.client.pull()["join_requests"] if r["status"] == "pending"]
+    assert len(pending) == 4
