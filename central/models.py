@@ -15,6 +15,7 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -270,28 +271,100 @@ class CommissionSchedule(Base):
     __table_args__ = (UniqueConstraint("merchant_id", "version", name="uq_schedules_version"),)
 
 
-class Group(Base):
-    __tablename__ = "groups"
+class Deal(Base):
+    """A deal a store launched (deal.launched); its terms are the latest version's."""
+
+    __tablename__ = "store_deals"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    terms: Mapped[str] = mapped_column(Text)  # JSON of the latest version's terms
+    launched_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DealVersion(Base):
+    """Every published version of a deal's terms and disclosure, kept for ever."""
+
+    __tablename__ = "store_deal_versions"
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    deal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terms: Mapped[str] = mapped_column(Text)
+    disclosure: Mapped[str] = mapped_column(Text)
+    op_id: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (ForeignKeyConstraint(["store_id", "deal_id"], ["store_deals.store_id", "store_deals.id"]),)
+
+
+class Group(Base):
+    """A group as the platform knows it. Keyed by (store_id, id): two stores may print the
+    same group id; the join token (its hash here) tells whose invite a phone holds."""
+
+    __tablename__ = "store_groups"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
     deal_id: Mapped[str] = mapped_column(String(64))
     commitment: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(16))  # open | drawn | settled | expired | cancelled
-    winners: Mapped[str] = mapped_column(Text, default="[]")  # JSON list once drawn
+    winners: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of entry ids once drawn
+    join_token_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class GroupEntry(Base):
+    """A seat whose group.joined the platform applied, in join order (`position`, from 1)."""
+
+    __tablename__ = "store_group_entries"
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entry_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    nonce: Mapped[str] = mapped_column(String(128))
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("members.id"), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    claimed_member_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    deposit_fen: Mapped[int] = mapped_column(BigInteger)
+    request_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    coins_granted: Mapped[int] = mapped_column(BigInteger, default=0)
+    op_id: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        ForeignKeyConstraint(["store_id", "group_id"], ["store_groups.store_id", "store_groups.id"]),
+        UniqueConstraint("store_id", "group_id", "position", name="uq_store_group_entries_position"),
+    )
 
 
 class JoinRequest(Base):
-    __tablename__ = "join_requests"
+    """A member's online request to join a group (the phone showed the invite's join token).
+    One per member and group: asking again answers the same request."""
+
+    __tablename__ = "group_join_requests"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"), index=True)
-    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    group_id: Mapped[str] = mapped_column(String(64))
+    store_id: Mapped[str] = mapped_column(String(64), index=True)
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
     nonce: Mapped[str] = mapped_column(String(128))
     status: Mapped[str] = mapped_column(String(16))  # pending | accepted | refused
+    entry_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # once seated
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    __table_args__ = (
+        ForeignKeyConstraint(["store_id", "group_id"], ["store_groups.store_id", "store_groups.id"]),
+        UniqueConstraint("store_id", "group_id", "member_id", name="uq_group_join_requests_member"),
+    )
+
+
+class RateHit(Base):
+    """One counted request per bucket ("member:<id>", "address:<ip>"), for limits that hold
+    across several platform workers (rows counted in a time window)."""
+
+    __tablename__ = "rate_hits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bucket: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_rate_hits_bucket_at", "bucket", "at"),)
 
 
 class TerminalKey(Base):

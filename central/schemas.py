@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 class PairRequest(BaseModel):
@@ -72,5 +72,8 @@ class LookupRequest(BaseModel):
 
 
 class JoinRequestBody(BaseModel):
-    member_id: str = Field(min_length=1, max_length=64)
-    nonce: str = Field(min_length=32, max_length=128)
+    """The member comes from the `Authorization: Member <token>` credential, never the body."""
+
+    model_config = ConfigDict(extra="forbid")
+    join_token: str = Field(min_length=1, max_length=128, description="the `t` of the invite's QR URL")
+    nonce: str = Field(min_length=32, max_length=128, description="lower-case hex, >= 16 random bytes")

@@ -18,11 +18,10 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from central.errors import OpRejected
-from central.models import Group, JoinRequest, Member, PlatformLine, Terminal
+from central.models import JoinRequest, PlatformLine, Terminal
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
-from central.services import draws, keys, vouchers
-from central.services.admin import grant_coins
+from central.services import deals, draws, groups, keys, vouchers
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
@@ -87,20 +86,23 @@ def record_only(ctx: OpContext, payload: Any, model: type[contracts.Payload]) ->
     return Outcome()
 
 
+def deal_published(ctx: OpContext, payload: Any, *, amendment: bool) -> Outcome:
+    data = parse(contracts.DealPublished, payload)
+    deals.publish(ctx.session, ctx.terminal, data, ctx.op_id, event_time(ctx, data), amendment=amendment)
+    return Outcome()
+
+
 def group_opened(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.GroupOpened, payload)
-    if ctx.session.get(Group, data.group_id) is not None:
-        raise OpRejected(f"group {data.group_id} was opened already")
-    ctx.session.add(Group(id=data.group_id, store_id=ctx.terminal.store_id,
-                          terminal_id=ctx.terminal.terminal_id, deal_id=data.deal_id,
-                          commitment=data.commitment, size=data.size, state="open", winners="[]"))
-    return Outcome()
+    return Outcome(reason=groups.open_group(ctx.session, ctx.terminal, data, event_time(ctx, data)))
 
 
 def group_joined(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.GroupJoined, payload)
-    add_line(ctx, OpKind.GROUP_JOINED, event_time(ctx, data), fen=data.deposit_fen)
-    return Outcome()
+    at = event_time(ctx, data)
+    note = groups.join(ctx.session, ctx.terminal, data, ctx.op_id, at)
+    add_line(ctx, OpKind.GROUP_JOINED, at, fen=data.deposit_fen)
+    return Outcome(reason=note)
 
 
 def group_drawn(ctx: OpContext, payload: Any) -> Outcome:
@@ -110,22 +112,22 @@ def group_drawn(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def group_settled(ctx: OpContext, payload: Any) -> Outcome:
+    """Coins are credited here (and by admin grants) only: to the drawn group's losers."""
     data = parse(contracts.GroupSettled, payload)
-    draws.set_state(ctx.session, ctx.terminal, data.group_id, "settled", from_states=("drawn",))
-    for grant in data.coin_grants:
-        if ctx.session.get(Member, grant.member_id) is None:
-            raise OpRejected(f"unknown member {grant.member_id} in coin_grants")
-        grant_coins(ctx.session, grant.member_id, grant.coins, f"op:{ctx.op_id}", ctx.now)
-    coins = sum(g.coins for g in data.coin_grants)
-    add_line(ctx, OpKind.GROUP_SETTLED, event_time(ctx, data), fen=data.cash_fen, coins=coins)
-    return Outcome()
+    result = draws.settle(ctx.session, ctx.terminal, data, ctx.op_id, ctx.now)
+    add_line(ctx, OpKind.GROUP_SETTLED, event_time(ctx, data), fen=result.cash_fen, coins=result.coins)
+    notes = [result.cash_note] if result.cash_note else []
+    if result.refused:
+        notes.append(f"{len(result.refused)} coin grant(s) refused, the others applied: "
+                     + "; ".join(result.refused))
+    return Outcome(reason=" | ".join(notes))
 
 
 def group_refunded(ctx: OpContext, payload: Any, state: str) -> Outcome:
     data = parse(contracts.GroupRefunded, payload)
-    draws.set_state(ctx.session, ctx.terminal, data.group_id, state, from_states=("open",))
-    add_line(ctx, f"group.{state}", event_time(ctx, data), fen=data.refunded_fen)
-    return Outcome()
+    held, note = groups.refund(ctx.session, ctx.terminal, data, state)
+    add_line(ctx, f"group.{state}", event_time(ctx, data), fen=held)
+    return Outcome(reason=note)
 
 
 def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
@@ -135,6 +137,13 @@ def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
         raise OpRejected(f"unknown join request {data.request_id} for group {data.group_id}")
     if request.status != "pending":
         raise OpRejected(f"join request {data.request_id} is already {request.status}")
+    group = groups.store_group(ctx.session, ctx.terminal, data.group_id)
+    if group.terminal_id != ctx.terminal.terminal_id:
+        raise OpRejected(f"group {group.id} was opened by another terminal: only it answers requests")
+    if status == "accepted":
+        entry_id = getattr(data, "entry_id", None)
+        if request.entry_id is None or (entry_id is not None and entry_id != request.entry_id):
+            raise OpRejected(f"join request {data.request_id} has no pushed entry: push its group.joined first")
     request.status, request.change_seq = status, next_change_seq(ctx.session)
     return Outcome()
 
@@ -195,8 +204,8 @@ PREPARE: dict[str, Callable[[OpContext, Any], None]] = {OpKind.COINS_CAPTURED: l
 
 HANDLERS: dict[str, Handler] = {
     OpKind.STAFF_CHANGED: lambda ctx, p: record_only(ctx, p, contracts.StaffChanged),
-    OpKind.DEAL_LAUNCHED: lambda ctx, p: record_only(ctx, p, contracts.DealPublished),
-    OpKind.DEAL_AMENDED: lambda ctx, p: record_only(ctx, p, contracts.DealPublished),
+    OpKind.DEAL_LAUNCHED: lambda ctx, p: deal_published(ctx, p, amendment=False),
+    OpKind.DEAL_AMENDED: lambda ctx, p: deal_published(ctx, p, amendment=True),
     OpKind.VOUCHER_ISSUED: voucher_issued,
     OpKind.GROUP_OPENED: group_opened,
     OpKind.GROUP_JOINED: group_joined,

@@ -149,12 +149,17 @@ class DealPublished(Payload):
 
 
 class GroupOpened(Payload):
+    """The owner publishes the commitment; `join_token` (desktop.core.join_token) is signed by
+    the terminal's key `key_id` and proves which store opened the group."""
+
     group_id: Id
     deal_id: Id
     commitment: Hex64
     size: Annotated[StrictInt, Field(ge=2, le=MAX_GROUP_SIZE)]
     winners: Annotated[StrictInt, Field(ge=1, le=MAX_GROUP_SIZE)] | None = None
     deadline: UtcTime | None = None
+    join_token: Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9_\-]{86}$")] | None = None
+    key_id: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{8}$")] | None = None
 
 
 class GroupJoined(Payload):
@@ -174,6 +179,9 @@ class GroupDrawn(Payload):
 
 
 class CoinGrant(BaseModel):
+    """One loser's consolation coins. `entry_id` names the entry (the platform resolves its
+    member); grants written before entry ids were sent carry only member_id (or a phone)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     entry_id: Id | None = None
     member_id: Id | None = None

@@ -145,7 +145,8 @@ def demo_invite() -> InviteData:
             "开奖方式：pinshang-draw-v1 公开算法；兑奖：开奖后30日内到店使用。"
             " Prize: 1 steak set; 1 winner drawn when 5 joined; redeem in store within 30 days."
         ),
-        join_url="https://pinshang.example.cn/j/G7K2Q9",
+        join_url="https://pinshang.example.cn/j/G7K2Q9a1b2c3d4e5f?t="
+                 "q1Zr8mX0cT3vB6nY9kP2wE5sA7dF4gH1jL0zX3cV6bN9mQ2wE5rT8yU1iO4pA7sD0fG3hJ6kL9zX2cV5bN8mQ1wE",
     )
 
 

@@ -10,6 +10,7 @@ from desktop.core.deals import DealTerms
 from desktop.services.base import Actor
 from desktop.services.deals import DealService
 from desktop.services.groups import GroupService
+from desktop.services.signing_keys import SigningKeyService
 from desktop.store.db import Database
 
 DEMO_DEAL = DealTerms(
@@ -26,13 +27,14 @@ DEMO_DEAL = DealTerms(
 DEMO_ENTRIES = ("13800138001", "U0000000000000a1", "13900139002")
 
 
-def seed_demo_deal(db: Database, clock: Clock, owner: Actor, menu_item_id: int | None = 1) -> str:
+def seed_demo_deal(db: Database, clock: Clock, owner: Actor, menu_item_id: int | None = 1,
+                   keys: SigningKeyService | None = None) -> str:
     """Returns the open group's id."""
     deals = DealService(db, clock)
     deal_id = deals.save_draft(owner, DEMO_DEAL, "021-6288 8888", "品尚小馆 收银台 counter",
                                menu_item_id)
     deals.launch(owner, deal_id)
-    groups = GroupService(db, clock)
+    groups = GroupService(db, clock, keys)
     leader, *others = DEMO_ENTRIES
     group_id = groups.open_group(owner, deal_id, leader, "cash")
     for who in others:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.core.clock import Clock, utc_now
 from desktop.core.staff import Actor, Role
@@ -35,9 +36,11 @@ DEMO_STORE_NAME = "品尚小馆 Pinshang Bistro"
 
 
 class DemoService(ServiceBase):
-    def __init__(self, db: Database, clock: Clock = utc_now, staff: StaffService | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now, staff: StaffService | None = None,
+                 keys: Any = None) -> None:
         super().__init__(db, clock)
         self.staff = staff or StaffService(db, clock)
+        self.keys = keys  # the process's SigningKeyService: the demo group's join token uses it
 
     def seed(self) -> None:
         """Idempotent: does nothing on a store that already has staff. The demo PINs (1111...)
@@ -56,7 +59,7 @@ class DemoService(ServiceBase):
             tx.audit("demo.seeded", menu_items=len(DEMO_MENU))
         from desktop.services.deal_demo import seed_demo_deal  # deals need the menu first
 
-        seed_demo_deal(self.db, self.clock, owner)
+        seed_demo_deal(self.db, self.clock, owner, keys=self.keys)
         self._seed_pdf_printer(owner)
 
     def _seed_pdf_printer(self, owner: Actor) -> None:

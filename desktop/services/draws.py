@@ -67,8 +67,8 @@ class DrawService(ServiceBase):
         write_transfers(tx.session, group_ledger(tx.session, group.id), plan.transfers, tx.now_iso)
         store = tx.session.get(Setting, STORE_ID)
         vouchers = issue_vouchers(tx, self.keys, store.value if store else "", plan.vouchers)
-        entries = {e.customer: e for e in entries_of(tx.session, group.id)}
-        grants = [_grant(entries.get(g.customer), g.customer, g.coins) for g in plan.coin_grants]
+        excluded = group_terms(tx.session, group).leader_rule is LeaderRule.EXCLUDED
+        grants = _grants(entries_of(tx.session, group.id), plan, excluded)
         cash = sum(t.amount for t in plan.transfers
                    if t.unit is Unit.FEN and ":consolation:" in t.id)
         tx.emit(OpKind.GROUP_SETTLED, {"group_id": group.id, "coin_grants": grants,
@@ -104,9 +104,22 @@ def _draw(tx: Transaction, group: Group, terms: DealTerms,
     return proof, winners
 
 
-def _grant(entry: GroupEntry | None, customer: str, coins: int) -> dict[str, Any]:
-    member_id = entry.member_id if entry else None
-    grant: dict[str, Any] = {"member_id": member_id or customer, "coins": coins}
-    if entry is not None and entry.phone and not entry.member_id:
-        grant["phone"] = entry.phone  # no member account yet: the platform matches the phone
-    return grant
+def _grants(entries: list[GroupEntry], plan: SettlementPlan, leader_excluded: bool) -> list[dict[str, Any]]:
+    """One grant per loser entry, naming the entry (the platform resolves its member). The
+    plan lists the losers' grants in join order, so the n-th grant is the n-th loser's."""
+    winners = {v.entry_id for v in plan.vouchers}
+    pending = list(plan.coin_grants)
+    grants: list[dict[str, Any]] = []
+    for entry in entries:
+        if entry.id in winners or (leader_excluded and entry.is_leader):
+            continue
+        if not pending or pending[0].customer != entry.customer:
+            continue
+        grant = pending.pop(0)
+        item: dict[str, Any] = {"entry_id": entry.id, "coins": grant.coins}
+        if entry.member_id:
+            item["member_id"] = entry.member_id
+        if entry.phone:
+            item["phone"] = entry.phone
+        grants.append(item)
+    return grants

@@ -7,10 +7,12 @@ transaction; the state machine is desktop.core.groups.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,14 +24,19 @@ from desktop.core.draw import commitment, make_nonce, make_seed
 from desktop.core.errors import InvalidTransition, ValidationError
 from desktop.core.groups import GroupEvent, GroupState
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.join_token import make_join_token
 from desktop.core.ops import OpKind
 from desktop.core.settlement import Seat, hold_deposit, refund_group
 from desktop.core.staff import Permission
+from desktop.core.vouchers import key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
 from desktop.services.deals import ACTIVE_GROUP_STATES, LAUNCHED, terms_from_json
 from desktop.services.members import member_by_phone
+from desktop.services.settings import STORE_ID
+from desktop.services.signing_keys import SigningKeyService
 from desktop.store.deal_models import Deal, Group, GroupEntry
+from desktop.store.models import OutboxOp, Setting
 
 TENDERS = ("cash", "card", "platform")
 _PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
@@ -76,6 +83,10 @@ def check_tender(tender: str) -> str:
 
 
 class GroupService(ServiceBase):
+    def __init__(self, db: Any, clock: Any, keys: SigningKeyService | None = None) -> None:
+        super().__init__(db, clock)
+        self.keys = keys or SigningKeyService(db, clock)
+
     def open_group(self, actor: Actor, deal_id: str, leader: str, tender: str = "cash") -> str:
         """Open a group of a launched deal with its leader as the first entry."""
         require(actor, Permission.ENROL)
@@ -88,16 +99,27 @@ class GroupService(ServiceBase):
             group = Group(id=_new_id("G"), deal_id=deal_id, state=GroupState.OPEN.value,
                           seed_hex=seed.hex(), commitment=commitment(seed),
                           opened_at=tx.now_iso, deadline=to_iso(tx.now + terms.fill_window))
+            token, kid = sign_join_token(tx.session, self.keys, group)
+            group.join_token = token
             tx.session.add(group)
             tx.session.flush()
             tx.emit(OpKind.GROUP_OPENED, {
                 "group_id": group.id, "deal_id": deal_id, "commitment": group.commitment,
                 "deadline": group.deadline, "size": terms.group_size, "winners": terms.winners,
-                "at": tx.now_iso})
+                "join_token": token, "key_id": kid, "at": tx.now_iso})
             tx.audit("group.opened", group_id=group.id, deal_id=deal_id,
                      commitment=group.commitment)
             add_entry(tx, group, terms, customer, tender, leader=True)
             return group.id
+
+    def resign_for_pairing(self, store_id: str) -> int:
+        """Re-sign the join tokens of groups whose opening was not sent yet (see
+        resign_unsent_openings); the pairing flow calls it before recording the pairing."""
+        with self.transaction(SYSTEM_ACTOR) as tx:
+            count = resign_unsent_openings(tx.session, self.keys, store_id)
+            if count:
+                tx.audit("group.join_tokens_resigned", store_id=store_id, groups=count)
+            return count
 
     def enrol(self, actor: Actor, group_id: str, who: str, tender: str = "cash") -> str:
         """Take a seat with a deposit hold; returns the entry id. A full group takes no one."""
@@ -151,6 +173,40 @@ class GroupService(ServiceBase):
 # --- shared helpers (also used by draws and join requests) ---------------------------------
 
 
+def sign_join_token(session: Session, keys: SigningKeyService, group: Group,
+                    store_id: str | None = None) -> tuple[str, str]:
+    """The group's join token under the store's id (the setting unless given) and the
+    terminal's current key, and the key's id (desktop.core.join_token)."""
+    private = keys.current_key(session)
+    if store_id is None:
+        store = session.get(Setting, STORE_ID)
+        store_id = store.value if store else ""
+    token = make_join_token(private, store_id, group.id, group.commitment)
+    return token, key_id(public_key_bytes(private))
+
+
+def resign_unsent_openings(session: Session, keys: SigningKeyService, store_id: str) -> int:
+    """On pairing (a new store id, maybe a new key): groups opened before carry a token the
+    platform would refuse. Their group.opened ops were never sent, so each is re-signed for
+    `store_id` (group row and its unsent op, in the caller's transaction). Returns how many;
+    an invite printed before pairing must be printed again to take online joins."""
+    count = 0
+    rows = session.scalars(select(OutboxOp).where(OutboxOp.kind == OpKind.GROUP_OPENED.value,
+                                                  OutboxOp.acked_at.is_(None))).all()
+    for row in rows:
+        payload = json.loads(row.payload)
+        group = session.get(Group, payload.get("group_id"))
+        if group is None:
+            continue
+        token, kid = sign_join_token(session, keys, group, store_id)
+        if payload.get("join_token") != token or payload.get("key_id") != kid:
+            group.join_token = token
+            row.payload = json.dumps({**payload, "join_token": token, "key_id": kid},
+                                     ensure_ascii=False, sort_keys=True)
+            count += 1
+    return count
+
+
 def _new_id(prefix: str) -> str:
     return prefix + uuid.uuid4().hex[:15]
 
@@ -197,10 +253,13 @@ def add_entry(tx: Transaction, group: Group, terms: DealTerms, customer: Custome
     hold = hold_deposit(entry.hold_id, group.id, customer.key, terms.group_price_fen)
     write_transfers(tx.session, group_ledger(tx.session, group.id), [hold], tx.now_iso)
     group.state = rules.state_after_join(terms.group_size, len(entries) + 1).value
-    tx.emit(OpKind.GROUP_JOINED, {
+    joined: dict[str, Any] = {
         "group_id": group.id, "entry_id": entry.id, "nonce": entry.nonce,
         "member_id": customer.member_id, "phone": customer.phone,
-        "deposit_fen": entry.deposit_fen, "tender": tender, "at": tx.now_iso})
+        "deposit_fen": entry.deposit_fen, "tender": tender, "at": tx.now_iso}
+    if request_id is not None:
+        joined["request_id"] = request_id  # the platform matches it to the member's request
+    tx.emit(OpKind.GROUP_JOINED, joined)
     tx.audit("group.joined", group_id=group.id, entry_id=entry.id, customer=customer.key,
              deposit_fen=entry.deposit_fen, tender=tender, position=entry.position)
     return entry

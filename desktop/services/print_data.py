@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,9 +25,10 @@ from desktop.services.groups import entries_of, get_group
 from desktop.services.settings import STORE_NAME
 from desktop.store.deal_models import Deal, Draw, Group, Redemption, Voucher
 from desktop.store.models import Setting
+from desktop.store.sync_models import SyncState
 
 JOIN_URL_BASE = "platform.join_url_base"
-DEFAULT_JOIN_URL_BASE = "https://pinshang.example/join/"
+DEFAULT_JOIN_URL_BASE = "https://pinshang.example"  # neither the setting nor a pairing yet
 
 
 def _setting(session: Session, key: str, default: str = "") -> str:
@@ -44,6 +46,16 @@ def _label(customer: str) -> str:
     return f"{customer[:3]}****{customer[-4:]}" if customer.isdigit() and len(customer) == 11 else customer
 
 
+def join_url(session: Session, group: Group) -> str:
+    """`<base>/j/<group_id>?t=<join_token>`: base is the setting platform.join_url_base, else
+    the paired platform's address. A phone shows `t` back to join online."""
+    pairing = session.get(SyncState, 1)
+    base = _setting(session, JOIN_URL_BASE) or (pairing.platform_url if pairing else "") \
+        or DEFAULT_JOIN_URL_BASE
+    url = f"{base.rstrip('/')}/j/{quote(group.id, safe='')}"
+    return f"{url}?t={group.join_token}" if group.join_token else url
+
+
 class PrintDataService(ServiceBase):
     def invite(self, group_id: str) -> dict[str, Any]:
         with self.db.read() as s:
@@ -57,7 +69,7 @@ class PrintDataService(ServiceBase):
                 "consolation_coins": terms.consolation_coins, "deadline": from_iso(group.deadline),
                 "commitment": group.commitment,
                 "disclosure": f"{deal.disclosure_zh or ''}\n\n{deal.disclosure_en or ''}".strip(),
-                "join_url": _setting(s, JOIN_URL_BASE, DEFAULT_JOIN_URL_BASE) + group.id,
+                "join_url": join_url(s, group),
                 "leader_in_draw": terms.leader_rule is LeaderRule.DRAWN,
             }
 

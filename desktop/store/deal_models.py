@@ -42,6 +42,8 @@ class Group(Base):
     opened_at: Mapped[str] = mapped_column(String(40))
     deadline: Mapped[str] = mapped_column(String(40))
     closed_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    # desktop.core.join_token: signed at opening, sent in group.opened, on the invite's QR
+    join_token: Mapped[str | None] = mapped_column(String(128), default=None)
 
 
 class GroupEntry(Base):

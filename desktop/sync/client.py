@@ -115,10 +115,11 @@ class PlatformClient:
     def reconcile(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/reconcile", params={"from": to_iso(start), "to": to_iso(end)})
 
-    def request_join(self, group_id: str, member_id: str, nonce: str) -> dict[str, Any]:
-        """What a customer's phone does (used by the demo and tests)."""
+    def request_join(self, group_id: str, join_token: str, nonce: str, member_token: str) -> dict[str, Any]:
+        """What a signed-in customer's phone does with a scanned invite (demo and tests)."""
         return self._call("POST", f"/v1/groups/{group_id}/join-requests",
-                          json={"member_id": member_id, "nonce": nonce}, auth=False)
+                          json={"join_token": join_token, "nonce": nonce}, auth=False,
+                          headers={"Authorization": f"Member {member_token}"})
 
     # --- plumbing --------------------------------------------------------------------------
 

@@ -84,6 +84,7 @@ class PairingFlow:
                           answer["store"]["name"], answer["merchant"]["id"], base_url,
                           answer["platform_public_key"])
         previous = self.sync.pairing()
+        self.services.groups.resign_for_pairing(pairing.store_id)  # tokens name the store
         self.vault.put(token_name(pairing.terminal_id), answer["token"])
         self.sync.record_pairing(actor, pairing)
         if previous is not None and previous.terminal_id != pairing.terminal_id:

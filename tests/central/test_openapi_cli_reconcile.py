@@ -6,7 +6,8 @@ from pathlib import Path
 
 from central.cli import main
 from central.openapi import document
-from tests.central.helpers import MovableClock, Seed, op, paired, sale
+from tests.central.group_flow import TERMS, HonestGroup, counter
+from tests.central.helpers import MovableClock, Seed, sale
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,13 +19,17 @@ def test_openapi_document_is_up_to_date() -> None:
 
 
 def test_reconcile_lists_lines_with_schedule_version_and_sums(seed: Seed, clock: MovableClock) -> None:
-    client, terminal = paired(seed)
+    c = counter(seed)
+    client, terminal = c.client, c.terminal_id
     at = clock.now.isoformat()
+    group = HonestGroup(c, TERMS)
+    group.launch()
+    group.open()  # seqs 1, 2
+    c.push("group.joined", group.joined(phone="13700000001") | {"at": at})
     client.push(terminal, [
-        sale(1, 9800, at=at, schedule_version=1),
-        sale(2, 200, at=at, schedule_version=7),
-        op(3, "group.joined", {"group_id": "g", "entry_id": "e", "nonce": "0" * 32, "deposit_fen": 9800, "at": at}),
-        sale(4, 100, at=(clock.now + timedelta(days=3)).isoformat()),
+        sale(4, 9800, at=at, schedule_version=1),
+        sale(5, 200, at=at, schedule_version=7),
+        sale(6, 100, at=(clock.now + timedelta(days=3)).isoformat()),
     ])
     answer = client.reconcile(clock.now - timedelta(hours=1), clock.now + timedelta(hours=1))
     assert [line["schedule_version"] for line in answer["lines"] if line["kind"] == "sale.completed"] == [1, 1]

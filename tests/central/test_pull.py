@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 
 from central.services.schedules import Rates, add_schedule
+from tests.central.group_flow import TERMS, HonestGroup, counter, member_token
 from tests.central.helpers import MovableClock, Seed, hand_made_proof, op, paired
 from tests.central.voucher_helpers import keyed_terminal, redeemed
 
@@ -67,18 +68,22 @@ def test_future_cursor_means_full_reload(seed: Seed) -> None:
 
 
 def test_other_terminals_keys_and_online_join_requests(seed: Seed) -> None:
-    owner, owner_id = paired(seed, "Counter 1")
+    c = counter(seed, "Counter 1")
+    owner, owner_id = c.client, c.terminal_id
     _, second_id = paired(seed, "Counter 2")
     keys = {k["terminal_id"] for k in owner.pull()["terminal_keys"]}
     assert {owner_id, second_id} <= keys
-    _, commitment = hand_made_proof("g9", 3, 1)
-    opened = {"group_id": "g9", "deal_id": "d", "commitment": commitment, "size": 3, "winners": 1}
-    owner.push(owner_id, [op(1, "group.opened", opened)])
+    group = HonestGroup(c, {**TERMS, "group_size": 3})
+    group.launch()
+    group.open()
     cursor = owner.pull()["cursor"]
-    request = owner.request_join("g9", seed.members[1], secrets.token_hex(16))
+    nonce = secrets.token_hex(16)
+    request = owner.request_join(group.group_id, group.join_token, nonce, member_token(seed, seed.members[1]))
     pulled = owner.pull(cursor)
     assert [r["request_id"] for r in pulled["join_requests"]] == [request["request_id"]]
-    accepted = op(2, "join_request.accepted", {"request_id": request["request_id"], "group_id": "g9",
-                                                "entry_id": "e7"})
-    assert owner.push(owner_id, [accepted])["results"][0]["status"] == "applied"
+    seated = group.join(member_id=seed.members[1], nonce=nonce, request_id=request["request_id"])
+    assert seated["status"] == "applied"
+    accepted = {"request_id": request["request_id"], "group_id": group.group_id,
+                "entry_id": group.entries[-1]["entry_id"]}
+    assert c.push("join_request.accepted", accepted)["status"] == "applied"
     assert owner.pull(pulled["cursor"])["join_requests"][0]["status"] == "accepted"

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from central.models import PlatformLine, ReceivedOp
 from central.server import start_in_thread
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
+from tests.central.group_flow import balance, counter, honest_group
 from tests.central.helpers import (
     LoseResponseAdapter,
     MovableClock,
@@ -88,44 +89,36 @@ def test_rejected_op_advances_last_seq_with_its_reason(seed: Seed) -> None:
 
 
 def test_a_valid_draw_is_applied_and_a_tampered_one_rejected(seed: Seed) -> None:
-    client, terminal = paired(seed)
-    proof, commitment = hand_made_proof("g1", people=5, k=1)
+    group = honest_group(counter(seed), [None] * 5, [f"1370000000{i}" for i in range(5)])
+    proof = group.proof()
     tampered = dict(proof, winners=[e["entry_id"] for e in proof["entries"] if e["entry_id"] not in proof["winners"]][:1])
-    opened = {"group_id": "g1", "deal_id": "d1", "commitment": commitment, "size": 5, "winners": 1}
-    answer = client.push(terminal, [
-        op(1, "group.opened", opened),
-        op(2, "group.drawn", {"group_id": "g1", "proof": tampered}),
-        op(3, "group.drawn", {"group_id": "g1", "proof": proof}),
-        op(4, "group.drawn", {"group_id": "g1", "proof": proof}),
-    ])
-    results = answer["results"]
-    assert results[0]["status"] == "applied"
-    assert results[1]["status"] == "rejected" and "does not verify" in results[1]["reason"]
-    assert results[2]["status"] == "applied"
-    assert results[3]["status"] == "rejected" and "drawn once" in results[3]["reason"]
+    rejected = group.draw(tampered)
+    assert rejected["status"] == "rejected" and "does not verify" in rejected["reason"]
+    assert group.draw(proof)["status"] == "applied"
+    again = group.draw(proof)
+    assert again["status"] == "rejected" and "drawn once" in again["reason"]
 
 
-def test_draw_with_another_commitment_than_published_is_rejected(seed: Seed) -> None:
-    client, terminal = paired(seed)
-    proof, _ = hand_made_proof("g2", people=4, k=2)
-    opened = {"group_id": "g2", "deal_id": "d1", "commitment": "0" * 64, "size": 4, "winners": 2}
-    results = client.push(terminal, [op(1, "group.opened", opened),
-                                     op(2, "group.drawn", {"group_id": "g2", "proof": proof})])["results"]
-    assert results[1]["status"] == "rejected" and "commitment" in results[1]["reason"]
+def test_a_hand_made_proof_is_checked_against_the_published_commitment(seed: Seed) -> None:
+    group = honest_group(counter(seed), [None] * 4, [f"1370000001{i}" for i in range(4)])
+    proof, _ = hand_made_proof(group.group_id, people=4, k=1)  # valid on its own, another seed
+    result = group.draw(proof)
+    assert result["status"] == "rejected" and "commitment" in result["reason"]
 
 
 def test_settled_group_credits_consolation_coins_once(seed: Seed) -> None:
-    client, terminal = paired(seed)
-    member = seed.members[0]
-    settled = op(1, "group.settled", {"group_id": "gx", "coin_grants": [{"member_id": member, "coins": 100}],
-                                      "cash_fen": 2000})
-    client.push(terminal, [settled])
-    client.push(terminal, [settled])
-    assert seed.balance(member) == 100
-    bad = op(2, "group.settled", {"group_id": "gy", "coin_grants": [{"member_id": member, "coins": 5},
-                                                                   {"member_id": "nobody", "coins": 5}]})
-    assert client.push(terminal, [bad])["results"][0]["status"] == "rejected"
-    assert seed.balance(member) == 100  # the op's savepoint rolled back both grants
+    c = counter(seed)
+    group = honest_group(c, seed.members[:3])
+    group.draw()
+    settled = op(c.seq + 1, "group.settled", group.settled())
+    c.seq += 1
+    first = c.client.push(c.terminal_id, [settled])["results"][0]
+    replay = c.client.push(c.terminal_id, [settled])["results"][0]
+    assert first["status"] == "applied" and replay["status"] == "duplicate"
+    assert sorted(balance(seed, m) for m in seed.members[:3]) == [0, 10, 10]
+    bad = group.settle(grants=[{"member_id": seed.members[0], "coins": 5}, {"member_id": "nobody", "coins": 5}])
+    assert bad["status"] == "rejected" and "is settled" in bad["reason"]
+    assert sorted(balance(seed, m) for m in seed.members[:3]) == [0, 10, 10]  # nothing more
 
 
 def test_server_restart_mid_sync_loses_nothing(seed: Seed, db_url: str, clock: MovableClock) -> None:

@@ -100,3 +100,26 @@ def test_a6_pdf_is_an_a6_page(tmp_path: Path, demo_documents: dict[str, Document
 def test_a6_poster_qr_decodes(demo_documents: dict[str, Document]) -> None:
     picture = to_pil(qt_backend.render_image(demo_documents["voucher"], PAPER_A6))
     assert [code.text for code in zxingcpp.read_barcodes(picture)] == qr_payloads(demo_documents["voucher"])
+
+
+def test_a_printed_invite_carries_the_groups_join_token_in_a_qr_that_decodes(tmp_path: Path) -> None:
+    from urllib.parse import parse_qs, urlparse
+
+    from desktop.printing.templates import InviteData, invite_document
+    from desktop.services.print_data import JOIN_URL_BASE
+    from desktop.store.deal_models import Group
+    from tests.support.deal_flow import actor, cashier, launched_deal
+    from tests.support.stores import open_services
+
+    services = open_services(tmp_path)
+    services.demo.seed()
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), "13800000001")
+    services.settings.set(actor(services, "王店长"), JOIN_URL_BASE, "https://join.pinshang.example/")
+    document = invite_document(InviteData(**services.print_data.invite(group_id)))
+    picture = to_pil(qt_backend.render_image(document, PAPER_80))
+    [decoded] = [code.text for code in zxingcpp.read_barcodes(picture)]
+    with services.db.read() as s:
+        token = s.get(Group, group_id).join_token
+    url = urlparse(decoded)
+    assert (url.netloc, url.path, parse_qs(url.query)["t"]) == ("join.pinshang.example", f"/j/{group_id}", [token])
+    services.close()

@@ -135,7 +135,10 @@ def test_open_enrol_fill_draw_settle(demo_services) -> None:
     coins = balances(ledger.transfers.values(), Unit.COIN)
     assert coins[Accounts.COINS_TO_GRANT].posted == 40
     [settled] = _ops(demo_services, "group.settled")
-    assert settled["cash_fen"] == 2000 and sorted(g["member_id"] for g in settled["coin_grants"]) == sorted(losers)
+    assert settled["cash_fen"] == 2000
+    assert sorted(g.get("member_id") or g["phone"] for g in settled["coin_grants"]) == sorted(losers)
+    loser_entries = [e.id for e in view.entries if e.customer != winner]
+    assert [g["entry_id"] for g in settled["coin_grants"]] == loser_entries  # each names its entry
     [drawn] = _ops(demo_services, "group.drawn")
     assert verify_proof(drawn["proof"]).ok
 

@@ -82,3 +82,10 @@ def central_seen(server: RunningServer, terminal_id: str) -> dict[str, Any]:
         applied = dict(session.execute(select(ReceivedOp.op_id, func.count()).where(
             ReceivedOp.status == "applied").group_by(ReceivedOp.op_id)).all())
     return {"last_seq": last_seq, "applied": applied}
+
+
+def central_member_ids(server: RunningServer) -> set[str]:
+    from central.models import Member
+
+    with server.app.state.platform.tx() as session:
+        return set(session.scalars(select(Member.id)))

@@ -1,0 +1,64 @@
+"""Deals as the platform knows them: deal.launched and deal.amended store every version of the
+terms and disclosure per store; an amendment must be in the customers' favour
+(desktop.core.compliance.check_amendment). Group checks read the latest terms from here."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from central.errors import OpRejected
+from central.models import Deal, DealVersion
+from central.platform import TerminalContext
+from desktop.core import op_contracts as contracts
+from desktop.core.compliance import check_amendment, check_launchable
+from desktop.core.deals import DealTerms, LeaderRule
+from desktop.core.errors import UserError
+
+
+def terms_of(payload: contracts.DealTermsPayload | dict[str, Any]) -> DealTerms:
+    data: dict[str, Any] = payload.model_dump() if isinstance(payload, contracts.DealTermsPayload) else dict(payload)
+    data["leader_rule"] = LeaderRule(str(data["leader_rule"]))
+    data["fill_window"] = timedelta(seconds=int(data["fill_window"]))
+    return DealTerms(**data)
+
+
+def latest_terms(session: Session, store_id: str, deal_id: str) -> DealTerms | None:
+    deal = session.get(Deal, (store_id, deal_id))
+    return None if deal is None else terms_of(json.loads(deal.terms))
+
+
+def publish(session: Session, terminal: TerminalContext, data: contracts.DealPublished,
+            op_id: str, at: datetime, *, amendment: bool) -> None:
+    deal = session.get(Deal, (terminal.store_id, data.deal_id))
+    terms = terms_of(data.terms)
+    try:
+        if amendment:
+            if deal is None:
+                raise OpRejected(f"deal {data.deal_id} was never launched by this store")
+            if data.version != deal.version + 1:
+                raise OpRejected(f"deal {data.deal_id} is at version {deal.version}: "
+                                 f"an amendment must be version {deal.version + 1}, not {data.version}")
+            check_amendment(terms_of(json.loads(deal.terms)), terms)
+        else:
+            if deal is not None:
+                raise OpRejected(f"deal {data.deal_id} was launched already by this store")
+            if data.version != 1:
+                raise OpRejected(f"a launched deal starts at version 1, not {data.version}")
+            check_launchable(terms)
+    except UserError as exc:
+        raise OpRejected(f"deal {data.deal_id}: {exc.render()}") from exc
+    text = json.dumps(data.terms.model_dump(), sort_keys=True, ensure_ascii=False)
+    if deal is None:
+        deal = Deal(store_id=terminal.store_id, id=data.deal_id, terminal_id=terminal.terminal_id,
+                    version=data.version, terms=text, launched_at=at)
+        session.add(deal)
+        session.flush()
+    else:
+        deal.version, deal.terms = data.version, text
+    session.add(DealVersion(store_id=terminal.store_id, deal_id=data.deal_id, version=data.version,
+                            terms=text, disclosure=json.dumps(data.disclosure.model_dump(), ensure_ascii=False),
+                            op_id=op_id, published_at=at))
