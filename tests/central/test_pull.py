@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from central.services.schedules import Rates, add_schedule
 from tests.central.group_flow import TERMS, HonestGroup, counter, member_token
-from tests.central.helpers import MovableClock, Seed, hand_made_proof, op, paired
+from tests.central.helpers import MovableClock, Seed, paired
 from tests.central.voucher_helpers import keyed_terminal, redeemed
 
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from central.models import CoinBalance, Member, MemberContact
 from central.models import Group as CentralGroup
-from central.services.coin_ledger import member_account
 from central.services.admin import create_member
+from central.services.coin_ledger import member_account
 from central.services.members import issue_token
 from desktop.core.join_token import token_hash
 from desktop.store.deal_models import Group
