@@ -2,48 +2,66 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StrictInt
+from pydantic import AfterValidator, BaseModel, Field, StrictInt, StrictStr
+
+from desktop.core.op_contracts import ContractError, check_json_safe
+
+
+def _storable(text: str) -> str:
+    """Text the database can hold: no lone surrogate, no NUL (else 422, never a 500)."""
+    try:
+        check_json_safe(text)
+    except ContractError as exc:
+        raise ValueError(exc.reason.removeprefix("invalid payload: a string ")) from exc
+    return text
+
+
+Text = Annotated[StrictStr, AfterValidator(_storable)]
+OpId = Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")]
+MAX_BATCH = 1000  # ops per push; the client sends 200 (desktop/sync/worker.py BATCH_SIZE)
+MAX_SEQ = 2**62
 
 
 class PairRequest(BaseModel):
-    code: str = Field(min_length=1, max_length=32)
-    public_key: str = Field(min_length=1, max_length=64, description="base64 raw Ed25519 public key")
-    name: str = Field(min_length=1, max_length=200)
+    code: Text = Field(min_length=1, max_length=32)
+    public_key: Text = Field(min_length=1, max_length=64, description="base64 raw Ed25519 public key")
+    name: Text = Field(min_length=1, max_length=200)
 
 
 class PushOp(BaseModel):
-    seq: StrictInt = Field(ge=1)
-    op_id: str = Field(min_length=1, max_length=64)
-    kind: str = Field(min_length=1, max_length=64)
+    seq: StrictInt = Field(ge=1, le=MAX_SEQ)
+    op_id: OpId
+    kind: StrictStr = Field(min_length=1, max_length=64,
+                            description="any text: an unknown or unstorable kind is rejected as an op")
     payload: Any = None
 
 
 class AuditHead(BaseModel):
-    length: StrictInt = Field(ge=0)
-    hash: str = Field(max_length=64)
+    length: StrictInt = Field(ge=0, le=MAX_SEQ)
+    hash: str = Field(max_length=64, pattern=r"^[0-9a-f]*$")
 
 
 class PushRequest(BaseModel):
-    terminal_id: str
-    batch: list[PushOp] = Field(max_length=5000)
+    terminal_id: Text = Field(max_length=64)
+    batch: list[PushOp] = Field(max_length=MAX_BATCH)
     audit_head: AuditHead | None = None
 
 
 class AuthorizeRequest(BaseModel):
-    member_id: str = Field(min_length=1, max_length=64)
+    member_id: Text = Field(min_length=1, max_length=64)
     max_coins: StrictInt = Field(gt=0, lt=2**32)
     ttl_seconds: StrictInt = Field(default=900, ge=1, le=7 * 86400)
 
 
 class CaptureRequest(BaseModel):
-    member_id: str = Field(min_length=1, max_length=64)
+    member_id: Text = Field(min_length=1, max_length=64)
     coins: StrictInt = Field(gt=0, lt=2**32)
-    sale_id: str = Field(default="", max_length=64)
-    token: str | None = Field(default=None, max_length=400, description="a PSC1 coin authorization")
+    sale_id: Text = Field(default="", max_length=64)
+    token: Text | None = Field(default=None, max_length=400, description="a PSC1 coin authorization")
 
 
 class JoinRequestBody(BaseModel):
-    member_id: str = Field(min_length=1, max_length=64)
-    nonce: str = Field(min_length=32, max_length=128)
+    member_id: Text = Field(min_length=1, max_length=64)
+    nonce: Text = Field(min_length=32, max_length=128)
