@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,6 +28,7 @@ BATCH_SIZE = 200
 POLL_SECONDS = 15.0  # pull this often when all is sent (join requests, conflicts)
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 60.0
+PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings of old acknowledged ops
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._pruned_at: float | None = None
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -107,10 +110,20 @@ class SyncWorker:
     def sync_once(self) -> None:
         """Push everything, then pull once. Raises PlatformUnreachable / PlatformRejected."""
         terminal_id = self._terminal_id()
-        while self._push_batch(terminal_id):
-            pass
+        recovered = False
+        while True:
+            try:
+                if not self._push_batch(terminal_id):
+                    break
+            except PlatformRejected as exc:
+                # The platform lost ops it had acknowledged (restored from a backup): re-send
+                # them once, then go on. Any other refusal, or a second gap, is an error.
+                if exc.code != "seq_gap" or recovered or not self._recover_gap(exc):
+                    raise
+                recovered = True
         self.services.sync_pull.apply(self.client.pull(self.services.sync.snapshot().cursor))
         self.services.sync.record_success()
+        self._prune()
 
     def _push_batch(self, terminal_id: str) -> bool:
         batch = self.services.sync.pending_batch(self.batch_size)
@@ -119,10 +132,29 @@ class SyncWorker:
         head = self.services.audit.head()
         answer = self.client.push(terminal_id, [row.as_tuple() for row in batch],
                                   {"length": head.length, "hash": head.hash})
-        acked = self.services.sync.record_push(answer.get("results", []))
+        recorded = self.services.sync.record_push(answer.get("results", []), answer.get("last_seq"))
         with self._lock:
-            self._state = replace(self._state, acked=self._state.acked + acked)
-        return acked > 0 and len(batch) == self.batch_size
+            self._state = replace(self._state, acked=self._state.acked + recorded.acked)
+        if recorded.renumbered:
+            log.warning("the platform already had seqs of this terminal under other ops (restored "
+                        "from a backup?): %s ops renumbered", recorded.renumbered)
+            return True
+        return recorded.acked > 0 and len(batch) == self.batch_size
+
+    def _recover_gap(self, exc: PlatformRejected) -> bool:
+        last_seq = exc.body.get("last_seq")
+        if not isinstance(last_seq, int):
+            return False
+        log.warning("the platform has ops of this terminal only up to %s (restored from a backup?): "
+                    "re-sending what it lost", last_seq)
+        return self.services.sync.recover_platform_loss(last_seq)
+
+    def _prune(self) -> None:
+        now = time.monotonic()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        self.services.sync.prune_sent(self.clock())
 
     def _terminal_id(self) -> str:
         pairing = self.services.sync.pairing()
