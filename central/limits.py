@@ -5,8 +5,11 @@
   chunked body is counted while it streams and refused as soon as it passes the limit.
 - Slow bodies: each chunk must arrive within `body_idle_seconds` and the whole body within
   `body_total_seconds`, or the request is answered 408 and the connection closed.
-- Header size: `header_bytes` is handed to uvicorn's h11 parser (central/server.py), which
-  closes the connection with 431 when the request line and headers are larger.
+- Header size: the request line and headers may take `header_bytes`: h11 refuses (400, closes)
+  a head still incomplete past that size, and this middleware answers 431 to a complete one
+  that is larger (h11 alone lets a head that arrives in one piece through).
+- Slow heads: `header_seconds` (central/protocol.py) closes a connection whose head has not
+  fully arrived in time.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class Limits:
     push_body_bytes: int = 8 * MIB
     body_bytes: int = 64 * 1024
     header_bytes: int = 16 * 1024
+    header_seconds: float = 10.0
     body_idle_seconds: float = 10.0
     body_total_seconds: float = 60.0
     keep_alive_seconds: float = 5.0
@@ -57,6 +61,10 @@ class LimitsMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if _head_size(scope) > self.limits.header_bytes:
+            await _refuse(send, _Refused(431, "headers_too_large",
+                                         f"the request line and headers are larger than {self.limits.header_bytes} bytes"))
             return
         limit = self.limits.body_limit(scope.get("path", ""))
         declared = _content_length(scope)
@@ -109,6 +117,11 @@ class _BodyGuard:
 
 def _too_large(limit: int) -> _Refused:
     return _Refused(413, "payload_too_large", f"the request body is larger than {limit} bytes")
+
+
+def _head_size(scope: Scope) -> int:
+    line = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+    return line + sum(len(name) + len(value) + 4 for name, value in scope.get("headers", []))
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, Field, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StrictInt, StrictStr
 
 from desktop.core.op_contracts import ContractError, check_json_safe
 
@@ -16,6 +16,14 @@ def _storable(text: str) -> str:
     except ContractError as exc:
         raise ValueError(exc.reason.removeprefix("invalid payload: a string ")) from exc
     return text
+
+
+def _escaped(value: Any) -> Any:
+    """A kind that is not valid text becomes its escaped form, so the op is rejected ALONE as
+    an unknown kind (pydantic refuses a lone surrogate outright, which would refuse the batch)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
 
 
 Text = Annotated[StrictStr, AfterValidator(_storable)]
@@ -33,7 +41,7 @@ class PairRequest(BaseModel):
 class PushOp(BaseModel):
     seq: StrictInt = Field(ge=1, le=MAX_SEQ)
     op_id: OpId
-    kind: StrictStr = Field(min_length=1, max_length=64,
+    kind: Annotated[StrictStr, BeforeValidator(_escaped)] = Field(min_length=1, max_length=64,
                             description="any text: an unknown or unstorable kind is rejected as an op")
     payload: Any = None
 

@@ -17,13 +17,21 @@ from fastapi import FastAPI
 
 from central.app import create_app
 from central.limits import Limits
+from central.protocol import HEADER_SECONDS, protocol_class
 
 DB_URL_ENV = "PINSHANG_CENTRAL_DB"  # how `--workers N` hands the database to each worker
 
 
-def uvicorn_options(limits: Limits) -> dict[str, Any]:
+def uvicorn_options(limits: Limits, *, picklable: bool = False) -> dict[str, Any]:
+    # h11 (never httptools, which has no head limit), with a timeout on slow heads. Worker
+    # processes get the class by name (a class made at run time does not pickle).
+    http: Any = protocol_class(limits.header_seconds)
+    if picklable:
+        if limits.header_seconds != HEADER_SECONDS:
+            raise ValueError("worker processes use the default header timeout")
+        http = "central.protocol:GuardedH11Protocol"
     return {
-        "http": "h11",  # h11 enforces the header limit; httptools (if installed) would not
+        "http": http,
         "h11_max_incomplete_event_size": limits.header_bytes,
         "timeout_keep_alive": max(1, int(limits.keep_alive_seconds)),
         "timeout_graceful_shutdown": 5,
@@ -42,7 +50,7 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8700, workers: int =
     create_app(db_url).state.engine.dispose()  # migrate and create the signing key, once
     os.environ[DB_URL_ENV] = db_url
     uvicorn.run("central.server:worker_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info", **uvicorn_options(limits))
+                log_level="info", **uvicorn_options(limits, picklable=True))
 
 
 def worker_app() -> FastAPI:
