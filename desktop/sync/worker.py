@@ -9,6 +9,7 @@ back) resets the backoff and retries at once. The UI reads `state()`; it never w
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import threading
@@ -21,6 +22,7 @@ from typing import Any
 from desktop.core.clock import Clock, utc_now
 from desktop.core.errors import UserError
 from desktop.services.registry import Services
+from desktop.services.sync import PushRow
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ BATCH_SIZE = 200
 POLL_SECONDS = 15.0  # pull this often when all is sent (join requests, conflicts)
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 60.0
+BATCH_BYTES = 6 * 1024 * 1024  # the platform takes 8 MiB per push; one payload is at most 2 MiB
 PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings of old acknowledged ops
 
 
@@ -126,7 +129,7 @@ class SyncWorker:
         self._prune()
 
     def _push_batch(self, terminal_id: str) -> bool:
-        batch = self.services.sync.pending_batch(self.batch_size)
+        batch = _within_bytes(self.services.sync.pending_batch(self.batch_size), BATCH_BYTES)
         if not batch:
             return False
         head = self.services.audit.head()
@@ -139,7 +142,7 @@ class SyncWorker:
             log.warning("the platform already had seqs of this terminal under other ops (restored "
                         "from a backup?): %s ops renumbered", recorded.renumbered)
             return True
-        return recorded.acked > 0 and len(batch) == self.batch_size
+        return recorded.acked > 0 and self.services.sync.unsent() > 0
 
     def _recover_gap(self, exc: PlatformRejected) -> bool:
         last_seq = exc.body.get("last_seq")
@@ -202,6 +205,16 @@ class SyncWorker:
     def _set(self, **changes: Any) -> None:
         with self._lock:
             self._state = replace(self._state, **changes)
+
+
+def _within_bytes(batch: list[PushRow], budget: int) -> list[PushRow]:
+    """The longest prefix whose payloads fit the push body limit (at least one op)."""
+    used = 0
+    for i, row in enumerate(batch):
+        used += len(json.dumps(row.payload, ensure_ascii=False).encode("utf-8")) + 200
+        if used > budget and i > 0:
+            return batch[:i]
+    return batch
 
 
 def _error_text(exc: Exception) -> str:

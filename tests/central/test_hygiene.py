@@ -31,11 +31,11 @@ def _post(server: RunningServer, path: str, body: bytes, token: str | None = Non
 
 def test_a_lone_surrogate_in_a_payload_is_rejected_and_the_terminal_goes_on(seed: Seed) -> None:
     client, terminal = paired(seed)
-    body = ('{"terminal_id": "%s", "batch": ['
+    body = ('{"terminal_id": "TERMINAL", "batch": ['
             '{"seq": 1, "op_id": "a1", "kind": "sale.completed", "payload": {"sale_id": "s\\ud800", "total_fen": 1}},'
             '{"seq": 2, "op_id": "a2", "kind": "no.such\\ud800", "payload": {"k\\udfff": "\\u0000"}},'
             '{"seq": 3, "op_id": "a3", "kind": "sale.completed", "payload": {"sale_id": "s3", "total_fen": 5}}'
-            ']}') % terminal
+            ']}').replace("TERMINAL", terminal)
     answer = _post(seed.server, "/v1/push", _raw_json(body), client.token)
     assert answer.status_code == 200
     results = answer.json()["results"]

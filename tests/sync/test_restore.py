@@ -209,3 +209,21 @@ def test_central_restored_after_old_sent_ops_were_pruned_says_so(
         assert "4 were sent again" in items[0] and "6 were older than the 90 days" in items[0]
     finally:
         restarted.stop()
+
+
+def test_big_ops_go_out_in_batches_under_the_body_limit(server, seed, terminal) -> None:
+    """Six ops of 1.5 MiB do not fit one 8 MiB push: the worker splits them (else 413 for ever)."""
+    from desktop.core.ops import OpKind
+    from desktop.services.base import SYSTEM_ACTOR
+
+    worker = _worker(terminal.services, server.url, terminal.token)
+    worker.sync_once()  # the demo's own ops first: the next batch holds only the big ones
+    op_ids = []
+    for i in range(6):
+        with terminal.services.sync.transaction(SYSTEM_ACTOR) as tx:
+            op_ids.append(tx.emit(OpKind.GROUP_DRAWN, {"group_id": f"g{i}", "proof": {"pad": "a" * 1_500_000}}))
+            tx.session.flush()
+    worker.sync_once()
+    rows = [row for row in outbox(terminal.services) if row.op_id in op_ids]
+    assert len(rows) == 6 and all(row.acked_at is not None and row.status == "rejected" for row in rows)
+    assert central_seen(server, terminal.terminal_id)["last_seq"] == len(outbox(terminal.services))
