@@ -62,6 +62,9 @@ class LimitsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if _has_nul(scope):
+            await _refuse(send, _Refused(400, "invalid_request", "the path or query contains a NUL character"))
+            return
         if _head_size(scope) > self.limits.header_bytes:
             await _refuse(send, _Refused(431, "headers_too_large",
                                          f"the request line and headers are larger than {self.limits.header_bytes} bytes"))
@@ -117,6 +120,12 @@ class _BodyGuard:
 
 def _too_large(limit: int) -> _Refused:
     return _Refused(413, "payload_too_large", f"the request body is larger than {limit} bytes")
+
+
+def _has_nul(scope: Scope) -> bool:
+    """A NUL in a path or query parameter reaches PostgreSQL as text it refuses (a 500)."""
+    query = bytes(scope.get("query_string") or b"").lower()
+    return "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query
 
 
 def _head_size(scope: Scope) -> int:

@@ -107,6 +107,14 @@ def test_bad_bodies_answer_4xx_with_a_reason(seed: Seed, path: str, body: str) -
     assert set(response.json()) >= {"error", "reason"}
 
 
+@pytest.mark.parametrize("target", ["/v1/members/%00/coins", "/v1/pull?cursor=%00", "/v1/pull?cursor=a%2500%00",
+                                    "/v1/reconcile?from=2030-01-01%00&to=2030-01-02"])
+def test_a_nul_in_a_path_or_query_is_refused(seed: Seed, target: str) -> None:
+    client, _ = paired(seed)
+    response = requests.get(seed.server.url + target, headers={"Authorization": f"Bearer {client.token}"}, timeout=5)
+    assert response.status_code == 400 and response.json()["error"] == "invalid_request"
+
+
 def test_unknown_paths_and_methods_answer_in_the_same_shape(server: RunningServer) -> None:
     missing = requests.get(server.url + "/v1/nothing", timeout=5)
     wrong = requests.delete(server.url + "/v1/pair", timeout=5)

@@ -104,7 +104,6 @@ def test_a_10_mb_push_payload_is_refused_and_not_stored(seed: Seed) -> None:
 
 def test_a_64_kb_header_is_refused(server: RunningServer) -> None:
     answer, _ = _exchange(server.port, _head("/v1/health", "X-Padding: " + "a" * 64 * 1024, "Content-Length: 0"))
-    assert _status(answer) in (400, 431)
     assert _status(answer) == 431 and _body(answer)["error"] == "headers_too_large"
     trickled, _ = _exchange(server.port, b"GET /v1/health HTTP/1.1\r\nHost: x\r\n",
                             then=[b"X-Pad-%d: %s\r\n" % (i, b"a" * 1000) for i in range(40)])

@@ -1,12 +1,13 @@
 """Property tests over HTTP against the real platform: random op kinds and random JSON payloads
 (lone surrogates, NULs, huge ints, deep nesting, odd times) never get a 5xx; every op of a batch
-gets an answer and advances last_seq. Random query strings for reconcile and pull cursors never
-get a 5xx either."""
+gets an answer and advances last_seq. Random query strings for reconcile and pull cursors, and
+random member ids in a path, never get a 5xx either."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 import requests
 from hypothesis import HealthCheck, given, settings
@@ -108,7 +109,9 @@ def test_random_query_strings_never_get_a_5xx(seed: Seed, start: str, end: str, 
         safe = {k: v.encode("utf-8", "surrogatepass") for k, v in params.items()}
         return client.http.get(seed.server.url + path, params=safe, headers=headers, timeout=30)
 
-    for response in (get("/v1/reconcile", {"from": start, "to": end}), get("/v1/pull", {"cursor": cursor})):
+    member = quote(cursor.encode("utf-8", "surrogatepass"), safe="") or "x"
+    for response in (get("/v1/reconcile", {"from": start, "to": end}), get("/v1/pull", {"cursor": cursor}),
+                     get(f"/v1/members/{member}/coins", {})):
         assert response.status_code < 500, response.text
         assert response.status_code == 200 or {"error", "reason"} <= set(response.json())
 
