@@ -182,10 +182,10 @@ class SyncService(ServiceBase):
             _record_recovery(tx, recovery)
             return True
 
-    def prune_sent(self, now: datetime) -> int:
+    def prune_sent(self, now: datetime | None = None) -> int:
         """Forget acknowledged ops older than the kept period (sync_recovery.KEEP_ACKED_DAYS)."""
         with self.transaction(SYSTEM_ACTOR) as tx:
-            return prune_acknowledged(tx.session, now)
+            return prune_acknowledged(tx.session, now or tx.now)
 
     def record_success(self) -> None:
         with self.transaction(SYSTEM_ACTOR) as tx:

@@ -79,6 +79,7 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pruned_at: float | None = None
+        self._renumbered = 0
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -114,6 +115,7 @@ class SyncWorker:
         """Push everything, then pull once. Raises PlatformUnreachable / PlatformRejected."""
         terminal_id = self._terminal_id()
         recovered = False
+        self._renumbered = 0
         while True:
             try:
                 if not self._push_batch(terminal_id):
@@ -141,7 +143,8 @@ class SyncWorker:
         if recorded.renumbered:
             log.warning("the platform already had seqs of this terminal under other ops (restored "
                         "from a backup?): %s ops renumbered", recorded.renumbered)
-            return True
+            self._renumbered += 1
+            return self._renumbered == 1  # once a round: a second time waits for the next round
         return recorded.acked > 0 and self.services.sync.unsent() > 0
 
     def _recover_gap(self, exc: PlatformRejected) -> bool:
@@ -157,7 +160,7 @@ class SyncWorker:
         if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
             return
         self._pruned_at = now
-        self.services.sync.prune_sent(self.clock())
+        self.services.sync.prune_sent()
 
     def _terminal_id(self) -> str:
         pairing = self.services.sync.pairing()

@@ -227,3 +227,19 @@ def test_big_ops_go_out_in_batches_under_the_body_limit(server, seed, terminal) 
     rows = [row for row in outbox(terminal.services) if row.op_id in op_ids]
     assert len(rows) == 6 and all(row.acked_at is not None and row.status == "rejected" for row in rows)
     assert central_seen(server, terminal.terminal_id)["last_seq"] == len(outbox(terminal.services))
+
+
+def test_acknowledged_ops_are_kept_90_days_and_unsent_ones_for_ever(server, seed, terminal, clock) -> None:
+    sent = enqueue_sales(terminal.services, 4)
+    _worker(terminal.services, server.url, terminal.token).sync_once()
+    unsent = enqueue_sales(terminal.services, 2)
+    clock.advance(days=89)
+    assert terminal.services.sync.prune_sent() == 0  # still inside the kept period
+    clock.advance(days=2)
+    pruned = terminal.services.sync.prune_sent()
+    left = {row.op_id for row in outbox(terminal.services)}
+    assert pruned > 0 and not left & set(sent) and set(unsent) <= left
+    with terminal.services.db.write() as s:  # all acknowledged: the newest row still stays
+        s.execute(update(OutboxOp).values(acked_at=(clock.now - timedelta(days=200)).isoformat()))
+    terminal.services.sync.prune_sent()
+    assert [row.op_id for row in outbox(terminal.services)] == [unsent[-1]]
