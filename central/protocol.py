@@ -7,6 +7,7 @@ closed. uvicorn alone keeps such a connection open for ever; the body has its ow
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import h11
@@ -33,6 +34,20 @@ class GuardedH11Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
         super().connection_lost(exc)
+
+    def send_400_response(self, msg: str) -> None:
+        """h11's refusals (a malformed head, one still incomplete past the size limit) in our
+        shape: {"error", "reason"}."""
+        body = json.dumps({"error": "invalid_request", "reason": "the request line or headers are "
+                           "malformed or too large"}).encode()
+        headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+        try:
+            self.transport.write(self.conn.send(h11.Response(status_code=400, headers=headers)))
+            self.transport.write(self.conn.send(h11.Data(data=body)))
+            self.transport.write(self.conn.send(h11.EndOfMessage()))
+        except h11.LocalProtocolError:  # a response had already started: just close
+            pass
+        self.transport.close()
 
     def _waiting_for_headers(self) -> bool:
         if self.conn.their_state is not h11.IDLE:

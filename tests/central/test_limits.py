@@ -108,6 +108,9 @@ def test_a_64_kb_header_is_refused(server: RunningServer) -> None:
     trickled, _ = _exchange(server.port, b"GET /v1/health HTTP/1.1\r\nHost: x\r\n",
                             then=[b"X-Pad-%d: %s\r\n" % (i, b"a" * 1000) for i in range(40)])
     assert _status(trickled) == 400  # h11 refuses a head still incomplete past 16 KiB
+    assert _body(trickled)["error"] == "invalid_request"
+    garbage, _ = _exchange(server.port, b"NOT HTTP AT ALL\r\n\r\n")
+    assert _status(garbage) == 400 and _body(garbage)["error"] == "invalid_request"
     ok = requests.get(server.url + "/v1/health", headers={"X-Small": "a" * 8000}, timeout=5)
     assert ok.status_code == 200
 
