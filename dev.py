@@ -93,7 +93,8 @@ def cmd_test(args: list[str]) -> int:
             stop_postgres()
 
 
-PG_DIR = ROOT / ".venv" / "pg"
+# Where the throwaway cluster lives (a folder under /tmp, see tools/pgcluster.py): its path.
+PG_STATE = ROOT / ".venv" / "pg-cluster"
 
 
 def postgres_env() -> dict[str, str]:
@@ -107,7 +108,7 @@ def postgres_env() -> dict[str, str]:
     except ImportError:
         return {}
     try:
-        url = start_cluster(PG_DIR)
+        url = start_cluster(PG_STATE)
     except (OSError, subprocess.SubprocessError) as exc:
         if os.environ.get("CI"):  # CI must exercise both databases, never silently one
             raise SystemExit(f"PostgreSQL did not start: {exc}") from exc
@@ -122,7 +123,7 @@ def stop_postgres() -> None:
     from pgcluster import stop_cluster  # noqa: PLC0415
 
     try:
-        stop_cluster(PG_DIR)
+        stop_cluster(PG_STATE)
     except (OSError, subprocess.SubprocessError) as exc:
         print(f"note: could not stop the test PostgreSQL: {exc}", flush=True)
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 from central.db import make_engine, session_factory, transaction
 from central.errors import ApiError
+from central.limits import Limits, LimitsMiddleware
 from central.migrate import upgrade
 from central.platform import Platform
 from central.routes import coins, misc, pairing, sync
@@ -18,10 +21,12 @@ from central.services.changes import ensure_state, load_signing_key
 from desktop.core.clock import Clock, utc_now
 
 API_VERSION = "1.0.0"
+log = logging.getLogger("central")
 
 
 def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
-               clock: Clock = utc_now, capture_grace: timedelta = timedelta(hours=72)) -> FastAPI:
+               clock: Clock = utc_now, capture_grace: timedelta = timedelta(hours=72),
+               limits: Limits | None = None) -> FastAPI:
     """Migrate the database at `db_url` to head and build the app around it."""
     engine = make_engine(db_url)
     upgrade(engine)
@@ -37,6 +42,8 @@ def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
     for module in (pairing, sync, coins, misc):
         app.include_router(module.router)
     _install_error_handlers(app)
+    app.state.limits = limits or Limits()
+    app.add_middleware(LimitsMiddleware, limits=app.state.limits)
     return app
 
 
@@ -49,5 +56,26 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return JSONResponse({"error": "invalid_request", "reason": f"{where}: {first.get('msg')}"},
+        # The message only: pydantic's "input" would echo the client's bytes back.
+        return JSONResponse({"error": "invalid_request", "reason": _text(f"{where}: {first.get('msg')}")},
                             status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        # Starlette's own refusals: unknown path (404), wrong method (405), a body that is
+        # not JSON (400). Same shape as ours.
+        codes = {400: "invalid_request", 404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse({"error": codes.get(exc.status_code, "http_error"), "reason": _text(str(exc.detail))},
+                            status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        # A bug: the log has everything, the client nothing but a sentence.
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"error": "internal", "reason": "the platform failed on this request; "
+                                      "the error is logged. Try again later."}, status_code=500)
+
+
+def _text(reason: str) -> str:
+    """A reason safe to send: valid UTF-8, bounded."""
+    return reason.encode("utf-8", "replace").decode("utf-8")[:500]

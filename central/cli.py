@@ -1,6 +1,6 @@
 """`pinshang central ...`: run the platform, or administer its database.
 
-    pinshang central [--db URL] [--host 127.0.0.1] [--port 8700]
+    pinshang central [--db URL] [--host 127.0.0.1] [--port 8700] [--workers N]
     pinshang central admin [--db URL] add-merchant NAME [--id ID]
     pinshang central admin add-store MERCHANT_ID NAME [--id ID]
     pinshang central admin pairing-code STORE_ID [--hours 24]
@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
     if options.command != "admin":
         from central.server import serve  # noqa: PLC0415 - uvicorn only when serving
 
-        serve(options.db, options.host, options.port)
+        serve(options.db, options.host, options.port, workers=options.workers)
         return 0
     try:
         print(_run_admin(options))
@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=default_db_url(), help="SQLAlchemy URL (sqlite:///... or postgresql+psycopg://...)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8700)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="uvicorn worker processes (use PostgreSQL for more than one)")
     commands = parser.add_subparsers(dest="command")
     admin_parser = commands.add_parser("admin", help="administer the platform database")
     admin_parser.add_argument("--db", default=argparse.SUPPRESS)

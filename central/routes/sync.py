@@ -24,7 +24,14 @@ def push_ops(body: PushRequest, request: Request, terminal: Terminal) -> dict[st
     return push(platform_of(request), terminal, ops, head)
 
 
+MAX_CURSOR = 512  # ours are ~60 characters
+
+
 @router.get("/pull", summary="Platform-owned data changed since the cursor")
 def pull(request: Request, terminal: Terminal, cursor: str | None = None) -> dict[str, Any]:
+    # A cursor that is not one of ours (too long, not base64 JSON, another database) means a
+    # full reload (`reset: true`), never an error.
+    if cursor is not None and len(cursor) > MAX_CURSOR:
+        cursor = None
     with platform_of(request).tx() as session:
         return pull_service.pull(session, terminal, cursor)

@@ -4,21 +4,36 @@ One transaction per batch, a savepoint per op: a rejected op rolls back alone an
 advances `last_seq`; everything (effects, op records, `last_seq`, audit head) commits together,
 so an acknowledged op is durable and a lost acknowledgement is harmless: the retry finds
 `seq <= last_seq` and answers from the stored records.
+
+Content never makes a 5xx: an op whose kind, payload or values break the contract is rejected
+with a reason (and still advances `last_seq`); a database refusal is logged with its driver text
+and answered with a plain reason. A seq the platform holds under ANOTHER op_id is answered
+`seq_conflict` (the terminal was restored from a backup and must renumber), and then nothing
+after it in the batch is applied (`not_applied`), so the terminal can renumber the lot in one
+go (docs/parts/ops.md).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
+from central.services.audit_head import store_audit_head
 from central.services.op_handlers import HANDLERS, PREPARE, OpContext, Outcome, payload_text
+from desktop.core.op_contracts import MAX_PAYLOAD_BYTES, ContractError, check_json_safe
+
+log = logging.getLogger(__name__)
+SEQ_CONFLICT = "seq_conflict"
+NOT_APPLIED = "not_applied"
 
 
 @dataclass(frozen=True)
@@ -38,10 +53,13 @@ def push(platform: Platform, ctx: TerminalContext, ops: list[Op],
         new = [op for op in batch if op.seq > terminal.last_seq]
         _check_contiguous(new, terminal.last_seq)
         results = {r["seq"]: r for r in _replayed(session, ctx.terminal_id, old)}
+        if any(r["status"] == SEQ_CONFLICT for r in results.values()):
+            results.update((op.seq, _not_applied(op)) for op in new)
+            new = []
         results.update((r["seq"], r) for r in _apply_all(session, platform, ctx, new))
         if new:
             terminal.last_seq = new[-1].seq
-        _store_audit_head(terminal, audit_head)
+        store_audit_head(session, terminal, audit_head, platform.clock(), replay_only=not new)
         return {"last_seq": terminal.last_seq, "results": [results[op.seq] for op in batch]}
 
 
@@ -79,10 +97,18 @@ def _replayed(session: Session, terminal_id: str, old: list[Op]) -> list[dict[st
 
 
 def _replay_result(op: Op, row: ReceivedOp | None) -> dict[str, Any]:
-    if row is None or row.op_id != op.op_id:
-        reason = "seq already used by another op" if row else "acknowledged before"
-        return _result(op, "duplicate", reason, original_status="unknown")
+    if row is None:
+        return _result(op, "duplicate", "acknowledged before", original_status="unknown")
+    if row.op_id != op.op_id:
+        # Never an acknowledgement: this op was not received. The terminal renumbers it.
+        return _result(op, SEQ_CONFLICT, f"seq {op.seq} already used by another op: this op was "
+                       "not received; renumber it after last_seq")
     return _result(op, "duplicate", row.reason, original_status=row.status, conflict=row.conflict)
+
+
+def _not_applied(op: Op) -> dict[str, Any]:
+    return _result(op, NOT_APPLIED, "not applied: an earlier op of this batch has a seq already "
+                   "used by another op; renumber and send again")
 
 
 def _result(op: Op, status: str, reason: str = "", **extra: Any) -> dict[str, Any]:
@@ -117,7 +143,10 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
 def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
     handler = HANDLERS.get(op.kind)
     if handler is None:
-        return _result(op, "rejected", f"unknown op kind {op.kind!r}")
+        return _result(op, "rejected", f"unknown op kind {_printable(op.kind)}")
+    unfit = _unfit_payload(op.payload)
+    if unfit:
+        return _result(op, "rejected", unfit)
     prepare = PREPARE.get(op.kind)
     if prepare is not None:
         prepare(op_ctx, op.payload)
@@ -130,22 +159,55 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
             return _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
         except IntegrityError as exc:
             if attempt == 2:
-                return _result(op, "rejected", f"conflicts with existing data: {exc.orig}")
+                _log_refusal(op_ctx, op, exc)
+                return _result(op, "rejected", "conflicts with data the platform already holds")
+        except DataError as exc:  # a value the database cannot hold: content, not a bug
+            _log_refusal(op_ctx, op, exc)
+            return _result(op, "rejected", "a value does not fit what the platform stores")
     raise AssertionError("unreachable")
 
 
+def _log_refusal(op_ctx: OpContext, op: Op, exc: Exception) -> None:
+    """The driver's text goes to the log only, with what is needed to find the op."""
+    log.warning("op refused by the database: terminal=%s seq=%s op_id=%s kind=%s: %s",
+                op_ctx.terminal.terminal_id, op.seq, op.op_id, _printable(op.kind),
+                getattr(exc, "orig", exc))
+
+
+def _unfit_payload(payload: Any) -> str:
+    """Why a payload cannot be stored at all (bad text, too deep, too big), or ''."""
+    try:
+        check_json_safe(payload)
+    except ContractError as exc:
+        return exc.reason
+    if len(_stored_text(payload)) > MAX_PAYLOAD_BYTES:
+        return "invalid payload: larger than 2 MiB"
+    return ""
+
+
+def _printable(text: str) -> str:
+    return ascii(text[:64])
+
+
+def _stored_text(payload: Any) -> str:
+    """The payload as the platform stores it: JSON text valid as UTF-8 (lone surrogates escaped)."""
+    try:
+        text = payload_text(payload)
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return json.dumps(payload, separators=(",", ":"), ensure_ascii=True, sort_keys=True)
+    except (RecursionError, ValueError, TypeError):
+        return json.dumps({"unstorable_payload": True})
+
+
 def _record(ctx: TerminalContext, op: Op, result: dict[str, Any], now: Any) -> dict[str, Any]:
+    stored = _stored_text(op.payload)
+    if len(stored) > MAX_PAYLOAD_BYTES:
+        stored = json.dumps({"payload_too_large_bytes": len(stored)})
     return {
-        "terminal_id": ctx.terminal_id, "seq": op.seq, "op_id": op.op_id, "kind": op.kind[:64],
-        "payload": payload_text(op.payload), "status": result["status"], "reason": result["reason"],
+        "terminal_id": ctx.terminal_id, "seq": op.seq, "op_id": op.op_id,
+        "kind": op.kind[:64] if op.kind.isascii() and op.kind.isprintable() else _printable(op.kind)[:64],
+        "payload": stored, "status": result["status"], "reason": result["reason"][:2000],
         "conflict": result["conflict"], "received_at": now,
     }
-
-
-def _store_audit_head(terminal: Terminal, head: dict[str, Any] | None) -> None:
-    if not head:
-        return
-    length, digest = head.get("length"), head.get("hash")
-    if not isinstance(length, int) or length < 0 or not isinstance(digest, str) or len(digest) > 64:
-        raise invalid("audit_head must be {length: int >= 0, hash: hex string}")
-    terminal.audit_length, terminal.audit_hash = length, digest

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -12,11 +12,30 @@ from sqlalchemy.orm import Session
 from central.errors import invalid
 from central.models import PlatformLine
 from central.platform import TerminalContext
+from desktop.core.op_contracts import EARLIEST, LATEST
+
+MAX_PERIOD = timedelta(days=366)
+
+
+def utc_bound(moment: datetime, name: str) -> datetime:
+    """A query time as aware UTC, inside the years the platform keeps (naive means UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    # Check the year first: converting 0001-01-01T00:00+05:00 to UTC overflows.
+    if not EARLIEST.year <= moment.year < LATEST.year:
+        raise invalid(f"'{name}' is outside the years {EARLIEST.year}-{LATEST.year - 1}")
+    moment = moment.astimezone(UTC)
+    if not EARLIEST <= moment < LATEST:
+        raise invalid(f"'{name}' is outside the years {EARLIEST.year}-{LATEST.year - 1}")
+    return moment
 
 
 def reconcile(session: Session, ctx: TerminalContext, start: datetime, end: datetime) -> dict[str, Any]:
-    if end <= start:
-        raise invalid("'to' must be after 'from'")
+    start, end = utc_bound(start, "from"), utc_bound(end, "to")
+    if end < start:
+        raise invalid("'from' must not be after 'to'")
+    if end - start > MAX_PERIOD:
+        raise invalid(f"the period may be at most {MAX_PERIOD.days} days")
     rows = session.execute(select(PlatformLine).where(
         PlatformLine.store_id == ctx.store_id, PlatformLine.occurred_at >= start,
         PlatformLine.occurred_at < end,

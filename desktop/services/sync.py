@@ -17,13 +17,22 @@ from desktop.core.clock import from_iso
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Permission
-from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
+from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.settings import STORE_ID, put_setting
+from desktop.services.sync_recovery import (
+    SYNC_RECOVERY,
+    Recovery,
+    prune_acknowledged,
+    renumber_unsent,
+    resend_lost,
+)
 from desktop.store.models import OutboxOp
 from desktop.store.sync_models import AttentionItem, CommissionSchedule, SyncState
 
 REJECTED_OP = "rejected_op"
 CONFLICT = "conflict"
+SEQ_CONFLICT = "seq_conflict"  # the platform holds this seq under another op: NOT received
+NOT_APPLIED = "not_applied"  # behind a seq_conflict in the same batch: NOT received
 REJECTED_ACTION = QT_TRANSLATE_NOOP(
     "attention", "The platform will never accept this record. Check it against the paper "
     "records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.")
@@ -63,6 +72,12 @@ class PushRow:
 
     def as_tuple(self) -> tuple[int, str, str, Any]:
         return (self.push_seq, self.op_id, self.kind, self.payload)
+
+
+@dataclass(frozen=True)
+class PushRecorded:
+    acked: int
+    renumbered: int = 0  # unsent ops moved after the platform's last_seq (terminal restored)
 
 
 class SyncService(ServiceBase):
@@ -133,9 +148,11 @@ class SyncService(ServiceBase):
 
     # --- push results ----------------------------------------------------------------------
 
-    def record_push(self, results: list[dict[str, Any]]) -> int:
+    def record_push(self, results: list[dict[str, Any]], last_seq: int | None = None) -> PushRecorded:
         """Mark every answered op acknowledged, in ONE transaction; rejected ones also go to
-        the attention queue. Returns how many ops were acknowledged."""
+        the attention queue. A `seq_conflict` is never an acknowledgement: the terminal was
+        restored from a backup, so its unsent ops are renumbered after the platform's
+        `last_seq` and one attention item says so (desktop/services/sync_recovery.py)."""
         with self.transaction(SYSTEM_ACTOR) as tx:
             base = _seq_base(tx.session)
             by_seq = {int(r["seq"]) + base: r for r in results}
@@ -144,9 +161,31 @@ class SyncService(ServiceBase):
             # An answer counts only for the op it names: a seq that meant another op (a pairing
             # changed in between) must not acknowledge this one, or it would never be sent.
             matched = [row for row in rows if by_seq[row.seq].get("op_id") == row.op_id]
+            unreceived = [r for r in matched if by_seq[r.seq].get("status") in (SEQ_CONFLICT, NOT_APPLIED)]
             for row in matched:
-                _acknowledge(tx.session, row, by_seq[row.seq], tx.now_iso)
-            return len(matched)
+                if row not in unreceived:
+                    _acknowledge(tx.session, row, by_seq[row.seq], tx.now_iso)
+            conflicts = [r.seq for r in unreceived if by_seq[r.seq].get("status") == SEQ_CONFLICT]
+            if not conflicts or last_seq is None:
+                return PushRecorded(len(matched) - len(unreceived))
+            recovery = renumber_unsent(tx.session, min(conflicts), int(last_seq))
+            _record_recovery(tx, recovery)
+            return PushRecorded(len(matched) - len(unreceived), recovery.moved)
+
+    def recover_platform_loss(self, platform_last_seq: int) -> bool:
+        """The platform answered `seq_gap` below what it acknowledged before (it was restored):
+        re-send what it lost. False when there is nothing to recover (the gap is not that)."""
+        with self.transaction(SYSTEM_ACTOR) as tx:
+            recovery = resend_lost(tx.session, platform_last_seq)
+            if recovery is None:
+                return False
+            _record_recovery(tx, recovery)
+            return True
+
+    def prune_sent(self, now: datetime | None = None) -> int:
+        """Forget acknowledged ops older than the kept period (sync_recovery.KEEP_ACKED_DAYS)."""
+        with self.transaction(SYSTEM_ACTOR) as tx:
+            return prune_acknowledged(tx.session, now or tx.now)
 
     def record_success(self) -> None:
         with self.transaction(SYSTEM_ACTOR) as tx:
@@ -159,6 +198,12 @@ class SyncService(ServiceBase):
             row = tx.session.get(SyncState, 1)
             if row is not None:
                 row.last_error, row.last_error_at = error[:2000], tx.now_iso
+
+
+def _record_recovery(tx: Transaction, recovery: Recovery) -> None:
+    add_attention(tx.session, SYNC_RECOVERY, recovery.ref, "sync", recovery.reason, recovery.action,
+                  tx.now_iso)
+    tx.audit("sync.recovered", ref=recovery.ref, moved=recovery.moved)
 
 
 def _acknowledge(session: Session, row: OutboxOp, result: dict[str, Any], now_iso: str) -> None:

@@ -38,6 +38,11 @@ CONFLICT_ACTION = QT_TRANSLATE_NOOP(
     "attention", "Another terminal redeemed this voucher first; the platform kept that one. "
     "Check with the customer and the staff who served them; if the product was given twice, "
     "record it as a loss, then mark this resolved.")
+HEAD_REGRESSED = "audit.head_regressed"  # central/services/audit_head.py
+HEAD_REGRESSED_ACTION = QT_TRANSLATE_NOOP(
+    "attention", "The platform holds a longer audit history of this terminal than the one it now "
+    "sent: the terminal's data was restored from an older copy, or replaced. Find out which copy "
+    "of the data this counter runs on and why, then mark this resolved.")
 _RESET_TABLES = (Member, CoinAuthorizationRevocation, CommissionSchedule, TerminalKey)
 
 
@@ -175,6 +180,10 @@ def _join_requests(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def _conflicts(session: Session, rows: list[dict[str, Any]], now_iso: str) -> None:
     for c in rows:
+        if c.get("kind") == HEAD_REGRESSED:
+            add_attention(session, CONFLICT, str(c["conflict_id"]), "audit", str(c.get("detail", "")),
+                          HEAD_REGRESSED_ACTION, now_iso)
+            continue
         # A record, in English like the platform's own detail: the action below is translated.
         reason = "Voucher {subject} was redeemed twice: {detail}"
         add_attention(session, CONFLICT, str(c["conflict_id"]), str(c["subject_id"]),

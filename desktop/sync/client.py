@@ -56,6 +56,9 @@ class PlatformClient:
         self.token = token
         self.timeout = timeout
         self.http = session or requests.Session()
+        # Never let the environment decide where the token goes: no ~/.netrc credentials that
+        # replace the Authorization header, no proxy from HTTP(S)_PROXY (docs/security.md).
+        self.http.trust_env = False
 
     def close(self) -> None:
         self.http.close()
@@ -129,14 +132,20 @@ class PlatformClient:
         if auth and self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"
         try:
+            # Redirects are never followed: a 307 from https:// to http:// (or to another host)
+            # would re-send the token and the push body where pairing never agreed to.
             response = self.http.request(method, platform_url(self.base_url) + path, headers=all_headers,
-                                         timeout=self.timeout, **kwargs)
+                                         timeout=self.timeout, allow_redirects=False, **kwargs)
         except requests.RequestException as exc:  # refused, reset, timeout, DNS, bad TLS
             raise PlatformUnreachable(f"{method} {path}: {exc}") from exc
         return _answer(method, path, response)
 
 
 def _answer(method: str, path: str, response: requests.Response) -> dict[str, Any]:
+    if 300 <= response.status_code < 400:
+        raise PlatformRejected(response.status_code, "redirected",
+                               "the platform address answered with a redirect to another address: "
+                               "check the platform address (redirects are not followed)", {})
     if response.status_code >= 500:
         raise PlatformUnreachable(f"{method} {path}: server error {response.status_code}")
     body = _json(response)

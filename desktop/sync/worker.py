@@ -9,9 +9,11 @@ back) resets the backoff and retries at once. The UI reads `state()`; it never w
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -20,6 +22,7 @@ from typing import Any
 from desktop.core.clock import Clock, utc_now
 from desktop.core.errors import UserError
 from desktop.services.registry import Services
+from desktop.services.sync import PushRow
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
 
 log = logging.getLogger(__name__)
@@ -27,6 +30,8 @@ BATCH_SIZE = 200
 POLL_SECONDS = 15.0  # pull this often when all is sent (join requests, conflicts)
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 60.0
+BATCH_BYTES = 6 * 1024 * 1024  # the platform takes 8 MiB per push; one payload is at most 2 MiB
+PRUNE_EVERY = 24 * 3600.0  # seconds between two prunings of old acknowledged ops
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._pruned_at: float | None = None
+        self._renumbered = 0
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -107,22 +114,53 @@ class SyncWorker:
     def sync_once(self) -> None:
         """Push everything, then pull once. Raises PlatformUnreachable / PlatformRejected."""
         terminal_id = self._terminal_id()
-        while self._push_batch(terminal_id):
-            pass
+        recovered = False
+        self._renumbered = 0
+        while True:
+            try:
+                if not self._push_batch(terminal_id):
+                    break
+            except PlatformRejected as exc:
+                # The platform lost ops it had acknowledged (restored from a backup): re-send
+                # them once, then go on. Any other refusal, or a second gap, is an error.
+                if exc.code != "seq_gap" or recovered or not self._recover_gap(exc):
+                    raise
+                recovered = True
         self.services.sync_pull.apply(self.client.pull(self.services.sync.snapshot().cursor))
         self.services.sync.record_success()
+        self._prune()
 
     def _push_batch(self, terminal_id: str) -> bool:
-        batch = self.services.sync.pending_batch(self.batch_size)
+        batch = _within_bytes(self.services.sync.pending_batch(self.batch_size), BATCH_BYTES)
         if not batch:
             return False
         head = self.services.audit.head()
         answer = self.client.push(terminal_id, [row.as_tuple() for row in batch],
                                   {"length": head.length, "hash": head.hash})
-        acked = self.services.sync.record_push(answer.get("results", []))
+        recorded = self.services.sync.record_push(answer.get("results", []), answer.get("last_seq"))
         with self._lock:
-            self._state = replace(self._state, acked=self._state.acked + acked)
-        return acked > 0 and len(batch) == self.batch_size
+            self._state = replace(self._state, acked=self._state.acked + recorded.acked)
+        if recorded.renumbered:
+            log.warning("the platform already had seqs of this terminal under other ops (restored "
+                        "from a backup?): %s ops renumbered", recorded.renumbered)
+            self._renumbered += 1
+            return self._renumbered == 1  # once a round: a second time waits for the next round
+        return recorded.acked > 0 and self.services.sync.unsent() > 0
+
+    def _recover_gap(self, exc: PlatformRejected) -> bool:
+        last_seq = exc.body.get("last_seq")
+        if not isinstance(last_seq, int):
+            return False
+        log.warning("the platform has ops of this terminal only up to %s (restored from a backup?): "
+                    "re-sending what it lost", last_seq)
+        return self.services.sync.recover_platform_loss(last_seq)
+
+    def _prune(self) -> None:
+        now = time.monotonic()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        self.services.sync.prune_sent()
 
     def _terminal_id(self) -> str:
         pairing = self.services.sync.pairing()
@@ -170,6 +208,16 @@ class SyncWorker:
     def _set(self, **changes: Any) -> None:
         with self._lock:
             self._state = replace(self._state, **changes)
+
+
+def _within_bytes(batch: list[PushRow], budget: int) -> list[PushRow]:
+    """The longest prefix whose payloads fit the push body limit (at least one op)."""
+    used = 0
+    for i, row in enumerate(batch):
+        used += len(json.dumps(row.payload, ensure_ascii=False).encode("utf-8")) + 200
+        if used > budget and i > 0:
+            return batch[:i]
+    return batch
 
 
 def _error_text(exc: Exception) -> str:

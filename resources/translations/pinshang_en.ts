@@ -1125,6 +1125,18 @@ What to do: {action}</translation>
         <source>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</source>
         <translation>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</translation>
     </message>
+    <message>
+        <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
+        <translation>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</translation>
+    </message>
+    <message>
+        <source>This terminal's data was restored from an older copy. The records made since then were renumbered and sent; nothing was lost from this terminal. Records made on the lost data after the copy was taken are on the platform only: compare the day's paper records with the platform's reconciliation, then mark this resolved.</source>
+        <translation>This terminal's data was restored from an older copy. The records made since then were renumbered and sent; nothing was lost from this terminal. Records made on the lost data after the copy was taken are on the platform only: compare the day's paper records with the platform's reconciliation, then mark this resolved.</translation>
+    </message>
+    <message>
+        <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
+        <translation>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

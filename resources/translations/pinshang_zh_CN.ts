@@ -1125,6 +1125,18 @@ What to do: {action}</source>
         <source>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</source>
         <translation>另一台终端先核销了这张券，平台以那次为准。请与顾客及当时服务的员工核实；如果商品发放了两次，请记为损耗，然后标记为已处理。</translation>
     </message>
+    <message>
+        <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
+        <translation>平台保存的本终端审计记录比本终端现在发送的更长：本终端的数据已从较旧的备份恢复，或被替换。请查明本柜台正在使用哪一份数据及其原因，然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>This terminal's data was restored from an older copy. The records made since then were renumbered and sent; nothing was lost from this terminal. Records made on the lost data after the copy was taken are on the platform only: compare the day's paper records with the platform's reconciliation, then mark this resolved.</source>
+        <translation>本终端的数据已从较旧的备份恢复。此后产生的记录已重新编号并发送，本终端没有丢失任何记录。备份之后在丢失的数据上产生的记录只保存在平台上：请将当天的纸质记录与平台对账核对，然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
+        <translation>平台的数据已从较旧的备份恢复，丢失了本终端的部分记录。本终端仍保存的记录已重新发送。如有记录无法重新发送（见原因），请根据纸质记录重新录入，然后标记为已处理。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -123,14 +123,15 @@ def test_settled_group_credits_consolation_coins_once(seed: Seed) -> None:
 
 def test_server_restart_mid_sync_loses_nothing(seed: Seed, db_url: str, clock: MovableClock) -> None:
     client, terminal = paired(seed)
-    client.push(terminal, [sale(1), sale(2)])
+    batch = [sale(1), sale(2), sale(3)]
+    client.push(terminal, batch[:2])
     seed.server.stop()
     with pytest.raises(PlatformUnreachable):
-        client.push(terminal, [sale(3)])
+        client.push(terminal, batch[2:])
     restarted = start_in_thread(db_url, clock=clock)
     try:
         client.base_url = restarted.url
-        answer = client.push(terminal, [sale(1), sale(2), sale(3)])
+        answer = client.push(terminal, batch)
         assert [r["status"] for r in answer["results"]] == ["duplicate", "duplicate", "applied"]
         with restarted.app.state.platform.tx() as session:
             assert session.execute(select(func.count()).select_from(ReceivedOp)).scalar_one() == 3
