@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, OpRejected
-from central.models import Group, GroupEntry, JoinRequest, Member, Terminal
+from central.models import Group, GroupEntry, JoinRequest, Member, TerminalKey
 from central.platform import TerminalContext
 from central.services import deals
 from central.services.admin import create_member
@@ -22,22 +22,31 @@ from central.services.members import record_contact
 from desktop.core import op_contracts as contracts
 from desktop.core.deals import DealTerms
 from desktop.core.draw import is_valid_nonce
+from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.join_token import token_hash, verify_join_token
-from desktop.core.vouchers import key_id as key_id_of
 
 
-def terminal_key(session: Session, terminal_id: str, key_id: str) -> Ed25519PublicKey | None:
-    """The terminal's public key with this id, or None. The ONE place that reads terminal keys
-    for join tokens (swap in the key history here when it exists)."""
-    terminal = session.get(Terminal, terminal_id)
-    if terminal is None:
-        return None
-    try:
-        raw = base64.b64decode(terminal.public_key, validate=True)
-        key = Ed25519PublicKey.from_public_bytes(raw)
-    except (binascii.Error, ValueError):
-        return None
-    return key if key_id_of(raw) == key_id else None
+def terminal_key(session: Session, terminal_id: str, key_id: str,
+                 at: datetime | None = None) -> Ed25519PublicKey | None:
+    """The terminal's registered voucher key with this id (central/services/keys.py history),
+    if it was in force at `at` (not revoked, not retired by then); else None."""
+    for row in store_keys_of_terminal(session, terminal_id, key_id):
+        bound = min((t for t in (row.retired_at, row.revoked_at) if t is not None), default=None)
+        if bound is not None and (at is None or at >= bound):
+            continue
+        try:
+            raw = base64.b64decode(row.public_key, validate=True)
+            if not is_trusted_key(raw):
+                continue
+            return Ed25519PublicKey.from_public_bytes(raw)
+        except (binascii.Error, ValueError):
+            continue
+    return None
+
+
+def store_keys_of_terminal(session: Session, terminal_id: str, key_id: str) -> list[TerminalKey]:
+    return list(session.scalars(select(TerminalKey).where(
+        TerminalKey.terminal_id == terminal_id, TerminalKey.key_id == key_id).order_by(TerminalKey.id)))
 
 
 def store_group(session: Session, terminal: TerminalContext, group_id: str) -> Group:
@@ -78,7 +87,7 @@ def open_group(session: Session, terminal: TerminalContext, data: contracts.Grou
     if data.join_token is None:
         note = "no join token: this group takes no online join requests"
     else:
-        key = terminal_key(session, terminal.terminal_id, data.key_id or "")
+        key = terminal_key(session, terminal.terminal_id, data.key_id or "", at)
         if key is None:
             raise OpRejected(f"key {data.key_id} is not this terminal's registered key")
         if not verify_join_token(key, data.join_token, terminal.store_id, data.group_id, data.commitment):

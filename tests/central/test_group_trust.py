@@ -4,12 +4,16 @@ Each attack beside the honest path (tests/central/group_flow.py)."""
 
 from __future__ import annotations
 
+import base64
 import secrets
 from datetime import timedelta
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
 
 from central.models import Member, MemberContact
+from desktop.core.vouchers import key_id
 from tests.central.group_flow import TERMS, HonestGroup, balance, counter, honest_group
 from tests.central.helpers import MovableClock, Seed
 
@@ -267,3 +271,28 @@ def test_a_deal_is_amended_only_in_the_customers_favour(seed: Seed) -> None:
         group.join(phone=f"1330000000{i}")
     group.draw()
     assert group.settle(grants=[{"entry_id": e["entry_id"], "coins": 50} for e in group.losers()])["reason"] == ""
+
+
+def test_a_join_token_must_be_signed_by_a_key_this_terminal_holds_in_force(seed: Seed) -> None:
+    """The opening's join token is checked against the platform's key history: a key another
+    terminal of the store holds, or a key this terminal rotated away before the opening, does
+    not vouch for the token; the terminal's current key does."""
+    first, second = counter(seed, "Counter 1"), counter(seed, "Counter 2")
+    borrowed = HonestGroup(first, TERMS)
+    assert borrowed.launch()["status"] == "applied"
+    first.key, real = second.key, first.key  # counter 1 signs with counter 2's key
+    refused = borrowed.open()
+    assert refused["status"] == "rejected" and "not this terminal's registered key" in refused["reason"]
+
+    first.key = real
+    new_key = Ed25519PrivateKey.generate()
+    new_raw = new_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    rotated = first.push("signing_key.added", {"key_id": key_id(new_raw),
+                                                "public_key": base64.b64encode(new_raw).decode()})
+    assert rotated["status"] == "applied", rotated
+    stale = HonestGroup(first, TERMS)
+    assert stale.launch()["status"] == "applied"
+    assert stale.open()["status"] == "rejected"  # signed with the key retired by the rotation
+    first.key = new_key
+    honest = HonestGroup(first, TERMS)
+    assert honest.launch()["status"] == "applied" and honest.open()["status"] == "applied"
