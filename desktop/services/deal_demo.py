@@ -24,7 +24,8 @@ DEMO_DEAL = DealTerms(
     fill_window=timedelta(hours=24),
     max_open_groups=3,
 )
-DEMO_ENTRIES = ("13800138001", "U0000000000000a1", "13900139002")
+DEMO_MEMBER_ID = "U0000000000000a1"  # a member of the demo platform (desktop/sync/demo_platform.py)
+DEMO_ENTRIES = ("13800138001", DEMO_MEMBER_ID, "13900139002")
 
 
 def seed_demo_deal(db: Database, clock: Clock, owner: Actor, menu_item_id: int | None = 1,

@@ -9,11 +9,15 @@ from datetime import timedelta
 from pathlib import Path
 
 from desktop.services.base import SYSTEM_ACTOR
+from desktop.services.deal_demo import DEMO_MEMBER_ID
 from desktop.services.demo import DEMO_STORE_NAME
 from desktop.sync.runtime import SyncRuntime
 
 CENTRAL_FILE = "central-demo.db"
-DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen"), ("13800000002", "刘先生 Mr Liu"), ("13800000003", "周阿姨 Auntie Zhou"))
+DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen", None), ("13800000002", "刘先生 Mr Liu", None),
+                ("13800000003", "周阿姨 Auntie Zhou", None),
+                # the member whose code the demo group enrols (desktop/services/deal_demo.py)
+                ("13800000004", "吴先生 Mr Wu", DEMO_MEMBER_ID))
 
 
 @dataclass
@@ -56,7 +60,8 @@ def _seed_and_code(server: object) -> str:
         if store_id is None:
             merchant = admin.create_merchant(session, "品尚餐饮 Pinshang Dining")
             store_id = admin.create_store(session, merchant, DEMO_STORE_NAME)
-            for phone, name in DEMO_MEMBERS:
-                admin.grant_coins(session, admin.create_member(session, phone, name, merchant), 500, "demo", now)
+            for phone, name, member_id in DEMO_MEMBERS:
+                member = admin.create_member(session, phone, name, merchant, member_id)
+                admin.grant_coins(session, member, 500, "demo", now)
             add_schedule(session, merchant, now - timedelta(days=30), Rates(2000, 500, 200, 1000, 1), now)
         return pairing.create_pairing_code(session, store_id, now, timedelta(hours=1))
