@@ -13,17 +13,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.audit import ChainCheck
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.audit_model import AuditModel
+from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 
 
-class AuditScreen(QWidget):
+class AuditScreen(ScreenBase):
+    shows = frozenset({Change.AUDIT})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("audit")
-        self.ctx = ctx
         self.model = AuditModel()
         self.table = QTableView(self, objectName="audit_table")
         self.table.setModel(self.model)

@@ -20,22 +20,22 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserError
 from desktop.services.deals import DealInfo
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.deal_editor import DealEditor
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
-from desktop.ui.styles import action_button
+from desktop.ui.screen import ScreenBase
+from desktop.ui.theme import action_button, set_role
 from desktop.ui.widgets.scan_field import ScanField
 
-BIG = "font-size: 14pt; padding: 6px 14px;"
 
-
-class DealsScreen(QWidget):
+class DealsScreen(ScreenBase):
+    shows = frozenset({Change.DEALS, Change.GROUPS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("deals")
-        self.ctx = ctx
         self.deal_id: str | None = None
         self.model = DealsModel()
         self.table = QTableView(self, objectName="deals_table")
@@ -43,13 +43,14 @@ class DealsScreen(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumWidth(380)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(90)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.editor = DealEditor(ctx.services.deals.menu_choices(), self)
         self.new_button = self._button("new_deal", self.tr("New deal"), self.new_deal)
         self.save_button = self._button("save", self.tr("Save"), self.save)
         self.launch_button = self._button("launch", self.tr("Launch"), self.launch)
-        self.launch_button.setStyleSheet(BIG + "font-weight: bold;")
+        set_role(self.launch_button, "primary")
         self.leader = ScanField(self, keep_text=True)
         self.leader.setObjectName("leader")
         self.leader.submitted.connect(lambda _text: self.open_group())
@@ -59,15 +60,15 @@ class DealsScreen(QWidget):
         self.tender.addItem(self.tr("Card"), "card")
         self.open_button = self._button("open_group", self.tr("Open a group"), self.open_group)
         self.disclosure = QPlainTextEdit(self, objectName="disclosure", readOnly=True)
-        self.disclosure.setMaximumHeight(130)
+        self.disclosure.setMaximumHeight(90)
         self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.message.setStyleSheet("font-size: 13pt;")
+        set_role(self.message, "message")
         self._layout()
         self.refresh()
         self.new_deal()
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        return action_button(self, name, text, slot, BIG)
+        return action_button(self, name, text, slot)
 
     def _layout(self) -> None:
         actions = QHBoxLayout()
@@ -85,10 +86,11 @@ class DealsScreen(QWidget):
         right_layout.addWidget(self.disclosure)
         right_layout.addLayout(group_row)
         right_layout.addWidget(self.message)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter(Qt.Orientation.Vertical, self)  # the list above the editor: fits 1024×768
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([300, 700])
+        split.setSizes([150, 550])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 

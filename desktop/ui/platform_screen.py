@@ -17,21 +17,23 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserError
 from desktop.core.staff import Permission
 from desktop.sync.runtime import SyncRuntime
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.pairing_dialog import PairingDialog
+from desktop.ui.screen import ScreenBase
 from desktop.ui.sync_status import state_text
 
 REFRESH_MS = 1000
 BUTTON = "font-size: 15pt; padding: 10px 20px;"
 
 
-class PlatformScreen(QWidget):
+class PlatformScreen(ScreenBase):
+    shows = frozenset({Change.SYNC, Change.SETTINGS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("platform")
-        self.ctx = ctx
         self.runtime: SyncRuntime | None = ctx.extras.get("sync")
         self.state = QLabel(self, objectName="sync_state")
         self.state.setStyleSheet("font-size: 22pt; font-weight: bold;")

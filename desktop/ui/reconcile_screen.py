@@ -30,36 +30,38 @@ from desktop.sync.reconcile import (
     to_csv,
 )
 from desktop.sync.runtime import SyncRuntime
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
+from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
+from desktop.ui.theme import set_role
 
 _ORDER = {MISSING_ON_PLATFORM: 0, MISSING_HERE: 1, DIFFERS: 2, MATCHED: 3}
 
 
-class ReconcileScreen(QWidget):
+class ReconcileScreen(ScreenBase):
+    shows = frozenset({Change.SYNC})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("reconcile")
-        self.ctx = ctx
         self.runtime: SyncRuntime | None = ctx.extras.get("sync")
         self.report: ReconcileReport | None = None
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-6), self, objectName="start", calendarPopup=True)
         self.end = QDateEdit(today, self, objectName="end", calendarPopup=True)
         self.compare_button = QPushButton(self.tr("Compare with the platform"), self, objectName="compare")
-        self.compare_button.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 8px 16px;")
+        set_role(self.compare_button, "primary", "blue")
         self.compare_button.clicked.connect(self.compare)
         self.export_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
         self.export_button.clicked.connect(self.export)
         self.summary = QLabel(self, objectName="summary", wordWrap=True)
-        self.summary.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        set_role(self.summary, "headline")
         self.table = QTableWidget(0, 6, self, objectName="lines")
         self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here"),
                                               self.tr("Platform"), self.tr("Differences"), self.tr("op_id")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setStyleSheet("font-size: 12pt;")
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
                        self.compare_button, self.export_button):

@@ -16,17 +16,19 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserError
 from desktop.core.settings_keys import LANGUAGE, STORE_NAME
 from desktop.core.staff import Permission
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
+from desktop.ui.screen import ScreenBase
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(ScreenBase):
+    shows = frozenset({Change.SETTINGS})
     language_changed = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("settings")
-        self.ctx = ctx
         self.language = QComboBox(self, objectName="language")
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("简体中文", "zh_CN")

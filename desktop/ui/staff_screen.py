@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserError
 from desktop.core.staff import Role
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.staff_model import ACTIVE_ROLE, STAFF_ID_ROLE, StaffModel
 from desktop.ui.roles import role_name
+from desktop.ui.screen import ScreenBase
 
 
-class StaffScreen(QWidget):
+class StaffScreen(ScreenBase):
+    shows = frozenset({Change.STAFF})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("staff")
-        self.ctx = ctx
         self.model = StaffModel()
         self.table = QTableView(self, objectName="staff_table")
         self.table.setModel(self.model)

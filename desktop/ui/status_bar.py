@@ -9,6 +9,7 @@ from desktop.core.clock import utc_now
 from desktop.core.settings_keys import STORE_NAME
 from desktop.ui.context import UiContext
 from desktop.ui.roles import role_name
+from desktop.ui.theme import set_tone
 
 REFRESH_MS = 5000
 
@@ -39,5 +40,5 @@ class CounterStatusBar(QStatusBar):
         stale = status.stale(utc_now())
         if stale:
             text += " · " + self.tr("unsent for over 24 h!")
-        self.waiting.setStyleSheet("color: #b00020; font-weight: bold;" if stale else "")
+        set_tone(self.waiting, "error" if stale else None)
         self.waiting.setText(text)

@@ -35,3 +35,19 @@ def login(qtbot, shell, name: str, pin: str):
     qtbot.keyClicks(screen.pin, pin)
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
     return shell.main
+
+
+def settle(qtbot, timeout: int = 5000) -> None:
+    """Wait until every task a screen started has run and delivered its outcome."""
+    from desktop.ui.tasks import pending
+
+    qtbot.waitUntil(lambda: pending() == 0, timeout=timeout)
+
+
+def scan(qtbot, field, text: str, key=None) -> None:
+    """Type a code into a scan field and end it as a scanner does (Enter), then wait."""
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, key or Qt.Key.Key_Return)
+    settle(qtbot)
