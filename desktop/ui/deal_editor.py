@@ -183,9 +183,11 @@ class DealEditor(QWidget):
             (self.tr("Promotion budget"), money(e.promotion_budget_fen)),
         ]
         lines = [f"<tr><td>{label}</td><td align='right'>{value}</td></tr>" for label, value in rows]
-        lines.append(f"<tr><td><b>{self.tr('The store keeps (per group)')}</b></td><td align='right' style='color:{net_colour}'>"
+        keeps = self.tr("The store keeps (per group)")  # outside the f-strings: lupdate must see it
+        keeps_each = self.tr("The store keeps per person")
+        lines.append(f"<tr><td><b>{keeps}</b></td><td align='right' style='color:{net_colour}'>"
                      f"<b>{money(e.net_fen)}</b></td></tr>")
-        lines.append(f"<tr><td>{self.tr('The store keeps per person')}</td>"
+        lines.append(f"<tr><td>{keeps_each}</td>"
                      f"<td align='right'>{money(e.net_per_participant_fen)}</td></tr>")
         even = self.tr("Break-even: group price at least {price}").format(price=money(e.min_group_price_fen))
         return f"<table width='100%'>{''.join(lines)}</table><p>{even}</p>"

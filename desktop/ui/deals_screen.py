@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -18,14 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.clock import utc_now
+from desktop.core.compliance import check_launchable
+from desktop.core.deals import validate_terms
 from desktop.core.errors import UserError
 from desktop.services.deals import DealInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.deal_editor import DealEditor
+from desktop.ui.group_screen import GroupScreen
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
+from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import action_button, set_role
 from desktop.ui.widgets.scan_field import ScanField
@@ -141,35 +147,60 @@ class DealsScreen(ScreenBase):
         return saved
 
     def launch(self) -> None:
-        saved = self.save()
-        if saved is None:
-            return
+        """Launching freezes the rules for good: checked first, then confirmed, then done."""
         try:
-            self.ctx.services.deals.launch(self.ctx.actor, saved)
+            terms = self.editor.terms()
+            validate_terms(terms, utc_now())
+            check_launchable(terms)
         except UserError as exc:
             set_status(self.message, describe(exc), ok=False)
             return
-        self._reload(saved)
+        if not self.confirm_launch(terms.product_name):
+            set_status(self.message, self.tr("Not launched: the deal can still be changed"), ok=True)
+            return
+        saved = self.save()
+        if saved is None:
+            return
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.deals.launch(actor, saved), {Change.DEALS},
+               lambda _info: self._launched(saved),
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.launch_button], doing=f"launching deal {saved}")
+
+    def confirm_launch(self, product: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Launch this deal?"),
+                          self.tr("Launch “{product}”? Its rules are published and can then only change "
+                                  "in the customers' favour.").format(product=product),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("launch_confirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Launch"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _launched(self, deal_id: str) -> None:
+        self._reload(deal_id)
         set_status(self.message, self.tr("Launched: the rules are published and frozen"), ok=True)
 
     def open_group(self) -> None:
         deal = self.selected()
         if deal is None:
             return
-        try:
-            group_id = self.ctx.services.groups.open_group(
-                self.ctx.actor, deal.id, self.leader.text(), str(self.tender.currentData()))
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        actor, leader, tender = self.ctx.actor, self.leader.text(), str(self.tender.currentData())
+        if not leader.strip():
+            set_status(self.message, self.tr("Scan the leader's member code or type the phone first"), ok=False)
             return
+        run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal.id, leader, tender),
+               {Change.GROUPS, Change.DEALS}, lambda group_id: self._opened(deal.id, group_id),
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.open_button], doing=f"opening a group of deal {deal.id}")
+
+    def _opened(self, deal_id: str, group_id: str) -> None:
         self.leader.clear()
-        self._reload(deal.id)
+        self._reload(deal_id)
         set_status(self.message, self.tr("Group opened"), ok=True)
-        window = self.window()
-        if hasattr(window, "open_screen"):
-            page = window.open_screen("group")
-            if page is not None and hasattr(page, "show_group"):
-                page.show_group(group_id)
+        page = self.navigate("group")
+        if isinstance(page, GroupScreen):
+            page.show_group(group_id)
 
     def _reload(self, deal_id: str) -> None:
         self.refresh()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
+from desktop.ui.group_screen import GroupScreen
 from desktop.ui.models.deal_tables import ID_ROLE, GroupsModel
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role
@@ -62,8 +63,6 @@ class GroupsScreen(ScreenBase):
 
     def open_selected(self, index: QModelIndex) -> None:
         group_id = self.model.data(index, ID_ROLE) if index.isValid() else None
-        window = self.window()
-        if group_id and hasattr(window, "open_screen"):
-            page = window.open_screen("group")
-            if page is not None:
-                page.show_group(group_id)  # type: ignore[attr-defined]
+        page = self.navigate("group") if group_id else None
+        if isinstance(page, GroupScreen):
+            page.show_group(group_id)

@@ -29,7 +29,7 @@ from desktop.ui.screen import ScreenBase
 from desktop.ui.screens import ScreenSpec, all_screens
 from desktop.ui.settings_screen import SettingsScreen
 from desktop.ui.status_bar import CounterStatusBar
-from desktop.ui.theme import STYLESHEET
+from desktop.ui.theme import STYLESHEET, tone_colour
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COUNTER_SIZE = QSize(1024, 768)  # the common POS screen: every screen fits it
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = CounterStatusBar(ctx, self)
         self.setStatusBar(self.status)
+        self.status.timer.timeout.connect(self.update_badges)  # records the platform refused arrive by sync
         ctx.bus.changed.connect(self._changes_made)
         self.expiry_watch = ExpiryWatch(ctx.services, self)  # groups past their deadline refund
         self.expiry_watch.expired.connect(lambda _ids: ctx.bus.announce({Change.GROUPS}))
@@ -130,12 +131,24 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
         self.status.refresh()  # what a screen just did (a redemption, a draw) shows at once
+        self.update_badges()
         return page
+
+    def update_badges(self) -> None:
+        """"Needs attention (2)": what the platform refused or what conflicts, at a glance."""
+        count = self.ctx.services.attention.open_count()
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            spec = self.specs[str(item.data(KEY_ROLE))]
+            if spec.key == "attention":
+                item.setText(f"{spec.title()} ({count})" if count else spec.title())
+                item.setForeground(tone_colour("error") if count else self.nav.palette().text().color())
 
     def _changes_made(self, changes: frozenset[Change]) -> None:
         for page in self.pages.values():
             page.changes_made(changes)
         self.status.refresh()
+        self.update_badges()
 
     def _drop_approved_pages(self, keep: str) -> None:
         for key, page in list(self.pages.items()):

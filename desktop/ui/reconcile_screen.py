@@ -36,6 +36,7 @@ from desktop.ui.messages import describe, set_status
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
+from desktop.ui.wording import humane_text, op_kind_name
 
 _ORDER = {MISSING_ON_PLATFORM: 0, MISSING_HERE: 1, DIFFERS: 2, MATCHED: 3}
 
@@ -59,7 +60,7 @@ class ReconcileScreen(ScreenBase):
         set_role(self.summary, "headline")
         self.table = QTableWidget(0, 6, self, objectName="lines")
         self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here"),
-                                              self.tr("Platform"), self.tr("Differences"), self.tr("op_id")])
+                                              self.tr("Platform"), self.tr("Differences"), self.tr("Record")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
@@ -117,7 +118,8 @@ class ReconcileScreen(ScreenBase):
         for i, row in enumerate(rows):
             here = "" if row.here is None or row.here.amount_fen is None else _money(row.here.amount_fen)
             there = "" if row.platform is None else _money(row.platform.amount_fen)
-            cells = (names[row.status], row.kind, here, there, "; ".join(d.text(QCoreApplication.translate) for d in row.differences), row.op_id)
+            differences = "; ".join(humane_text(d.text(QCoreApplication.translate)) for d in row.differences)
+            cells = (names[row.status], op_kind_name(row.kind), here, there, differences, row.op_id)
             for column, value in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(value))
 

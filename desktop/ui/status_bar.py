@@ -22,7 +22,10 @@ class CounterStatusBar(QStatusBar):
         self.staff = QLabel(self, objectName="status_staff")
         self.sync = QLabel(self, objectName="status_sync")
         self.waiting = QLabel(self, objectName="status_waiting")
-        for label in (self.store, self.staff, self.sync, self.waiting):
+        self.rejected = QLabel(self, objectName="status_rejected")
+        self.rejected.setProperty("badge", "true")
+        self.rejected.setVisible(False)
+        for label in (self.store, self.staff, self.sync, self.waiting, self.rejected):
             self.addPermanentWidget(label)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -42,3 +45,6 @@ class CounterStatusBar(QStatusBar):
             text += " · " + self.tr("unsent for over 24 h!")
         set_tone(self.waiting, "error" if stale else None)
         self.waiting.setText(text)
+        self.rejected.setText(self.tr("⚠ {n} refused by the platform").format(n=status.rejected))
+        self.rejected.setToolTip(self.tr("The platform refused these records: see Needs attention"))
+        self.rejected.setVisible(status.rejected > 0)

@@ -51,3 +51,24 @@ def scan(qtbot, field, text: str, key=None) -> None:
     qtbot.keyClicks(field, text)
     qtbot.keyClick(field, key or Qt.Key.Key_Return)
     settle(qtbot)
+
+
+def when_modal(name: str, answer) -> None:
+    """When the modal dialog `name` opens, let `answer(dialog)` act as the person would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.objectName() == name:
+            answer(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+
+
+def press_yes(dialog) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog.button(QMessageBox.StandardButton.Yes).click()

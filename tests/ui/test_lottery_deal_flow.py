@@ -17,7 +17,7 @@ from desktop.core.ledger import Ledger, balances
 from desktop.services.deal_ledger import all_transfers
 from desktop.store.deal_models import Deal, Group, Redemption
 from tests.support.typing import type_text
-from tests.ui.conftest import login, settle
+from tests.ui.conftest import login, press_yes, settle, when_modal
 
 PHONES = ["13811110001", "13811110002", "13811110003", "13811110004"]
 MEMBER = "U00000000000abc1"
@@ -54,6 +54,7 @@ def _launch_and_open(qtbot, window, leader: str):
     _fill_example_d(qtbot, deals.editor)
     assert deals.editor.last_economics.net_fen == 4800  # example D: 98 − 30 − 4×5
     assert "CNY 48.00" in deals.editor.preview.text()
+    when_modal("launch_confirm", press_yes)  # launching freezes the rules: it asks first
     _click(qtbot, deals.launch_button)
     assert deals.message.text().startswith("Launched"), deals.message.text()
     qtbot.keyClicks(deals.leader, leader)

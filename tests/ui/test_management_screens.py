@@ -52,7 +52,7 @@ def test_audit_screen_verifies_the_chain_off_the_ui_thread(qtbot, shell) -> None
     window = login(qtbot, shell, "王店长", "1111")
     screen = window.open_screen("audit")
     assert screen.model.rowCount() >= 8
-    assert screen.model.index(0, 3).data() == "staff.login"
+    assert screen.model.index(0, 3).data() == "Logged in"  # the action in words, not "staff.login"
     qtbot.mouseClick(screen.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.result.text().startswith("Intact"), timeout=5000)
     assert screen.verify_button.isEnabled()
@@ -87,7 +87,7 @@ def test_cashier_opening_the_audit_log_needs_a_manager(qtbot, shell) -> None:
     screen = window.open_screen("audit")
     assert screen is not None
     assert screen.ctx.actor.approved_by == "李经理"
-    assert screen.model.index(0, 3).data() == "override.approved"
+    assert screen.model.index(0, 3).data() == "Manager approval"  # not "override.approved"
 
 
 def test_refused_approval_keeps_the_cashier_out(qtbot, shell) -> None:
