@@ -30,7 +30,8 @@ class AuditScreen(ScreenBase):
         self.table = QTableView(self, objectName="audit_table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(4):  # number, time, who, action whole; the detail takes the rest
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.verify_button = QPushButton(self.tr("Verify the whole chain"), self, objectName="verify")
         self.verify_button.clicked.connect(self.verify)
         self.result = QLabel(self, objectName="result", wordWrap=True)

@@ -217,6 +217,8 @@ class GroupScreen(ScreenBase):
             self.clear_message()
 
     def activate(self) -> None:
+        if not self._enrolling:
+            self.scan.clear()  # a code refused on the last visit belongs to that customer
         super().activate()
         if self.scan.isEnabled():
             self.scan.setFocus()

@@ -22,9 +22,9 @@ FULL_SCREEN = "F11"
 
 def bind(button: QPushButton, key: str) -> QPushButton:
     """Give the button its key and show the key on it: "Draw (F5)"."""
-    button.setShortcut(QKeySequence(key))
     text = button.text()
     suffix = f" ({key})"
     if not text.endswith(suffix):
-        button.setText(text + suffix)
+        button.setText(text + suffix)  # before the key: setText resets a button's shortcut
+    button.setShortcut(QKeySequence(key))
     return button

@@ -62,6 +62,8 @@ AUDIT_ACTIONS = {
     "printer.saved": QT_TRANSLATE_NOOP("wording", "Printer saved"),
     "settings.changed": QT_TRANSLATE_NOOP("wording", "Setting changed"),
     "signing_key.rotated": QT_TRANSLATE_NOOP("wording", "Signing key renewed"),
+    "signing_key.added": QT_TRANSLATE_NOOP("wording", "Signing key added"),
+    "signing_key.created": QT_TRANSLATE_NOOP("wording", "Signing key created"),
     "staff.activated": QT_TRANSLATE_NOOP("wording", "Staff member (de)activated"),
     "staff.added": QT_TRANSLATE_NOOP("wording", "Staff member added"),
     "staff.login": QT_TRANSLATE_NOOP("wording", "Logged in"),
@@ -113,6 +115,18 @@ FIELDS = {
     "value": QT_TRANSLATE_NOOP("wording", "value"),
     "coin_grants": QT_TRANSLATE_NOOP("wording", "coins granted"),
     "coins": QT_TRANSLATE_NOOP("wording", "coins"),
+    "customer": QT_TRANSLATE_NOOP("wording", "customer"),
+    "terms": QT_TRANSLATE_NOOP("wording", "rules"),
+    "printer_id": QT_TRANSLATE_NOOP("wording", "printer"),
+    "staff_id": QT_TRANSLATE_NOOP("wording", "staff no."),
+    "store_id": QT_TRANSLATE_NOOP("wording", "store"),
+    "terminal_id": QT_TRANSLATE_NOOP("wording", "terminal"),
+    "key_id": QT_TRANSLATE_NOOP("wording", "key"),
+    "menu_items": QT_TRANSLATE_NOOP("wording", "menu items"),
+    "connection": QT_TRANSLATE_NOOP("wording", "connection"),
+    "locked": QT_TRANSLATE_NOOP("wording", "locked"),
+    "active": QT_TRANSLATE_NOOP("wording", "active"),
+    "ref": QT_TRANSLATE_NOOP("wording", "for"),
 }
 
 
@@ -149,8 +163,10 @@ def humane_text(text: str) -> str:
 def _value(key: str, value: Any, language: str) -> str:
     if key.endswith("_fen") and isinstance(value, int):
         return format_fen(value, language)
-    if isinstance(value, (dict, list)):
-        return mask_phone(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, dict):
+        return "(" + ", ".join(f"{field_name(k)}: {_value(k, v, language)}" for k, v in value.items()) + ")"
+    if isinstance(value, list):
+        return ", ".join(_value(key, item, language) for item in value)
     return mask_phone(str(value))
 
 

@@ -1128,8 +1128,8 @@ What to do: {action}</translation>
         <translation>Inactive</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Locked</translation>
+        <source>Locked until {time}: a new PIN unlocks</source>
+        <translation>Locked until {time}: a new PIN unlocks</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2508,6 +2508,10 @@ What to do: {action}</translation>
         <translation>Signing key renewed</translation>
     </message>
     <message>
+        <source>Signing key created</source>
+        <translation>Signing key created</translation>
+    </message>
+    <message>
         <source>Staff member (de)activated</source>
         <translation>Staff member (de)activated</translation>
     </message>
@@ -2698,6 +2702,50 @@ What to do: {action}</translation>
     <message>
         <source>coins</source>
         <translation>coins</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>rules</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>staff no.</source>
+        <translation>staff no.</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>store</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>menu items</source>
+        <translation>menu items</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>connection</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
     </message>
 </context>
 </TS>

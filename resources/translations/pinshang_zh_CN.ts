@@ -1128,8 +1128,8 @@ What to do: {action}</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>已锁定</translation>
+        <source>Locked until {time}: a new PIN unlocks</source>
+        <translation>锁定至 {time}：设置新 PIN 可解锁</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2508,6 +2508,10 @@ What to do: {action}</source>
         <translation>签名密钥已更新</translation>
     </message>
     <message>
+        <source>Signing key created</source>
+        <translation>已创建签名密钥</translation>
+    </message>
+    <message>
         <source>Staff member (de)activated</source>
         <translation>员工已停用/启用</translation>
     </message>
@@ -2698,6 +2702,50 @@ What to do: {action}</source>
     <message>
         <source>coins</source>
         <translation>购物币</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>staff no.</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>menu items</source>
+        <translation>菜单项</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop.core.clock import utc_now
 from desktop.core.staff import StaffInfo
 from desktop.ui.models.table_model import RowTableModel
 from desktop.ui.roles import role_name
@@ -30,4 +31,7 @@ class StaffModel(RowTableModel[StaffInfo]):
             return role_name(row.role)
         if not row.active:
             return self.tr("Inactive")
-        return self.tr("Locked") if row.locked_until else self.tr("Active")
+        if row.locked_until is not None and row.locked_until > utc_now():  # only while the lock holds
+            return self.tr("Locked until {time}: a new PIN unlocks").format(
+                time=row.locked_until.astimezone().strftime("%H:%M"))
+        return self.tr("Active")
