@@ -25,7 +25,8 @@ def run_op(ctx: UiContext, work: Callable[[], Any], changes: Iterable[Change],
            on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[str, BaseException], None] | None = None,
            *, busy: Iterable[QWidget] = (), doing: str = "") -> None:
-    widgets = [w for w in busy if w.isEnabled()]
+    owners = list(busy)  # the screen's widgets: gone (logged out) means nobody to tell
+    widgets = [w for w in owners if w.isEnabled()]
     for widget in widgets:
         widget.setEnabled(False)
     wanted = frozenset(changes)
@@ -35,8 +36,13 @@ def run_op(ctx: UiContext, work: Callable[[], Any], changes: Iterable[Change],
             if shiboken6.isValid(widget):
                 widget.setEnabled(True)
 
+    def alive() -> bool:
+        return all(shiboken6.isValid(w) for w in owners)
+
     def succeeded(result: Any) -> None:
         release()
+        if not alive():
+            return
         ctx.bus.announce(wanted)
         if on_success is not None:
             on_success(result)
@@ -44,7 +50,7 @@ def run_op(ctx: UiContext, work: Callable[[], Any], changes: Iterable[Change],
     def failed(exc: BaseException) -> None:
         release()
         text = describe(exc, doing)
-        if on_failure is not None:
+        if on_failure is not None and alive():
             on_failure(text, exc)
 
     run_task(work, succeeded, failed)

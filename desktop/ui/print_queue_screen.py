@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.staff import Permission
 from desktop.printing.dispatch import reprint
 from desktop.printing.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
@@ -20,6 +21,7 @@ from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
+from desktop.ui.override_dialog import approved_actor
 from desktop.ui.print_actions import dispatcher, preview_job
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
@@ -90,8 +92,12 @@ class PrintQueueScreen(ScreenBase):
         job_id = self._selected_id()
         if job_id is None:
             return
+        # retrying a failed job is anyone's; a copy of a voucher is a manager's to approve
+        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.MANAGE_PRINTERS, self)
+        if actor is None:
+            return
         try:
-            copy_id = reprint(self.ctx.services, self.ctx.actor, job_id)
+            copy_id = reprint(self.ctx.services, actor, job_id)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return

@@ -95,7 +95,7 @@ class RedeemScreen(ScreenBase):
         self._set_verdict(self.tr("Checking…"), "muted", "")
         actor = self.ctx.actor
         run_op(self.ctx, lambda: self.ctx.services.redemption.redeem(actor, text),
-               {Change.VOUCHERS}, self._judged, self._failed, doing="redeeming a voucher")
+               {Change.VOUCHERS}, self._judged, self._failed, busy=[self.reprint], doing="redeeming a voucher")
 
     def _failed(self, text: str, _exc: BaseException) -> None:
         self._set_verdict(text, "error", "")

@@ -52,7 +52,7 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("reconcile", QT_TRANSLATE_NOOP("screens", "Reconciliation"), ReconcileScreen,
                    Permission.VIEW_REPORTS),
         ScreenSpec("printers", QT_TRANSLATE_NOOP("screens", "Printers"), PrintersScreen, Permission.MANAGE_PRINTERS),
-        ScreenSpec("print_queue", QT_TRANSLATE_NOOP("screens", "Print queue"), PrintQueueScreen,
-                   Permission.MANAGE_PRINTERS),
+        # retrying a failed printout or printing a copy is a cashier's job: no manager needed
+        ScreenSpec("print_queue", QT_TRANSLATE_NOOP("screens", "Print queue"), PrintQueueScreen, Permission.ENROL),
         ScreenSpec("settings", QT_TRANSLATE_NOOP("screens", "Settings"), SettingsScreen),
     ]

@@ -37,7 +37,9 @@ class CounterStatusBar(QStatusBar):
         self.store.setText(services.settings.get(STORE_NAME))
         self.staff.setText(f"{actor.name} · {role_name(actor.role)}")
         sync_state = self.ctx.extras.get("sync_state")
-        self.sync.setText(sync_state() if callable(sync_state) else self.tr("Not paired"))
+        full = sync_state() if callable(sync_state) else self.tr("Not paired")
+        self.sync.setText(" · ".join(str(full).split(" · ")[:2]))  # short: the bar also shows messages
+        self.sync.setToolTip(full)
         status = services.status.outbox()
         text = self.tr("{n} waiting to send").format(n=status.waiting)
         stale = status.stale(utc_now())

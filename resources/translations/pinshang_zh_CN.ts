@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttentionModel</name>
@@ -200,7 +201,7 @@ What to do: {action}</source>
         <translation>兑换券有效期（天）</translation>
     </message>
     <message>
-        <source>Organiser's contact</source>
+        <source>Organiser&apos;s contact</source>
         <translation>主办方联系方式</translation>
     </message>
     <message>
@@ -303,7 +304,7 @@ What to do: {action}</source>
         <translation>上线此活动？</translation>
     </message>
     <message>
-        <source>Launch “{product}”? Its rules are published and can then only change in the customers' favour.</source>
+        <source>Launch “{product}”? Its rules are published and can then only change in the customers&apos; favour.</source>
         <translation>上线“{product}”？规则将公开，之后只能做对顾客有利的修改。</translation>
     </message>
     <message>
@@ -311,7 +312,7 @@ What to do: {action}</source>
         <translation>已上线：活动规则已公布并锁定</translation>
     </message>
     <message>
-        <source>Scan the leader's member code or type the phone first</source>
+        <source>Scan the leader&apos;s member code or type the phone first</source>
         <translation>请先扫团长会员码或输入手机号</translation>
     </message>
     <message>
@@ -354,7 +355,7 @@ What to do: {action}</source>
         <translation>两次输入的 PIN 不一致</translation>
     </message>
     <message>
-        <source>Enter the store's name</source>
+        <source>Enter the store&apos;s name</source>
         <translation>请输入门店名称</translation>
     </message>
 </context>
@@ -409,7 +410,7 @@ What to do: {action}</source>
         <translation>打印兑换券和开奖单</translation>
     </message>
     <message>
-        <source>Scan the leader's member code or type the phone first</source>
+        <source>Scan the leader&apos;s member code or type the phone first</source>
         <translation>请先扫团长会员码或输入手机号</translation>
     </message>
     <message>
@@ -560,7 +561,7 @@ What to do: {action}</source>
         <translation>经理 PIN</translation>
     </message>
     <message>
-        <source>{name} needs a manager's approval for this action.</source>
+        <source>{name} needs a manager&apos;s approval for this action.</source>
         <translation>{name}执行此操作需要经理授权。</translation>
     </message>
     <message>
@@ -755,7 +756,7 @@ What to do: {action}</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <source>Printer's Chinese mode (GB18030)</source>
+        <source>Printer&apos;s Chinese mode (GB18030)</source>
         <translation>打印机中文模式（GB18030）</translation>
     </message>
     <message>
@@ -763,7 +764,7 @@ What to do: {action}</source>
         <translation>中文按图片打印（适用任何打印机）</translation>
     </message>
     <message>
-        <source>Printer's own QR command</source>
+        <source>Printer&apos;s own QR command</source>
         <translation>打印机自带二维码指令</translation>
     </message>
     <message>
@@ -1365,7 +1366,7 @@ What to do: {action}</source>
         <translation>种子必须为 64 位小写十六进制数（32 字节）</translation>
     </message>
     <message>
-        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof's commitment is {published}</source>
+        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof&apos;s commitment is {published}</source>
         <translation>承诺值不符：种子的 SHA-256 为 {actual}，证明中的承诺值为 {published}</translation>
     </message>
     <message>
@@ -1617,7 +1618,7 @@ What to do: {action}</source>
         <translation>数据库 {path} 已损坏或不是品尚数据库。请从备份恢复，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>Cannot write to {path}. Check the folder's permissions or choose another data folder.</source>
+        <source>Cannot write to {path}. Check the folder&apos;s permissions or choose another data folder.</source>
         <translation>无法写入 {path}。请检查文件夹权限，或选择其他数据文件夹。</translation>
     </message>
     <message>
@@ -1641,7 +1642,7 @@ What to do: {action}</source>
         <translation>奖品价值 {value}，抽奖奖品价值不得超过 {cap}</translation>
     </message>
     <message>
-        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
+        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer&apos;s favour are allowed</source>
         <translation>活动发布后，“{field}”不能从 {before} 改为 {after}：只允许对顾客有利的修改</translation>
     </message>
     <message>
@@ -1653,7 +1654,7 @@ What to do: {action}</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <source>organiser's contact</source>
+        <source>organiser&apos;s contact</source>
         <translation>主办方联系方式</translation>
     </message>
     <message>
@@ -1681,7 +1682,7 @@ What to do: {action}</source>
         <translation>只有满团才能结算：已占 {taken}/{n} 个名额</translation>
     </message>
     <message>
-        <source>The excluded leader's seat is missing</source>
+        <source>The excluded leader&apos;s seat is missing</source>
         <translation>缺少不参与抽奖的团长名额</translation>
     </message>
     <message>
@@ -1713,7 +1714,7 @@ What to do: {action}</source>
         <translation>此码无法识别为核销券</translation>
     </message>
     <message>
-        <source>The voucher's key id is not the signing key's</source>
+        <source>The voucher&apos;s key id is not the signing key&apos;s</source>
         <translation>券的密钥 ID 与签名密钥不符</translation>
     </message>
     <message>
@@ -1809,11 +1810,11 @@ What to do: {action}</source>
         <translation>连接被拒绝（打印机是否开机？端口是否正确？）</translation>
     </message>
     <message>
-        <source>no answer in time (check the network and the printer's address)</source>
+        <source>no answer in time (check the network and the printer&apos;s address)</source>
         <translation>打印机未及时响应（请检查网络和打印机地址）</translation>
     </message>
     <message>
-        <source>the printer's address cannot be reached</source>
+        <source>the printer&apos;s address cannot be reached</source>
         <translation>无法连接到打印机地址</translation>
     </message>
     <message>
@@ -1917,7 +1918,7 @@ What to do: {action}</source>
         <translation>未知的支付方式 {tender}</translation>
     </message>
     <message>
-        <source>The group's deadline has passed: nobody can join</source>
+        <source>The group&apos;s deadline has passed: nobody can join</source>
         <translation>此团已过截止时间，不能再加入</translation>
     </message>
     <message>
@@ -2142,7 +2143,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Saved {kind} as a PDF file in {folder}</source>
-        <translation>{kind}已存为 PDF 文件，位于 {folder}</translation>
+        <translation>{kind}已存为 PDF：{folder}</translation>
     </message>
     <message>
         <source>Printed {kind} on {printer}</source>

@@ -191,3 +191,20 @@ def test_refusing_an_approval_leaves_the_menu_on_the_screen_shown(qtbot, shell) 
     window.nav.setCurrentRow(row)
     assert window.stack.currentWidget().objectName() == "redeem"
     assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "redeem"
+
+
+def test_a_cashier_retries_a_failed_printout_without_a_manager(qtbot, shell, demo_services) -> None:
+    from desktop.printing.templates import InviteData, invite_document
+
+    window = login(qtbot, shell, "小张", "3333")
+    group_id = demo_services.group_views.list_groups()[0].id
+    document = invite_document(InviteData(**demo_services.print_data.invite(group_id)))
+    job_id = demo_services.print_queue.enqueue(window.ctx.actor, "invite", document, group_id)
+    demo_services.print_queue.mark_printing(job_id)
+    demo_services.print_queue.mark_failed(job_id, "paper out")
+    queue = window.open_screen("print_queue")
+    assert QApplication.activeModalWidget() is None and queue is not None  # no manager PIN asked
+    row = next(r for r, job in enumerate(queue.model.rows) if job.id == job_id)
+    queue.table.selectRow(row)
+    qtbot.mouseClick(queue.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: demo_services.print_queue.job(job_id).status.value == "done", timeout=5000)
