@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import set_status
 from desktop.ui.models.attention_model import ITEM_ID_ROLE, AttentionModel
+from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role, set_tone
 
@@ -79,16 +79,18 @@ class AttentionScreen(ScreenBase):
         action = self.model.index(current.row(), 4).data()
         self.details.setText(self.tr("Why: {reason}\nWhat to do: {action}").format(reason=reason, action=action))
 
+    def _resolved(self) -> None:
+        self.refresh()
+        set_status(self.message, self.tr("Marked resolved"), ok=True)
+
     def resolve(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             set_status(self.message, self.tr("Choose an item first"), ok=False)
             return
         item_id = int(self.model.index(rows[0].row(), 0).data(ITEM_ID_ROLE))
-        try:
-            self.ctx.services.attention.resolve(self.ctx.actor, item_id)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            return
-        set_status(self.message, self.tr("Marked resolved"), ok=True)
-        self.refresh()
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.attention.resolve(actor, item_id), {Change.SYNC},
+               lambda _r: self._resolved(),
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.resolve_button], doing=f"resolving attention item {item_id}")

@@ -11,7 +11,7 @@ from desktop.ui.models.staff_model import StaffModel
 from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.tasks import run_task
 from tests.support.typing import type_text
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 
 
 def test_owner_adds_a_cashier_who_can_then_log_in(qtbot, shell, demo_services) -> None:
@@ -21,6 +21,7 @@ def test_owner_adds_a_cashier_who_can_then_log_in(qtbot, shell, demo_services) -
     screen.role.setCurrentIndex(screen.role.findData("cashier"))
     qtbot.keyClicks(screen.pin, "5555")
     qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert screen.message.text() == "Added 赵小二"
     names = [screen.model.index(r, 0).data() for r in range(screen.model.rowCount())]
     assert "赵小二" in names
@@ -34,6 +35,7 @@ def test_adding_with_a_bad_pin_shows_why_and_adds_nobody(qtbot, shell, demo_serv
     type_text(qtbot, screen.name, "赵小二")
     qtbot.keyClicks(screen.pin, "55")
     qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "4 to 8 digits" in screen.message.text()
     assert len(demo_services.staff.list_staff()) == 3
 
@@ -44,6 +46,7 @@ def test_deactivating_a_cashier(qtbot, shell, demo_services) -> None:
     row = next(r for r in range(screen.model.rowCount()) if screen.model.index(r, 0).data() == "小张")
     screen.table.selectRow(row)
     qtbot.mouseClick(screen.toggle, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert screen.model.index(row, 2).data() == "Inactive"
     assert "小张" not in [i.name for i in demo_services.staff.list_staff()]
 
