@@ -56,3 +56,28 @@ def test_f11_toggles_full_screen_kiosk_mode(qtbot, shell) -> None:
     assert window.isFullScreen()
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F11)
     assert not window.isFullScreen()
+
+
+def test_the_command_line_takes_a_size_and_kiosk_mode() -> None:
+    from desktop.cli import build_parser
+    from desktop.ui.screenshots import parse_size
+
+    args = build_parser().parse_args(["demo", "--screenshot", "OUT", "--size", "1366x768", "--full-screen"])
+    assert parse_size(args.size) == QSize(1366, 768) and args.full_screen
+    assert build_parser().parse_args(["--full-screen"]).full_screen
+    assert parse_size(build_parser().parse_args(["demo"]).size) == QSize(1024, 768)
+    with pytest.raises(ValueError):
+        parse_size("big")
+
+
+def test_kiosk_mode_opens_every_window_full_screen(qtbot, demo_services) -> None:
+    from desktop.services.demo import DEMO_STAFF
+    from desktop.ui.shell import Shell
+
+    shell = Shell(demo_services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, full_screen=True)
+    qtbot.addWidget(shell.gate)
+    shell.show()
+    assert shell.gate.isFullScreen()
+    window = login(qtbot, shell, "小张", "3333")
+    assert window.isFullScreen()
+    window.close()
