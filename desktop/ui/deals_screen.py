@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -106,8 +106,8 @@ class DealsScreen(ScreenBase):
     def selected(self) -> DealInfo | None:
         return next((d for d in self.model.rows if d.id == self.deal_id), None)
 
-    def _row_chosen(self, current: object, _previous: object) -> None:
-        deal_id = self.model.data(current, ID_ROLE)  # type: ignore[arg-type]
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        deal_id = self.model.data(current, ID_ROLE)
         deal = next((d for d in self.model.rows if d.id == deal_id), None)
         if deal is not None:
             self.show_deal(deal)

@@ -10,6 +10,7 @@ copy of the receipt (marked 重印/COPY).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.redemption import RedeemResult, RedeemVerdict
@@ -66,7 +67,7 @@ class RedeemScreen(ScreenBase):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         QTimer.singleShot(0, self, self.scan.setFocus)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol, runtime_checkable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.changes import Change
@@ -58,8 +59,8 @@ class ScreenBase(QWidget):
         else:
             self.stale = True
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
         if self.stale:
             self.stale = False
             self.refresh()

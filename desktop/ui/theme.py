@@ -81,7 +81,8 @@ def _repolish(widget: QWidget) -> None:
 def action_button(parent: QWidget, name: str, text: str, slot: Callable[[], object],
                   role: str = "action") -> QPushButton:
     """A screen's action button: named for tests, themed, and its slot called without `checked`."""
-    button = QPushButton(text, parent, objectName=name)
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
     set_role(button, role)
     button.clicked.connect(lambda: slot())
     return button
