@@ -129,25 +129,35 @@ class DealsScreen(ScreenBase):
         self.launch_button.setEnabled(True)
         self.open_button.setEnabled(False)
 
-    def save(self) -> str | None:
-        deal = self.selected()
+    def _writer(self) -> Callable[[], str] | None:
+        """The save (draft) or amendment (launched) of what the editor holds, to run off the UI
+        thread; None, with the reason shown, when the editor holds no valid terms."""
+        deal, actor, deals = self.selected(), self.ctx.actor, self.ctx.services.deals
         try:
             terms = self.editor.terms()
-            if deal is not None and deal.launched:
-                saved = self.ctx.services.deals.amend(self.ctx.actor, deal.id, terms).id
-            else:
-                saved = self.ctx.services.deals.save_draft(
-                    self.ctx.actor, terms, self.editor.contact.text(), self.editor.place.text(),
-                    self.editor.menu_item_id(), self.deal_id)
         except UserError as exc:
             set_status(self.message, describe(exc), ok=False)
             return None
-        self._reload(saved)
+        if deal is not None and deal.launched:
+            return lambda: deals.amend(actor, deal.id, terms).id
+        contact, place, item, deal_id = (self.editor.contact.text(), self.editor.place.text(),
+                                         self.editor.menu_item_id(), self.deal_id)
+        return lambda: deals.save_draft(actor, terms, contact, place, item, deal_id)
+
+    def save(self) -> None:
+        write = self._writer()
+        if write is not None:
+            run_op(self.ctx, write, {Change.DEALS}, self._saved,
+                   lambda text, _exc: set_status(self.message, text, ok=False),
+                   busy=[self.save_button, self.launch_button], doing="saving a deal")
+
+    def _saved(self, deal_id: str) -> None:
+        self._reload(deal_id)
         set_status(self.message, self.tr("Saved"), ok=True)
-        return saved
 
     def launch(self) -> None:
-        """Launching freezes the rules for good: checked first, then confirmed, then done."""
+        """Launching freezes the rules for good: checked first, then confirmed, then saved and
+        launched in one task."""
         try:
             terms = self.editor.terms()
             validate_terms(terms, utc_now())
@@ -158,14 +168,23 @@ class DealsScreen(ScreenBase):
         if not self.confirm_launch(terms.product_name):
             set_status(self.message, self.tr("Not launched: the deal can still be changed"), ok=True)
             return
-        saved = self.save()
-        if saved is None:
+        write = self._writer()
+        if write is None:
             return
-        actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.deals.launch(actor, saved), {Change.DEALS},
-               lambda _info: self._launched(saved),
-               lambda text, _exc: set_status(self.message, text, ok=False),
-               busy=[self.launch_button], doing=f"launching deal {saved}")
+        actor, deals = self.ctx.actor, self.ctx.services.deals
+
+        def save_and_launch() -> str:
+            deal_id = write()
+            deals.launch(actor, deal_id)
+            return deal_id
+
+        run_op(self.ctx, save_and_launch, {Change.DEALS}, self._launched,
+               lambda text, _exc: self._launch_failed(text),
+               busy=[self.save_button, self.launch_button], doing="launching a deal")
+
+    def _launch_failed(self, text: str) -> None:
+        self.refresh()  # the draft may have been saved before the launch was refused
+        set_status(self.message, text, ok=False)
 
     def confirm_launch(self, product: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Launch this deal?"),
