@@ -113,6 +113,7 @@ def test_switching_language_retranslates_the_app(qtbot, shell, demo_services) ->
     screen = window.open_screen("settings")
     screen.language.setCurrentIndex(screen.language.findData("zh_CN"))
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     rebuilt = shell.main
     assert rebuilt is not window
     titles = [rebuilt.nav.item(i).text() for i in range(rebuilt.nav.count())]
