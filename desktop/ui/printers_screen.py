@@ -26,6 +26,7 @@ from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.printer_model import PRINTER_ID_ROLE, PrinterModel
+from desktop.ui.operations import run_op
 from desktop.ui.print_actions import dispatcher, kind_name, preview_document
 from desktop.ui.printer_form import PrinterForm
 from desktop.ui.screen import ScreenBase
@@ -126,23 +127,33 @@ class PrintersScreen(ScreenBase):
     def save(self) -> None:
         try:
             settings = self.form.settings()
-            printer_id = self.ctx.services.printers.save(self.ctx.actor, settings)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings), {Change.PRINTERS},
+               lambda printer_id: self._saved(printer_id, settings.name.strip()), self._failed_write,
+               busy=[self.save_button, self.remove_button], doing="saving a printer")
+
+    def _saved(self, printer_id: int, name: str) -> None:
         self.refresh(select_id=printer_id)
         self.form.printer_id = printer_id
-        set_status(self.message, self.tr("Saved printer {name}").format(name=settings.name.strip()), ok=True)
+        set_status(self.message, self.tr("Saved printer {name}").format(name=name), ok=True)
+
+    def _failed_write(self, text: str, _exc: BaseException) -> None:
+        set_status(self.message, text, ok=False)
 
     def remove(self) -> None:
-        if not self.form.printer_id:
+        printer_id = self.form.printer_id
+        if not printer_id:
             set_status(self.message, self.tr("Select a printer first"), ok=False)
             return
-        try:
-            self.ctx.services.printers.remove(self.ctx.actor, self.form.printer_id)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
-            return
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.printers.remove(actor, printer_id), {Change.PRINTERS},
+               lambda _r: self._removed(), self._failed_write,
+               busy=[self.save_button, self.remove_button], doing="removing a printer")
+
+    def _removed(self) -> None:
         self.form.clear()
         self.refresh()
         set_status(self.message, self.tr("Printer removed"), ok=True)

@@ -20,7 +20,7 @@ from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.print_actions import PrintToast, send_to_printer
 from tests.support.fake_printer import FakeTcpPrinter, closed_port
 from tests.support.typing import type_text
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 from tests.ui.test_management_screens import when_dialog_opens
 
 OWNER = Actor(1, "王店长", Role.OWNER)
@@ -44,6 +44,7 @@ def fake_printer() -> Iterator[FakeTcpPrinter]:
 
 def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def type_port(qtbot, spin, port: int) -> None:
