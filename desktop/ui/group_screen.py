@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.groups import GroupState
 from desktop.core.money import format_fen
 from desktop.core.staff import Permission
+from desktop.services.draws import DrawOutcome
 from desktop.services.group_views import GroupView
 from desktop.ui import keys
 from desktop.ui.changes import Change
@@ -304,10 +305,9 @@ class GroupScreen(ScreenBase):
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.draw_button], doing=f"drawing group {view.id}")
 
-    def _drawn(self, outcome: object) -> None:
-        group_id = getattr(outcome, "group_id", self.view.id if self.view else "")
-        winners = set(getattr(outcome, "winners", []))
-        self.show_group(group_id)
+    def _drawn(self, outcome: DrawOutcome) -> None:
+        winners = set(outcome.winners)
+        self.show_group(outcome.group_id)
         self._reveal()
         names = ", ".join(e.label for e in self.view.entries if e.id in winners) if self.view else ""
         set_status(self.message, self.tr("Winner: {names}. Losers refunded: see what to hand back.").format(
