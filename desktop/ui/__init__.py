@@ -1,1 +1,1 @@
-"""ui layer (see DESIGN.md §3)."""
+"""The UI layer: screens, dialogs, item models and the theme (PySide6); notes in docs/parts/ui.md."""
