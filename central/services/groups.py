@@ -24,6 +24,7 @@ from desktop.core.deals import DealTerms
 from desktop.core.draw import is_valid_nonce
 from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.join_token import token_hash, verify_join_token
+from desktop.core.phones import normalize_phone
 
 
 def terminal_key(session: Session, terminal_id: str, key_id: str,
@@ -153,7 +154,9 @@ def _resolve_member(session: Session, terminal: TerminalContext, data: contracts
 
 def member_for_phone(session: Session, phone: str, store_id: str, at: datetime) -> str | None:
     """The member with this phone, registered at the counter when new; counted at the store
-    (which locks an unlocked member to its merchant)."""
+    (which locks an unlocked member to its merchant). The phone is matched as stored:
+    normalized (a "+86" form is the same member as its 11 digits)."""
+    phone = normalize_phone(phone)
     member_id = session.scalar(select(Member.id).where(Member.phone == phone))
     if member_id is None:
         try:
