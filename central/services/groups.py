@@ -59,6 +59,20 @@ def store_group(session: Session, terminal: TerminalContext, group_id: str) -> G
     return group
 
 
+def owns(session: Session, group: Group, terminal_id: str) -> bool:
+    """The terminal that opened the group, or the same counter paired again: a pairing makes a
+    new terminal id but sends the counter's current voucher key (desktop/sync/pairing.py), so a
+    terminal of the store that registered a key the opening terminal registered is that
+    counter. Another terminal of the store, with its own key, is not."""
+    if group.terminal_id == terminal_id:
+        return True
+    opener_keys = select(TerminalKey.public_key).where(TerminalKey.terminal_id == group.terminal_id)
+    shared = session.execute(select(TerminalKey.id).where(
+        TerminalKey.terminal_id == terminal_id, TerminalKey.store_id == group.store_id,
+        TerminalKey.public_key.in_(opener_keys)).limit(1)).first()
+    return shared is not None
+
+
 def group_deal_terms(session: Session, group: Group) -> DealTerms:
     terms = deals.latest_terms(session, group.store_id, group.deal_id)
     if terms is None:
@@ -106,7 +120,7 @@ def join(session: Session, terminal: TerminalContext, data: contracts.GroupJoine
          at: datetime) -> str:
     """Seat one entry; returns a note for the op's reason."""
     group = store_group(session, terminal, data.group_id)
-    if group.terminal_id != terminal.terminal_id:
+    if not owns(session, group, terminal.terminal_id):
         raise OpRejected(f"group {group.id} was opened by another terminal: only it seats entries")
     if group.state != "open":
         raise OpRejected(f"group {group.id} is {group.state}: it takes no entries")
