@@ -31,7 +31,8 @@ def test_a_merchant_cannot_mint_billions_of_coins_for_its_own_phone(seed: Seed) 
 
 def test_the_honest_deal_grants_its_consolation_coins(seed: Seed) -> None:
     c = counter(seed)
-    group = honest_group(c, seed.members[:2], consolation_coins=100, winners=1)
+    members: list[str | None] = [*seed.members[:2]]
+    group = honest_group(c, members, consolation_coins=100, winners=1)
     assert group.draw()["status"] == "applied"
     assert group.settle()["status"] == "applied"
     assert sorted(balance(seed, m) for m in seed.members[:2]) == [0, 100]

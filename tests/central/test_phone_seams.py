@@ -37,3 +37,30 @@ def test_a_member_registered_with_a_country_prefix_is_the_member_a_counter_enrol
     honest_group(c, [None, None], ["13900000006", "+8613900000006"])
     assert len(_members_with(seed, "13900000006")) == 1
     assert len(_members_with(seed, "13900000008")) == 1
+
+
+def test_the_upgrade_normalizes_the_phones_registered_before(db_url: str) -> None:
+    """Members registered as "+86 …" before the fix become the member a counter's phone finds;
+    a number another member holds already in its 11 digits is left for the admin."""
+    import secrets
+
+    from sqlalchemy import text
+
+    from central.db import make_engine
+    from central.migrate import upgrade
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0005_groups")
+        with engine.begin() as conn:
+            for member_id, phone in [("U1", "+8613900000001"), ("U2", "+8613900000002"), ("U3", "13900000002"),
+                                     ("U4", "13900000004")]:
+                conn.execute(text("INSERT INTO members (id, phone, name, change_seq, code_secret) "
+                                  "VALUES (:i, :p, 'm', 1, :s)"), {"i": member_id, "p": phone,
+                                                                   "s": secrets.token_bytes(32)})
+        upgrade(engine)
+        with engine.connect() as conn:
+            phones: dict[str, str] = {r.id: r.phone for r in conn.execute(text("SELECT id, phone FROM members"))}
+    finally:
+        engine.dispose()
+    assert phones == {"U1": "13900000001", "U2": "+8613900000002", "U3": "13900000002", "U4": "13900000004"}
