@@ -42,9 +42,18 @@ def _locked_balance(session: Session, account: str) -> CoinBalance:
         select(CoinBalance).where(CoinBalance.account == account).with_for_update()
     ).scalar_one_or_none()
     if row is None:
-        row = CoinBalance(account=account, posted=0, reserved=0, may_go_negative=account == ISSUER)
+        row = CoinBalance(account=account, posted=0, reserved=0, may_go_negative=may_go_negative(account))
         session.add(row)
+    elif row.may_go_negative != may_go_negative(account):  # a merchant row made before the rule
+        row.may_go_negative = may_go_negative(account)
     return row
+
+
+def may_go_negative(account: str) -> bool:
+    """The issuer, and merchants: a merchant's coin account is its running balance with the
+    platform (credited by the coins its counters capture, debited by the consolation coins its
+    deals grant); below zero, the merchant owes the platform. Members never go negative."""
+    return account == ISSUER or account.startswith("merchant:")
 
 
 def _spend_check(balance: CoinBalance, amount: int) -> None:

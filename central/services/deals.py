@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 from central.errors import OpRejected
 from central.models import Deal, DealVersion
 from central.platform import TerminalContext
+from central.services.schedules import in_force
 from desktop.core import op_contracts as contracts
 from desktop.core.compliance import check_amendment, check_launchable
+from desktop.core.compliance import check_coin_cap as core_coin_cap
 from desktop.core.deals import DealTerms, LeaderRule
 from desktop.core.errors import UserError
 
@@ -41,6 +43,17 @@ def stored_terms(deal: Deal) -> DealTerms:
                          "terms (recorded before the platform checked them); launch a new deal") from exc
 
 
+def check_coin_cap(session: Session, merchant_id: str, deal_id: str, terms: DealTerms,
+                   at: datetime) -> None:
+    """desktop.core.compliance.check_coin_cap at the merchant's schedule in force (1 fen a coin
+    without one): the granting merchant pays for the coins (central/services/draws.py)."""
+    schedule = in_force(session, merchant_id, at)
+    try:
+        core_coin_cap(terms, schedule.coin_value_fen if schedule is not None else 1)
+    except UserError as exc:
+        raise OpRejected(f"deal {deal_id}: {exc.render()}") from exc
+
+
 def publish(session: Session, terminal: TerminalContext, data: contracts.DealPublished,
             op_id: str, at: datetime, *, amendment: bool) -> None:
     deal = session.get(Deal, (terminal.store_id, data.deal_id))
@@ -61,6 +74,7 @@ def publish(session: Session, terminal: TerminalContext, data: contracts.DealPub
             check_launchable(terms)
     except UserError as exc:
         raise OpRejected(f"deal {data.deal_id}: {exc.render()}") from exc
+    check_coin_cap(session, terminal.merchant_id, data.deal_id, terms, at)
     text = json.dumps(data.terms.model_dump(), sort_keys=True, ensure_ascii=False)
     if deal is None:
         deal = Deal(store_id=terminal.store_id, id=data.deal_id, terminal_id=terminal.terminal_id,

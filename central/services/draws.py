@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from central.errors import OpRejected
 from central.models import GroupEntry
 from central.platform import TerminalContext
-from central.services.admin import grant_coins
+from central.services import coin_ledger
 from central.services.groups import entries_of, group_deal_terms, member_for_phone, store_group
 from desktop.core import op_contracts as contracts
 from desktop.core.deals import DealTerms, LeaderRule
@@ -100,7 +100,10 @@ def settle(session: Session, terminal: TerminalContext, data: contracts.GroupSet
             continue
         matched = _match(grant, losers)
         assert matched is not None and matched.member_id is not None  # checked by _grant_problem
-        grant_coins(session, matched.member_id, grant.coins, f"op:{op_id}", now)
+        # The merchant whose deal gives the coins pays for them: its coin account is debited
+        # (it may go negative: what it owes the platform), never the platform's issuer.
+        coin_ledger.move(session, coin_ledger.merchant_account(terminal.merchant_id),
+                         coin_ledger.member_account(matched.member_id), grant.coins, f"op:{op_id}", now)
         matched.coins_granted = grant.coins
         credited += grant.coins
     expected_cash = len(losers) * terms.consolation_cash_fen

@@ -33,6 +33,20 @@ def check_launchable(terms: DealTerms) -> None:
         )
 
 
+def check_coin_cap(terms: DealTerms, coin_value_fen: int) -> None:
+    """A loser's consolation coins may be worth at most the group price: the merchant pays for
+    the coins its deals grant, and no group mints more than its seats paid in (the platform
+    refuses such a deal too: docs/security.md). `coin_value_fen`: the schedule's, 1 without one."""
+    worth = terms.consolation_coins * max(coin_value_fen, 1)
+    if worth > terms.group_price_fen:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The consolation coins are worth {worth}, more than the group price {price}"
+            ),
+            worth=format_fen(worth, "en"), price=format_fen(terms.group_price_fen, "en"),
+        )
+
+
 # --- amendments: only in the customer's favour -------------------------------------------
 
 # A field may grow, may shrink, or is free (internal to the merchant); every other field is frozen.

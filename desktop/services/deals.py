@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.compliance import check_amendment, check_launchable, disclosure
+from desktop.core.compliance import check_amendment, check_coin_cap, check_launchable, disclosure
 from desktop.core.deals import DealTerms, LeaderRule, validate_terms
 from desktop.core.errors import InvalidTransition, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -20,8 +20,10 @@ from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, Transaction, require
 from desktop.services.settings import STORE_NAME
+from desktop.services.sync import schedule_in_force
 from desktop.store.deal_models import Deal, Group
 from desktop.store.models import MenuItem, Setting
+from desktop.store.sync_models import SyncState
 
 DRAFT, LAUNCHED = "draft", "launched"
 DRAW_TIME = {
@@ -114,6 +116,7 @@ class DealService(ServiceBase):
             terms = terms_from_json(row.terms)
             validate_terms(terms, tx.now)
             check_launchable(terms)
+            check_coin_cap(terms, _coin_value(tx.session, tx.now))
             _freeze_disclosure(tx.session, row, terms)
             row.state, row.launched_at = LAUNCHED, tx.now_iso
             tx.emit(OpKind.DEAL_LAUNCHED, _published(row, terms))
@@ -130,6 +133,7 @@ class DealService(ServiceBase):
             old = terms_from_json(row.terms)
             new = replace(terms, product_name=terms.product_name.strip())
             check_amendment(old, new)
+            check_coin_cap(new, _coin_value(tx.session, tx.now))
             row.terms, row.version = terms_to_json(new), row.version + 1
             _freeze_disclosure(tx.session, row, new)
             tx.emit(OpKind.DEAL_AMENDED, _published(row, new))
@@ -180,6 +184,13 @@ def _freeze_disclosure(session: Session, row: Deal, terms: DealTerms) -> None:
                                    row.redemption_place, "zh_CN")
     row.disclosure_en = disclosure(terms, store_name, row.contact, DRAW_TIME["en"],
                                    row.redemption_place, "en")
+
+
+def _coin_value(session: Session, now: datetime) -> int:
+    """A coin's value in fen at the paired merchant's schedule in force (1 before any pull)."""
+    state = session.get(SyncState, 1)
+    schedule = schedule_in_force(session, state.merchant_id, now) if state is not None else None
+    return schedule.coin_value_fen if schedule is not None else 1
 
 
 def _published(row: Deal, terms: DealTerms) -> dict[str, Any]:

@@ -1669,6 +1669,10 @@ What to do: {action}</translation>
         <translation>The prize is worth {value}; a lottery prize may not exceed {cap}</translation>
     </message>
     <message>
+        <source>The consolation coins are worth {worth}, more than the group price {price}</source>
+        <translation>The consolation coins are worth {worth}, more than the group price {price}</translation>
+    </message>
+    <message>
         <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
         <translation>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</translation>
     </message>

@@ -1669,6 +1669,10 @@ What to do: {action}</source>
         <translation>奖品价值 {value}，抽奖奖品价值不得超过 {cap}</translation>
     </message>
     <message>
+        <source>The consolation coins are worth {worth}, more than the group price {price}</source>
+        <translation>安慰购物币价值 {worth}，超过了拼团价 {price}</translation>
+    </message>
+    <message>
         <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
         <translation>活动发布后，“{field}”不能从 {before} 改为 {after}：只允许对顾客有利的修改</translation>
     </message>

@@ -76,8 +76,9 @@ class CoinLedgerMachine(RuleBasedStateMachine):
         derived = balances(transfers)
         for account, row in cached.items():
             expected = derived.get(account, Balance())
-            if account != ledger.ISSUER:
+            if not ledger.may_go_negative(account):  # members: never below zero
                 assert row.posted - row.reserved >= 0
+            assert row.may_go_negative == ledger.may_go_negative(account)
             assert (row.posted, row.reserved) == (expected.posted, expected.debits_pending)
 
 

@@ -216,3 +216,21 @@ def test_no_code_path_deletes_deal_records() -> None:
             assert not re.search(rf"DELETE\s+FROM\s+{table}\b", text, re.I), (source, table)
         for model in models:
             assert not re.search(rf"delete\(\s*{model}\b", text), (source, model)
+
+
+def test_a_deal_whose_consolation_coins_are_worth_more_than_its_price_is_not_launched(demo_services) -> None:
+    """The platform caps a loser's consolation coins at the group price (the merchant pays for
+    them): the counter says so before launch instead of sending a deal the platform refuses."""
+    services = demo_services
+    boss = manager(services)
+    greedy = replace(EXAMPLE_D, consolation_coins=EXAMPLE_D.group_price_fen + 1)
+    deal_id = services.deals.save_draft(boss, greedy, "021-12345678", "品尚小馆 counter")
+    with services.db.read() as s:
+        before = s.query(OutboxOp).count()
+    with pytest.raises(ValidationError, match="more than the group price"):
+        services.deals.launch(boss, deal_id)
+    with services.db.read() as s:
+        assert s.query(OutboxOp).count() == before
+    assert not services.deals.get(deal_id).launched
+    fair = replace(EXAMPLE_D, consolation_coins=EXAMPLE_D.group_price_fen)
+    assert services.deals.launch(boss, services.deals.save_draft(boss, fair, "021-1", "counter")).launched
