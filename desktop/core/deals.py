@@ -32,6 +32,11 @@ MAX_REDEMPTION_DAYS = 3650
 MAX_PRODUCT_NAME = 60
 
 
+class DealState(StrEnum):
+    DRAFT = "draft"  # editable; no groups
+    LAUNCHED = "launched"  # rules frozen (amendments only in the customer's favour); opens groups
+
+
 class LeaderRule(StrEnum):
     DRAWN = "drawn"  # the leader takes part in the draw like anyone else
     EXCLUDED = "excluded"  # the leader cannot win and gets the leader reward instead

@@ -26,6 +26,9 @@ class GroupState(StrEnum):
     CANCELLED = "cancelled"
 
 
+ACTIVE_STATES = (GroupState.OPEN, GroupState.FULL)  # still taking part: seats or a draw to come
+
+
 class GroupEvent(StrEnum):
     FILL = "fill"  # the last seat was taken
     DRAW = "draw"

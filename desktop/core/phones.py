@@ -36,3 +36,9 @@ def phone_hash(key: bytes, phone: str) -> str:
     """The keyed hash of a phone number (hex), as pull delivers it and as the counter computes it."""
     message = b"pinshang-phone-v1\n" + normalize_phone(phone).encode("ascii", "replace")
     return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def customer_label(customer: str) -> str:
+    """What a screen or a slip may show of a customer key: a mainland mobile number masked
+    (`138****0001`), a member id as it is."""
+    return mask_phone(customer) if _DIGITS.match(customer) else customer

@@ -25,8 +25,9 @@ from PIL import Image
 
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.printing.document import CutRow, Document, FeedRow, QrRow, Row, TextRow, layout
-from desktop.printing.layouts import PAPER_58, PAPER_80, PaperProfile
+from desktop.core.printer_options import ChineseMode, QrMode
+from desktop.documents.document import CutRow, Document, FeedRow, QrRow, Row, TextRow, layout
+from desktop.documents.layouts import PAPER_58, PAPER_80, PaperProfile
 from desktop.printing.raster import (
     qr_image,
     qr_matrix,
@@ -46,16 +47,6 @@ class ConnectionKind(StrEnum):
     NETWORK = "network"
     SERIAL = "serial"
     WIN32RAW = "win32raw"
-
-
-class ChineseMode(StrEnum):
-    GB18030 = "gb18030"
-    IMAGE = "image"
-
-
-class QrMode(StrEnum):
-    NATIVE = "native"
-    IMAGE = "image"
 
 
 class PrinterError(UserError):

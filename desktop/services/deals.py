@@ -6,29 +6,29 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, replace
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.compliance import check_amendment, check_launchable, disclosure
-from desktop.core.deals import DealTerms, LeaderRule, validate_terms
+from desktop.core.deals import DealState, DealTerms, validate_terms
 from desktop.core.errors import InvalidTransition, ValidationError
+from desktop.core.groups import ACTIVE_STATES
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, Transaction, require
 from desktop.services.settings import STORE_NAME
 from desktop.store.deal_models import Deal, Group
+from desktop.store.group_queries import terms_from_json
 from desktop.store.models import MenuItem, Setting
 
-DRAFT, LAUNCHED = "draft", "launched"
 DRAW_TIME = {
     "zh_CN": "成团后由店员在门店当场开奖",
     "en": "as soon as the group is full, by staff at the counter",
 }
-ACTIVE_GROUP_STATES = ("open", "full")
+ACTIVE_GROUP_STATES = tuple(state.value for state in ACTIVE_STATES)
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class DealInfo:
 
     @property
     def launched(self) -> bool:
-        return self.state == LAUNCHED
+        return self.state == DealState.LAUNCHED
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,6 @@ def terms_to_json(terms: DealTerms) -> str:
 
 def terms_to_dict(terms: DealTerms) -> dict[str, Any]:
     return dict(json.loads(terms_to_json(terms)))
-
-
-def terms_from_json(text: str) -> DealTerms:
-    data = json.loads(text)
-    data["leader_rule"] = LeaderRule(data["leader_rule"])
-    data["fill_window"] = timedelta(seconds=data["fill_window"])
-    return DealTerms(**data)
 
 
 # --- the service -----------------------------------------------------------------------------
@@ -109,13 +102,13 @@ class DealService(ServiceBase):
         require(actor, Permission.MANAGE_DEALS)
         with self.transaction(actor) as tx:
             row = _get(tx.session, deal_id)
-            if row.state != DRAFT:
+            if row.state != DealState.DRAFT:
                 raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "This deal is launched already"))
             terms = terms_from_json(row.terms)
             validate_terms(terms, tx.now)
             check_launchable(terms)
             _freeze_disclosure(tx.session, row, terms)
-            row.state, row.launched_at = LAUNCHED, tx.now_iso
+            row.state, row.launched_at = DealState.LAUNCHED.value, tx.now_iso
             tx.emit(OpKind.DEAL_LAUNCHED, _published(row, terms))
             tx.audit("deal.launched", deal_id=row.id, terms=terms_to_dict(terms))
             return _info(row)
@@ -125,7 +118,7 @@ class DealService(ServiceBase):
         require(actor, Permission.MANAGE_DEALS)
         with self.transaction(actor) as tx:
             row = _get(tx.session, deal_id)
-            if row.state != LAUNCHED:
+            if row.state != DealState.LAUNCHED:
                 raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Only a launched deal is amended"))
             old = terms_from_json(row.terms)
             new = replace(terms, product_name=terms.product_name.strip())
@@ -155,11 +148,11 @@ class DealService(ServiceBase):
 
 def _draft_row(tx: Transaction, deal_id: str | None) -> Deal:
     if deal_id is None:
-        row = Deal(id=uuid.uuid4().hex[:16], state=DRAFT, version=1, created_at=tx.now_iso)
+        row = Deal(id=uuid.uuid4().hex[:16], state=DealState.DRAFT.value, version=1, created_at=tx.now_iso)
         tx.session.add(row)
         return row
     row = _get(tx.session, deal_id)
-    if row.state != DRAFT:
+    if row.state != DealState.DRAFT:
         raise InvalidTransition(
             QT_TRANSLATE_NOOP("errors", "A launched deal cannot be edited as a draft: amend it")
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import from_iso
@@ -16,8 +15,9 @@ from desktop.core.groups import JoinRequest as Request
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, require
-from desktop.services.groups import Customer, add_entry, entries_of, get_group, group_terms
+from desktop.services.seating import Customer, add_entry
 from desktop.store.deal_models import JoinRequest
+from desktop.store.group_queries import entries_of, get_group, group_terms, pending_join_requests
 
 REASON_BAD_NONCE = "invalid nonce"
 
@@ -46,9 +46,7 @@ class JoinRequestService(ServiceBase):
         with self.transaction(actor) as tx:
             group = get_group(tx.session, group_id)
             terms = group_terms(tx.session, group)
-            rows = {r.request_id: r for r in tx.session.scalars(
-                select(JoinRequest).where(JoinRequest.group_id == group_id,
-                                          JoinRequest.status == "pending"))}
+            rows = pending_join_requests(tx.session, group_id)
             bad = {r.request_id for r in rows.values() if not is_valid_nonce(r.nonce)}
             entries = entries_of(tx.session, group_id)
             held: dict[str, int] = {}

@@ -6,7 +6,7 @@ enqueues the document (or enqueues it in its own transaction); the dispatcher
 outcome. A failed print leaves the job "failed" with the reason, ready to retry; the sale,
 draw or redemption it belongs to stays committed.
 
-Documents are stored as JSON (desktop.printing.serialize); this layer may not import the
+Documents are stored as JSON (desktop.documents.serialize); this layer may not import the
 printing layer, so it takes anything with a `to_json()` (a printing Document has one).
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -23,16 +22,15 @@ from desktop.core.clock import to_iso
 from desktop.core.errors import InvalidTransition, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Actor
+from desktop.documents.copies import mark_copy
+from desktop.documents.document import Document
+from desktop.documents.serialize import document_from_json, document_to_json
 from desktop.services.base import ServiceBase
 from desktop.services.printers import DOCUMENT_KINDS, check_kind
 from desktop.store.print_models import Printer, PrinterRoute, PrintJob
 
-__all__ = ["DOCUMENT_KINDS", "JobStatus", "PrintJobInfo", "PrintQueueService", "SerializableDocument"]
+__all__ = ["DOCUMENT_KINDS", "JobStatus", "PrintJobInfo", "PrintQueueService"]
 MAX_REF = 128
-
-
-class SerializableDocument(Protocol):
-    def to_json(self) -> str: ...
 
 
 INTERRUPTED = UserError(QT_TRANSLATE_NOOP(
@@ -63,7 +61,7 @@ class PrintJobInfo:
 
 
 class PrintQueueService(ServiceBase):
-    def enqueue(self, actor: Actor, kind: str, document: SerializableDocument, ref: str,
+    def enqueue(self, actor: Actor, kind: str, document: Document, ref: str,
                 printer_id: int | None = None) -> int:
         """Queue `document` for the printer set up for `kind` (or `printer_id`); returns the job id.
 
@@ -72,7 +70,7 @@ class PrintQueueService(ServiceBase):
         """
         check_kind(kind)
         ref = _check_ref(ref)
-        text = document.to_json()
+        text = document_to_json(document)
         with self.transaction(actor) as tx:
             if printer_id is not None and tx.session.get(Printer, printer_id) is None:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is no printer number {id}"), id=printer_id)
@@ -144,14 +142,13 @@ class PrintQueueService(ServiceBase):
                 job.printer_id = _routed_printer(tx.session, job.kind)
             tx.audit("print.retry", job_id=job.id, kind=job.kind, ref=job.ref)
 
-    def reprint(self, actor: Actor, job_id: int, copy: SerializableDocument) -> int:
-        """Queue `copy` (the job's document marked as a copy) as a new job linked to the old one.
-
-        The printing layer makes the marked copy: desktop.printing.dispatch.reprint.
-        """
+    def reprint(self, actor: Actor, job_id: int) -> int:
+        """Queue a copy of a job, marked “重印 COPY”, as a new job linked to the old one;
+        returns the new job's id."""
         with self.transaction(actor) as tx:
             original = _get_job(tx.session, job_id)
-            job = PrintJob(kind=original.kind, ref=original.ref, document=copy.to_json(), reprint_of=original.id,
+            copy = mark_copy(document_from_json(original.document))
+            job = PrintJob(kind=original.kind, ref=original.ref, document=document_to_json(copy), reprint_of=original.id,
                            printer_id=_routed_printer(tx.session, original.kind),
                            status=JobStatus.QUEUED.value, attempts=0, created_at=tx.now_iso)
             tx.session.add(job)

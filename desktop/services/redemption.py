@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from desktop.core.clock import Clock, from_iso, to_iso
 from desktop.core.ops import OpKind
+from desktop.core.phones import customer_label
 from desktop.core.staff import Permission
 from desktop.core.vouchers import (
     PREFIX,
@@ -192,7 +193,4 @@ def _from_row(conn: sqlite3.Connection, row: tuple[str, ...]) -> RedeemResult:
 
 def _winner(conn: sqlite3.Connection, voucher_id: str) -> str:
     found = conn.execute("SELECT customer FROM vouchers WHERE id = ?", (voucher_id,)).fetchone()
-    customer = found[0] if found else ""
-    if customer.isdigit() and len(customer) == 11:
-        return f"{customer[:3]}****{customer[-4:]}"
-    return customer
+    return customer_label(found[0]) if found else ""

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.documents.document import Document
+from desktop.documents.kinds import DocumentKind
+from desktop.documents.layouts import PaperProfile
+from desktop.documents.serialize import document_from_json
 from desktop.printing.dispatch import PrintDispatcher
-from desktop.printing.document import Document
-from desktop.printing.layouts import PaperProfile
 from desktop.printing.qt_backend import make_preview_dialog, print_document
-from desktop.printing.serialize import document_from_json
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe
@@ -36,13 +37,13 @@ from desktop.ui.tasks import run_task, serial_pool
 
 log = logging.getLogger(__name__)
 STATUS_MS = 8000
-KIND_NAMES = {
-    "invite": QT_TRANSLATE_NOOP("print", "Invite"),
-    "voucher": QT_TRANSLATE_NOOP("print", "Voucher"),
-    "draw_slip": QT_TRANSLATE_NOOP("print", "Draw slip"),
-    "redemption_receipt": QT_TRANSLATE_NOOP("print", "Redemption receipt"),
-    "sale_receipt": QT_TRANSLATE_NOOP("print", "Sale receipt"),
-    "test_page": QT_TRANSLATE_NOOP("print", "Test page"),
+KIND_NAMES: dict[str, str] = {
+    DocumentKind.INVITE: QT_TRANSLATE_NOOP("print", "Invite"),
+    DocumentKind.VOUCHER: QT_TRANSLATE_NOOP("print", "Voucher"),
+    DocumentKind.DRAW_SLIP: QT_TRANSLATE_NOOP("print", "Draw slip"),
+    DocumentKind.REDEMPTION_RECEIPT: QT_TRANSLATE_NOOP("print", "Redemption receipt"),
+    DocumentKind.SALE_RECEIPT: QT_TRANSLATE_NOOP("print", "Sale receipt"),
+    DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("print", "Test page"),
 }
 
 

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
-from desktop.printing.dispatch import reprint
-from desktop.printing.layouts import paper_for
+from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
@@ -92,7 +91,7 @@ class PrintQueueScreen(QWidget):
         if job_id is None:
             return
         try:
-            copy_id = reprint(self.ctx.services, self.ctx.actor, job_id)
+            copy_id = self.ctx.services.print_jobs.reprint(self.ctx.actor, job_id)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return
