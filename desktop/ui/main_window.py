@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import UiContext
-from desktop.ui.group_expiry import ExpiryWatch
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screens import ScreenSpec, all_screens
 from desktop.ui.status_bar import CounterStatusBar
@@ -55,8 +54,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = CounterStatusBar(ctx, self)
         self.setStatusBar(self.status)
-        self.expiry_watch = ExpiryWatch(ctx.services, self)  # groups past their deadline refund
-        self.expiry_watch.expired.connect(lambda _ids: self._refresh_current())
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(1100, 720)
 

@@ -1,0 +1,100 @@
+"""The groups' background job (desktop.sync.group_jobs): groups past their deadline expire and
+refund with nobody logged in, and the owning terminal seats online joiners in arrival order
+through the real platform; the other terminal of the store leaves that group alone."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from urllib.parse import parse_qs, urlparse
+
+from central.services.admin import create_member
+from central.services.members import issue_token
+from desktop.core.groups import GroupState
+from desktop.sync.client import PlatformClient
+from desktop.sync.group_jobs import GroupJob
+from tests.support.deal_flow import PHONES, cashier, launched_deal
+from tests.support.stores import FakeClock, open_services
+from tests.sync.support import make_terminal
+
+
+def test_the_job_expires_and_refunds_due_groups_by_its_clock(tmp_path) -> None:
+    clock = FakeClock()
+    services = open_services(tmp_path, clock)
+    services.demo.seed()
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), PHONES[0])
+    job = GroupJob(services, clock=clock)
+    assert job.run_once().expired == []  # before the deadline nothing happens
+    clock.advance(hours=2)
+    heard: list[list[str]] = []
+    job.listeners.append(lambda result: heard.append(result.expired))
+    assert job.run_once().expired == [group_id]
+    assert heard == [[group_id]]
+    assert services.group_views.view(group_id).state is GroupState.REFUNDED
+    assert job.run_once().expired == []  # once only
+    services.close()
+
+
+def test_the_job_thread_runs_at_once_and_stops_cleanly(tmp_path) -> None:
+    clock = FakeClock()
+    services = open_services(tmp_path, clock)
+    services.demo.seed()
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), PHONES[0])
+    clock.advance(hours=2)  # expired while the app was closed
+    job = GroupJob(services, clock=clock, every_seconds=60)
+    job.start()
+    deadline = time.monotonic() + 10
+    while services.group_views.view(group_id).state is not GroupState.REFUNDED:
+        assert time.monotonic() < deadline, "the job did not run"
+        time.sleep(0.02)
+    job.stop(timeout=5)
+    assert not job.running
+    services.close()
+
+
+def _join_online(server, group_id: str, join_token: str, phone: str) -> str:
+    platform = server.app.state.platform
+    with platform.tx() as session:
+        member = create_member(session, phone, "Online joiner", None)
+        member_token = issue_token(session, member)
+    client = PlatformClient(server.url, timeout=5)  # the customer's phone, signed in
+    try:
+        return str(client.request_join(group_id, join_token, secrets.token_hex(16), member_token)["request_id"])
+    finally:
+        client.close()
+
+
+def test_two_online_joiners_are_seated_in_arrival_order_by_the_owning_terminal(
+        server, seed, terminal, tmp_path, clock) -> None:
+    services = terminal.services
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), PHONES[0])
+    terminal.worker(server.url).sync_once()  # the platform knows the group and its token
+    join_token = parse_qs(urlparse(services.print_data.invite(group_id).join_url).query)["t"][0]
+    first = _join_online(server, group_id, join_token, "13900000071")
+    second = _join_online(server, group_id, join_token, "13900000072")
+
+    other = make_terminal(tmp_path / "counter2", seed, clock, name="Counter 2")
+    try:
+        other.worker(server.url).sync_once()
+        assert GroupJob(other.services, clock=clock).run_once().seated == {}  # not its group
+
+        worker = terminal.worker(server.url)
+        job = GroupJob(services, clock=clock)
+        worker.after_pull = job.wake
+        worker.run_round()  # pulls both requests
+        seated = job.run_once()
+        assert seated.seated[group_id].accepted == [first, second]
+        worker.run_round()  # pushes the seats
+
+        view = services.group_views.view(group_id)  # what the group screen shows
+        online = [e for e in view.entries if e.tender == "platform"]
+        assert [e.label for e in view.entries][:1] == [f"{PHONES[0][:3]}****{PHONES[0][-4:]}"]
+        assert len(view.entries) == 3 and len(online) == 2
+        with server.app.state.platform.tx() as session:
+            from central.models import JoinRequest as CentralJoinRequest
+
+            statuses = {r.id: (r.status, r.entry_id) for r in session.query(CentralJoinRequest)}
+        assert statuses[first][0] == statuses[second][0] == "accepted"
+        assert {statuses[first][1], statuses[second][1]} == {e.id for e in online}
+    finally:
+        other.close()
