@@ -26,9 +26,10 @@ from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.core.vouchers import TrustedKey, key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
-from desktop.services.raw_write import raw_audit, raw_emit, sqlite_of
 from desktop.store.deal_models import SigningKey
 from desktop.store.keychain import SecretVault
+from desktop.store.raw_write import raw_audit, raw_emit, sqlite_of
+from desktop.store.redemption_sql import signing_key_row
 
 log = logging.getLogger(__name__)
 NO_KEYCHAIN = QT_TRANSLATE_NOOP(
@@ -64,6 +65,17 @@ class SigningKeyService(ServiceBase):
                 return private
             row.retired_at = to_iso(self.clock())  # its private half is lost: retire it
         return self._create(session)
+
+    def identity_key(self) -> Ed25519PrivateKey:
+        """The active key in its own write (made on first use): the key pairing registers."""
+        with self.db.write() as session:
+            return self.current_key(session)
+
+    def new_identity_key(self) -> Ed25519PrivateKey:
+        """Retire the active key and make a new one, in its own write (pairing, when the
+        platform refuses the key as one of a revoked terminal)."""
+        with self.db.write() as session:
+            return self.replace_key(session)
 
     def replace_key(self, session: Session) -> Ed25519PrivateKey:
         """Retire the active key and make a new one, inside the caller's write (pairing, when
@@ -148,8 +160,7 @@ class SigningKeyService(ServiceBase):
     def trusted(self, conn: sqlite3.Connection, kid: str) -> TrustedKey | None:
         """The key `kid` as the verifier trusts it: read fresh (one primary-key lookup, so a
         bound that a pull just wrote counts at once), parsed once. None: unknown or weak."""
-        row = conn.execute("SELECT public_key, retired_at, not_after FROM signing_keys "
-                           "WHERE key_id = ?", (kid,)).fetchone()
+        row = signing_key_row(conn, kid)
         if row is None:
             return None
         public = self._public.get(kid)
@@ -160,13 +171,6 @@ class SigningKeyService(ServiceBase):
             return None
         ends = [from_iso(t) for t in (row[1], row[2]) if t]
         return TrustedKey(public, min(ends) if ends else None)
-
-    def add_public_key(self, session: Session, kid: str, public_hex: str, created_at: str) -> None:
-        """Record another terminal's public key (the sync pull calls this in its transaction)."""
-        if session.get(SigningKey, kid) is None:
-            session.add(
-                SigningKey(key_id=kid, public_key=public_hex, created_at=created_at, own=False)
-            )
 
 
 def _trusted_public(public_hex: str) -> Ed25519PublicKey | None:
