@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Result, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import to_iso
@@ -24,9 +25,10 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Actor
 from desktop.documents.copies import mark_copy
 from desktop.documents.document import Document
+from desktop.documents.kinds import DOCUMENT_KINDS
 from desktop.documents.serialize import document_from_json, document_to_json
 from desktop.services.base import ServiceBase
-from desktop.services.printers import DOCUMENT_KINDS, check_kind
+from desktop.services.printers import check_kind
 from desktop.store.print_models import Printer, PrinterRoute, PrintJob
 
 __all__ = ["DOCUMENT_KINDS", "JobStatus", "PrintJobInfo", "PrintQueueService"]
@@ -101,11 +103,11 @@ class PrintQueueService(ServiceBase):
     def mark_printing(self, job_id: int) -> PrintJobInfo:
         """Claim a queued job for printing (only one dispatcher wins); counts the attempt."""
         with self.db.write() as s:
-            claimed = s.execute(
+            claimed = _rowcount(s.execute(
                 update(PrintJob)
                 .where(PrintJob.id == job_id, PrintJob.status == JobStatus.QUEUED.value)
                 .values(status=JobStatus.PRINTING.value, attempts=PrintJob.attempts + 1)
-            ).rowcount  # type: ignore[attr-defined]
+            ))
             job = _get_job(s, job_id)
             if not claimed:
                 raise _not_in_state(job, JobStatus.QUEUED)
@@ -125,10 +127,10 @@ class PrintQueueService(ServiceBase):
         """At start-up: a job left "printing" was cut off by a crash or power loss. Whether the
         printer got it is unknown, so it becomes failed (Retry or Reprint is the staff's call)."""
         with self.db.write() as s:
-            return int(s.execute(
+            return _rowcount(s.execute(
                 update(PrintJob).where(PrintJob.status == JobStatus.PRINTING.value)
                 .values(status=JobStatus.FAILED.value, last_error=INTERRUPTED)
-            ).rowcount)  # type: ignore[attr-defined]
+            ))
 
     def retry(self, actor: Actor, job_id: int) -> None:
         """Queue a failed job again, on its printer (or the one its kind goes to now). A job still
@@ -155,6 +157,13 @@ class PrintQueueService(ServiceBase):
             tx.session.flush()
             tx.audit("print.reprint", job_id=job.id, reprint_of=original.id, kind=job.kind, ref=job.ref)
             return job.id
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched (an UPDATE's result is a CursorResult)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("an UPDATE without a cursor result")
+    return int(result.rowcount)
 
 
 def _check_ref(ref: str) -> str:

@@ -19,13 +19,14 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.clock import from_iso, to_iso
+from desktop.core.clock import Clock, from_iso, to_iso, utc_now
 from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.core.vouchers import TrustedKey, key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
+from desktop.store.db import Database
 from desktop.store.deal_models import SigningKey
 from desktop.store.keychain import SecretVault
 from desktop.store.raw_write import raw_audit, raw_emit, sqlite_of
@@ -46,8 +47,8 @@ class SigningKeyService(ServiceBase):
     """Keys are cached per process: verifying a voucher never touches the keychain or, once
     a key id is known, the database."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        super().__init__(db, clock)
         self._private: dict[str, Ed25519PrivateKey] = {}
         self._public: dict[str, Ed25519PublicKey] = {}
         self.keychain_warning: str | None = None

@@ -4,6 +4,7 @@ the one place that names the tables it reads and writes, so services keep no SQL
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 
 REDEMPTION_COLUMNS = "voucher_id, product, group_id, entry_id, redeemed_at, staff, terminal"
 RedemptionRow = tuple[str, str, str, str, str, str, str]  # in REDEMPTION_COLUMNS order
@@ -25,9 +26,13 @@ def voucher_customer(conn: sqlite3.Connection, voucher_id: str) -> str:
     return str(found[0]) if found else ""
 
 
+@cache
+def _settings_query(count: int) -> str:
+    return f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * count)})"
+
+
 def settings_values(conn: sqlite3.Connection, *keys: str) -> dict[str, str]:
-    marks = ", ".join("?" * len(keys))
-    return dict(conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", keys).fetchall())
+    return dict(conn.execute(_settings_query(len(keys)), keys).fetchall())
 
 
 def insert_redemption(conn: sqlite3.Connection, voucher_id: str, at: str, staff: str, terminal: str,

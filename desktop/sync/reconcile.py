@@ -96,7 +96,7 @@ def compare(ours: dict[str, Line], theirs: dict[str, Line], start: datetime, end
     report = ReconcileReport(start, end)
     for op_id in sorted(ours.keys() | theirs.keys(), key=lambda k: _when(ours.get(k) or theirs[k])):
         here, there = ours.get(op_id), theirs.get(op_id)
-        kind = (here or there).kind  # type: ignore[union-attr]
+        kind = _either(here, there).kind
         if here is None:
             report.rows.append(Comparison(op_id, kind, MISSING_HERE, None, there))
         elif there is None:
@@ -147,6 +147,14 @@ def _differences(here: Line, there: Line) -> tuple[Difference, ...]:
     return tuple(diffs)
 
 
+def _either(here: Line | None, there: Line | None) -> Line:
+    """A compared row's line on either side (every row has at least one)."""
+    line = here or there
+    if line is None:
+        raise ValueError("a comparison with neither line")
+    return line
+
+
 def _when(line: Line) -> str:
     return from_iso(line.occurred_at).isoformat()
 
@@ -162,7 +170,7 @@ def to_csv(report: ReconcileReport) -> str:
     writer.writerow(CSV_HEADER)
     for row in report.rows:
         here, there = row.here, row.platform
-        writer.writerow([row.op_id, row.kind, row.status, (here or there).occurred_at,  # type: ignore[union-attr]
+        writer.writerow([row.op_id, row.kind, row.status, _either(here, there).occurred_at,
                          _cell(here, "amount_fen"), _cell(there, "amount_fen"), _cell(here, "coins"),
                          _cell(there, "coins"), _cell(here, "schedule_version"),
                          _cell(there, "schedule_version"), "; ".join(map(str, row.differences))])
