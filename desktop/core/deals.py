@@ -1,6 +1,6 @@
 """Deal terms of a lottery group deal, their validation, and the per-group economics preview.
 
-Accounting of one filled group (all integer fen; DESIGN.md §1):
+Accounting of one filled group (all integer fen; docs/deals.md, worked examples):
 
     money in        = N × price                      every seat pays the deposit
     refunds         = (N − K) × price                every seat that does not win is refunded

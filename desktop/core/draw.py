@@ -1,6 +1,6 @@
 """The fair draw `pinshang-draw-v1`: commit-reveal with a public, exactly specified algorithm.
 
-Every step follows DESIGN.md §5 and docs/draw.md to the byte, so that anyone with the proof
+Every step follows docs/draw.md to the byte, so that anyone with the proof
 JSON can recompute the winners with a few lines of any language:
 
 1. seed = 32 random bytes; commitment = hex(SHA-256(seed)), published when the group opens.

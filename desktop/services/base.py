@@ -1,5 +1,5 @@
 """The services pattern: one use case = one transaction that writes its business rows, its
-outbox row and its audit record together (DESIGN.md §3, §4)."""
+outbox row and its audit record together (docs/architecture.md: how a use case flows, domain rules)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The sync's local bookkeeping (DESIGN.md §6): pairing state, which outbox ops to push next,
+"""The sync's local bookkeeping (docs/sync-protocol.md): pairing state, which outbox ops to push next,
 recording the platform's answers, and the pull cursor. No HTTP here: desktop.sync talks to
 the platform and calls these, one transaction per step.
 """

@@ -1,4 +1,4 @@
-"""The background sync worker (DESIGN.md §6): push the outbox, then pull, over and over.
+"""The background sync worker (docs/sync-protocol.md, Push and Pull): push the outbox, then pull, over and over.
 
 Plain Python (no Qt): a thread that sleeps on an Event between rounds. A round pushes every
 unacknowledged op in seq order, in batches, recording each batch's answers in one transaction,

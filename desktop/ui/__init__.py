@@ -1,1 +1,1 @@
-"""ui layer (see DESIGN.md §3)."""
+"""ui layer (docs/architecture.md, The UI layer)."""

@@ -28,7 +28,7 @@ GOLDEN_WINNERS = ["d", "c"]  # also printed in docs/draw.md
 
 
 def hand_draw(seed: bytes, entries: list[tuple[str, str, bool]], k: int) -> list[str]:
-    """DESIGN.md §5 steps 3-6, literally."""
+    """docs/draw.md steps 3-6, literally."""
     text = json.dumps([[e, n] for e, n, _ in entries], separators=(",", ":"), ensure_ascii=False)
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     words: list[int] = []
