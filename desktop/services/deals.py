@@ -28,7 +28,6 @@ DRAW_TIME = {
     "zh_CN": "成团后由店员在门店当场开奖",
     "en": "as soon as the group is full, by staff at the counter",
 }
-ACTIVE_GROUP_STATES = tuple(state.value for state in ACTIVE_STATES)
 
 
 @dataclass(frozen=True)
@@ -187,7 +186,7 @@ def _published(row: Deal, terms: DealTerms) -> dict[str, Any]:
 def _active_groups(session: Session) -> dict[str, int]:
     rows = session.execute(
         select(Group.deal_id, func.count())
-        .where(Group.state.in_(ACTIVE_GROUP_STATES))
+        .where(Group.state.in_(ACTIVE_STATES))
         .group_by(Group.deal_id)
     ).all()
     return {deal_id: int(count) for deal_id, count in rows}

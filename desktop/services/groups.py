@@ -19,7 +19,7 @@ from desktop.core.clock import from_iso, to_iso
 from desktop.core.deals import DealState, DealTerms
 from desktop.core.draw import commitment, make_seed
 from desktop.core.errors import InvalidTransition
-from desktop.core.groups import GroupEvent, GroupState
+from desktop.core.groups import ACTIVE_STATES, GroupEvent, GroupState
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.join_token import make_join_token
 from desktop.core.ops import OpKind
@@ -28,7 +28,6 @@ from desktop.core.staff import Permission
 from desktop.core.vouchers import key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
-from desktop.services.deals import ACTIVE_GROUP_STATES
 from desktop.services.seating import (
     add_entry,
     check_tender,
@@ -182,7 +181,7 @@ def _launched_deal(session: Session, deal_id: str) -> Deal:
 
 def _check_open_limit(session: Session, deal_id: str, terms: DealTerms) -> None:
     active = session.scalar(select(func.count()).select_from(Group).where(
-        Group.deal_id == deal_id, Group.state.in_(ACTIVE_GROUP_STATES))) or 0
+        Group.deal_id == deal_id, Group.state.in_(ACTIVE_STATES))) or 0
     if active >= terms.max_open_groups:
         raise InvalidTransition(
             QT_TRANSLATE_NOOP("errors", "This deal already has {count} open groups, its maximum"),
