@@ -1,4 +1,4 @@
-"""Request limits, enforced before a handler sees the request (docs/parts/ops.md).
+"""Request limits, enforced before a handler sees the request (docs/sync-protocol.md).
 
 - Body size: push may send up to `push_body_bytes`, every other endpoint `body_bytes`. A
   Content-Length above the limit is refused with 413 before a byte of the body is read; a

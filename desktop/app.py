@@ -40,15 +40,15 @@ def open_for_counter(directory: str | Path | None) -> Services:
     return services
 
 
-def run_app(data_dir: str | None = None, language: str | None = None) -> int:
+def run_app(data_dir: str | None = None, language: str | None = None, full_screen: bool = False) -> int:
     """Show the login window at once from a quick snapshot, open the store in the background."""
     from desktop.store.snapshot import read_snapshot
     from desktop.ui import runner
 
     snapshot = read_snapshot(paths.db_path(paths.data_dir(data_dir)))
     if snapshot is None:  # first run, or a file the quick reader does not understand
-        return _run_opened(data_dir, language)
-    shell = runner.start_ui(None, language, None, snapshot)
+        return _run_opened(data_dir, language, full_screen)
+    shell = runner.start_ui(None, language, None, snapshot, full_screen=full_screen)
     opened: list[Services] = []
 
     def attach(services: Services) -> None:
@@ -63,13 +63,14 @@ def run_app(data_dir: str | None = None, language: str | None = None) -> int:
     try:
         return runner.exec_shell(shell)
     finally:
+        runner.finish_tasks()  # a write still running finishes before its services close
         for runtime in runtimes:
             runtime.stop()  # type: ignore[attr-defined]
         for services in opened:
             services.close()
 
 
-def _run_opened(data_dir: str | None, language: str | None) -> int:
+def _run_opened(data_dir: str | None, language: str | None, full_screen: bool = False) -> int:
     from desktop.core.errors import UserError
     from desktop.ui import runner
 
@@ -77,11 +78,12 @@ def _run_opened(data_dir: str | None, language: str | None) -> int:
         services = open_for_counter(data_dir)
     except UserError as exc:
         return runner.show_store_error(exc)
-    shell = runner.start_ui(services, language, None)
+    shell = runner.start_ui(services, language, None, full_screen=full_screen)
     runtime = _start_sync(services, shell)
     try:
         return runner.exec_shell(shell)
     finally:
+        runner.finish_tasks()
         runtime.stop()
         services.close()
 
@@ -98,7 +100,7 @@ def _start_sync(services: Services, shell: object, *, thread: bool = True) -> Sy
 
 
 def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
-             language: str | None = None) -> int:
+             language: str | None = None, size: str = "1024x768", full_screen: bool = False) -> int:
     from desktop.services.demo import DEMO_STAFF
     from desktop.ui import runner
 
@@ -108,15 +110,15 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
     services = open_for_counter(folder)
     services.demo.seed()
     pins = {spec.name: spec.pin for spec in DEMO_STAFF}
-    shell = runner.start_ui(services, language, pins)
+    shell = runner.start_ui(services, language, pins, full_screen=full_screen)
     platform, runtime = _demo_sync(folder, services, shell, thread=not screenshot_dir)
     try:
         if screenshot_dir:
-            from desktop.ui.screenshots import capture_all
+            from desktop.ui.screenshots import capture_all, parse_size
 
             if runtime.worker is not None:
                 runtime.worker.run_round()  # one sync, so the screenshots show it online
-            written = capture_all(shell, Path(screenshot_dir))  # type: ignore[arg-type]
+            written = capture_all(shell, Path(screenshot_dir), parse_size(size))  # type: ignore[arg-type]
             print("\n".join(str(p) for p in written))
             return 0
         print(f"demo data in {folder}")
@@ -124,6 +126,7 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
             print(f"demo platform at {platform.url}")
         return runner.exec_shell(shell)
     finally:
+        runner.finish_tasks()
         runtime.stop()
         if platform is not None:
             platform.stop()

@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pinshang", description="Pinshang Counter")
     _add_data_dir(parser, top=True)
     parser.add_argument("--lang", help="zh_CN or en (default: settings, then the system locale)")
+    parser.add_argument("--full-screen", action="store_true",
+                        help="kiosk mode: the window takes the whole screen (F11 leaves it)")
     parser.set_defaults(handler=_run_app)
     sub = parser.add_subparsers(dest="command")
 
@@ -30,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(demo)
     demo.add_argument("--lang", default=argparse.SUPPRESS, help="zh_CN or en")
     demo.add_argument("--screenshot", metavar="OUTDIR", help="render every screen to OUTDIR as PNG and exit")
+    demo.add_argument("--size", default="1024x768", metavar="WxH",
+                      help="window size of the screenshots (default: 1024x768, the common counter screen)")
+    demo.add_argument("--full-screen", action="store_true", default=argparse.SUPPRESS,
+                      help="kiosk mode: the window takes the whole screen (F11 leaves it)")
     demo.set_defaults(handler=_run_demo)
 
     verify_draw = sub.add_parser("verify-draw", help="check a pinshang-draw-v1 proof file")
@@ -62,13 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_app(args: argparse.Namespace) -> int:
     from desktop.app import run_app
 
-    return run_app(data_dir=args.data_dir, language=args.lang)
+    return run_app(data_dir=args.data_dir, language=args.lang, full_screen=args.full_screen)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from desktop.app import run_demo
 
-    return run_demo(data_dir=args.data_dir, screenshot_dir=args.screenshot, language=args.lang)
+    return run_demo(data_dir=args.data_dir, screenshot_dir=args.screenshot, language=args.lang,
+                    size=args.size, full_screen=getattr(args, "full_screen", False))
 
 
 def _audit_verify(args: argparse.Namespace) -> int:

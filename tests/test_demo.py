@@ -15,12 +15,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_demo_screenshots_every_screen(tmp_path: Path, qapp) -> None:
     out = tmp_path / "shots"
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(out)],
+        [sys.executable, "-m", "desktop", "demo", "--data-dir", str(tmp_path / "data"), "--screenshot", str(out),
+         "--size", "1024x768"],
         capture_output=True, text=True, timeout=180, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
     written = {p.stem for p in out.glob("*.png")}
-    assert {"login", "staff", "audit", "settings", "manager_override"} <= written
+    assert {"login", "staff", "audit", "settings", "manager_override", "group_after_draw",
+            "group_cancelled", "redeem_after_scan", "deals", "group"} <= written
+    for name in written - {"manager_override"}:  # every screen at the size asked for: nothing grew
+        image = QImage(str(out / f"{name}.png"))
+        assert (image.width(), image.height()) == (1024, 768), name
     for png in out.glob("*.png"):
         image = QImage(str(png))
         assert image.width() > 250 and image.height() > 120, png

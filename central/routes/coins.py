@@ -1,4 +1,4 @@
-"""Coins over HTTP (docs/parts/coins.md): a terminal moves a member's coins only with the
+"""Coins over HTTP (docs/sync-protocol.md): a terminal moves a member's coins only with the
 member's consent; the member, signed in on their phone, reads and authorizes their own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A member's consent to move their coins, as the platform checks it (docs/parts/coins.md).
+"""A member's consent to move their coins, as the platform checks it (docs/sync-protocol.md).
 
 A terminal never moves a member's coins on its own word. It presents, for this one request:
 - the member's rotating member code (desktop/core/member_codes.py) scanned from their phone,

@@ -1,4 +1,4 @@
-"""Coin authorizations (offline use) and captures (docs/parts/coins.md).
+"""Coin authorizations (offline use) and captures (docs/sync-protocol.md).
 
 Coins belong to members: nothing here moves or reserves a member's coins without the member's
 consent the platform checked (central/services/coin_consents.py: a member code or a consent

@@ -1,4 +1,4 @@
-"""Draws and settlements the platform vouches for (docs/parts/groups.md).
+"""Draws and settlements the platform vouches for (docs/sync-protocol.md).
 
 A draw is checked against what the platform holds, not only against itself: the group was
 opened by this store (commitment published), every seat was pushed, the proof's entries are

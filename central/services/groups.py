@@ -1,4 +1,4 @@
-"""Groups on the platform (docs/parts/groups.md): opened by a store with a published
+"""Groups on the platform (docs/sync-protocol.md): opened by a store with a published
 commitment and a join token its terminal signed, entries recorded in join order as their
 group.joined ops arrive, and refunds checked against the deposits pushed."""
 

@@ -1,4 +1,4 @@
-"""Online join requests (docs/parts/groups.md): a signed-in member's phone shows the join
+"""Online join requests (docs/sync-protocol.md): a signed-in member's phone shows the join
 token of a printed invite; the group's owning terminal answers the request by sync.
 
 The member comes from their credential (never the body); the group from its id AND the join

@@ -10,7 +10,7 @@ with a reason (and still advances `last_seq`); a database refusal is logged with
 and answered with a plain reason. A seq the platform holds under ANOTHER op_id is answered
 `seq_conflict` (the terminal was restored from a backup and must renumber), and then nothing
 after it in the batch is applied (`not_applied`), so the terminal can renumber the lot in one
-go (docs/parts/ops.md).
+go (docs/sync-protocol.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The join token of a group's printed invite (docs/parts/groups.md).
+"""The join token of a group's printed invite (docs/sync-protocol.md).
 
 join_token = base64url, no padding, of Ed25519-Sign(the owning terminal's current voucher
 signing key, UTF-8("pinshang-join-v1\\n" + store_id + "\\n" + group_id + "\\n" + commitment)).

@@ -1,4 +1,4 @@
-"""The PIN lockout: it escalates, and the PC clock cannot end it (docs/parts/client.md).
+"""The PIN lockout: it escalates, and the PC clock cannot end it (docs/security.md).
 
 Five wrong PINs in a row lock a staff member; each further lock before a successful login lasts
 longer (5 min, 15 min, 1 h, 4 h, then 24 h). A lock is measured only on a monotonic clock, which

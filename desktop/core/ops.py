@@ -2,7 +2,8 @@
 
 Services write one outbox row per state change with one of these kinds and a JSON payload;
 the platform (central/) applies the kinds it knows and rejects any other with a reason.
-Payload fields are documented in docs/sync-protocol.md.
+Each kind's payload has one typed definition in desktop/core/op_contracts.py (named beside
+it), documented with the platform's checks in docs/sync-protocol.md.
 """
 
 from __future__ import annotations
@@ -11,19 +12,19 @@ from enum import StrEnum
 
 
 class OpKind(StrEnum):
-    STAFF_CHANGED = "staff.changed"  # {staff_id, name, role, active}
-    DEAL_LAUNCHED = "deal.launched"  # {deal_id, terms, disclosure}
-    DEAL_AMENDED = "deal.amended"  # {deal_id, terms, disclosure}
-    GROUP_OPENED = "group.opened"  # {group_id, deal_id, commitment, deadline, size, winners}
-    GROUP_JOINED = "group.joined"  # {group_id, entry_id, nonce, member_id, phone, deposit_fen, tender}
-    GROUP_DRAWN = "group.drawn"  # {group_id, proof}: the platform recomputes the proof
-    GROUP_SETTLED = "group.settled"  # {group_id, coin_grants: [{member_id, coins}], cash_fen}
-    GROUP_EXPIRED = "group.expired"  # {group_id, refunded_fen}
-    GROUP_CANCELLED = "group.cancelled"  # {group_id, refunded_fen, reason}
-    JOIN_REQUEST_ACCEPTED = "join_request.accepted"  # {request_id, group_id, entry_id}
-    JOIN_REQUEST_REFUSED = "join_request.refused"  # {request_id, group_id, reason}
-    VOUCHER_ISSUED = "voucher.issued"  # {voucher_id, group_id, entry_id, expires_at}
-    VOUCHER_REDEEMED = "voucher.redeemed"  # {voucher_id, redeemed_at, staff}
-    SALE_COMPLETED = "sale.completed"  # {sale_id, total_fen, coins, coin_fen, schedule_version}
-    COINS_CAPTURED = "coins.captured"  # {token_id, member_id, coins, sale_id}
-    SIGNING_KEY_ADDED = "signing_key.added"  # {key_id, public_key}: base64 raw Ed25519, shared with the store
+    STAFF_CHANGED = "staff.changed"  # op_contracts.StaffChanged
+    DEAL_LAUNCHED = "deal.launched"  # op_contracts.DealPublished
+    DEAL_AMENDED = "deal.amended"  # op_contracts.DealPublished
+    GROUP_OPENED = "group.opened"  # op_contracts.GroupOpened
+    GROUP_JOINED = "group.joined"  # op_contracts.GroupJoined
+    GROUP_DRAWN = "group.drawn"  # op_contracts.GroupDrawn
+    GROUP_SETTLED = "group.settled"  # op_contracts.GroupSettled
+    GROUP_EXPIRED = "group.expired"  # op_contracts.GroupRefunded
+    GROUP_CANCELLED = "group.cancelled"  # op_contracts.GroupRefunded
+    JOIN_REQUEST_ACCEPTED = "join_request.accepted"  # op_contracts.JoinRequestAccepted
+    JOIN_REQUEST_REFUSED = "join_request.refused"  # op_contracts.JoinRequestRefused
+    VOUCHER_ISSUED = "voucher.issued"  # op_contracts.VoucherIssued
+    VOUCHER_REDEEMED = "voucher.redeemed"  # op_contracts.VoucherRedeemed
+    SALE_COMPLETED = "sale.completed"  # op_contracts.SaleCompleted
+    COINS_CAPTURED = "coins.captured"  # op_contracts.CoinsCaptured
+    SIGNING_KEY_ADDED = "signing_key.added"  # op_contracts.SigningKeyAdded

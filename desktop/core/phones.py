@@ -1,4 +1,4 @@
-"""Members' phone numbers at a terminal, minimum necessary (docs/parts/coins.md, Security).
+"""Members' phone numbers at a terminal, minimum necessary (docs/security.md, "Members' data").
 
 A terminal holds a member's phone only masked, as the counter shows it (`138****0001`), and a
 keyed hash of it to match a typed number: HMAC-SHA256 under a key the platform gives each

@@ -4,7 +4,7 @@ Kept apart from roles: the login window needs roles before this.
 
 A stored hash names its own cost: `scrypt$N$r$p$salt$digest`. Hashes made at an older cost
 (N=2^14 before issue 8) still verify; `needs_rehash` tells the login to hash the PIN again at
-the current cost once it has been typed right (docs/parts/client.md).
+the current cost once it has been typed right (docs/security.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Which platform addresses a terminal may send its API token to (docs/parts/client.md).
+"""Which platform addresses a terminal may send its API token to (docs/security.md).
 
 `https://` to any host (requests checks the certificate: nothing in the client turns that off);
 `http://` only to this computer or the local network: 127.0.0.0/8, ::1, 10/8, 172.16/12,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -34,6 +34,12 @@ class AttentionService(ServiceBase):
             query = query.where(AttentionItem.resolved_at.is_(None))
         with self.db.read() as s:
             return [_info(row) for row in s.scalars(query).all()]
+
+    def open_count(self) -> int:
+        """Items not resolved yet: the badge of the Needs attention screen."""
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(AttentionItem)
+                                .where(AttentionItem.resolved_at.is_(None))) or 0)
 
     def resolve(self, actor: Actor, item_id: int) -> None:
         require(actor, Permission.VIEW_REPORTS)

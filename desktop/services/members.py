@@ -1,4 +1,4 @@
-"""The members this store holds (pulled from the platform, docs/parts/coins.md): find the one
+"""The members this store holds (pulled from the platform, docs/sync-protocol.md): find the one
 behind a typed phone number by its keyed hash; the full number is never stored here."""
 
 from __future__ import annotations

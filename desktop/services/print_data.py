@@ -1,9 +1,6 @@
-"""What the printed invite, vouchers, draw slip and redemption receipt show, from the store.
-
-Each function returns the keyword arguments of the matching dataclass in
-desktop.documents.templates (InviteData, VoucherData, DrawSlipData, RedemptionData): this layer
-may not import the printing layer, so the UI builds the dataclass (`InviteData(**fields)`).
-"""
+"""What the printed invite, vouchers, draw slip and redemption receipt show, from the store:
+the data of the matching template in desktop.documents.templates (InviteData, VoucherData,
+DrawSlipData, RedemptionData). desktop.services.print_jobs builds and queues the documents."""
 
 from __future__ import annotations
 

@@ -53,6 +53,11 @@ class PrintJobService:
                 for document in vouchers]
         return [*jobs, self.queue.enqueue(actor, DocumentKind.DRAW_SLIP, slip, group_id)]
 
+    def results_printed(self, group_id: str) -> bool:
+        """Were this group's vouchers and draw slip queued before? Then printing them is a copy."""
+        return any(job.kind == DocumentKind.DRAW_SLIP and job.ref == group_id
+                   for job in self.queue.list_jobs())
+
     def print_redemption(self, actor: Actor, voucher_id: str, *, reprint: bool = False) -> list[int]:
         data = replace(self.data.redemption(voucher_id), reprint=reprint)
         document = redemption_receipt_document(data)

@@ -1,4 +1,4 @@
-"""Recovering from a restore (docs/parts/ops.md, "Recovery"): the terminal's store or the
+"""Recovering from a restore (docs/sync-protocol.md, "Recovery after a restore"): the terminal's store or the
 platform's database was put back from an older copy, and the two disagree about the push seqs.
 
 - This terminal restored: the platform answers `seq_conflict` for a seq it holds under another

@@ -38,7 +38,7 @@ class SyncState(Base):
 class Member(Base):
     __tablename__ = "members"
     member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    # Never the full number (docs/parts/coins.md): as the counter shows it, and a keyed hash
+    # Never the full number (docs/security.md): as the counter shows it, and a keyed hash
     # (desktop/core/phones.py) to match a typed number.
     phone_masked: Mapped[str] = mapped_column(String(32), server_default="")
     phone_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)

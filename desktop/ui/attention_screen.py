@@ -15,17 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import set_status
 from desktop.ui.models.attention_model import ITEM_ID_ROLE, AttentionModel
+from desktop.ui.operations import run_op
+from desktop.ui.screen import ScreenBase
+from desktop.ui.theme import set_role, set_tone
 
 
-class AttentionScreen(QWidget):
+class AttentionScreen(ScreenBase):
+    shows = frozenset({Change.SYNC})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("attention")
-        self.ctx = ctx
         self.model = AttentionModel()
         self.table = QTableView(self, objectName="attention_table")
         self.table.setModel(self.model)
@@ -33,7 +36,6 @@ class AttentionScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)  # one line per item; the full text shows below
         self.table.verticalHeader().setDefaultSectionSize(36)
-        self.table.setStyleSheet("font-size: 13pt;")
         header = self.table.horizontalHeader()
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -42,13 +44,13 @@ class AttentionScreen(QWidget):
         for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self, objectName="summary")
-        self.summary.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        set_role(self.summary, "headline")
         self.resolve_button = QPushButton(self.tr("Mark resolved"), self, objectName="resolve")
-        self.resolve_button.setStyleSheet("font-size: 15pt; padding: 10px 20px;")
+        set_role(self.resolve_button, "primary", "blue")
         self.resolve_button.clicked.connect(self.resolve)
         self.message = QLabel(self, objectName="message", wordWrap=True)
         self.details = QLabel(self, objectName="details", wordWrap=True)
-        self.details.setStyleSheet("font-size: 14pt; padding: 8px; background: #fff8e1;")
+        set_role(self.details, "note")
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -66,7 +68,7 @@ class AttentionScreen(QWidget):
         count = self.model.rowCount()
         self.summary.setText(self.tr("Needs attention: {n}").format(n=count) if count
                              else self.tr("Nothing needs attention"))
-        self.summary.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {'#b00020' if count else '#1b5e20'};")
+        set_tone(self.summary, "error" if count else "ok")
         self.resolve_button.setEnabled(count > 0)
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -77,16 +79,18 @@ class AttentionScreen(QWidget):
         action = self.model.index(current.row(), 4).data()
         self.details.setText(self.tr("Why: {reason}\nWhat to do: {action}").format(reason=reason, action=action))
 
+    def _resolved(self) -> None:
+        self.refresh()
+        set_status(self.message, self.tr("Marked resolved"), ok=True)
+
     def resolve(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             set_status(self.message, self.tr("Choose an item first"), ok=False)
             return
         item_id = int(self.model.index(rows[0].row(), 0).data(ITEM_ID_ROLE))
-        try:
-            self.ctx.services.attention.resolve(self.ctx.actor, item_id)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            return
-        set_status(self.message, self.tr("Marked resolved"), ok=True)
-        self.refresh()
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.attention.resolve(actor, item_id), {Change.SYNC},
+               lambda _r: self._resolved(),
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.resolve_button], doing=f"resolving attention item {item_id}")

@@ -13,22 +13,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.audit import ChainCheck
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.audit_model import AuditModel
+from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 
 
-class AuditScreen(QWidget):
+class AuditScreen(ScreenBase):
+    shows = frozenset({Change.AUDIT})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("audit")
-        self.ctx = ctx
         self.model = AuditModel()
         self.table = QTableView(self, objectName="audit_table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(4):  # number, time, who, action whole; the detail takes the rest
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.verify_button = QPushButton(self.tr("Verify the whole chain"), self, objectName="verify")
         self.verify_button.clicked.connect(self.verify)
         self.result = QLabel(self, objectName="result", wordWrap=True)

@@ -27,7 +27,7 @@ from desktop.core.errors import UserError
 from desktop.core.money import format_fen, parse_fen
 from desktop.services.deals import DealInfo, MenuChoice
 from desktop.ui.i18n import current_language, error_text
-from desktop.ui.messages import ERROR_STYLE
+from desktop.ui.theme import ERROR, OK, set_role, set_tone
 
 MONEY_FIELDS = ("market_value", "cost", "price", "leader_reward", "consolation_cash",
                 "formation_reward", "budget")
@@ -43,6 +43,8 @@ class DealEditor(QWidget):
         self.setObjectName("deal_editor")
         self.menu = menu
         self.product = QComboBox(self, objectName="product", editable=True)
+        self.product.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.product.setMinimumContentsLength(10)
         self.product.addItem("")
         for item in menu:
             self.product.addItem(item.name, item.id)
@@ -56,13 +58,16 @@ class DealEditor(QWidget):
         self.per_member = self._spin("per_member_limit", 1, 100, 1)
         self.redeem_days = self._spin("redemption_days", 1, 3650, 30)
         self.leader_rule = QComboBox(self, objectName="leader_rule")
+        self.leader_rule.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.leader_rule.setMinimumContentsLength(10)
         self.leader_rule.addItem(self.tr("Leader is drawn like anyone"), LeaderRule.DRAWN.value)
         self.leader_rule.addItem(self.tr("Leader excluded, gets a leader reward"),
                                  LeaderRule.EXCLUDED.value)
         self.contact = QLineEdit(self, objectName="contact")
         self.place = QLineEdit(self, objectName="place")
         self.preview = QLabel(self, objectName="preview", wordWrap=True)
-        self.preview.setMinimumWidth(320)
+        self.preview.setMinimumWidth(170)
+        set_role(self.preview, "message")
         for widget in (*self.money.values(), self.contact, self.place):
             widget.textChanged.connect(self._update)
         self.product.editTextChanged.connect(self._update)
@@ -76,7 +81,6 @@ class DealEditor(QWidget):
         return spin
 
     def _layout(self) -> None:
-        form = QFormLayout()
         rows = [
             (self.tr("Product"), self.product), (self.tr("Market value"), self.money["market_value"]),
             (self.tr("Cost per product"), self.money["cost"]), (self.tr("Group price"), self.money["price"]),
@@ -91,14 +95,20 @@ class DealEditor(QWidget):
             (self.tr("Voucher valid (days)"), self.redeem_days),
             (self.tr("Organiser's contact"), self.contact), (self.tr("Redemption place"), self.place),
         ]
-        for label, widget in rows:
-            form.addRow(label, widget)
+        forms = (QFormLayout(), QFormLayout())  # two columns: the whole editor fits 1024×768
+        half = (len(rows) + 1) // 2
+        for form in forms:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels above the field
+        for n, (label, widget) in enumerate(rows):
+            forms[n >= half].addRow(label, widget)
         box = QGroupBox(self.tr("Per group"), self)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.preview)
         box_layout.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(form, 3)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(forms[0], 3)
+        layout.addLayout(forms[1], 3)
         layout.addWidget(box, 2)
 
     # --- reading and writing the fields ---------------------------------------------------------
@@ -152,18 +162,18 @@ class DealEditor(QWidget):
         try:
             figures = economics(self.terms())
         except UserError as exc:
-            self.preview.setStyleSheet(ERROR_STYLE + "font-size: 13pt;")
+            set_tone(self.preview, "error")
             self.preview.setText(error_text(exc))
         else:
             self.last_economics = figures
-            self.preview.setStyleSheet("font-size: 13pt;")
+            set_tone(self.preview, None)
             self.preview.setText(self._describe(figures))
         self.changed.emit()
 
     def _describe(self, e: Economics) -> str:
         lang = current_language()
         money = lambda fen: format_fen(fen, lang)  # noqa: E731
-        net_colour = "#1b5e20" if e.net_fen >= 0 else "#b00020"
+        net_colour = OK if e.net_fen >= 0 else ERROR
         rows = [
             (self.tr("Money in"), money(e.money_in_fen)), (self.tr("Refunds"), money(e.refunds_fen)),
             (self.tr("Consolation paid"), money(e.consolation_cash_fen)),
@@ -173,9 +183,11 @@ class DealEditor(QWidget):
             (self.tr("Promotion budget"), money(e.promotion_budget_fen)),
         ]
         lines = [f"<tr><td>{label}</td><td align='right'>{value}</td></tr>" for label, value in rows]
-        lines.append(f"<tr><td><b>{self.tr('Net')}</b></td><td align='right' style='color:{net_colour}'>"
+        keeps = self.tr("The store keeps (per group)")  # outside the f-strings: lupdate must see it
+        keeps_each = self.tr("The store keeps per person")
+        lines.append(f"<tr><td><b>{keeps}</b></td><td align='right' style='color:{net_colour}'>"
                      f"<b>{money(e.net_fen)}</b></td></tr>")
-        lines.append(f"<tr><td>{self.tr('Net per participant')}</td>"
+        lines.append(f"<tr><td>{keeps_each}</td>"
                      f"<td align='right'>{money(e.net_per_participant_fen)}</td></tr>")
         even = self.tr("Break-even: group price at least {price}").format(price=money(e.min_group_price_fen))
         return f"<table width='100%'>{''.join(lines)}</table><p>{even}</p>"

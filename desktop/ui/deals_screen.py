@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -18,24 +19,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.clock import utc_now
+from desktop.core.compliance import check_launchable
+from desktop.core.deals import validate_terms
 from desktop.core.errors import UserError
 from desktop.services.deals import DealInfo
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.deal_editor import DealEditor
+from desktop.ui.group_screen import GroupScreen
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
-from desktop.ui.styles import action_button
+from desktop.ui.operations import run_op
+from desktop.ui.screen import ScreenBase
+from desktop.ui.theme import action_button, set_role
 from desktop.ui.widgets.scan_field import ScanField
 
-BIG = "font-size: 14pt; padding: 6px 14px;"
 
-
-class DealsScreen(QWidget):
+class DealsScreen(ScreenBase):
+    shows = frozenset({Change.DEALS, Change.GROUPS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("deals")
-        self.ctx = ctx
         self.deal_id: str | None = None
         self.model = DealsModel()
         self.table = QTableView(self, objectName="deals_table")
@@ -43,13 +49,14 @@ class DealsScreen(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumWidth(380)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(90)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.editor = DealEditor(ctx.services.deals.menu_choices(), self)
         self.new_button = self._button("new_deal", self.tr("New deal"), self.new_deal)
         self.save_button = self._button("save", self.tr("Save"), self.save)
         self.launch_button = self._button("launch", self.tr("Launch"), self.launch)
-        self.launch_button.setStyleSheet(BIG + "font-weight: bold;")
+        set_role(self.launch_button, "primary")
         self.leader = ScanField(self, keep_text=True)
         self.leader.setObjectName("leader")
         self.leader.submitted.connect(lambda _text: self.open_group())
@@ -59,15 +66,15 @@ class DealsScreen(QWidget):
         self.tender.addItem(self.tr("Card"), "card")
         self.open_button = self._button("open_group", self.tr("Open a group"), self.open_group)
         self.disclosure = QPlainTextEdit(self, objectName="disclosure", readOnly=True)
-        self.disclosure.setMaximumHeight(130)
+        self.disclosure.setMaximumHeight(90)
         self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.message.setStyleSheet("font-size: 13pt;")
+        set_role(self.message, "message")
         self._layout()
         self.refresh()
         self.new_deal()
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        return action_button(self, name, text, slot, BIG)
+        return action_button(self, name, text, slot)
 
     def _layout(self) -> None:
         actions = QHBoxLayout()
@@ -85,10 +92,11 @@ class DealsScreen(QWidget):
         right_layout.addWidget(self.disclosure)
         right_layout.addLayout(group_row)
         right_layout.addWidget(self.message)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter(Qt.Orientation.Vertical, self)  # the list above the editor: fits 1024×768
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([300, 700])
+        split.setSizes([150, 550])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -98,8 +106,8 @@ class DealsScreen(QWidget):
     def selected(self) -> DealInfo | None:
         return next((d for d in self.model.rows if d.id == self.deal_id), None)
 
-    def _row_chosen(self, current: object, _previous: object) -> None:
-        deal_id = self.model.data(current, ID_ROLE)  # type: ignore[arg-type]
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        deal_id = self.model.data(current, ID_ROLE)
         deal = next((d for d in self.model.rows if d.id == deal_id), None)
         if deal is not None:
             self.show_deal(deal)
@@ -121,53 +129,97 @@ class DealsScreen(QWidget):
         self.launch_button.setEnabled(True)
         self.open_button.setEnabled(False)
 
-    def save(self) -> str | None:
-        deal = self.selected()
+    def _writer(self) -> Callable[[], str] | None:
+        """The save (draft) or amendment (launched) of what the editor holds, to run off the UI
+        thread; None, with the reason shown, when the editor holds no valid terms."""
+        deal, actor, deals = self.selected(), self.ctx.actor, self.ctx.services.deals
         try:
             terms = self.editor.terms()
-            if deal is not None and deal.launched:
-                saved = self.ctx.services.deals.amend(self.ctx.actor, deal.id, terms).id
-            else:
-                saved = self.ctx.services.deals.save_draft(
-                    self.ctx.actor, terms, self.editor.contact.text(), self.editor.place.text(),
-                    self.editor.menu_item_id(), self.deal_id)
         except UserError as exc:
             set_status(self.message, describe(exc), ok=False)
             return None
-        self._reload(saved)
+        if deal is not None and deal.launched:
+            return lambda: deals.amend(actor, deal.id, terms).id
+        contact, place, item, deal_id = (self.editor.contact.text(), self.editor.place.text(),
+                                         self.editor.menu_item_id(), self.deal_id)
+        return lambda: deals.save_draft(actor, terms, contact, place, item, deal_id)
+
+    def save(self) -> None:
+        write = self._writer()
+        if write is not None:
+            run_op(self.ctx, write, {Change.DEALS}, self._saved,
+                   lambda text, _exc: set_status(self.message, text, ok=False),
+                   busy=[self.save_button, self.launch_button], doing="saving a deal")
+
+    def _saved(self, deal_id: str) -> None:
+        self._reload(deal_id)
         set_status(self.message, self.tr("Saved"), ok=True)
-        return saved
 
     def launch(self) -> None:
-        saved = self.save()
-        if saved is None:
-            return
+        """Launching freezes the rules for good: checked first, then confirmed, then saved and
+        launched in one task."""
         try:
-            self.ctx.services.deals.launch(self.ctx.actor, saved)
+            terms = self.editor.terms()
+            validate_terms(terms, utc_now())
+            check_launchable(terms)
         except UserError as exc:
             set_status(self.message, describe(exc), ok=False)
             return
-        self._reload(saved)
+        if not self.confirm_launch(terms.product_name):
+            set_status(self.message, self.tr("Not launched: the deal can still be changed"), ok=True)
+            return
+        write = self._writer()
+        if write is None:
+            return
+        actor, deals = self.ctx.actor, self.ctx.services.deals
+
+        def save_and_launch() -> str:
+            deal_id = write()
+            deals.launch(actor, deal_id)
+            return deal_id
+
+        run_op(self.ctx, save_and_launch, {Change.DEALS}, self._launched,
+               lambda text, _exc: self._launch_failed(text),
+               busy=[self.save_button, self.launch_button], doing="launching a deal")
+
+    def _launch_failed(self, text: str) -> None:
+        self.refresh()  # the draft may have been saved before the launch was refused
+        set_status(self.message, text, ok=False)
+
+    def confirm_launch(self, product: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Launch this deal?"),
+                          self.tr("Launch “{product}”? Its rules are published and can then only change "
+                                  "in the customers' favour.").format(product=product),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("launch_confirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Launch"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _launched(self, deal_id: str) -> None:
+        self._reload(deal_id)
         set_status(self.message, self.tr("Launched: the rules are published and frozen"), ok=True)
 
     def open_group(self) -> None:
         deal = self.selected()
         if deal is None:
             return
-        try:
-            group_id = self.ctx.services.groups.open_group(
-                self.ctx.actor, deal.id, self.leader.text(), str(self.tender.currentData()))
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        actor, leader, tender = self.ctx.actor, self.leader.text(), str(self.tender.currentData())
+        if not leader.strip():
+            set_status(self.message, self.tr("Scan the leader's member code or type the phone first"), ok=False)
             return
+        run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal.id, leader, tender),
+               {Change.GROUPS, Change.DEALS}, lambda group_id: self._opened(deal.id, group_id),
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.open_button], doing=f"opening a group of deal {deal.id}")
+
+    def _opened(self, deal_id: str, group_id: str) -> None:
         self.leader.clear()
-        self._reload(deal.id)
+        self._reload(deal_id)
         set_status(self.message, self.tr("Group opened"), ok=True)
-        window = self.window()
-        if hasattr(window, "open_screen"):
-            page = window.open_screen("group")
-            if page is not None and hasattr(page, "show_group"):
-                page.show_group(group_id)
+        page = self.navigate("group")
+        if isinstance(page, GroupScreen):
+            page.show_group(group_id)
 
     def _reload(self, deal_id: str) -> None:
         self.refresh()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from desktop.core.errors import UserError
 from desktop.ui.messages import describe, set_status
+from desktop.ui.theme import set_role
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
@@ -22,7 +23,7 @@ class FirstRunScreen(QWidget):
         self.setObjectName("first_run")
         self.services = services
         title = QLabel(self.tr("Welcome to Pinshang Counter"), self)
-        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        set_role(title, "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro = QLabel(self.tr("Name your store and create the owner account. The owner can add "
                                "managers and cashiers later."), self)

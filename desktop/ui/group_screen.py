@@ -1,17 +1,24 @@
 """One group at the counter: seats filling live, commitment, enrol by scan or phone, Draw,
-the proof, vouchers, cancel (manager approval) and printing."""
+what each person gets back, the proof, vouchers, open a new group of a launched deal, cancel
+(manager approval, with a reason) and printing.
+
+Every use case that writes runs through `run_op` (off the UI thread, the change broadcast
+on success); the common actions have F-keys (desktop.ui.keys) shown on their buttons.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -19,81 +26,101 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.core.groups import GroupState
 from desktop.core.money import format_fen
 from desktop.core.staff import Permission
+from desktop.services.draws import DrawOutcome
 from desktop.services.group_views import GroupView
+from desktop.ui import keys
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.group_printing import print_invite, print_results
+from desktop.ui.group_printing import print_invite, print_results, results_printed
+from desktop.ui.hand_back import REFUNDED_STATES, describe_hand_back, hand_back, refund_summary
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.deal_tables import EntriesModel, state_name
+from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
-from desktop.ui.styles import GREEN, action_button, primary_button
+from desktop.ui.screen import ScreenBase
+from desktop.ui.theme import action_button, set_role
 from desktop.ui.widgets.scan_field import ScanField
 
-BIG = "font-size: 15pt; padding: 8px 16px;"
 REVEAL_MS = 600  # the winners' rows flash this long; the counter is never blocked
+PRINT_GUARD_MS = 1500  # a second click this soon after "print" is the same click (a double click)
 
 
-class GroupScreen(QWidget):
+class GroupScreen(ScreenBase):
+    shows = frozenset({Change.GROUPS, Change.VOUCHERS, Change.DEALS})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("group")
-        self.ctx = ctx
         self.view: GroupView | None = None
-        self.chooser = QComboBox(self, objectName="group_chooser")
+        self.chooser = _compact(QComboBox(self, objectName="group_chooser"))
         self.chooser.activated.connect(lambda _i: self.show_group(self.chooser.currentData()))
-        self.title = QLabel(self, objectName="title")
-        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        self.seats = QLabel(self, objectName="seats")
-        self.seats.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0d47a1;")
+        self.title = set_role(QLabel(self, objectName="title", wordWrap=True), "title")
+        self.seats = set_role(QLabel(self, objectName="seats"), "seats")
         self.details = QLabel(self, objectName="details", wordWrap=True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = EntriesModel()
         self.table = QTableView(self, objectName="entries")
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet("font-size: 13pt;")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.scan = ScanField(self, keep_text=True)
         self.scan.setObjectName("scan")
+        set_role(self.scan, "scan")
         self.scan.setPlaceholderText(self.tr("Scan member code or type phone, then Enter"))
-        self.scan.setStyleSheet("font-size: 16pt;")
         self.scan.submitted.connect(lambda _text: self.enrol())
+        self.scan.textEdited.connect(lambda _text: self._field_edited())
         self.tender = QComboBox(self, objectName="tender")
         self.tender.addItem(self.tr("Cash"), "cash")
         self.tender.addItem(self.tr("Card"), "card")
-        self.enrol_button = self._button("enrol", self.tr("Enrol"), self.enrol)
-        self.draw_button = self._button("draw", self.tr("Draw"), self.draw)
-        self.draw_button.setStyleSheet(primary_button(GREEN))
-        self.cancel_button = self._button("cancel_group", self.tr("Cancel group"), self.cancel)
-        self.proof_button = self._button("export_proof", self.tr("Export proof…"), self.export_proof)
-        self.invite_button = self._button("print_invite", self.tr("Print invite"), self.print_invite)
-        self.results_button = self._button("print_results", self.tr("Print vouchers + draw slip"),
-                                           self.print_results)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.message.setStyleSheet("font-size: 14pt;")
+        self.deal = _compact(QComboBox(self, objectName="new_group_deal"))
+        self.enrol_button = keys.bind(self._button("enrol", self.tr("Enrol"), self.enrol, "primary"), keys.ENROL)
+        self.open_button = keys.bind(self._button("open_group", self.tr("Open a new group"), self.open_group),
+                                     keys.OPEN_GROUP)
+        self.draw_button = keys.bind(self._button("draw", self.tr("Draw"), self.draw, "primary"), keys.DRAW)
+        self.cancel_button = keys.bind(self._button("cancel_group", self.tr("Cancel group"), self.cancel),
+                                       keys.CANCEL_GROUP)
+        self.proof_button = keys.bind(self._button("export_proof", self.tr("Export proof…"), self.export_proof),
+                                      keys.EXPORT_PROOF)
+        self.invite_button = keys.bind(self._button("print_invite", self.tr("Print invite"), self.print_invite),
+                                       keys.PRINT_INVITE)
+        self.results_button = self._button("print_results", "", self.print_results)
+        self.message = set_role(QLabel(self, objectName="message", wordWrap=True), "message")
+        self._printing = False
+        self._enrolling = False
+        self._pending: list[str] = []  # scans waiting while one is written
         self._layout()
         self.refresh()
 
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        return action_button(self, name, text, slot, BIG)
+    def _button(self, name: str, text: str, slot: Callable[[], object], role: str = "action") -> QPushButton:
+        return action_button(self, name, text, slot, role)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.seats)
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(self.chooser, 3)
+        choose_row.addWidget(QLabel(self.tr("New group of"), self))
+        choose_row.addWidget(self.deal, 2)
+        choose_row.addWidget(self.open_button)
         enrol_row = QHBoxLayout()
-        enrol_row.addWidget(self.scan, 3)
+        enrol_row.addWidget(self.scan, 1)
         enrol_row.addWidget(self.tender)
         enrol_row.addWidget(self.enrol_button)
-        actions = QHBoxLayout()
-        for button in (self.draw_button, self.invite_button, self.results_button,
-                       self.proof_button, self.cancel_button):
-            actions.addWidget(button)
+        actions = QGridLayout()  # two rows: every label stays whole at 1024×768
+        actions.addWidget(self.draw_button, 0, 0)
+        actions.addWidget(self.results_button, 0, 1, 1, 2)
+        actions.addWidget(self.invite_button, 1, 0)
+        actions.addWidget(self.proof_button, 1, 1)
+        actions.addWidget(self.cancel_button, 1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chooser)
+        layout.addLayout(choose_row)
         layout.addLayout(top)
         layout.addWidget(self.details)
         layout.addLayout(enrol_row)
@@ -104,6 +131,7 @@ class GroupScreen(QWidget):
     # --- showing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._load_deals()
         groups = self.ctx.services.group_views.list_groups()
         self.chooser.clear()
         for g in groups:
@@ -112,16 +140,27 @@ class GroupScreen(QWidget):
             (g.id for g in groups if g.state in (GroupState.OPEN, GroupState.FULL)),
             groups[0].id if groups else None)
         if wanted:
-            self.show_group(wanted)
+            self.show_group(wanted, keep_message=True)
         else:
             self.title.setText(self.tr("No groups yet: open one from a launched deal"))
             self._enable(None)
 
-    def show_group(self, group_id: str) -> None:
+    def _load_deals(self) -> None:
+        chosen = self.deal.currentData()
+        self.deal.clear()
+        for info in self.ctx.services.deals.list_deals():
+            if info.launched:
+                self.deal.addItem(info.terms.product_name, info.id)
+        self.deal.setCurrentIndex(max(0, self.deal.findData(chosen)))
+
+    def show_group(self, group_id: str, *, keep_message: bool = False) -> None:
+        """Show a group; an outcome shown for another group does not stay under this one."""
+        if not keep_message or (self.view is not None and self.view.id != group_id):
+            self.clear_message()
         try:
             self.view = self.ctx.services.group_views.view(group_id)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        except Exception as exc:  # noqa: BLE001 - the one error split: describe() logs a bug
+            set_status(self.message, describe(exc, f"showing group {group_id}"), ok=False)
             return
         index = self.chooser.findData(group_id)
         if index < 0:
@@ -145,71 +184,174 @@ class GroupScreen(QWidget):
         for voucher in view.vouchers:
             lines.append(self.tr("Voucher {code} valid until {date}").format(
                 code=voucher.fallback_code, date=voucher.expires_at.astimezone().strftime("%Y-%m-%d")))
+        if view.state in REFUNDED_STATES and view.entries:
+            lines.append(refund_summary(view))
         self.details.setText("\n".join(lines))
         self.model.set_rows(view.entries)
         self.model.set_winners(set(view.winners))
+        backs = {e.id: hand_back(view, e) for e in view.entries}
+        self.model.set_results({i: describe_hand_back(view, b) for i, b in backs.items() if b is not None})
         self._enable(view)
 
     def _enable(self, view: GroupView | None) -> None:
         state = view.state if view else None
-        self.scan.setEnabled(state is GroupState.OPEN)
+        # the scan field also takes a new group's leader, except while a full group waits for its draw
+        self.scan.setEnabled(state is GroupState.OPEN or (state is not GroupState.FULL and self.deal.count() > 0))
         self.enrol_button.setEnabled(state is GroupState.OPEN)
         self.draw_button.setEnabled(state is GroupState.FULL)
         self.cancel_button.setEnabled(state is GroupState.OPEN)
         self.invite_button.setEnabled(state is GroupState.OPEN)
+        self.open_button.setEnabled(self.deal.count() > 0)
         drawn = state in (GroupState.DRAWN, GroupState.SETTLED)
         self.proof_button.setEnabled(drawn)
-        self.results_button.setEnabled(drawn)
+        self.results_button.setEnabled(drawn and not self._printing)
+        again = view is not None and drawn and results_printed(self.ctx, view.id)
+        self.results_button.setText(self.tr("Reprint vouchers + draw slip (COPY)") if again
+                                    else self.tr("Print vouchers + draw slip"))
+        keys.bind(self.results_button, keys.PRINT_RESULTS)
+        if state is GroupState.OPEN and self.isVisible():
+            self.scan.setFocus()
+
+    def _field_edited(self) -> None:
+        """A refusal of what was in the field goes once the field is changed."""
+        if self.message is not None and self.message.property("tone") == "error":
+            self.clear_message()
+
+    def activate(self) -> None:
+        if not self._enrolling:
+            self.scan.clear()  # a code refused on the last visit belongs to that customer
+        super().activate()
+        if self.scan.isEnabled():
+            self.scan.setFocus()
 
     # --- actions ------------------------------------------------------------------------------
 
     def enrol(self) -> None:
-        if self.view is None:
-            return
-        try:
-            self.ctx.services.groups.enrol(self.ctx.actor, self.view.id, self.scan.text(),
-                                           str(self.tender.currentData()))
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            self.scan.selectAll()
+        """Seat whoever is in the scan field. The field is cleared at once so the next scan can
+        come in while this one is written; scans that come meanwhile wait their turn."""
+        who = self.scan.text()
+        if not who.strip():
             return
         self.scan.clear()
-        self.show_group(self.view.id)
-        full = self.view.state is GroupState.FULL
+        self._pending.append(who)
+        if not self._enrolling:
+            self._next_enrol()
+
+    def _next_enrol(self) -> None:
+        view = self.view
+        if not self._pending:
+            return
+        who = self._pending.pop(0)
+        if view is None or view.state is not GroupState.OPEN:
+            self._pending.clear()
+            self.scan.setText(who)
+            set_status(self.message, self.tr("This group takes nobody: press {key} to open a new group "
+                                             "with this leader").format(key=keys.OPEN_GROUP), ok=False)
+            return
+        self._enrolling = True
+        actor, tender = self.ctx.actor, str(self.tender.currentData())
+        run_op(self.ctx, lambda: self.ctx.services.groups.enrol(actor, view.id, who, tender),
+               {Change.GROUPS}, lambda _entry: self._enrolled(view.id),
+               lambda text, _exc: self._enrol_failed(text, who),
+               busy=[self.enrol_button], doing=f"enrolling into group {view.id}")
+
+    def _enrolled(self, group_id: str) -> None:
+        self._enrolling = False
+        self.show_group(group_id)
+        full = self.view is not None and self.view.state is GroupState.FULL
         set_status(self.message, self.tr("Group full: press Draw") if full else self.tr("Enrolled"), ok=True)
+        if full:
+            self.draw_button.setFocus()
+        self._next_enrol()
+
+    def _enrol_failed(self, text: str, who: str) -> None:
+        """The refused code goes back into the field, selected, to be fixed or scanned over."""
+        self._enrolling = False
+        self._pending.clear()
+        set_status(self.message, text, ok=False)
+        if not self.scan.text():
+            self.scan.setText(who)
+        self.scan.selectAll()
+        self.scan.setFocus()
+
+    def open_group(self) -> None:
+        """A cashier opens a new group of a launched deal: the scan field holds the leader."""
+        deal_id = self.deal.currentData()
+        if deal_id is None:
+            return
+        actor, leader, tender = self.ctx.actor, self.scan.text(), str(self.tender.currentData())
+        if not leader.strip():
+            set_status(self.message, self.tr("Scan the leader's member code or type the phone first"), ok=False)
+            self.scan.setEnabled(True)
+            self.scan.setFocus()
+            return
+        run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal_id, leader, tender),
+               {Change.GROUPS, Change.DEALS}, self._opened, lambda text, _exc: self._enrol_failed(text, leader),
+               busy=[self.open_button], doing=f"opening a group of deal {deal_id}")
+
+    def _opened(self, group_id: str) -> None:
+        self.scan.clear()
+        self.view = None
+        self.show_group(group_id)
+        set_status(self.message, self.tr("Group opened: scan the next person"), ok=True)
 
     def draw(self) -> None:
-        if self.view is None:
+        view = self.view
+        if view is None or not self.draw_button.isEnabled():
             return
-        try:
-            outcome = self.ctx.services.draws.draw_and_settle(self.ctx.actor, self.view.id)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            return
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.draws.draw_and_settle(actor, view.id),
+               {Change.GROUPS, Change.VOUCHERS}, self._drawn,
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.draw_button], doing=f"drawing group {view.id}")
+
+    def _drawn(self, outcome: DrawOutcome) -> None:
+        winners = set(outcome.winners)
         self.show_group(outcome.group_id)
         self._reveal()
-        names = ", ".join(e.label for e in self.view.entries if e.id in outcome.winners) if self.view else ""
-        set_status(self.message, self.tr("Winner: {names}. Losers refunded.").format(names=names), ok=True)
+        names = ", ".join(e.label for e in self.view.entries if e.id in winners) if self.view else ""
+        set_status(self.message, self.tr("Winner: {names}. Losers refunded: see what to hand back.").format(
+            names=names), ok=True)
+        self.results_button.setFocus()
 
     def _reveal(self) -> None:
         """Flash the winners' rows a few times without blocking anything."""
         for step in range(4):
-            QTimer.singleShot(step * REVEAL_MS // 4,
+            QTimer.singleShot(step * REVEAL_MS // 4, self,
                               lambda on=step % 2 == 1: self.model.set_winners(self.model.winners, on))
-        QTimer.singleShot(REVEAL_MS, lambda: self.model.set_winners(self.model.winners, True))
+        QTimer.singleShot(REVEAL_MS, self, lambda: self.model.set_winners(self.model.winners, True))
 
-    def cancel(self) -> None:
-        if self.view is None:
+    def cancel(self, reason: str | None = None) -> None:
+        view = self.view
+        if view is None:
             return
         actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.CANCEL_GROUP, self)
         if actor is None:
             return
-        try:
-            refunded = self.ctx.services.groups.cancel(actor, self.view.id, "cancelled at the counter")
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            return
-        self.show_group(self.view.id)
+        if reason is None:
+            reason = self.ask_reason()
+            if reason is None:
+                return
+        run_op(self.ctx, lambda: self.ctx.services.groups.cancel(actor, view.id, reason),
+               {Change.GROUPS, Change.DEALS}, lambda refunded: self._cancelled(view.id, refunded),
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.cancel_button], doing=f"cancelling group {view.id}")
+
+    def ask_reason(self) -> str | None:
+        """Why the group is cancelled: it goes into the audit log and to the platform."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("cancel_reason")
+        dialog.setWindowTitle(self.tr("Cancel group"))
+        dialog.setLabelText(self.tr("Why is this group cancelled? Every deposit is refunded."))
+        dialog.setOkButtonText(self.tr("Cancel the group"))
+        dialog.setCancelButtonText(self.tr("Keep it"))
+        while dialog.exec() == QInputDialog.DialogCode.Accepted:
+            if dialog.textValue().strip():
+                return dialog.textValue().strip()
+        return None
+
+    def _cancelled(self, group_id: str, refunded: int) -> None:
+        self.show_group(group_id)
         set_status(self.message, self.tr("Group cancelled: {amount} refunded").format(
             amount=format_fen(refunded, current_language())), ok=True)
 
@@ -217,14 +359,20 @@ class GroupScreen(QWidget):
         if self.view is None:
             return
         if path is None:
+            folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                          or Path.home())
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export draw proof"),
-                                                  f"draw-{self.view.id}.json", "JSON (*.json)")
+                                                  str(folder / f"draw-{self.view.id}.json"), "JSON (*.json)")
         if not path:
             return
         try:
             Path(path).write_text(self.ctx.services.draws.export_proof(self.view.id), encoding="utf-8")
-        except (UserError, OSError) as exc:
-            set_status(self.message, describe(exc) if isinstance(exc, UserError) else str(exc), ok=False)
+        except OSError as exc:
+            set_status(self.message, self.tr("Could not save {path}: {reason}").format(
+                path=path, reason=exc.strerror or type(exc).__name__), ok=False)
+            return
+        except Exception as exc:  # noqa: BLE001 - the one error split: describe() logs a bug
+            set_status(self.message, describe(exc, "exporting a proof"), ok=False)
             return
         set_status(self.message, self.tr("Proof saved to {path}").format(path=path), ok=True)
 
@@ -233,8 +381,33 @@ class GroupScreen(QWidget):
             print_invite(self.ctx, self.view.id, self)
 
     def print_results(self) -> None:
+        """Vouchers and draw slip; the first time originals, after that copies marked 重印/COPY.
+        A double click prints once: the button stays off for a moment after a click."""
+        if self.view is None or self._printing:
+            return
+        self._printing = True
+        self.results_button.setEnabled(False)
+        again = results_printed(self.ctx, self.view.id)
+        print_results(self.ctx, self.view.id, self, reprint=again)
+        QTimer.singleShot(PRINT_GUARD_MS, self, self._print_guard_over)
         if self.view is not None:
-            print_results(self.ctx, self.view.id, self)
+            self._render(self.view)
+
+    def _print_guard_over(self) -> None:
+        self._printing = False
+        if self.view is not None:
+            self._enable(self.view)
+
+    def prepare_screenshot(self) -> None:
+        """The demo's open group, one more person enrolled: seats filling, the scan field ready."""
+        self.refresh()
+
+
+def _compact(combo: QComboBox) -> QComboBox:
+    """A combo box as wide as its place, not as its longest item."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
 
 
 def _choice_label(product: str, state: GroupState, taken: int, size: int, group_id: str) -> str:

@@ -14,15 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
+from desktop.ui.group_screen import GroupScreen
 from desktop.ui.models.deal_tables import ID_ROLE, GroupsModel
+from desktop.ui.screen import ScreenBase
+from desktop.ui.theme import set_role
 
 
-class GroupsScreen(QWidget):
+class GroupsScreen(ScreenBase):
+    shows = frozenset({Change.GROUPS, Change.DEALS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("groups")
-        self.ctx = ctx
         self.deal = QComboBox(self, objectName="deal_filter")
         self.deal.currentIndexChanged.connect(lambda _i: self._load())
         self.model = GroupsModel()
@@ -30,10 +34,9 @@ class GroupsScreen(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet("font-size: 13pt;")
         self.table.doubleClicked.connect(self.open_selected)
         self.open_button = QPushButton(self.tr("Run this group"), self, objectName="open")
-        self.open_button.setStyleSheet("font-size: 14pt; padding: 8px 16px;")
+        set_role(self.open_button, "primary", "blue")
         self.open_button.clicked.connect(lambda: self.open_selected(self.table.currentIndex()))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Deal"), self))
@@ -60,8 +63,6 @@ class GroupsScreen(QWidget):
 
     def open_selected(self, index: QModelIndex) -> None:
         group_id = self.model.data(index, ID_ROLE) if index.isValid() else None
-        window = self.window()
-        if group_id and hasattr(window, "open_screen"):
-            page = window.open_screen("group")
-            if page is not None:
-                page.show_group(group_id)  # type: ignore[attr-defined]
+        page = self.navigate("group") if group_id else None
+        if isinstance(page, GroupScreen):
+            page.show_group(group_id)

@@ -42,7 +42,10 @@ def install_language(language: str) -> bool:
 
 
 def error_text(exc: UserError) -> str:
-    return exc.render(QCoreApplication.translate)
+    """The error in the person's language and words: field codes named, fen shown as money."""
+    from desktop.ui.wording import humane_error
+
+    return humane_error(exc, current_language()).render(QCoreApplication.translate)
 
 
 def current_language() -> str:

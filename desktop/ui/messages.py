@@ -1,4 +1,11 @@
-"""Showing outcomes: user errors as clear messages, bugs logged with context."""
+"""The one error split of the UI.
+
+A `UserError` is something the person can fix: its translated message is shown as it is. Any
+other exception is a bug or a broken device: it is logged with its traceback and with what
+was being done, and the person reads "Something went wrong; the log has the details" (never
+a raw `str(exc)`, never nothing). Every screen reports failures through `describe`,
+`show_error` or `set_status`.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +16,23 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop.core.errors import UserError
 from desktop.ui.i18n import error_text
+from desktop.ui.theme import set_tone
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
 
-
-def describe(exc: BaseException) -> str:
+def describe(exc: BaseException, doing: str = "") -> str:
+    """The text to show for `exc`; anything but a UserError is logged (with `doing`) first."""
     if isinstance(exc, UserError):
         return error_text(exc)
-    log.error("unexpected error", exc_info=exc)
-    return QCoreApplication.translate("messages", "Internal error: {0}. It was logged.").format(type(exc).__name__)
+    log.error("unexpected error%s", f" while {doing}" if doing else "", exc_info=exc)
+    return QCoreApplication.translate("messages", "Something went wrong; the log has the details.")
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("messages", "Cannot do that"), describe(exc))
+def show_error(parent: QWidget | None, exc: BaseException, doing: str = "") -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("messages", "Cannot do that"), describe(exc, doing))
 
 
 def set_status(label: QLabel, text: str, ok: bool) -> None:
     label.setText(text)
-    label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+    set_tone(label, "ok" if ok else "error")

@@ -17,24 +17,27 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserError
 from desktop.core.staff import Permission
 from desktop.sync.runtime import SyncRuntime
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.pairing_dialog import PairingDialog
+from desktop.ui.screen import ScreenBase
 from desktop.ui.sync_status import state_text
+from desktop.ui.theme import set_role, set_tone
+from desktop.ui.wording import humane_text
 
 REFRESH_MS = 1000
-BUTTON = "font-size: 15pt; padding: 10px 20px;"
 
 
-class PlatformScreen(QWidget):
+class PlatformScreen(ScreenBase):
+    shows = frozenset({Change.SYNC, Change.SETTINGS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("platform")
-        self.ctx = ctx
         self.runtime: SyncRuntime | None = ctx.extras.get("sync")
         self.state = QLabel(self, objectName="sync_state")
-        self.state.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        set_role(self.state, "title")
         self.store = QLabel(self, objectName="paired_store")
         self.terminal = QLabel(self, objectName="terminal_id")
         self.url = QLabel(self, objectName="platform_url")
@@ -44,7 +47,7 @@ class PlatformScreen(QWidget):
         self.sync_button = QPushButton(self.tr("Sync now"), self, objectName="sync_now")
         self.pair_button = QPushButton(self, objectName="pair")
         for button in (self.sync_button, self.pair_button):
-            button.setStyleSheet(BUTTON)
+            set_role(button, "primary", "blue")
         self.sync_button.clicked.connect(self.sync_now)
         self.pair_button.clicked.connect(self.open_pairing)
         self._layout()
@@ -83,15 +86,34 @@ class PlatformScreen(QWidget):
         pairing = snapshot.pairing
         self.state.setText(state_text(self.runtime) if self.runtime else self.tr("Sync is not available"))
         online = self.runtime is not None and self.runtime.worker_state().online is True
-        self.state.setStyleSheet(f"font-size: 22pt; font-weight: bold; color: {'#1b5e20' if online else '#b00020'};")
+        set_tone(self.state, "ok" if online else "error")
         self.store.setText(pairing.store_name if pairing else "—")
         self.terminal.setText(f"{pairing.terminal_name} ({pairing.terminal_id})" if pairing else "—")
         self.url.setText(pairing.platform_url if pairing else "—")
         self.waiting.setText(str(snapshot.waiting))
-        self.error.setText(snapshot.last_error or "—")
+        self.error.setText(self.last_error_text(snapshot.last_error, snapshot.last_success))
+        set_tone(self.error, "error" if self.error.property("bad") else None)
         self.pair_button.setText(self.tr("Re-pair…") if pairing else self.tr("Pair…"))
         self.sync_button.setEnabled(pairing is not None and self.runtime is not None)
         self.pair_button.setEnabled(self.runtime is not None)
+
+    def last_error_text(self, stored: str | None, last_success: object) -> str:
+        """The real last error: the worker's of this session, else the stored one, and the
+        records the platform refused; never a bare dash."""
+        live = self.runtime.worker_state().last_error if self.runtime is not None else None
+        error = live or stored
+        rejected = self.ctx.services.status.outbox().rejected
+        parts = [humane_text(error)] if error else []
+        if rejected:
+            parts.append(self.tr("{n} record(s) refused by the platform: see Needs attention").format(n=rejected))
+        self.error.setProperty("bad", bool(parts))
+        if parts:
+            return "\n".join(parts)
+        when = getattr(last_success, "astimezone", None)
+        if when is not None:
+            return self.tr("None: the last sync at {time} went through").format(
+                time=when().strftime("%Y-%m-%d %H:%M"))
+        return self.tr("None so far")
 
     def sync_now(self) -> None:
         if self.runtime is not None:

@@ -8,6 +8,7 @@ and the job stays in the queue (Printers → Print queue) either way, so nothing
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
@@ -31,6 +32,8 @@ from desktop.documents.serialize import document_from_json
 from desktop.printing.dispatch import PrintDispatcher
 from desktop.printing.qt_backend import make_preview_dialog, print_document
 from desktop.services.print_queue import PrintJobInfo
+from desktop.services.printers import Connection
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe
 from desktop.ui.tasks import run_task, serial_pool
@@ -78,10 +81,15 @@ def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> 
     """Print a queued job off the UI thread; report in the status bar or a Retry toast."""
     run_task(
         lambda: dispatcher(ctx).dispatch(job_id),
-        on_success=lambda job: _show_success(job, parent),
-        on_failure=lambda error: _show_failure(ctx, job_id, describe(error), parent),
+        on_success=lambda job: _show_success(ctx, job, parent),
+        on_failure=lambda error: _failed(ctx, job_id, error, parent),
         pool=_printing_pool(),
     )
+
+
+def _failed(ctx: UiContext, job_id: int, error: BaseException, parent: QWidget | None) -> None:
+    ctx.bus.announce({Change.PRINT_JOBS})
+    _show_failure(ctx, job_id, describe(error, f"printing job {job_id}"), parent)
 
 
 _pools: list[QThreadPool] = []
@@ -116,9 +124,26 @@ def preview_document(document: Document, paper: PaperProfile, parent: QWidget | 
     dialog.open()
 
 
-def _show_success(job: PrintJobInfo, parent: QWidget | None) -> None:
-    text = QCoreApplication.translate("print", "Printed {kind} on {printer}").format(kind=kind_name(job.kind), printer=job.printer_name or "")
-    _status_message(parent, text)
+def _show_success(ctx: UiContext, job: PrintJobInfo, parent: QWidget | None) -> None:
+    ctx.bus.announce({Change.PRINT_JOBS})
+    _status_message(parent, printed_text(ctx, job))
+
+
+def printed_text(ctx: UiContext, job: PrintJobInfo) -> str:
+    """Where the printout went: the printer, or for a PDF "printer" the folder of the file."""
+    folder = ""
+    if job.printer_id is not None:
+        try:
+            settings = ctx.services.printers.get(job.printer_id)
+        except UserError:
+            settings = None
+        if settings is not None and settings.connection == Connection.PDF:
+            folder = str(Path(settings.pdf_folder).resolve())
+    if folder:
+        return QCoreApplication.translate("print", "Saved {kind} as a PDF file in {folder}").format(
+            kind=kind_name(job.kind), folder=folder)
+    return QCoreApplication.translate("print", "Printed {kind} on {printer}").format(
+        kind=kind_name(job.kind), printer=job.printer_name or "")
 
 
 def _live_window(parent: QWidget | None) -> QWidget | None:
@@ -150,8 +175,6 @@ class PrintToast(QFrame):
             self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx, self.job_id = ctx, job_id
-        self.setStyleSheet("#print_toast { background: #fff3f3; border: 2px solid #b00020; border-radius: 6px; }"
-                           "QLabel { color: #b00020; font-size: 13pt; font-weight: bold; }")
         self.message = QLabel(QCoreApplication.translate("print", "Not printed: {reason}").format(reason=reason), self, objectName="print_toast_text")
         self.message.setWordWrap(True)
         self.retry = QPushButton(QCoreApplication.translate("print", "Retry"), self, objectName="print_retry")
@@ -163,7 +186,7 @@ class PrintToast(QFrame):
         row.addWidget(self.message, 1)
         row.addWidget(self.retry)
         row.addWidget(self.dismiss)
-        self.setFixedWidth(520)
+        self.setFixedWidth(min(520, host.width() - 32) if host is not None else 520)
 
     def show_in_corner(self) -> None:
         self.adjustSize()

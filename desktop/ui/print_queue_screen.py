@@ -13,24 +13,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
+from desktop.core.staff import Permission
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
+from desktop.ui.override_dialog import approved_actor
 from desktop.ui.print_actions import dispatcher, preview_job
-from desktop.ui.styles import BLUE, primary_button
+from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
+from desktop.ui.theme import set_role
 
-SCREEN_STYLE = "QWidget { font-size: 13pt; }"
 
-
-class PrintQueueScreen(QWidget):
+class PrintQueueScreen(ScreenBase):
+    shows = frozenset({Change.PRINT_JOBS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("print_queue")
-        self.setStyleSheet(SCREEN_STYLE)
-        self.ctx = ctx
         self.model = PrintJobModel()
         self.table = QTableView(self, objectName="job_table")
         self.table.setModel(self.model)
@@ -39,7 +40,7 @@ class PrintQueueScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.retry_button = QPushButton(self.tr("Retry"), self, objectName="retry")
-        self.retry_button.setStyleSheet(primary_button(BLUE))
+        set_role(self.retry_button, "primary", "blue")
         self.reprint_button = QPushButton(self.tr("Reprint (marked COPY)"), self, objectName="reprint")
         self.preview_button = QPushButton(self.tr("Preview"), self, objectName="preview")
         self.refresh_button = QPushButton(self.tr("Refresh"), self, objectName="refresh")
@@ -90,8 +91,12 @@ class PrintQueueScreen(QWidget):
         job_id = self._selected_id()
         if job_id is None:
             return
+        # retrying a failed job is anyone's; a copy of a voucher is a manager's to approve
+        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.MANAGE_PRINTERS, self)
+        if actor is None:
+            return
         try:
-            copy_id = self.ctx.services.print_jobs.reprint(self.ctx.actor, job_id)
+            copy_id = self.ctx.services.print_jobs.reprint(actor, job_id)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return

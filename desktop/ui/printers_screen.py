@@ -20,23 +20,23 @@ from desktop.core.errors import UserError
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import DOCUMENT_KINDS, PrinterSettings
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.printer_model import PRINTER_ID_ROLE, PrinterModel
+from desktop.ui.operations import run_op
 from desktop.ui.print_actions import dispatcher, kind_name, preview_document
 from desktop.ui.printer_form import PrinterForm
-from desktop.ui.styles import BLUE, primary_button
+from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
+from desktop.ui.theme import set_role
 
-SCREEN_STYLE = "QWidget { font-size: 13pt; }"
 
-
-class PrintersScreen(QWidget):
+class PrintersScreen(ScreenBase):
+    shows = frozenset({Change.PRINTERS})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("printers")
-        self.setStyleSheet(SCREEN_STYLE)
-        self.ctx = ctx
         self.model = PrinterModel()
         self.table = QTableView(self, objectName="printer_table")
         self.table.setModel(self.model)
@@ -49,7 +49,7 @@ class PrintersScreen(QWidget):
         self.save_button = QPushButton(self.tr("Save printer"), self, objectName="save_printer")
         self.remove_button = QPushButton(self.tr("Remove printer"), self, objectName="remove_printer")
         self.test_button = QPushButton(self.tr("Print test page"), self, objectName="print_test_page")
-        self.test_button.setStyleSheet(primary_button(BLUE))
+        set_role(self.test_button, "primary", "blue")
         self.preview_button = QPushButton(self.tr("Preview test page"), self, objectName="preview_test_page")
         self.message = QLabel(self, objectName="message", wordWrap=True)
         self.route_boxes: dict[str, QComboBox] = {}
@@ -125,23 +125,33 @@ class PrintersScreen(QWidget):
     def save(self) -> None:
         try:
             settings = self.form.settings()
-            printer_id = self.ctx.services.printers.save(self.ctx.actor, settings)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings), {Change.PRINTERS},
+               lambda printer_id: self._saved(printer_id, settings.name.strip()), self._failed_write,
+               busy=[self.save_button, self.remove_button], doing="saving a printer")
+
+    def _saved(self, printer_id: int, name: str) -> None:
         self.refresh(select_id=printer_id)
         self.form.printer_id = printer_id
-        set_status(self.message, self.tr("Saved printer {name}").format(name=settings.name.strip()), ok=True)
+        set_status(self.message, self.tr("Saved printer {name}").format(name=name), ok=True)
+
+    def _failed_write(self, text: str, _exc: BaseException) -> None:
+        set_status(self.message, text, ok=False)
 
     def remove(self) -> None:
-        if not self.form.printer_id:
+        printer_id = self.form.printer_id
+        if not printer_id:
             set_status(self.message, self.tr("Select a printer first"), ok=False)
             return
-        try:
-            self.ctx.services.printers.remove(self.ctx.actor, self.form.printer_id)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
-            return
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.printers.remove(actor, printer_id), {Change.PRINTERS},
+               lambda _r: self._removed(), self._failed_write,
+               busy=[self.save_button, self.remove_button], doing="removing a printer")
+
+    def _removed(self) -> None:
         self.form.clear()
         self.refresh()
         set_status(self.message, self.tr("Printer removed"), ok=True)

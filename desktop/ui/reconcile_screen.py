@@ -30,36 +30,39 @@ from desktop.sync.reconcile import (
     to_csv,
 )
 from desktop.sync.runtime import SyncRuntime
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
+from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
+from desktop.ui.theme import set_role
+from desktop.ui.wording import humane_text, op_kind_name
 
 _ORDER = {MISSING_ON_PLATFORM: 0, MISSING_HERE: 1, DIFFERS: 2, MATCHED: 3}
 
 
-class ReconcileScreen(QWidget):
+class ReconcileScreen(ScreenBase):
+    shows = frozenset({Change.SYNC})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("reconcile")
-        self.ctx = ctx
         self.runtime: SyncRuntime | None = ctx.extras.get("sync")
         self.report: ReconcileReport | None = None
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-6), self, objectName="start", calendarPopup=True)
         self.end = QDateEdit(today, self, objectName="end", calendarPopup=True)
         self.compare_button = QPushButton(self.tr("Compare with the platform"), self, objectName="compare")
-        self.compare_button.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 8px 16px;")
+        set_role(self.compare_button, "primary", "blue")
         self.compare_button.clicked.connect(self.compare)
         self.export_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
         self.export_button.clicked.connect(self.export)
         self.summary = QLabel(self, objectName="summary", wordWrap=True)
-        self.summary.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        set_role(self.summary, "headline")
         self.table = QTableWidget(0, 6, self, objectName="lines")
         self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here"),
-                                              self.tr("Platform"), self.tr("Differences"), self.tr("op_id")])
+                                              self.tr("Platform"), self.tr("Differences"), self.tr("Record")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setStyleSheet("font-size: 12pt;")
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
                        self.compare_button, self.export_button):
@@ -115,7 +118,8 @@ class ReconcileScreen(QWidget):
         for i, row in enumerate(rows):
             here = "" if row.here is None or row.here.amount_fen is None else _money(row.here.amount_fen)
             there = "" if row.platform is None else _money(row.platform.amount_fen)
-            cells = (names[row.status], row.kind, here, there, "; ".join(d.text(QCoreApplication.translate) for d in row.differences), row.op_id)
+            differences = "; ".join(humane_text(d.text(QCoreApplication.translate)) for d in row.differences)
+            cells = (names[row.status], op_kind_name(row.kind), here, there, differences, row.op_id)
             for column, value in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(value))
 

@@ -2,46 +2,53 @@
 
 The scan field keeps the focus and takes keyboard-wedge scanner input: Enter or Tab submits,
 the input method is off (a Chinese IME would swallow the scanner's keystrokes), prefixes and
-suffixes the scanner adds are stripped by the service. The verdict is large and coloured.
+suffixes the scanner adds are stripped by the service. The verdict is large and coloured. A
+redemption prints its receipt at once, as the till does; a voucher already redeemed offers a
+copy of the receipt (marked 重印/COPY).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.redemption import RedeemResult, RedeemVerdict
+from desktop.ui import keys
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.group_printing import print_redemption
-from desktop.ui.messages import describe
+from desktop.ui.operations import run_op
+from desktop.ui.screen import ScreenBase
+from desktop.ui.theme import set_role, set_tone
 from desktop.ui.widgets.scan_field import ScanField
 
-GREEN, AMBER, RED = "#1b5e20", "#e65100", "#b00020"
-_VERDICT_COLOURS = {
-    RedeemVerdict.REDEEMED: GREEN,
-    RedeemVerdict.ALREADY_REDEEMED: AMBER,
-    RedeemVerdict.EXPIRED: AMBER,
+_VERDICT_TONES = {
+    RedeemVerdict.REDEEMED: "ok",
+    RedeemVerdict.ALREADY_REDEEMED: "warn",
+    RedeemVerdict.EXPIRED: "warn",
 }
 
 
-class RedeemScreen(QWidget):
+class RedeemScreen(ScreenBase):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("redeem")
-        self.ctx = ctx
         self.last: RedeemResult | None = None
         self.scan = ScanField(self)
         self.scan.setObjectName("scan")
+        set_role(self.scan, "scan")
         self.scan.setPlaceholderText(self.tr("Scan the voucher QR or type its code"))
-        self.scan.setStyleSheet("font-size: 18pt; padding: 6px;")
         self.scan.submitted.connect(self.redeem)
         self.verdict = QLabel(self, objectName="verdict", alignment=Qt.AlignmentFlag.AlignCenter,
                               wordWrap=True)
+        set_role(self.verdict, "verdict")
         self.detail = QLabel(self, objectName="detail", alignment=Qt.AlignmentFlag.AlignCenter,
                              wordWrap=True)
-        self.detail.setStyleSheet("font-size: 16pt;")
-        self.reprint = QPushButton(self.tr("Reprint receipt"), self, objectName="reprint")
-        self.reprint.setStyleSheet("font-size: 14pt; padding: 8px 16px;")
+        set_role(self.detail, "detail")
+        self.reprint = keys.bind(QPushButton(self.tr("Print a copy of the receipt"), self, objectName="reprint"),
+                                 keys.REPRINT)
+        set_role(self.reprint, "action")
         self.reprint.clicked.connect(self.reprint_receipt)
         self.reprint.setVisible(False)
         self._layout()
@@ -60,38 +67,48 @@ class RedeemScreen(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[arg-type]
-        QTimer.singleShot(0, self.scan.setFocus)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.scan.setFocus)
 
     def focusInEvent(self, event: object) -> None:  # noqa: N802
         self.scan.setFocus()
 
-    def refresh(self) -> None:
+    def activate(self) -> None:
+        """Back on the screen: the last verdict belongs to the last customer, not this one."""
+        self.last = None
+        self.reprint.setVisible(False)
+        self._show_waiting()
         self.scan.setFocus()
 
     def _show_waiting(self) -> None:
-        self._set_verdict(self.tr("Ready: scan a voucher"), "#455a64", "")
+        self._set_verdict(self.tr("Ready: scan a voucher"), "muted", "")
 
-    def _set_verdict(self, headline: str, colour: str, detail: str) -> None:
+    def _set_verdict(self, headline: str, tone: str, detail: str) -> None:
         self.verdict.setText(headline)
-        self.verdict.setStyleSheet(f"font-size: 34pt; font-weight: bold; color: {colour};")
+        set_tone(self.verdict, tone)
         self.detail.setText(detail)
 
     def redeem(self, text: str) -> None:
         # Never leave the last voucher's green verdict up while a new scan is judged.
         self.last = None
         self.reprint.setVisible(False)
-        try:
-            result = self.ctx.services.redemption.redeem(self.ctx.actor, text)
-        except Exception as exc:  # describe() logs anything that is not a UserError as a bug
-            self._set_verdict(describe(exc), RED, "")
-            return
-        finally:
-            self.scan.setFocus()
+        self._set_verdict(self.tr("Checking…"), "muted", "")
+        actor = self.ctx.actor
+        run_op(self.ctx, lambda: self.ctx.services.redemption.redeem(actor, text),
+               {Change.VOUCHERS}, self._judged, self._failed, busy=[self.reprint], doing="redeeming a voucher")
+
+    def _failed(self, text: str, _exc: BaseException) -> None:
+        self._set_verdict(text, "error", "")
+        self.scan.setFocus()
+
+    def _judged(self, result: RedeemResult) -> None:
+        self.scan.setFocus()
         self.last = result
-        self._set_verdict(self.headline(result), _VERDICT_COLOURS.get(result.verdict, RED),
+        self._set_verdict(self.headline(result), _VERDICT_TONES.get(result.verdict, "error"),
                           self.details(result))
+        if result.verdict is RedeemVerdict.REDEEMED and result.voucher_id:
+            print_redemption(self.ctx, result.voucher_id, self)  # the receipt, as the till prints one
         self.reprint.setVisible(result.verdict in (RedeemVerdict.REDEEMED,
                                                    RedeemVerdict.ALREADY_REDEEMED))
 
@@ -110,7 +127,8 @@ class RedeemScreen(QWidget):
     def details(self, r: RedeemResult) -> str:
         when = r.redeemed_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.redeemed_at else ""
         if r.verdict is RedeemVerdict.REDEEMED:
-            return self.tr("Winner {winner} · code {code}").format(winner=r.winner or "—", code=r.typed_code)
+            return self.tr("Winner {winner} · code {code} · receipt printing").format(
+                winner=r.winner or "—", code=r.typed_code)
         if r.verdict is RedeemVerdict.ALREADY_REDEEMED:
             return self.tr("{product} was redeemed on {when} at {terminal} by {staff}").format(
                 product=r.product, when=when, terminal=r.terminal, staff=r.staff)
@@ -119,21 +137,7 @@ class RedeemScreen(QWidget):
                 product=r.product, date=r.expires_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         return ""
 
-    def prepare_screenshot(self) -> None:
-        """Demo screenshots: a second group of the demo deal, filled, drawn, its voucher redeemed."""
-        services, actor = self.ctx.services, self.ctx.actor
-        deal = next((d for d in services.deals.list_deals() if d.launched), None)
-        if deal is None:
-            return
-        phones = [f"1370000{n:04d}" for n in range(deal.terms.group_size)]
-        group_id = services.groups.open_group(actor, deal.id, phones[0], "cash")
-        for phone in phones[1:]:
-            services.groups.enrol(actor, group_id, phone, "card")
-        voucher = services.draws.draw_and_settle(actor, group_id).vouchers[0]
-        self.redeem(voucher.qr_text)
-
     def reprint_receipt(self) -> None:
         if self.last is not None and self.last.voucher_id:
-            print_redemption(self.ctx, self.last.voucher_id, self,
-                             reprint=self.last.verdict is RedeemVerdict.ALREADY_REDEEMED)
+            print_redemption(self.ctx, self.last.voucher_id, self, reprint=True)
         self.scan.setFocus()

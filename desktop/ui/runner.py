@@ -20,7 +20,7 @@ from desktop.core.settings_keys import LANGUAGE
 from desktop.ui.fonts import apply_app_font
 from desktop.ui.i18n import choose_language, error_text, install_language
 from desktop.ui.shell import Shell
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import TASKS, run_task, wait_for_tasks
 
 if TYPE_CHECKING:
     from desktop.core.startup import StartupSnapshot
@@ -48,12 +48,12 @@ def qt_app() -> QApplication:
 
 
 def start_ui(services: Services | None, language: str | None, demo_pins: dict[str, str] | None,
-             snapshot: StartupSnapshot | None = None) -> Shell:
+             snapshot: StartupSnapshot | None = None, *, full_screen: bool = False) -> Shell:
     app = qt_app()
     saved = services.settings.get(LANGUAGE) if services else snapshot.language if snapshot else ""
     install_language(choose_language(language, saved))
     apply_app_font(app)
-    return Shell(services, snapshot=snapshot, demo_pins=demo_pins)
+    return Shell(services, snapshot=snapshot, demo_pins=demo_pins, full_screen=full_screen)
 
 
 def show_store_error(exc: Exception) -> int:
@@ -71,6 +71,16 @@ def exec_shell(shell: Shell) -> int:
     if os.environ.get(BENCH_ENV):
         QTimer.singleShot(0, lambda: (print(f"IDLE {time.time():.6f}", flush=True), QApplication.quit()))
     return QApplication.exec()
+
+
+def finish_tasks(timeout_s: float = 15.0) -> None:
+    """At shutdown: let running tasks (a draw, a redemption, a print) finish before the services
+    close, and deliver their callbacks (Picard's TaskCounter)."""
+    if not TASKS.wait_idle(timeout_s):
+        import logging
+
+        logging.getLogger(__name__).warning("%d tasks still running at shutdown", TASKS.running)
+    wait_for_tasks(1.0)
 
 
 def open_after_first_paint(open_store: Callable[[], Any], attach: Callable[[Any], None]) -> None:

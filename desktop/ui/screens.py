@@ -1,4 +1,5 @@
-"""The screens the main window offers, in navigation order. Each lives in its own module."""
+"""The screens the main window offers, in navigation order. Each lives in its own module and
+follows the Screen protocol (desktop.ui.screen); its spec gives its title and permission."""
 
 from __future__ import annotations
 
@@ -6,18 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Permission
 from desktop.ui.context import UiContext
+from desktop.ui.screen import ScreenBase
 
 
 @dataclass(frozen=True)
 class ScreenSpec:
     key: str  # object name, screenshot file name
     source_title: str  # English source, marked for lupdate; translated at display time
-    factory: Callable[[UiContext], QWidget]
+    factory: Callable[[UiContext], ScreenBase]
     permission: Permission | None = None  # None: every staff member
 
     def title(self) -> str:
@@ -51,7 +52,7 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("reconcile", QT_TRANSLATE_NOOP("screens", "Reconciliation"), ReconcileScreen,
                    Permission.VIEW_REPORTS),
         ScreenSpec("printers", QT_TRANSLATE_NOOP("screens", "Printers"), PrintersScreen, Permission.MANAGE_PRINTERS),
-        ScreenSpec("print_queue", QT_TRANSLATE_NOOP("screens", "Print queue"), PrintQueueScreen,
-                   Permission.MANAGE_PRINTERS),
+        # retrying a failed printout or printing a copy is a cashier's job: no manager needed
+        ScreenSpec("print_queue", QT_TRANSLATE_NOOP("screens", "Print queue"), PrintQueueScreen, Permission.ENROL),
         ScreenSpec("settings", QT_TRANSLATE_NOOP("screens", "Settings"), SettingsScreen),
     ]

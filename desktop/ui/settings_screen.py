@@ -13,20 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.core.settings_keys import LANGUAGE, STORE_NAME
 from desktop.core.staff import Permission
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import set_status
+from desktop.ui.operations import run_op
+from desktop.ui.screen import ScreenBase
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(ScreenBase):
+    shows = frozenset({Change.SETTINGS})
     language_changed = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("settings")
-        self.ctx = ctx
         self.language = QComboBox(self, objectName="language")
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("简体中文", "zh_CN")
@@ -54,14 +56,21 @@ class SettingsScreen(QWidget):
     def save_settings(self) -> None:
         settings, actor = self.ctx.services.settings, self.ctx.actor
         language = str(self.language.currentData())
-        try:
-            if self.store_name.isEnabled() and self.store_name.text().strip() != settings.get(STORE_NAME):
-                settings.set(actor, STORE_NAME, self.store_name.text().strip())
-            if language != settings.get(LANGUAGE):
+        store = self.store_name.text().strip() if self.store_name.isEnabled() else None
+        new_language = language != settings.get(LANGUAGE)
+
+        def write() -> None:
+            if store is not None and store != settings.get(STORE_NAME):
+                settings.set(actor, STORE_NAME, store)
+            if new_language:
                 settings.set_language(actor, language)
-                self.language_changed.emit(language)
-                return
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
-            return
-        set_status(self.message, self.tr("Saved"), ok=True)
+
+        def saved(_result: object) -> None:
+            if new_language:
+                self.language_changed.emit(language)  # the windows are rebuilt in the new language
+            else:
+                set_status(self.message, self.tr("Saved"), ok=True)
+
+        run_op(self.ctx, write, {Change.SETTINGS}, saved,
+               lambda text, _exc: set_status(self.message, text, ok=False),
+               busy=[self.save], doing="saving settings")

@@ -15,6 +15,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.i18n import choose_language, install_language
 from desktop.ui.login_screen import LoginScreen
 from desktop.ui.messages import describe, show_error
+from desktop.ui.theme import STYLESHEET
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
@@ -29,7 +30,8 @@ class Shell(QObject):
     """
 
     def __init__(self, services: Services | None, *, snapshot: StartupSnapshot | None = None,
-                 demo_pins: dict[str, str] | None = None, extras: dict[str, object] | None = None) -> None:
+                 demo_pins: dict[str, str] | None = None, extras: dict[str, object] | None = None,
+                 full_screen: bool = False) -> None:
         super().__init__()
         assert services is not None or snapshot is not None
         self._services = services
@@ -37,8 +39,10 @@ class Shell(QObject):
         self.pending_login: tuple[int, str] | None = None
         self.demo_pins = demo_pins
         self.extras = extras or {}
+        self.full_screen = full_screen  # kiosk mode: every window takes the whole screen
         self.gate = QStackedWidget()
         self.gate.setObjectName("gate")
+        self.gate.setStyleSheet(STYLESHEET)
         self.gate.resize(900, 620)
         self.main: MainWindow | None = None
         self.login: LoginScreen | None = None
@@ -90,10 +94,10 @@ class Shell(QObject):
         self.enter(actor)
 
     def show(self) -> None:
-        (self.main or self.gate).show()
+        self._show(self.main or self.gate)
 
-    def visible_window(self) -> QWidget:
-        return self.main if self.main is not None else self.gate
+    def _show(self, window: QWidget) -> None:
+        window.showFullScreen() if self.full_screen else window.show()
 
     def enter(self, actor: Actor) -> MainWindow:
         from desktop.ui.main_window import MainWindow  # after login: keeps start-up short
@@ -103,7 +107,7 @@ class Shell(QObject):
         self.main.logout_requested.connect(self.logout)
         self.main.language_changed.connect(self.change_language)
         self.gate.hide()
-        self.main.show()
+        self._show(self.main)
         self.main.open_home()
         return self.main
 
@@ -120,7 +124,7 @@ class Shell(QObject):
             return
         self._close_main()
         self._build_gate()
-        self.gate.show()
+        self._show(self.gate)
 
     def change_language(self, language: str) -> None:
         """Reload translations and rebuild the windows so every string is retranslated."""

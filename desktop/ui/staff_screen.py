@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,20 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.core.staff import Role
+from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import set_status
 from desktop.ui.models.staff_model import ACTIVE_ROLE, STAFF_ID_ROLE, StaffModel
+from desktop.ui.operations import run_op
 from desktop.ui.roles import role_name
+from desktop.ui.screen import ScreenBase
 
 
-class StaffScreen(QWidget):
+class StaffScreen(ScreenBase):
+    shows = frozenset({Change.STAFF})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("staff")
-        self.ctx = ctx
-        self.model = StaffModel()
+        self.model = StaffModel(ctx.services.staff.clock)
         self.table = QTableView(self, objectName="staff_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -80,28 +84,33 @@ class StaffScreen(QWidget):
         return int(rows[0].data(STAFF_ID_ROLE)), bool(rows[0].data(ACTIVE_ROLE))
 
     def add_staff(self) -> None:
-        role = Role(self.role.currentData())
-        self._attempt(lambda: self.ctx.services.staff.add_staff(self.ctx.actor, self.name.text(), role, self.pin.text()),
-                      self.tr("Added {name}").format(name=self.name.text().strip()))
-        if self.message.property("ok"):
-            self.name.clear()
-            self.pin.clear()
+        role, name, pin = Role(self.role.currentData()), self.name.text(), self.pin.text()
+        actor = self.ctx.actor
+        self._attempt(lambda: self.ctx.services.staff.add_staff(actor, name, role, pin),
+                      self.tr("Added {name}").format(name=name.strip()), self._added)
+
+    def _added(self) -> None:
+        self.name.clear()
+        self.pin.clear()
 
     def toggle_active(self) -> None:
         chosen = self.selected()
         if chosen:
             staff_id, active = chosen
-            self._attempt(lambda: self.ctx.services.staff.set_active(self.ctx.actor, staff_id, not active),
+            actor = self.ctx.actor
+            self._attempt(lambda: self.ctx.services.staff.set_active(actor, staff_id, not active),
                           self.tr("Saved"))
 
     def set_pin(self) -> None:
+        """A new PIN; it also ends a lock after wrong PINs."""
         chosen = self.selected()
         if not chosen:
             return
         pin, ok = QInputDialog.getText(self, self.tr("New PIN"), self.tr("New PIN (4–8 digits)"),
                                        QLineEdit.EchoMode.Password)
         if ok:
-            self._attempt(lambda: self.ctx.services.staff.change_pin(self.ctx.actor, chosen[0], pin),
+            actor = self.ctx.actor
+            self._attempt(lambda: self.ctx.services.staff.change_pin(actor, chosen[0], pin),
                           self.tr("PIN changed"))
 
     def unlock_selected(self) -> None:
@@ -109,13 +118,17 @@ class StaffScreen(QWidget):
         if chosen:
             self._attempt(lambda: self.ctx.services.staff.unlock(self.ctx.actor, chosen[0]), self.tr("Unlocked"))
 
-    def _attempt(self, action: object, success: str) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except UserError as exc:
+    def _attempt(self, action: Callable[[], object], success: str, then: Callable[[], None] | None = None) -> None:
+        """Run the change through run_op (off the UI thread, broadcast on success)."""
+        def done(_result: object) -> None:
+            self.message.setProperty("ok", True)
+            set_status(self.message, success, ok=True)
+            if then is not None:
+                then()
+
+        def failed(text: str, _exc: BaseException) -> None:
             self.message.setProperty("ok", False)
-            set_status(self.message, describe(exc), ok=False)
-            return
-        self.message.setProperty("ok", True)
-        set_status(self.message, success, ok=True)
-        self.refresh()
+            set_status(self.message, text, ok=False)
+
+        run_op(self.ctx, action, {Change.STAFF}, done, failed,
+               busy=[self.add, self.toggle, self.reset_pin, self.unlock], doing="changing staff")

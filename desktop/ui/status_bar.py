@@ -9,6 +9,7 @@ from desktop.core.clock import utc_now
 from desktop.core.settings_keys import STORE_NAME
 from desktop.ui.context import UiContext
 from desktop.ui.roles import role_name
+from desktop.ui.theme import set_tone
 
 REFRESH_MS = 5000
 
@@ -21,7 +22,10 @@ class CounterStatusBar(QStatusBar):
         self.staff = QLabel(self, objectName="status_staff")
         self.sync = QLabel(self, objectName="status_sync")
         self.waiting = QLabel(self, objectName="status_waiting")
-        for label in (self.store, self.staff, self.sync, self.waiting):
+        self.rejected = QLabel(self, objectName="status_rejected")
+        self.rejected.setProperty("badge", "true")
+        self.rejected.setVisible(False)
+        for label in (self.store, self.staff, self.sync, self.waiting, self.rejected):
             self.addPermanentWidget(label)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -33,11 +37,16 @@ class CounterStatusBar(QStatusBar):
         self.store.setText(services.settings.get(STORE_NAME))
         self.staff.setText(f"{actor.name} · {role_name(actor.role)}")
         sync_state = self.ctx.extras.get("sync_state")
-        self.sync.setText(sync_state() if callable(sync_state) else self.tr("Not paired"))
+        full = sync_state() if callable(sync_state) else self.tr("Not paired")
+        self.sync.setText(" · ".join(str(full).split(" · ")[:2]))  # short: the bar also shows messages
+        self.sync.setToolTip(full)
         status = services.status.outbox()
         text = self.tr("{n} waiting to send").format(n=status.waiting)
         stale = status.stale(utc_now())
         if stale:
             text += " · " + self.tr("unsent for over 24 h!")
-        self.waiting.setStyleSheet("color: #b00020; font-weight: bold;" if stale else "")
+        set_tone(self.waiting, "error" if stale else None)
         self.waiting.setText(text)
+        self.rejected.setText(self.tr("⚠ {n} refused by the platform").format(n=status.rejected))
+        self.rejected.setToolTip(self.tr("The platform refused these records: see Needs attention"))
+        self.rejected.setVisible(status.rejected > 0)

@@ -2,19 +2,56 @@
 
 The one helper every screen uses (as Anki's CollectionOp and Picard's run_task): a
 QRunnable on the global thread pool; its result or exception comes back through a queued
-signal, so callbacks always run on the main thread.
+signal, so callbacks always run on the main thread. Every running task is counted (Picard's
+TaskCounter) so that shutdown can wait for them before the services close.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 _live: set[_Relay] = set()
+
+
+class TaskCounter:
+    """How many tasks are running; `wait_idle` blocks until none is (or the timeout passes)."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._idle = threading.Condition()
+
+    def __enter__(self) -> TaskCounter:
+        with self._idle:
+            self._count += 1
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._idle:
+            self._count -= 1
+            if self._count == 0:
+                self._idle.notify_all()
+
+    @property
+    def running(self) -> int:
+        with self._idle:
+            return self._count
+
+    def wait_idle(self, timeout_s: float = 10.0) -> bool:
+        """True when no task runs any more; callbacks still queued are delivered too."""
+        with self._idle:
+            done = self._idle.wait_for(lambda: self._count == 0, timeout_s)
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents()
+        return done
+
+
+TASKS = TaskCounter()  # every task of the process; app.py waits on it before closing services
 
 
 class _Relay(QObject):
@@ -29,12 +66,13 @@ class _Job(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as exc:  # handed to the failure callback, never lost
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.succeeded.emit(result)
+        with TASKS:
+            try:
+                result = self.work()
+            except BaseException as exc:  # handed to the failure callback, never lost
+                self.relay.failed.emit(exc)
+            else:
+                self.relay.succeeded.emit(result)
 
 
 def run_task(
@@ -58,6 +96,23 @@ def run_task(
     relay.succeeded.connect(lambda result: done(on_success, result))
     relay.failed.connect(lambda exc: done(on_failure, exc))
     (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+
+
+def pending() -> int:
+    """Tasks started whose callbacks have not run yet."""
+    return len(_live)
+
+
+def wait_for_tasks(timeout_s: float = 10.0) -> bool:
+    """Deliver every running task's callbacks (screenshots, tests, shutdown); True when none is left."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    while _live and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    QCoreApplication.processEvents()
+    return not _live
 
 
 def serial_pool() -> QThreadPool:

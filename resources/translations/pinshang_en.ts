@@ -116,6 +116,14 @@ What to do: {action}</translation>
         <source>unsent for over 24 h!</source>
         <translation>unsent for over 24 h!</translation>
     </message>
+    <message>
+        <source>⚠ {n} refused by the platform</source>
+        <translation>⚠ {n} refused by the platform</translation>
+    </message>
+    <message>
+        <source>The platform refused these records: see Needs attention</source>
+        <translation>The platform refused these records: see Needs attention</translation>
+    </message>
 </context>
 <context>
     <name>DealEditor</name>
@@ -232,6 +240,14 @@ What to do: {action}</translation>
         <translation>Promotion budget</translation>
     </message>
     <message>
+        <source>The store keeps (per group)</source>
+        <translation>The store keeps (per group)</translation>
+    </message>
+    <message>
+        <source>The store keeps per person</source>
+        <translation>The store keeps per person</translation>
+    </message>
+    <message>
         <source>Break-even: group price at least {price}</source>
         <translation>Break-even: group price at least {price}</translation>
     </message>
@@ -279,8 +295,24 @@ What to do: {action}</translation>
         <translation>Saved</translation>
     </message>
     <message>
+        <source>Not launched: the deal can still be changed</source>
+        <translation>Not launched: the deal can still be changed</translation>
+    </message>
+    <message>
+        <source>Launch this deal?</source>
+        <translation>Launch this deal?</translation>
+    </message>
+    <message>
+        <source>Launch “{product}”? Its rules are published and can then only change in the customers' favour.</source>
+        <translation>Launch “{product}”? Its rules are published and can then only change in the customers' favour.</translation>
+    </message>
+    <message>
         <source>Launched: the rules are published and frozen</source>
         <translation>Launched: the rules are published and frozen</translation>
+    </message>
+    <message>
+        <source>Scan the leader's member code or type the phone first</source>
+        <translation>Scan the leader's member code or type the phone first</translation>
     </message>
     <message>
         <source>Group opened</source>
@@ -345,6 +377,10 @@ What to do: {action}</translation>
         <translation>Enrol</translation>
     </message>
     <message>
+        <source>Open a new group</source>
+        <translation>Open a new group</translation>
+    </message>
+    <message>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
@@ -361,8 +397,40 @@ What to do: {action}</translation>
         <translation>Print invite</translation>
     </message>
     <message>
+        <source>New group of</source>
+        <translation>New group of</translation>
+    </message>
+    <message>
+        <source>Reprint vouchers + draw slip (COPY)</source>
+        <translation>Reprint vouchers + draw slip (COPY)</translation>
+    </message>
+    <message>
         <source>Print vouchers + draw slip</source>
         <translation>Print vouchers + draw slip</translation>
+    </message>
+    <message>
+        <source>Scan the leader's member code or type the phone first</source>
+        <translation>Scan the leader's member code or type the phone first</translation>
+    </message>
+    <message>
+        <source>Group opened: scan the next person</source>
+        <translation>Group opened: scan the next person</translation>
+    </message>
+    <message>
+        <source>Winner: {names}. Losers refunded: see what to hand back.</source>
+        <translation>Winner: {names}. Losers refunded: see what to hand back.</translation>
+    </message>
+    <message>
+        <source>Why is this group cancelled? Every deposit is refunded.</source>
+        <translation>Why is this group cancelled? Every deposit is refunded.</translation>
+    </message>
+    <message>
+        <source>Cancel the group</source>
+        <translation>Cancel the group</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
     </message>
     <message>
         <source>No groups yet: open one from a launched deal</source>
@@ -389,6 +457,10 @@ What to do: {action}</translation>
         <translation>Voucher {code} valid until {date}</translation>
     </message>
     <message>
+        <source>This group takes nobody: press {key} to open a new group with this leader</source>
+        <translation>This group takes nobody: press {key} to open a new group with this leader</translation>
+    </message>
+    <message>
         <source>Group full: press Draw</source>
         <translation>Group full: press Draw</translation>
     </message>
@@ -397,16 +469,16 @@ What to do: {action}</translation>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <source>Winner: {names}. Losers refunded.</source>
-        <translation>Winner: {names}. Losers refunded.</translation>
-    </message>
-    <message>
         <source>Group cancelled: {amount} refunded</source>
         <translation>Group cancelled: {amount} refunded</translation>
     </message>
     <message>
         <source>Export draw proof</source>
         <translation>Export draw proof</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>Could not save {path}: {reason}</translation>
     </message>
     <message>
         <source>Proof saved to {path}</source>
@@ -580,6 +652,18 @@ What to do: {action}</translation>
     <message>
         <source>Pair…</source>
         <translation>Pair…</translation>
+    </message>
+    <message>
+        <source>{n} record(s) refused by the platform: see Needs attention</source>
+        <translation>{n} record(s) refused by the platform: see Needs attention</translation>
+    </message>
+    <message>
+        <source>None: the last sync at {time} went through</source>
+        <translation>None: the last sync at {time} went through</translation>
+    </message>
+    <message>
+        <source>None so far</source>
+        <translation>None so far</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -892,8 +976,8 @@ What to do: {action}</translation>
         <translation>Differences</translation>
     </message>
     <message>
-        <source>op_id</source>
-        <translation>op_id</translation>
+        <source>Record</source>
+        <translation>Record</translation>
     </message>
     <message>
         <source>From</source>
@@ -947,12 +1031,16 @@ What to do: {action}</translation>
         <translation>Scan the voucher QR or type its code</translation>
     </message>
     <message>
-        <source>Reprint receipt</source>
-        <translation>Reprint receipt</translation>
+        <source>Print a copy of the receipt</source>
+        <translation>Print a copy of the receipt</translation>
     </message>
     <message>
         <source>Ready: scan a voucher</source>
         <translation>Ready: scan a voucher</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
     </message>
     <message>
         <source>✔ Redeemed: hand over {product}</source>
@@ -987,8 +1075,8 @@ What to do: {action}</translation>
         <translation>✖ No voucher has this code</translation>
     </message>
     <message>
-        <source>Winner {winner} · code {code}</source>
-        <translation>Winner {winner} · code {code}</translation>
+        <source>Winner {winner} · code {code} · receipt printing</source>
+        <translation>Winner {winner} · code {code} · receipt printing</translation>
     </message>
     <message>
         <source>{product} was redeemed on {when} at {terminal} by {staff}</source>
@@ -1048,8 +1136,8 @@ What to do: {action}</translation>
         <translation>Inactive</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Locked</translation>
+        <source>Locked until {time}</source>
+        <translation>Locked until {time}</translation>
     </message>
     <message>
         <source>Active</source>
@@ -1978,10 +2066,57 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>hand_back</name>
+    <message>
+        <source>Won: hand over the voucher</source>
+        <translation>Won: hand over the voucher</translation>
+    </message>
+    <message>
+        <source>consolation {amount}</source>
+        <translation>consolation {amount}</translation>
+    </message>
+    <message>
+        <source>{n} coins</source>
+        <translation>{n} coins</translation>
+    </message>
+    <message>
+        <source>leader reward {amount}</source>
+        <translation>leader reward {amount}</translation>
+    </message>
+    <message>
+        <source>Card refund {amount} (to do)</source>
+        <translation>Card refund {amount} (to do)</translation>
+    </message>
+    <message>
+        <source>Refunded online {amount}</source>
+        <translation>Refunded online {amount}</translation>
+    </message>
+    <message>
+        <source>Refund {amount}</source>
+        <translation>Refund {amount}</translation>
+    </message>
+    <message>
+        <source>Cash back {amount} now</source>
+        <translation>Cash back {amount} now</translation>
+    </message>
+    <message>
+        <source>Cash back now: {amount} ({n})</source>
+        <translation>Cash back now: {amount} ({n})</translation>
+    </message>
+    <message>
+        <source>Card refunds to do: {amount} ({n})</source>
+        <translation>Card refunds to do: {amount} ({n})</translation>
+    </message>
+    <message>
+        <source>Refunded online: {amount} ({n})</source>
+        <translation>Refunded online: {amount} ({n})</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <source>Internal error: {0}. It was logged.</source>
-        <translation>Internal error: {0}. It was logged.</translation>
+        <source>Something went wrong; the log has the details.</source>
+        <translation>Something went wrong; the log has the details.</translation>
     </message>
     <message>
         <source>Cannot do that</source>
@@ -1990,14 +2125,6 @@ What to do: {action}</translation>
 </context>
 <context>
     <name>models</name>
-    <message>
-        <source>Winner</source>
-        <translation>Winner</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Refunded</translation>
-    </message>
     <message>
         <source>Product</source>
         <translation>Product</translation>
@@ -2043,8 +2170,8 @@ What to do: {action}</translation>
         <translation>Tender</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Result</translation>
+        <source>Hand back</source>
+        <translation>Hand back</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2199,10 @@ What to do: {action}</translation>
     <message>
         <source>Test page</source>
         <translation>Test page</translation>
+    </message>
+    <message>
+        <source>Saved {kind} as a PDF file in {folder}</source>
+        <translation>Saved {kind} as a PDF file in {folder}</translation>
     </message>
     <message>
         <source>Printed {kind} on {printer}</source>
@@ -2304,6 +2435,377 @@ What to do: {action}</translation>
     <message>
         <source>Online (platform)</source>
         <translation>Online (platform)</translation>
+    </message>
+</context>
+<context>
+    <name>wording</name>
+    <message>
+        <source>Staff changed</source>
+        <translation>Staff changed</translation>
+    </message>
+    <message>
+        <source>Deal launched</source>
+        <translation>Deal launched</translation>
+    </message>
+    <message>
+        <source>Deal amended</source>
+        <translation>Deal amended</translation>
+    </message>
+    <message>
+        <source>Group opened</source>
+        <translation>Group opened</translation>
+    </message>
+    <message>
+        <source>Joined a group</source>
+        <translation>Joined a group</translation>
+    </message>
+    <message>
+        <source>Group drawn</source>
+        <translation>Group drawn</translation>
+    </message>
+    <message>
+        <source>Group settled (refunds and consolation)</source>
+        <translation>Group settled (refunds and consolation)</translation>
+    </message>
+    <message>
+        <source>Group expired and refunded</source>
+        <translation>Group expired and refunded</translation>
+    </message>
+    <message>
+        <source>Group cancelled and refunded</source>
+        <translation>Group cancelled and refunded</translation>
+    </message>
+    <message>
+        <source>Online join accepted</source>
+        <translation>Online join accepted</translation>
+    </message>
+    <message>
+        <source>Online join refused</source>
+        <translation>Online join refused</translation>
+    </message>
+    <message>
+        <source>Voucher issued</source>
+        <translation>Voucher issued</translation>
+    </message>
+    <message>
+        <source>Voucher redeemed</source>
+        <translation>Voucher redeemed</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Coins paid with</source>
+        <translation>Coins paid with</translation>
+    </message>
+    <message>
+        <source>Signing key added</source>
+        <translation>Signing key added</translation>
+    </message>
+    <message>
+        <source>Attention item resolved</source>
+        <translation>Attention item resolved</translation>
+    </message>
+    <message>
+        <source>Commission schedule received</source>
+        <translation>Commission schedule received</translation>
+    </message>
+    <message>
+        <source>Deal saved</source>
+        <translation>Deal saved</translation>
+    </message>
+    <message>
+        <source>Demo data created</source>
+        <translation>Demo data created</translation>
+    </message>
+    <message>
+        <source>Online joins sorted</source>
+        <translation>Online joins sorted</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>Paired with the platform</source>
+        <translation>Paired with the platform</translation>
+    </message>
+    <message>
+        <source>Platform address changed</source>
+        <translation>Platform address changed</translation>
+    </message>
+    <message>
+        <source>Printout queued</source>
+        <translation>Printout queued</translation>
+    </message>
+    <message>
+        <source>Copy printed</source>
+        <translation>Copy printed</translation>
+    </message>
+    <message>
+        <source>Printout retried</source>
+        <translation>Printout retried</translation>
+    </message>
+    <message>
+        <source>Printer removed</source>
+        <translation>Printer removed</translation>
+    </message>
+    <message>
+        <source>Printer chosen for a printout</source>
+        <translation>Printer chosen for a printout</translation>
+    </message>
+    <message>
+        <source>Printer saved</source>
+        <translation>Printer saved</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>Signing key renewed</source>
+        <translation>Signing key renewed</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>Signing key created</translation>
+    </message>
+    <message>
+        <source>Staff member (de)activated</source>
+        <translation>Staff member (de)activated</translation>
+    </message>
+    <message>
+        <source>Staff member added</source>
+        <translation>Staff member added</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>Owner account created</source>
+        <translation>Owner account created</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN changed</translation>
+    </message>
+    <message>
+        <source>Manager PIN checked for an approval</source>
+        <translation>Manager PIN checked for an approval</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>product</translation>
+    </message>
+    <message>
+        <source>market value</source>
+        <translation>market value</translation>
+    </message>
+    <message>
+        <source>cost per product</source>
+        <translation>cost per product</translation>
+    </message>
+    <message>
+        <source>group price</source>
+        <translation>group price</translation>
+    </message>
+    <message>
+        <source>people per group</source>
+        <translation>people per group</translation>
+    </message>
+    <message>
+        <source>winners</source>
+        <translation>winners</translation>
+    </message>
+    <message>
+        <source>leader rule</source>
+        <translation>leader rule</translation>
+    </message>
+    <message>
+        <source>leader reward</source>
+        <translation>leader reward</translation>
+    </message>
+    <message>
+        <source>consolation cash per loser</source>
+        <translation>consolation cash per loser</translation>
+    </message>
+    <message>
+        <source>consolation coins per loser</source>
+        <translation>consolation coins per loser</translation>
+    </message>
+    <message>
+        <source>formation reward per joiner</source>
+        <translation>formation reward per joiner</translation>
+    </message>
+    <message>
+        <source>promotion budget</source>
+        <translation>promotion budget</translation>
+    </message>
+    <message>
+        <source>hours to fill a group</source>
+        <translation>hours to fill a group</translation>
+    </message>
+    <message>
+        <source>groups open at once</source>
+        <translation>groups open at once</translation>
+    </message>
+    <message>
+        <source>seats per member</source>
+        <translation>seats per member</translation>
+    </message>
+    <message>
+        <source>voucher validity (days)</source>
+        <translation>voucher validity (days)</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>deal</translation>
+    </message>
+    <message>
+        <source>seat</source>
+        <translation>seat</translation>
+    </message>
+    <message>
+        <source>voucher</source>
+        <translation>voucher</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>deposit</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>cash</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>paid by</source>
+        <translation>paid by</translation>
+    </message>
+    <message>
+        <source>commitment</source>
+        <translation>commitment</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>approved by</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>printout</source>
+        <translation>printout</translation>
+    </message>
+    <message>
+        <source>print job</source>
+        <translation>print job</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>coins granted</source>
+        <translation>coins granted</translation>
+    </message>
+    <message>
+        <source>coins</source>
+        <translation>coins</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>rules</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>staff no.</source>
+        <translation>staff no.</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>store</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>menu items</source>
+        <translation>menu items</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>connection</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
     </message>
 </context>
 </TS>

@@ -91,7 +91,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Checking…</source>
-        <translation>正在校验…</translation>
+        <translation>正在核验…</translation>
     </message>
     <message>
         <source>Intact: {n} records</source>
@@ -115,6 +115,14 @@ What to do: {action}</source>
     <message>
         <source>unsent for over 24 h!</source>
         <translation>超过 24 小时未发送！</translation>
+    </message>
+    <message>
+        <source>⚠ {n} refused by the platform</source>
+        <translation>⚠ 平台拒绝 {n} 条</translation>
+    </message>
+    <message>
+        <source>The platform refused these records: see Needs attention</source>
+        <translation>平台拒绝了这些记录：请查看“待处理事项”</translation>
     </message>
 </context>
 <context>
@@ -232,6 +240,14 @@ What to do: {action}</source>
         <translation>推广预算</translation>
     </message>
     <message>
+        <source>The store keeps (per group)</source>
+        <translation>商家每团留存</translation>
+    </message>
+    <message>
+        <source>The store keeps per person</source>
+        <translation>商家每位参与者留存</translation>
+    </message>
+    <message>
         <source>Break-even: group price at least {price}</source>
         <translation>保本：拼团价至少 {price}</translation>
     </message>
@@ -279,8 +295,24 @@ What to do: {action}</source>
         <translation>已保存</translation>
     </message>
     <message>
+        <source>Not launched: the deal can still be changed</source>
+        <translation>未上线：活动仍可修改</translation>
+    </message>
+    <message>
+        <source>Launch this deal?</source>
+        <translation>上线此活动？</translation>
+    </message>
+    <message>
+        <source>Launch “{product}”? Its rules are published and can then only change in the customers' favour.</source>
+        <translation>上线“{product}”？规则将公开，之后只能做对顾客有利的修改。</translation>
+    </message>
+    <message>
         <source>Launched: the rules are published and frozen</source>
         <translation>已上线：活动规则已公布并锁定</translation>
+    </message>
+    <message>
+        <source>Scan the leader's member code or type the phone first</source>
+        <translation>请先扫团长会员码或输入手机号</translation>
     </message>
     <message>
         <source>Group opened</source>
@@ -345,6 +377,10 @@ What to do: {action}</source>
         <translation>登记入团</translation>
     </message>
     <message>
+        <source>Open a new group</source>
+        <translation>开新团</translation>
+    </message>
+    <message>
         <source>Draw</source>
         <translation>开奖</translation>
     </message>
@@ -361,8 +397,40 @@ What to do: {action}</source>
         <translation>打印邀请码</translation>
     </message>
     <message>
+        <source>New group of</source>
+        <translation>开新团：</translation>
+    </message>
+    <message>
+        <source>Reprint vouchers + draw slip (COPY)</source>
+        <translation>重印兑换券和开奖单（副本）</translation>
+    </message>
+    <message>
         <source>Print vouchers + draw slip</source>
         <translation>打印兑换券和开奖单</translation>
+    </message>
+    <message>
+        <source>Scan the leader's member code or type the phone first</source>
+        <translation>请先扫团长会员码或输入手机号</translation>
+    </message>
+    <message>
+        <source>Group opened: scan the next person</source>
+        <translation>已开团：请扫下一位</translation>
+    </message>
+    <message>
+        <source>Winner: {names}. Losers refunded: see what to hand back.</source>
+        <translation>中奖：{names}。未中奖者已退款：请按“应退给顾客”一栏退还。</translation>
+    </message>
+    <message>
+        <source>Why is this group cancelled? Every deposit is refunded.</source>
+        <translation>为什么取消此团？所有押金都会退还。</translation>
+    </message>
+    <message>
+        <source>Cancel the group</source>
+        <translation>取消此团</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>不取消</translation>
     </message>
     <message>
         <source>No groups yet: open one from a launched deal</source>
@@ -389,6 +457,10 @@ What to do: {action}</source>
         <translation>兑换券 {code} 有效期至 {date}</translation>
     </message>
     <message>
+        <source>This group takes nobody: press {key} to open a new group with this leader</source>
+        <translation>此团不能再报名：按 {key} 以此人为团长开新团</translation>
+    </message>
+    <message>
         <source>Group full: press Draw</source>
         <translation>已成团：请按“开奖”</translation>
     </message>
@@ -397,16 +469,16 @@ What to do: {action}</source>
         <translation>已入团</translation>
     </message>
     <message>
-        <source>Winner: {names}. Losers refunded.</source>
-        <translation>中奖：{names}。未中奖者已退款。</translation>
-    </message>
-    <message>
         <source>Group cancelled: {amount} refunded</source>
         <translation>已取消此团：退款 {amount}</translation>
     </message>
     <message>
         <source>Export draw proof</source>
         <translation>导出开奖证明</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
         <source>Proof saved to {path}</source>
@@ -580,6 +652,18 @@ What to do: {action}</source>
     <message>
         <source>Pair…</source>
         <translation>配对…</translation>
+    </message>
+    <message>
+        <source>{n} record(s) refused by the platform: see Needs attention</source>
+        <translation>平台拒绝了 {n} 条记录：请查看“待处理事项”</translation>
+    </message>
+    <message>
+        <source>None: the last sync at {time} went through</source>
+        <translation>无：{time} 的同步已成功</translation>
+    </message>
+    <message>
+        <source>None so far</source>
+        <translation>暂无</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -842,7 +926,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Printer removed</source>
-        <translation>已删除打印机</translation>
+        <translation>打印机已删除</translation>
     </message>
     <message>
         <source>{kind} now prints on {printer}</source>
@@ -892,8 +976,8 @@ What to do: {action}</source>
         <translation>差异</translation>
     </message>
     <message>
-        <source>op_id</source>
-        <translation>操作编号</translation>
+        <source>Record</source>
+        <translation>记录编号</translation>
     </message>
     <message>
         <source>From</source>
@@ -947,12 +1031,16 @@ What to do: {action}</source>
         <translation>扫描兑换券二维码或输入券码</translation>
     </message>
     <message>
-        <source>Reprint receipt</source>
-        <translation>重印凭证</translation>
+        <source>Print a copy of the receipt</source>
+        <translation>打印凭证副本</translation>
     </message>
     <message>
         <source>Ready: scan a voucher</source>
         <translation>就绪：请扫描兑换券</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
     </message>
     <message>
         <source>✔ Redeemed: hand over {product}</source>
@@ -987,8 +1075,8 @@ What to do: {action}</source>
         <translation>✖ 没有此券码的兑换券</translation>
     </message>
     <message>
-        <source>Winner {winner} · code {code}</source>
-        <translation>中奖人 {winner} · 券码 {code}</translation>
+        <source>Winner {winner} · code {code} · receipt printing</source>
+        <translation>中奖者 {winner} · 兑换码 {code} · 正在打印凭证</translation>
     </message>
     <message>
         <source>{product} was redeemed on {when} at {terminal} by {staff}</source>
@@ -1048,8 +1136,8 @@ What to do: {action}</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>已锁定</translation>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
     </message>
     <message>
         <source>Active</source>
@@ -1108,7 +1196,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>PIN changed</source>
-        <translation>PIN 已修改</translation>
+        <translation>PIN 已更改</translation>
     </message>
     <message>
         <source>Unlocked</source>
@@ -1978,10 +2066,57 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>hand_back</name>
+    <message>
+        <source>Won: hand over the voucher</source>
+        <translation>中奖：交给顾客兑换券</translation>
+    </message>
+    <message>
+        <source>consolation {amount}</source>
+        <translation>安慰金 {amount}</translation>
+    </message>
+    <message>
+        <source>{n} coins</source>
+        <translation>{n} 购物币</translation>
+    </message>
+    <message>
+        <source>leader reward {amount}</source>
+        <translation>团长奖励 {amount}</translation>
+    </message>
+    <message>
+        <source>Card refund {amount} (to do)</source>
+        <translation>刷卡退款 {amount}（待办）</translation>
+    </message>
+    <message>
+        <source>Refunded online {amount}</source>
+        <translation>已线上退款 {amount}</translation>
+    </message>
+    <message>
+        <source>Refund {amount}</source>
+        <translation>退 {amount}</translation>
+    </message>
+    <message>
+        <source>Cash back {amount} now</source>
+        <translation>现在退现金 {amount}</translation>
+    </message>
+    <message>
+        <source>Cash back now: {amount} ({n})</source>
+        <translation>现在退现金：{amount}（{n} 人）</translation>
+    </message>
+    <message>
+        <source>Card refunds to do: {amount} ({n})</source>
+        <translation>待刷卡退款：{amount}（{n} 人）</translation>
+    </message>
+    <message>
+        <source>Refunded online: {amount} ({n})</source>
+        <translation>已线上退款：{amount}（{n} 人）</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <source>Internal error: {0}. It was logged.</source>
-        <translation>内部错误：{0}。已记录日志。</translation>
+        <source>Something went wrong; the log has the details.</source>
+        <translation>出了点问题，详情已写入日志。</translation>
     </message>
     <message>
         <source>Cannot do that</source>
@@ -1990,14 +2125,6 @@ What to do: {action}</source>
 </context>
 <context>
     <name>models</name>
-    <message>
-        <source>Winner</source>
-        <translation>中奖</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>已退款</translation>
-    </message>
     <message>
         <source>Product</source>
         <translation>商品</translation>
@@ -2043,8 +2170,8 @@ What to do: {action}</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>结果</translation>
+        <source>Hand back</source>
+        <translation>应退给顾客</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2199,10 @@ What to do: {action}</source>
     <message>
         <source>Test page</source>
         <translation>测试页</translation>
+    </message>
+    <message>
+        <source>Saved {kind} as a PDF file in {folder}</source>
+        <translation>{kind}已存为 PDF：{folder}</translation>
     </message>
     <message>
         <source>Printed {kind} on {printer}</source>
@@ -2304,6 +2435,377 @@ What to do: {action}</source>
     <message>
         <source>Online (platform)</source>
         <translation>线上（平台代收）</translation>
+    </message>
+</context>
+<context>
+    <name>wording</name>
+    <message>
+        <source>Staff changed</source>
+        <translation>员工已变更</translation>
+    </message>
+    <message>
+        <source>Deal launched</source>
+        <translation>活动已上线</translation>
+    </message>
+    <message>
+        <source>Deal amended</source>
+        <translation>活动已修改</translation>
+    </message>
+    <message>
+        <source>Group opened</source>
+        <translation>已开团</translation>
+    </message>
+    <message>
+        <source>Joined a group</source>
+        <translation>参团</translation>
+    </message>
+    <message>
+        <source>Group drawn</source>
+        <translation>已开奖</translation>
+    </message>
+    <message>
+        <source>Group settled (refunds and consolation)</source>
+        <translation>团已结算（退款和安慰奖）</translation>
+    </message>
+    <message>
+        <source>Group expired and refunded</source>
+        <translation>团已过期并退款</translation>
+    </message>
+    <message>
+        <source>Group cancelled and refunded</source>
+        <translation>团已取消并退款</translation>
+    </message>
+    <message>
+        <source>Online join accepted</source>
+        <translation>线上参团已接受</translation>
+    </message>
+    <message>
+        <source>Online join refused</source>
+        <translation>线上参团被拒绝</translation>
+    </message>
+    <message>
+        <source>Voucher issued</source>
+        <translation>已发兑换券</translation>
+    </message>
+    <message>
+        <source>Voucher redeemed</source>
+        <translation>兑换券已核销</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Coins paid with</source>
+        <translation>购物币抵扣</translation>
+    </message>
+    <message>
+        <source>Signing key added</source>
+        <translation>已添加签名密钥</translation>
+    </message>
+    <message>
+        <source>Attention item resolved</source>
+        <translation>待处理事项已处理</translation>
+    </message>
+    <message>
+        <source>Commission schedule received</source>
+        <translation>收到佣金方案</translation>
+    </message>
+    <message>
+        <source>Deal saved</source>
+        <translation>活动已保存</translation>
+    </message>
+    <message>
+        <source>Demo data created</source>
+        <translation>已创建演示数据</translation>
+    </message>
+    <message>
+        <source>Online joins sorted</source>
+        <translation>线上参团已分拣</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <source>Paired with the platform</source>
+        <translation>已与平台配对</translation>
+    </message>
+    <message>
+        <source>Platform address changed</source>
+        <translation>平台地址已更改</translation>
+    </message>
+    <message>
+        <source>Printout queued</source>
+        <translation>单据已排队打印</translation>
+    </message>
+    <message>
+        <source>Copy printed</source>
+        <translation>已打印副本</translation>
+    </message>
+    <message>
+        <source>Printout retried</source>
+        <translation>单据已重新打印</translation>
+    </message>
+    <message>
+        <source>Printer removed</source>
+        <translation>打印机已删除</translation>
+    </message>
+    <message>
+        <source>Printer chosen for a printout</source>
+        <translation>已为单据选择打印机</translation>
+    </message>
+    <message>
+        <source>Printer saved</source>
+        <translation>打印机已保存</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>设置已更改</translation>
+    </message>
+    <message>
+        <source>Signing key renewed</source>
+        <translation>签名密钥已更新</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>已创建签名密钥</translation>
+    </message>
+    <message>
+        <source>Staff member (de)activated</source>
+        <translation>员工已停用/启用</translation>
+    </message>
+    <message>
+        <source>Staff member added</source>
+        <translation>已添加员工</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN 错误</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Owner account created</source>
+        <translation>已创建店主账号</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN 已更改</translation>
+    </message>
+    <message>
+        <source>Manager PIN checked for an approval</source>
+        <translation>经理输入 PIN 授权</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>market value</source>
+        <translation>市场价值</translation>
+    </message>
+    <message>
+        <source>cost per product</source>
+        <translation>单件成本</translation>
+    </message>
+    <message>
+        <source>group price</source>
+        <translation>拼团价</translation>
+    </message>
+    <message>
+        <source>people per group</source>
+        <translation>成团人数</translation>
+    </message>
+    <message>
+        <source>winners</source>
+        <translation>中奖人数</translation>
+    </message>
+    <message>
+        <source>leader rule</source>
+        <translation>团长规则</translation>
+    </message>
+    <message>
+        <source>leader reward</source>
+        <translation>团长奖励</translation>
+    </message>
+    <message>
+        <source>consolation cash per loser</source>
+        <translation>每位未中奖者现金安慰奖</translation>
+    </message>
+    <message>
+        <source>consolation coins per loser</source>
+        <translation>每位未中奖者安慰购物币</translation>
+    </message>
+    <message>
+        <source>formation reward per joiner</source>
+        <translation>每位参团者的成团奖励</translation>
+    </message>
+    <message>
+        <source>promotion budget</source>
+        <translation>推广预算</translation>
+    </message>
+    <message>
+        <source>hours to fill a group</source>
+        <translation>成团时限（小时）</translation>
+    </message>
+    <message>
+        <source>groups open at once</source>
+        <translation>可同时开团数</translation>
+    </message>
+    <message>
+        <source>seats per member</source>
+        <translation>每位会员可占名额</translation>
+    </message>
+    <message>
+        <source>voucher validity (days)</source>
+        <translation>兑换券有效期（天）</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>团</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>voucher</source>
+        <translation>兑换券</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>commitment</source>
+        <translation>承诺值</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>printout</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>coins granted</source>
+        <translation>发放的购物币</translation>
+    </message>
+    <message>
+        <source>coins</source>
+        <translation>购物币</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>staff no.</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>menu items</source>
+        <translation>菜单项</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
     </message>
 </context>
 </TS>

@@ -97,6 +97,7 @@ def test_double_redemption_offline_one_stands_one_conflict_on_the_attention_scre
     screen.grab().save('/tmp/attention_test.png')
     assert "What to do: Another terminal redeemed this voucher first" in screen.details.text()
     qtbot.mouseClick(screen.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5000)  # written off the UI thread
     assert screen.message.text() == "Marked resolved"
     assert screen.model.rowCount() == 0 and screen.summary.text() == "Nothing needs attention"
     resolved = b.services.attention.items(manager, include_resolved=True)

@@ -1,7 +1,7 @@
 """Issue 8, finding 14 (client): the data folder and everything the app writes in it are
 private (0700 folders, 0600 files) whatever the umask, and files left group- or world-readable
 by an older version are tightened at start-up. POSIX only: on Windows the per-user AppData
-folder's ACL is the protection (docs/parts/client.md)."""
+folder's ACL is the protection (docs/security.md)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from desktop.services.deal_ledger import all_transfers
 from desktop.store.deal_models import Deal, Group, Redemption
 from desktop.sync.group_jobs import GroupJob
 from tests.support.typing import type_text
-from tests.ui.conftest import login
+from tests.ui.conftest import login, press_yes, settle, when_modal
 
 PHONES = ["13811110001", "13811110002", "13811110003", "13811110004"]
 MEMBER = "U00000000000abc1"
@@ -41,6 +41,7 @@ def _fill_example_d(qtbot, editor) -> None:
 def _click(qtbot, button) -> None:
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -54,6 +55,7 @@ def _launch_and_open(qtbot, window, leader: str):
     _fill_example_d(qtbot, deals.editor)
     assert deals.editor.last_economics.net_fen == 4800  # example D: 98 − 30 − 4×5
     assert "CNY 48.00" in deals.editor.preview.text()
+    when_modal("launch_confirm", press_yes)  # launching freezes the rules: it asks first
     _click(qtbot, deals.launch_button)
     assert deals.message.text().startswith("Launched"), deals.message.text()
     qtbot.keyClicks(deals.leader, leader)
@@ -68,6 +70,7 @@ def test_a_deal_from_editor_to_redeemed_voucher(qtbot, shell, demo_services, tmp
     for who in (*PHONES[1:], MEMBER):
         qtbot.keyClicks(group.scan, who)
         qtbot.keyClick(group.scan, Qt.Key.Key_Return)
+    settle(qtbot)
     assert group.message.text() == "Group full: press Draw"
     assert group.seats.text() == "5 / 5 seats" and not group.scan.isEnabled()
     assert group.model.rowCount() == 5
@@ -91,9 +94,11 @@ def test_a_deal_from_editor_to_redeemed_voucher(qtbot, shell, demo_services, tmp
     redeem = window.open_screen("redeem")
     qtbot.keyClicks(redeem.scan, voucher.qr_text)
     qtbot.keyClick(redeem.scan, Qt.Key.Key_Return)
+    settle(qtbot)
     assert redeem.verdict.text() == "✔ Redeemed: hand over 战斧牛排 Tomahawk set"
     qtbot.keyClicks(redeem.scan, voucher.qr_text)
     qtbot.keyClick(redeem.scan, Qt.Key.Key_Tab)  # scanners configured to end with Tab
+    settle(qtbot)
     assert redeem.verdict.text() == "✖ Already redeemed"
     assert "by 李经理" in redeem.detail.text() and "redeemed on" in redeem.detail.text()
     assert redeem.scan.hasFocus() or not redeem.isActiveWindow()
@@ -104,6 +109,7 @@ def test_a_deal_from_editor_to_redeemed_voucher(qtbot, shell, demo_services, tmp
     _, second = _launch_again(qtbot, window, deals, PHONES[1])
     qtbot.keyClicks(second.scan, PHONES[2])
     qtbot.keyClick(second.scan, Qt.Key.Key_Return)
+    settle(qtbot)
     clock.advance(hours=2)
     GroupJob(demo_services, clock=clock).run_once()  # the groups' background job (desktop.sync.group_jobs)
     qtbot.waitUntil(lambda: demo_services.group_views.view(second.view.id).state.value == "refunded", timeout=5000)
@@ -180,7 +186,14 @@ def test_a_cashier_needs_a_manager_to_cancel_a_group(qtbot, shell, demo_services
         dialog = QApplication.activeModalWidget()
         dialog.manager.setCurrentIndex(dialog.manager.findText("李经理"))
         qtbot.keyClicks(dialog.pin, "2222")
+        QTimer.singleShot(50, give_reason)
         dialog.approve()
+
+    def give_reason() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog.objectName() == "cancel_reason"
+        dialog.setTextValue("the oven broke")
+        dialog.accept()
 
     QTimer.singleShot(50, approve)
     _click(qtbot, group.cancel_button)
@@ -194,6 +207,7 @@ def test_garbage_scans_on_the_redeem_screen(qtbot, shell, demo_services) -> None
     for garbage in ("hello world", "PSV1ABCDEF", "0000-0000-00", "13800138000"):
         qtbot.keyClicks(redeem.scan, garbage)
         qtbot.keyClick(redeem.scan, Qt.Key.Key_Return)
+        settle(qtbot)
         assert redeem.verdict.text().startswith("✖"), garbage
         assert redeem.scan.text() == ""
     with demo_services.db.read() as s:
@@ -212,6 +226,7 @@ def test_deal_group_and_entry_models_pass_the_model_tester(qtmodeltester, demo_s
     view = demo_services.group_views.view(summary.id)
     entries.set_rows(view.entries)
     entries.set_winners({view.entries[1].id})
+    entries.set_results({view.entries[1].id: "Winner", view.entries[0].id: "Refunded"})
     for model in (deals, groups, entries):
         qtmodeltester.check(model)
     assert summary.state is GroupState.OPEN and groups.index(0, 2).data() == "3 / 5"

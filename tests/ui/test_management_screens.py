@@ -12,7 +12,7 @@ from desktop.ui.models.staff_model import StaffModel
 from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.tasks import run_task
 from tests.support.typing import type_text
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 
 
 def test_owner_adds_a_cashier_who_can_then_log_in(qtbot, shell, demo_services) -> None:
@@ -22,6 +22,7 @@ def test_owner_adds_a_cashier_who_can_then_log_in(qtbot, shell, demo_services) -
     screen.role.setCurrentIndex(screen.role.findData("cashier"))
     qtbot.keyClicks(screen.pin, "5829")
     qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert screen.message.text() == "Added 赵小二"
     names = [screen.model.index(r, 0).data() for r in range(screen.model.rowCount())]
     assert "赵小二" in names
@@ -35,6 +36,7 @@ def test_adding_with_a_guessable_pin_shows_why_and_adds_nobody(qtbot, shell, dem
     type_text(qtbot, screen.name, "赵小二")
     qtbot.keyClicks(screen.pin, "5555")
     qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "too easy to guess" in screen.message.text()
     assert len(demo_services.staff.list_staff()) == 3
 
@@ -49,10 +51,13 @@ def test_a_manager_unlocks_a_locked_cashier_from_the_staff_screen(qtbot, shell, 
     window = login(qtbot, shell, "李经理", "2222")
     screen = window.open_screen("staff")
     row = next(r for r in range(screen.model.rowCount()) if screen.model.index(r, 0).data() == "小张")
-    assert screen.model.index(row, 2).data() == "Locked"
+    assert screen.model.index(row, 2).data().startswith("Locked until ")
     screen.table.selectRow(row)
     qtbot.mouseClick(screen.unlock, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert screen.message.text() == "Unlocked"
+    row = next(r for r in range(screen.model.rowCount()) if screen.model.index(r, 0).data() == "小张")
+    assert screen.model.index(row, 2).data() == "Active"  # the broadcast refreshed the list
     assert demo_services.staff.login(cashier, "3333").name == "小张"
 
 
@@ -62,6 +67,7 @@ def test_adding_with_a_bad_pin_shows_why_and_adds_nobody(qtbot, shell, demo_serv
     type_text(qtbot, screen.name, "赵小二")
     qtbot.keyClicks(screen.pin, "55")
     qtbot.mouseClick(screen.add, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "4 to 8 digits" in screen.message.text()
     assert len(demo_services.staff.list_staff()) == 3
 
@@ -72,6 +78,7 @@ def test_deactivating_a_cashier(qtbot, shell, demo_services) -> None:
     row = next(r for r in range(screen.model.rowCount()) if screen.model.index(r, 0).data() == "小张")
     screen.table.selectRow(row)
     qtbot.mouseClick(screen.toggle, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert screen.model.index(row, 2).data() == "Inactive"
     assert "小张" not in [i.name for i in demo_services.staff.list_staff()]
 
@@ -80,7 +87,7 @@ def test_audit_screen_verifies_the_chain_off_the_ui_thread(qtbot, shell) -> None
     window = login(qtbot, shell, "王店长", "1111")
     screen = window.open_screen("audit")
     assert screen.model.rowCount() >= 8
-    assert screen.model.index(0, 3).data() == "staff.login"
+    assert screen.model.index(0, 3).data() == "Logged in"  # the action in words, not "staff.login"
     qtbot.mouseClick(screen.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.result.text().startswith("Intact"), timeout=5000)
     assert screen.verify_button.isEnabled()
@@ -115,7 +122,7 @@ def test_cashier_opening_the_audit_log_needs_a_manager(qtbot, shell) -> None:
     screen = window.open_screen("audit")
     assert screen is not None
     assert screen.ctx.actor.approved_by == "李经理"
-    assert screen.model.index(0, 3).data() == "override.approved"
+    assert screen.model.index(0, 3).data() == "Manager approval"  # not "override.approved"
 
 
 def test_refused_approval_keeps_the_cashier_out(qtbot, shell) -> None:
@@ -138,6 +145,7 @@ def test_switching_language_retranslates_the_app(qtbot, shell, demo_services) ->
     screen = window.open_screen("settings")
     screen.language.setCurrentIndex(screen.language.findData("zh_CN"))
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     rebuilt = shell.main
     assert rebuilt is not window
     titles = [rebuilt.nav.item(i).text() for i in range(rebuilt.nav.count())]

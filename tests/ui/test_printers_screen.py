@@ -20,7 +20,7 @@ from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.print_actions import PrintToast, send_to_printer
 from tests.support.fake_printer import FakeTcpPrinter, closed_port
 from tests.support.typing import type_text
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 from tests.ui.test_management_screens import when_dialog_opens
 
 OWNER = Actor(1, "王店长", Role.OWNER)
@@ -44,6 +44,7 @@ def fake_printer() -> Iterator[FakeTcpPrinter]:
 
 def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def type_port(qtbot, spin, port: int) -> None:
@@ -129,11 +130,12 @@ def test_a_failed_print_offers_retry_and_keeps_the_job_then_reprint_marks_copy(q
             qtbot.keyClicks(dialog.pin, "2222")
             dialog.approve()
 
-        when_dialog_opens(qtbot, approve)
-        queue = window.open_screen("print_queue")
-        assert queue.ctx.actor.approved_by == "李经理"
+        queue = window.open_screen("print_queue")  # open to a cashier: retrying needs no manager
         queue.table.selectRow(0)
+        when_dialog_opens(qtbot, approve)
         click(qtbot, queue.reprint_button)
+        assert any(r.action == "override.approved" for r in demo_services.audit.recent(
+            demo_services.staff.login(1, "1111")))
         qtbot.waitUntil(lambda: queue.message.text().startswith("Job "), timeout=8000)
         assert printer.wait_for_jobs(2)
         assert printer.jobs[1].count(encode_gb18030(REPRINT_MARK)) == 2

@@ -12,7 +12,7 @@ from desktop.core.clock import to_iso
 from desktop.core.vouchers import public_key_bytes
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import install_language
-from desktop.ui.redeem_screen import RED, RedeemScreen
+from desktop.ui.redeem_screen import RedeemScreen
 from tests.core.test_ed25519_keys import SMALL_ORDER
 from tests.core.test_voucher_key_trust import forged_under
 from tests.services.test_redemption_key_trust import _other_terminal_key, _voucher
@@ -33,9 +33,11 @@ def test_weak_and_revoked_keys_on_the_redeem_screen(qtbot, demo_services, clock,
         screen = RedeemScreen(UiContext(demo_services, cashier(demo_services)))
         qtbot.addWidget(screen)
         screen.redeem(forged_under(SMALL_ORDER[0], store_id="demo-store"))
-        assert screen.verdict.text() == forged and RED in screen.verdict.styleSheet()
+        qtbot.waitUntil(lambda: screen.verdict.text() == forged)
+        assert screen.verdict.property("tone") == "error"
         screen.redeem(_voucher(private, clock.now + timedelta(seconds=1)))
-        assert screen.verdict.text() == revoked and RED in screen.verdict.styleSheet()
+        qtbot.waitUntil(lambda: screen.verdict.text() == revoked)
+        assert screen.verdict.property("tone") == "error"
         assert not screen.reprint.isVisible()
     finally:
         install_language("en")

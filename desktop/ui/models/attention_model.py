@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop.core.clock import from_iso
 from desktop.services.attention import AttentionInfo
 from desktop.ui.models.table_model import RowTableModel
+from desktop.ui.wording import humane_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,4 +31,4 @@ class AttentionModel(RowTableModel[AttentionInfo]):
         kind = self.tr("Rejected by the platform") if row.kind == "rejected_op" else self.tr("Conflict")
         when = from_iso(row.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
         action = QCoreApplication.translate("attention", row.action)
-        return (when, kind, row.subject, row.reason, action)
+        return (when, kind, humane_text(row.subject), humane_text(row.reason), action)

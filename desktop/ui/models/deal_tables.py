@@ -35,7 +35,6 @@ TENDER_NAMES = {
     "card": QT_TRANSLATE_NOOP("tenders", "Card"),
     "platform": QT_TRANSLATE_NOOP("tenders", "Online (platform)"),
 }
-RESULTS = (QT_TRANSLATE_NOOP("models", "Winner"), QT_TRANSLATE_NOOP("models", "Refunded"))
 
 
 def state_name(state: str) -> str:
@@ -90,13 +89,19 @@ class EntriesModel(RowsModel[EntryInfo]):
         (QT_TRANSLATE_NOOP("models", "Customer"), lambda e: e.label + ("  ★" if e.is_leader else "")),
         (QT_TRANSLATE_NOOP("models", "Deposit"), lambda e: _money(e.deposit_fen)),
         (QT_TRANSLATE_NOOP("models", "Tender"), lambda e: QCoreApplication.translate("tenders", TENDER_NAMES.get(e.tender, e.tender))),
-        (QT_TRANSLATE_NOOP("models", "Result"), lambda e: ""),
+        (QT_TRANSLATE_NOOP("models", "Hand back"), lambda e: ""),
     )
 
     def __init__(self) -> None:
         super().__init__()
         self.winners: set[str] = set()
+        self.results: dict[str, str] = {}  # entry id → what to hand back (after a draw or refund)
         self.highlight = True
+
+    def set_results(self, results: dict[str, str]) -> None:
+        self.results = results
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self.rows) - 1, 4))
 
     def set_winners(self, winners: set[str], highlight: bool = True) -> None:
         self.winners, self.highlight = winners, highlight
@@ -104,8 +109,8 @@ class EntriesModel(RowsModel[EntryInfo]):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
     def display(self, row: EntryInfo, column: int) -> str:
-        if column == 4 and self.winners:
-            return QCoreApplication.translate("models", RESULTS[0] if row.id in self.winners else RESULTS[1])
+        if column == 4:
+            return self.results.get(row.id, "")
         return super().display(row, column)
 
     def extra(self, row: EntryInfo, role: int) -> Any:

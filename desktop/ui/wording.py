@@ -1,0 +1,196 @@
+"""The words a person reads for the codes the system keeps: op kinds, audit actions, deal
+fields, payload keys. Also the one phone masking of the UI (138****5678).
+
+Nothing a screen shows should be a raw code ("group.settled", "consolation_cash_fen", an
+"op_id" header, a JSON object with a full phone number): screens pass codes through here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import UserError
+from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.money import format_fen
+
+PHONE = re.compile(r"(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)")
+
+OP_KINDS = {
+    "staff.changed": QT_TRANSLATE_NOOP("wording", "Staff changed"),
+    "deal.launched": QT_TRANSLATE_NOOP("wording", "Deal launched"),
+    "deal.amended": QT_TRANSLATE_NOOP("wording", "Deal amended"),
+    "group.opened": QT_TRANSLATE_NOOP("wording", "Group opened"),
+    "group.joined": QT_TRANSLATE_NOOP("wording", "Joined a group"),
+    "group.drawn": QT_TRANSLATE_NOOP("wording", "Group drawn"),
+    "group.settled": QT_TRANSLATE_NOOP("wording", "Group settled (refunds and consolation)"),
+    "group.expired": QT_TRANSLATE_NOOP("wording", "Group expired and refunded"),
+    "group.cancelled": QT_TRANSLATE_NOOP("wording", "Group cancelled and refunded"),
+    "join_request.accepted": QT_TRANSLATE_NOOP("wording", "Online join accepted"),
+    "join_request.refused": QT_TRANSLATE_NOOP("wording", "Online join refused"),
+    "voucher.issued": QT_TRANSLATE_NOOP("wording", "Voucher issued"),
+    "voucher.redeemed": QT_TRANSLATE_NOOP("wording", "Voucher redeemed"),
+    "sale.completed": QT_TRANSLATE_NOOP("wording", "Sale"),
+    "coins.captured": QT_TRANSLATE_NOOP("wording", "Coins paid with"),
+    "signing_key.added": QT_TRANSLATE_NOOP("wording", "Signing key added"),
+}
+AUDIT_ACTIONS = {
+    "attention.resolved": QT_TRANSLATE_NOOP("wording", "Attention item resolved"),
+    "commission_schedule.received": QT_TRANSLATE_NOOP("wording", "Commission schedule received"),
+    "deal.amended": QT_TRANSLATE_NOOP("wording", "Deal amended"),
+    "deal.launched": QT_TRANSLATE_NOOP("wording", "Deal launched"),
+    "deal.saved": QT_TRANSLATE_NOOP("wording", "Deal saved"),
+    "demo.seeded": QT_TRANSLATE_NOOP("wording", "Demo data created"),
+    "group.cancelled": QT_TRANSLATE_NOOP("wording", "Group cancelled and refunded"),
+    "group.drawn": QT_TRANSLATE_NOOP("wording", "Group drawn"),
+    "group.expired": QT_TRANSLATE_NOOP("wording", "Group expired and refunded"),
+    "group.joined": QT_TRANSLATE_NOOP("wording", "Joined a group"),
+    "group.opened": QT_TRANSLATE_NOOP("wording", "Group opened"),
+    "group.settled": QT_TRANSLATE_NOOP("wording", "Group settled (refunds and consolation)"),
+    "join_requests.triaged": QT_TRANSLATE_NOOP("wording", "Online joins sorted"),
+    "override.approved": QT_TRANSLATE_NOOP("wording", "Manager approval"),
+    "platform.paired": QT_TRANSLATE_NOOP("wording", "Paired with the platform"),
+    "platform.url_changed": QT_TRANSLATE_NOOP("wording", "Platform address changed"),
+    "print.queued": QT_TRANSLATE_NOOP("wording", "Printout queued"),
+    "print.reprint": QT_TRANSLATE_NOOP("wording", "Copy printed"),
+    "print.retry": QT_TRANSLATE_NOOP("wording", "Printout retried"),
+    "printer.removed": QT_TRANSLATE_NOOP("wording", "Printer removed"),
+    "printer.route_set": QT_TRANSLATE_NOOP("wording", "Printer chosen for a printout"),
+    "printer.saved": QT_TRANSLATE_NOOP("wording", "Printer saved"),
+    "settings.changed": QT_TRANSLATE_NOOP("wording", "Setting changed"),
+    "signing_key.rotated": QT_TRANSLATE_NOOP("wording", "Signing key renewed"),
+    "signing_key.added": QT_TRANSLATE_NOOP("wording", "Signing key added"),
+    "signing_key.created": QT_TRANSLATE_NOOP("wording", "Signing key created"),
+    "staff.activated": QT_TRANSLATE_NOOP("wording", "Staff member (de)activated"),
+    "staff.added": QT_TRANSLATE_NOOP("wording", "Staff member added"),
+    "staff.login": QT_TRANSLATE_NOOP("wording", "Logged in"),
+    "staff.login_failed": QT_TRANSLATE_NOOP("wording", "Wrong PIN"),
+    "staff.logout": QT_TRANSLATE_NOOP("wording", "Logged out"),
+    "staff.owner_created": QT_TRANSLATE_NOOP("wording", "Owner account created"),
+    "staff.pin_changed": QT_TRANSLATE_NOOP("wording", "PIN changed"),
+    "voucher.redeemed": QT_TRANSLATE_NOOP("wording", "Voucher redeemed"),
+}
+APPROVAL_LOGIN = QT_TRANSLATE_NOOP("wording", "Manager PIN checked for an approval")
+FIELDS = {
+    "product_name": QT_TRANSLATE_NOOP("wording", "product"),
+    "market_value_fen": QT_TRANSLATE_NOOP("wording", "market value"),
+    "cost_fen": QT_TRANSLATE_NOOP("wording", "cost per product"),
+    "group_price_fen": QT_TRANSLATE_NOOP("wording", "group price"),
+    "group_size": QT_TRANSLATE_NOOP("wording", "people per group"),
+    "winners": QT_TRANSLATE_NOOP("wording", "winners"),
+    "leader_rule": QT_TRANSLATE_NOOP("wording", "leader rule"),
+    "leader_reward_fen": QT_TRANSLATE_NOOP("wording", "leader reward"),
+    "consolation_cash_fen": QT_TRANSLATE_NOOP("wording", "consolation cash per loser"),
+    "consolation_coins": QT_TRANSLATE_NOOP("wording", "consolation coins per loser"),
+    "formation_reward_fen": QT_TRANSLATE_NOOP("wording", "formation reward per joiner"),
+    "promotion_budget_fen": QT_TRANSLATE_NOOP("wording", "promotion budget"),
+    "fill_window": QT_TRANSLATE_NOOP("wording", "hours to fill a group"),
+    "max_open_groups": QT_TRANSLATE_NOOP("wording", "groups open at once"),
+    "per_member_limit": QT_TRANSLATE_NOOP("wording", "seats per member"),
+    "redemption_days": QT_TRANSLATE_NOOP("wording", "voucher validity (days)"),
+    "group_id": QT_TRANSLATE_NOOP("wording", "group"),
+    "deal_id": QT_TRANSLATE_NOOP("wording", "deal"),
+    "entry_id": QT_TRANSLATE_NOOP("wording", "seat"),
+    "voucher_id": QT_TRANSLATE_NOOP("wording", "voucher"),
+    "member_id": QT_TRANSLATE_NOOP("wording", "member"),
+    "phone": QT_TRANSLATE_NOOP("wording", "phone"),
+    "refunded_fen": QT_TRANSLATE_NOOP("wording", "refunded"),
+    "deposit_fen": QT_TRANSLATE_NOOP("wording", "deposit"),
+    "cash_fen": QT_TRANSLATE_NOOP("wording", "cash"),
+    "total_fen": QT_TRANSLATE_NOOP("wording", "total"),
+    "reason": QT_TRANSLATE_NOOP("wording", "reason"),
+    "tender": QT_TRANSLATE_NOOP("wording", "paid by"),
+    "commitment": QT_TRANSLATE_NOOP("wording", "commitment"),
+    "permission": QT_TRANSLATE_NOOP("wording", "for"),
+    "staff": QT_TRANSLATE_NOOP("wording", "staff"),
+    "approved_by": QT_TRANSLATE_NOOP("wording", "approved by"),
+    "name": QT_TRANSLATE_NOOP("wording", "name"),
+    "role": QT_TRANSLATE_NOOP("wording", "role"),
+    "kind": QT_TRANSLATE_NOOP("wording", "printout"),
+    "job_id": QT_TRANSLATE_NOOP("wording", "print job"),
+    "key": QT_TRANSLATE_NOOP("wording", "setting"),
+    "value": QT_TRANSLATE_NOOP("wording", "value"),
+    "coin_grants": QT_TRANSLATE_NOOP("wording", "coins granted"),
+    "coins": QT_TRANSLATE_NOOP("wording", "coins"),
+    "customer": QT_TRANSLATE_NOOP("wording", "customer"),
+    "terms": QT_TRANSLATE_NOOP("wording", "rules"),
+    "printer_id": QT_TRANSLATE_NOOP("wording", "printer"),
+    "staff_id": QT_TRANSLATE_NOOP("wording", "staff no."),
+    "store_id": QT_TRANSLATE_NOOP("wording", "store"),
+    "terminal_id": QT_TRANSLATE_NOOP("wording", "terminal"),
+    "key_id": QT_TRANSLATE_NOOP("wording", "key"),
+    "menu_items": QT_TRANSLATE_NOOP("wording", "menu items"),
+    "connection": QT_TRANSLATE_NOOP("wording", "connection"),
+    "locked": QT_TRANSLATE_NOOP("wording", "locked"),
+    "active": QT_TRANSLATE_NOOP("wording", "active"),
+    "ref": QT_TRANSLATE_NOOP("wording", "for"),
+}
+
+
+def _tr_word(table: dict[str, str], code: str) -> str:
+    return QCoreApplication.translate("wording", table[code]) if code in table else code
+
+
+def mask_phone(text: str) -> str:
+    """Every mainland mobile number in `text` as 138****5678."""
+    return PHONE.sub(r"\1****\2", text)
+
+
+def op_kind_name(kind: str) -> str:
+    return _tr_word(OP_KINDS, kind)
+
+
+def audit_action_name(action: str) -> str:
+    return _tr_word(AUDIT_ACTIONS, action)
+
+
+def field_name(name: str) -> str:
+    return _tr_word(FIELDS, name)
+
+
+def humane_text(text: str) -> str:
+    """A reason written by the system: op kinds and field names in words, phones masked."""
+    for table in (OP_KINDS, FIELDS):
+        for code in sorted(table, key=len, reverse=True):
+            if code in text and ("." in code or "_" in code):
+                text = re.sub(rf"(?<![\w.]){re.escape(code)}(?![\w])", _tr_word(table, code), text)
+    return mask_phone(text)
+
+
+def _value(key: str, value: Any, language: str) -> str:
+    if key.endswith("_fen") and isinstance(value, int):
+        return format_fen(value, language)
+    if isinstance(value, dict):
+        return "(" + ", ".join(f"{field_name(k)}: {_value(k, v, language)}" for k, v in value.items()) + ")"
+    if isinstance(value, list):
+        return ", ".join(_value(key, item, language) for item in value)
+    return mask_phone(str(value))
+
+
+def format_detail(detail: str, language: str) -> str:
+    """An audit record's JSON detail as "group: G1 · refunded: ¥294.00", phones masked."""
+    try:
+        data = json.loads(detail) if detail else {}
+    except ValueError:
+        return mask_phone(detail)
+    if not isinstance(data, dict):
+        return mask_phone(str(data))
+    return " · ".join(f"{field_name(k)}: {_value(k, v, language)}" for k, v in data.items())
+
+
+def humane_error(exc: UserError, language: str) -> UserError:
+    """The same error with a field code as its words and fen amounts as money."""
+    params = dict(exc.params)
+    field = params.get("field")
+    if isinstance(field, str) and field in FIELDS:
+        params["field"] = field_name(field)
+        if field.endswith("_fen"):
+            for key in ("before", "after"):
+                if isinstance(params.get(key), int) or str(params.get(key, "")).lstrip("-").isdigit():
+                    params[key] = format_fen(int(params[key]), language)
+    copy = UserError(exc.message, **params)
+    copy.context = exc.context
+    return copy

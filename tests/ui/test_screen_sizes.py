@@ -1,0 +1,83 @@
+"""Every screen fits the common counter screens (1024×768 and 1366×768), in both languages,
+and opening a big screen (Deals) does not grow the window for the others."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+
+from desktop.ui.fonts import apply_app_font
+from desktop.ui.i18n import install_language
+from desktop.ui.main_window import COUNTER_SIZE, START_SIZE
+from tests.ui.conftest import login
+
+SIZES = (QSize(1024, 768), QSize(1366, 768))
+
+
+def _fits(hint: QSize, size: QSize) -> bool:
+    return hint.width() <= size.width() and hint.height() <= size.height()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_screen_fits_1024x768_and_1366x768(qtbot, qapp, shell, language) -> None:
+    install_language(language)
+    apply_app_font(qapp)  # the font the app runs with
+    window = login(qtbot, shell, "王店长", "1111")
+    assert _fits(START_SIZE, COUNTER_SIZE)
+    too_big = {}
+    for key in window.specs:
+        page = window.open_screen(key)
+        assert page is not None
+        page.prepare_screenshot()
+        hint = window.minimumSizeHint()
+        for size in SIZES:
+            if not _fits(hint, size):
+                too_big[key] = (hint.width(), hint.height())
+    assert too_big == {}, f"screens whose minimum size does not fit {language}: {too_big}"
+
+
+def test_opening_deals_does_not_grow_the_window(qtbot, qapp, shell) -> None:
+    apply_app_font(qapp)
+    window = login(qtbot, shell, "王店长", "1111")
+    before = window.size()
+    assert _fits(before, COUNTER_SIZE)
+    window.open_screen("deals")
+    window.open_screen("group")
+    assert window.size() == before
+
+
+def test_f11_toggles_full_screen_kiosk_mode(qtbot, shell) -> None:
+    from PySide6.QtCore import Qt
+
+    window = login(qtbot, shell, "小张", "3333")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+
+
+def test_the_command_line_takes_a_size_and_kiosk_mode() -> None:
+    from desktop.cli import build_parser
+    from desktop.ui.screenshots import parse_size
+
+    args = build_parser().parse_args(["demo", "--screenshot", "OUT", "--size", "1366x768", "--full-screen"])
+    assert parse_size(args.size) == QSize(1366, 768) and args.full_screen
+    assert build_parser().parse_args(["--full-screen"]).full_screen
+    assert parse_size(build_parser().parse_args(["demo"]).size) == QSize(1024, 768)
+    with pytest.raises(ValueError):
+        parse_size("big")
+
+
+def test_kiosk_mode_opens_every_window_full_screen(qtbot, demo_services) -> None:
+    from desktop.services.demo import DEMO_STAFF
+    from desktop.ui.shell import Shell
+
+    shell = Shell(demo_services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, full_screen=True)
+    qtbot.addWidget(shell.gate)
+    shell.show()
+    assert shell.gate.isFullScreen()
+    window = login(qtbot, shell, "小张", "3333")
+    assert window.isFullScreen()
+    window.close()
