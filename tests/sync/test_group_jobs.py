@@ -98,3 +98,24 @@ def test_two_online_joiners_are_seated_in_arrival_order_by_the_owning_terminal(
         assert {statuses[first][1], statuses[second][1]} == {e.id for e in online}
     finally:
         other.close()
+
+
+def test_the_runtime_runs_the_job_unpaired_and_stops_it_at_shutdown(tmp_path) -> None:
+    from desktop.store.keychain import SecretVault
+    from desktop.sync.runtime import SyncRuntime
+
+    clock = FakeClock()
+    services = open_services(tmp_path, clock)
+    services.demo.seed()
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), PHONES[0])
+    clock.advance(hours=2)
+    runtime = SyncRuntime(services, SecretVault())
+    runtime.group_job.clock = clock
+    assert runtime.start() is False  # no pairing: no sync worker, but the groups' job runs
+    deadline = time.monotonic() + 10
+    while services.group_views.view(group_id).state is not GroupState.REFUNDED:
+        assert time.monotonic() < deadline, "the job did not run"
+        time.sleep(0.02)
+    runtime.stop()
+    assert not runtime.group_job.running
+    services.close()
