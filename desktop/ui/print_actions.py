@@ -1,8 +1,10 @@
 """Printing from any screen: queue the document, print it off the UI thread, say how it went.
 
-`send_to_printer(ctx, kind, document, ref, parent)` is the one call a screen makes. Success
-shows a status-bar message; failure shows a small toast with the reason and a Retry button,
-and the job stays in the queue (Printers → Print queue) either way, so nothing is lost.
+The print use cases (desktop.services.print_jobs, called by desktop.ui.group_printing) queue
+the documents and return job ids; `dispatch_job(ctx, job_id, parent)` prints one in the
+background (`send_to_printer` queues and prints any ready-made document). Success shows a
+status-bar message; failure shows a small toast with the reason and a Retry button, and the
+job stays in the queue (Printers → Print queue) either way, so nothing is lost.
 """
 
 from __future__ import annotations
