@@ -141,7 +141,7 @@ def check_draw_input(seed: bytes, entries: Sequence[Entry], k: int) -> None:
 def build_proof(
     group_id: str, seed: bytes, entries: Sequence[Entry], k: int, winners: Sequence[str]
 ) -> dict[str, Any]:
-    """The proof JSON object of §5.7, with exactly these field names."""
+    """The proof JSON object of docs/draw.md (The proof), with exactly these field names."""
     return {
         "v": VERSION,
         "group_id": group_id,

@@ -133,7 +133,7 @@ def test_reordering_entries_changes_the_draw() -> None:
 
 
 def test_group_id_is_a_label_not_an_input() -> None:
-    """§5 binds a draw to its group through the published commitment, not through group_id:
+    """docs/draw.md binds a draw to its group through the published commitment, not through group_id:
     docs/draw.md says so plainly."""
     assert verify_proof(_alter(("group_id",), "another group")).ok
     assert not verify_proof(_alter(("group_id",), 7)).ok

@@ -8,9 +8,13 @@ import secrets
 import time
 from urllib.parse import parse_qs, urlparse
 
+from sqlalchemy import select
+
+from central.models import JoinRequest as CentralJoinRequest
 from central.services.admin import create_member
 from central.services.members import issue_token
 from desktop.core.groups import GroupState
+from desktop.store.deal_models import GroupEntry
 from desktop.sync.client import PlatformClient
 from desktop.sync.group_jobs import GroupJob
 from tests.support.deal_flow import PHONES, cashier, launched_deal
@@ -78,26 +82,40 @@ def test_two_online_joiners_are_seated_in_arrival_order_by_the_owning_terminal(
         other.worker(server.url).sync_once()
         assert GroupJob(other.services, clock=clock).run_once().seated == {}  # not its group
 
-        worker = terminal.worker(server.url)
-        job = GroupJob(services, clock=clock)
-        worker.after_pull = job.wake
-        worker.run_round()  # pulls both requests
-        seated = job.run_once()
-        assert seated.seated[group_id].accepted == [first, second]
-        worker.run_round()  # pushes the seats
+        # The app's runtime: the sync worker's thread pulls both requests, the groups' job
+        # thread seats them, the worker pushes the seats; nobody calls accept_join_requests.
+        terminal.runtime.group_job.clock = clock
+        assert terminal.runtime.start()
+        try:
+            statuses = _wait_for_platform(server, {first, second})
+        finally:
+            terminal.runtime.stop()
 
         view = services.group_views.view(group_id)  # what the group screen shows
         online = [e for e in view.entries if e.tender == "platform"]
         assert [e.label for e in view.entries][:1] == [f"{PHONES[0][:3]}****{PHONES[0][-4:]}"]
         assert len(view.entries) == 3 and len(online) == 2
-        with server.app.state.platform.tx() as session:
-            from central.models import JoinRequest as CentralJoinRequest
-
-            statuses = {r.id: (r.status, r.entry_id) for r in session.query(CentralJoinRequest)}
+        with services.db.read() as s:
+            seated = list(s.scalars(select(GroupEntry.request_id).where(
+                GroupEntry.group_id == group_id, GroupEntry.request_id.is_not(None))
+                .order_by(GroupEntry.position)))
+        assert seated == [first, second]  # in arrival order
         assert statuses[first][0] == statuses[second][0] == "accepted"
         assert {statuses[first][1], statuses[second][1]} == {e.id for e in online}
     finally:
         other.close()
+
+
+def _wait_for_platform(server, request_ids: set[str]) -> dict[str, tuple[str, str | None]]:
+    """The platform's join requests once all of `request_ids` are decided (at most 20 s)."""
+    deadline = time.monotonic() + 20
+    while True:
+        with server.app.state.platform.tx() as session:
+            statuses = {r.id: (r.status, r.entry_id) for r in session.scalars(select(CentralJoinRequest))}
+        if all(statuses.get(i, ("pending",))[0] != "pending" for i in request_ids):
+            return statuses
+        assert time.monotonic() < deadline, f"not seated on the platform: {statuses}"
+        time.sleep(0.05)
 
 
 def test_the_runtime_runs_the_job_unpaired_and_stops_it_at_shutdown(tmp_path) -> None:
