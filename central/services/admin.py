@@ -16,8 +16,9 @@ from central.models import Member, Merchant, Store
 from central.services import coin_ledger
 from central.services.changes import next_change_seq
 from desktop.core.member_codes import SECRET_BYTES
+from desktop.core.phones import normalize_phone
 
-_PHONE = re.compile(r"^\+?\d{5,20}$")
+_PHONE = re.compile(r"^\d{5,20}$")
 
 
 def new_id(prefix: str) -> str:
@@ -43,9 +44,11 @@ def create_store(session: Session, merchant_id: str, name: str, store_id: str | 
 
 def create_member(session: Session, phone: str, name: str, home_merchant_id: str | None = None,
                   member_id: str | None = None) -> str:
-    phone = phone.strip().replace(" ", "")
-    if not _PHONE.match(phone):
-        raise invalid(f"{phone!r} is not a phone number")
+    """A member, with the phone stored as counters send and look it up (normalize_phone: the 11
+    digits of a mainland number, without +86), so one person is one member however typed."""
+    typed, phone = phone, normalize_phone(phone)
+    if not _PHONE.match(phone) or not re.fullmatch(r"[\d\s+\-]+", typed):
+        raise invalid(f"{typed.strip()[:40]!r} is not a phone number")
     if session.execute(select(Member.id).where(Member.phone == phone)).first():
         raise ApiError(409, "member_exists", f"a member with phone {phone} exists already")
     if home_merchant_id and session.get(Merchant, home_merchant_id) is None:

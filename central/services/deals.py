@@ -28,7 +28,17 @@ def terms_of(payload: contracts.DealTermsPayload | dict[str, Any]) -> DealTerms:
 
 def latest_terms(session: Session, store_id: str, deal_id: str) -> DealTerms | None:
     deal = session.get(Deal, (store_id, deal_id))
-    return None if deal is None else terms_of(json.loads(deal.terms))
+    return None if deal is None else stored_terms(deal)
+
+
+def stored_terms(deal: Deal) -> DealTerms:
+    """The deal's current terms; OpRejected when the stored ones cannot be read (a deal rebuilt
+    by migration 0005 from a payload the old platform applied without checking it)."""
+    try:
+        return terms_of(contracts.DealTermsPayload.model_validate(json.loads(deal.terms)))
+    except ValueError as exc:  # pydantic's ValidationError and JSON's errors are ValueErrors
+        raise OpRejected(f"deal {deal.id}: the terms the platform holds for it are not valid deal "
+                         "terms (recorded before the platform checked them); launch a new deal") from exc
 
 
 def publish(session: Session, terminal: TerminalContext, data: contracts.DealPublished,
@@ -42,7 +52,7 @@ def publish(session: Session, terminal: TerminalContext, data: contracts.DealPub
             if data.version != deal.version + 1:
                 raise OpRejected(f"deal {data.deal_id} is at version {deal.version}: "
                                  f"an amendment must be version {deal.version + 1}, not {data.version}")
-            check_amendment(terms_of(json.loads(deal.terms)), terms)
+            check_amendment(stored_terms(deal), terms)
         else:
             if deal is not None:
                 raise OpRejected(f"deal {data.deal_id} was launched already by this store")

@@ -24,6 +24,7 @@ from desktop.core.deals import DealTerms
 from desktop.core.draw import is_valid_nonce
 from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.join_token import token_hash, verify_join_token
+from desktop.core.phones import normalize_phone
 
 
 def terminal_key(session: Session, terminal_id: str, key_id: str,
@@ -56,6 +57,20 @@ def store_group(session: Session, terminal: TerminalContext, group_id: str) -> G
         raise OpRejected(f"group {group_id} was never opened on the platform by this store "
                          "(no commitment published)")
     return group
+
+
+def owns(session: Session, group: Group, terminal_id: str) -> bool:
+    """The terminal that opened the group, or the same counter paired again: a pairing makes a
+    new terminal id but sends the counter's current voucher key (desktop/sync/pairing.py), so a
+    terminal of the store that registered a key the opening terminal registered is that
+    counter. Another terminal of the store, with its own key, is not."""
+    if group.terminal_id == terminal_id:
+        return True
+    opener_keys = select(TerminalKey.public_key).where(TerminalKey.terminal_id == group.terminal_id)
+    shared = session.execute(select(TerminalKey.id).where(
+        TerminalKey.terminal_id == terminal_id, TerminalKey.store_id == group.store_id,
+        TerminalKey.public_key.in_(opener_keys)).limit(1)).first()
+    return shared is not None
 
 
 def group_deal_terms(session: Session, group: Group) -> DealTerms:
@@ -105,7 +120,7 @@ def join(session: Session, terminal: TerminalContext, data: contracts.GroupJoine
          at: datetime) -> str:
     """Seat one entry; returns a note for the op's reason."""
     group = store_group(session, terminal, data.group_id)
-    if group.terminal_id != terminal.terminal_id:
+    if not owns(session, group, terminal.terminal_id):
         raise OpRejected(f"group {group.id} was opened by another terminal: only it seats entries")
     if group.state != "open":
         raise OpRejected(f"group {group.id} is {group.state}: it takes no entries")
@@ -153,7 +168,9 @@ def _resolve_member(session: Session, terminal: TerminalContext, data: contracts
 
 def member_for_phone(session: Session, phone: str, store_id: str, at: datetime) -> str | None:
     """The member with this phone, registered at the counter when new; counted at the store
-    (which locks an unlocked member to its merchant)."""
+    (which locks an unlocked member to its merchant). The phone is matched as stored:
+    normalized (a "+86" form is the same member as its 11 digits)."""
+    phone = normalize_phone(phone)
     member_id = session.scalar(select(Member.id).where(Member.phone == phone))
     if member_id is None:
         try:

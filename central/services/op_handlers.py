@@ -138,7 +138,7 @@ def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
     if request.status != "pending":
         raise OpRejected(f"join request {data.request_id} is already {request.status}")
     group = groups.store_group(ctx.session, ctx.terminal, data.group_id)
-    if group.terminal_id != ctx.terminal.terminal_id:
+    if not groups.owns(ctx.session, group, ctx.terminal.terminal_id):
         raise OpRejected(f"group {group.id} was opened by another terminal: only it answers requests")
     if status == "accepted":
         entry_id = getattr(data, "entry_id", None)

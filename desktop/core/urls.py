@@ -41,6 +41,8 @@ def platform_url(url: str) -> str:
     authority = _AUTHORITY.fullmatch(whole["authority"])
     if authority is None or not _PATH.fullmatch(path) or any(c.isspace() or ord(c) < 32 for c in cleaned):
         raise _odd()
+    if any(segment.lower().replace("%2e", ".") in (".", "..") for segment in path.split("/")):
+        raise _odd()  # requests would remove the dot segment: the address used would differ
     host = _host(authority["ip6"], authority["host"], scheme)
     port = authority["port"]
     if port is not None and not 1 <= int(port) <= 65535:

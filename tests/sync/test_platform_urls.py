@@ -54,7 +54,9 @@ CLEAR_TEXT = ["http://example.com", "http://platform.example.com:8700", "http://
               "http://2130706433", "http://0x7f000001", "http://10.0.0.1.", "http://counter-server"]
 ODD = ["http://127.0.0.1@example.com", "http://user:pw@192.168.1.5", "https://a b.com", "http://127.0.0.1\\@example.com",
        "http://192.168.1.5/?x=1", "http://192.168.1.5/#x", "http://192.168.1.5:99999", "http://192.168.1.5:",
-       "http://[zz::1]", "http://.local", "http://under_score.local", "http://平台.local", "http://192.168.1.5/\x00"]
+       "http://[zz::1]", "http://.local", "http://under_score.local", "http://平台.local", "http://192.168.1.5/\x00",
+       # dot segments: requests removes them, so the address used would not be the one checked
+       "http://127.0.0.1/..", "http://127.0.0.1/a/../b", "https://example.com/.", "http://127.0.0.1/%2E%2e"]
 
 
 @pytest.mark.parametrize(("given", "used"), ACCEPTED.items())

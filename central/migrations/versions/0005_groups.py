@@ -159,31 +159,48 @@ def _replay_applied_ops(conn: sa.Connection, now: datetime) -> None:
             continue
         if row.kind.startswith("deal."):
             _replay_deal(conn, row, payload, deals, now)
-        elif (row.store_id, payload.get("group_id")) in known_groups:
-            key = (row.store_id, str(payload["group_id"]))
-            taken = seats.setdefault(key, set())
-            entry_id = str(payload.get("entry_id") or "")
-            if not entry_id or entry_id in taken:
-                continue
-            taken.add(entry_id)
-            member = payload.get("member_id") if payload.get("member_id") in members else \
-                phones.get(str(payload.get("phone") or ""))
-            conn.execute(sa.text(
-                "INSERT INTO store_group_entries (store_id, group_id, entry_id, position, nonce, member_id, "
-                "phone, claimed_member_id, deposit_fen, request_id, coins_granted, op_id) VALUES (:s, :g, :e, "
-                ":p, :n, :m, :ph, :cm, :d, :r, 0, :o)"),
-                {"s": key[0], "g": key[1], "e": entry_id[:64], "p": len(taken), "n": str(payload.get("nonce") or "")[:128],
-                 "m": member, "ph": payload.get("phone"), "cm": payload.get("member_id"),
-                 "d": int(payload.get("deposit_fen") or 0), "r": payload.get("request_id"), "o": row.op_id})
+            continue
+        # Before this revision the platform applied any payload: junk is skipped, never fatal.
+        group_id, entry_id = _text(payload.get("group_id")), _text(payload.get("entry_id"))
+        deposit = payload.get("deposit_fen", 0)
+        if group_id is None or entry_id is None or not _whole(deposit):
+            continue
+        key = (row.store_id, group_id)
+        if key not in known_groups:
+            continue
+        taken = seats.setdefault(key, set())
+        if entry_id in taken:
+            continue
+        taken.add(entry_id)
+        claimed, phone = _text(payload.get("member_id")), _text(payload.get("phone"), 32)
+        member = claimed if claimed in members else phones.get(phone or "")
+        conn.execute(sa.text(
+            "INSERT INTO store_group_entries (store_id, group_id, entry_id, position, nonce, member_id, "
+            "phone, claimed_member_id, deposit_fen, request_id, coins_granted, op_id) VALUES (:s, :g, :e, "
+            ":p, :n, :m, :ph, :cm, :d, :r, 0, :o)"),
+            {"s": key[0], "g": key[1], "e": entry_id, "p": len(taken), "n": _text(payload.get("nonce"), 128) or "",
+             "m": member, "ph": phone, "cm": claimed, "d": deposit, "r": _text(payload.get("request_id")),
+             "o": row.op_id})
+
+
+def _text(value: Any, limit: int = 64) -> str | None:
+    """A non-empty string that fits its column, else None."""
+    return value if isinstance(value, str) and 0 < len(value) <= limit else None
+
+
+def _whole(value: Any, limit: int = 10**13) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= limit
 
 
 def _replay_deal(conn: sa.Connection, row: Any, payload: dict[str, Any], deals: dict[tuple[str, str], int],
                  now: datetime) -> None:
-    deal_id, version = str(payload.get("deal_id") or "")[:64], int(payload.get("version") or 1)
+    deal_id, version, raw_terms = _text(payload.get("deal_id")), payload.get("version", 1), payload.get("terms")
+    if deal_id is None or not _whole(version, 1_000_000) or not isinstance(raw_terms, dict):
+        return  # junk the old platform applied: skipped (a later op on it is refused with a reason)
     key = (row.store_id, deal_id)
-    if not deal_id or version <= deals.get(key, 0):
+    if version <= deals.get(key, 0):
         return
-    terms = json.dumps(payload.get("terms") or {}, sort_keys=True, ensure_ascii=False)
+    terms = json.dumps(raw_terms, sort_keys=True, ensure_ascii=False)
     if key in deals:
         conn.execute(sa.text("UPDATE store_deals SET version = :v, terms = :t WHERE store_id = :s AND id = :d"),
                      {"v": version, "t": terms, "s": key[0], "d": deal_id})
