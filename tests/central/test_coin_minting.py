@@ -17,7 +17,7 @@ MAX_COINS = 4_294_967_295
 
 
 @pytest.mark.xfail(strict=True, reason="policy needed: the platform has no cap on a deal's consolation "
-                   "coins and does not bill the granting merchant for them (docs/security.md, Coins); a fix "
+                   "coins and does not bill the granting merchant for them (docs/security.md, Coins and consent); a fix "
                    "must decide the cap (e.g. the coins' value against the group price, or a "
                    "merchant-funded coin budget)")
 def test_a_merchant_cannot_mint_billions_of_coins_for_its_own_phone(seed: Seed) -> None:
