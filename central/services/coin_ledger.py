@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError
@@ -134,9 +134,3 @@ def _open_pending(session: Session, pending_id: str) -> CoinTransfer:
 def available(session: Session, account: str) -> int:
     row = session.get(CoinBalance, account)
     return 0 if row is None else row.posted - row.reserved
-
-
-def journal_sum(session: Session) -> int:
-    """Sum of all account balances: zero in a consistent double-entry ledger."""
-    total = session.execute(select(func.coalesce(func.sum(CoinBalance.posted), 0))).scalar_one()
-    return int(total)

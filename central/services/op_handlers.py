@@ -1,4 +1,4 @@
-"""What each pushed op kind does on the platform (DESIGN.md §6; payloads in docs/sync-protocol.md).
+"""What each pushed op kind does on the platform (payloads in docs/sync-protocol.md).
 
 A handler validates its payload, writes its effects and returns an `Outcome`; it raises
 `OpRejected` (or ApiError) for an op that can never succeed, and the push service rolls the op's

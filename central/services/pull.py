@@ -1,4 +1,4 @@
-"""Pull (DESIGN.md §6): platform-owned data changed since an opaque cursor.
+"""Pull (docs/sync-protocol.md): platform-owned data changed since an opaque cursor.
 
 The cursor is base64url of JSON {"v": 1, "i": instance id, "s": change_seq}. A cursor that does
 not parse, comes from another platform database, or lies in the future answers with

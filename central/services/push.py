@@ -1,4 +1,4 @@
-"""Push (DESIGN.md §6): apply a terminal's outbox batch exactly once, in seq order.
+"""Push (docs/sync-protocol.md): apply a terminal's outbox batch exactly once, in seq order.
 
 One transaction per batch, a savepoint per op: a rejected op rolls back alone and still
 advances `last_seq`; everything (effects, op records, `last_seq`, audit head) commits together,

@@ -1,4 +1,4 @@
-"""Platform-signed coin authorizations a member shows at the counter (DESIGN.md §4, §6).
+"""Platform-signed coin authorizations a member shows at the counter (docs/sync-protocol.md, Coin authorization token).
 
 The platform reserves `max_coins` of the member's coins and signs a token; a terminal that is
 offline verifies it with the platform public key and accepts at most that many coins before the

@@ -1,4 +1,4 @@
-"""Compliance guard for lottery sales (DESIGN.md §4).
+"""Compliance guard for lottery sales (docs/architecture.md, Domain rules; docs/deals.md).
 
 China, Anti-Unfair Competition Law Art. 11 (as revised 2025) and SAMR 规范促销行为暂行规定
 Arts. 13-15: the top prize may not exceed 50,000 CNY (market value of goods counts); before

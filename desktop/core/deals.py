@@ -1,6 +1,6 @@
 """Deal terms of a lottery group deal, their validation, and the per-group economics preview.
 
-Accounting of one filled group (all integer fen; DESIGN.md §1):
+Accounting of one filled group (all integer fen; docs/deals.md, worked examples):
 
     money in        = N × price                      every seat pays the deposit
     refunds         = (N − K) × price                every seat that does not win is refunded
@@ -30,6 +30,11 @@ DRAW_METHOD = "pinshang-draw-v1 commit-reveal, verifiable"
 MAX_FILL_WINDOW = timedelta(days=30)
 MAX_REDEMPTION_DAYS = 3650
 MAX_PRODUCT_NAME = 60
+
+
+class DealState(StrEnum):
+    DRAFT = "draft"  # editable; no groups
+    LAUNCHED = "launched"  # rules frozen (amendments only in the customer's favour); opens groups
 
 
 class LeaderRule(StrEnum):

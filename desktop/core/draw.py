@@ -1,6 +1,6 @@
 """The fair draw `pinshang-draw-v1`: commit-reveal with a public, exactly specified algorithm.
 
-Every step follows DESIGN.md §5 and docs/draw.md to the byte, so that anyone with the proof
+Every step follows docs/draw.md to the byte, so that anyone with the proof
 JSON can recompute the winners with a few lines of any language:
 
 1. seed = 32 random bytes; commitment = hex(SHA-256(seed)), published when the group opens.
@@ -141,7 +141,7 @@ def check_draw_input(seed: bytes, entries: Sequence[Entry], k: int) -> None:
 def build_proof(
     group_id: str, seed: bytes, entries: Sequence[Entry], k: int, winners: Sequence[str]
 ) -> dict[str, Any]:
-    """The proof JSON object of §5.7, with exactly these field names."""
+    """The proof JSON object of docs/draw.md (The proof), with exactly these field names."""
     return {
         "v": VERSION,
         "group_id": group_id,

@@ -1,4 +1,4 @@
-"""The life of a group (DESIGN.md §4): open → full → drawn → settled; open → expired →
+"""The life of a group (docs/architecture.md, Domain rules): open → full → drawn → settled; open → expired →
 refunded; open → cancelled. Seats, per-member limits, expiry and online join requests.
 
 The terminal that launched a group owns it: it allocates seats. Join requests from the
@@ -24,6 +24,9 @@ class GroupState(StrEnum):
     EXPIRED = "expired"
     REFUNDED = "refunded"
     CANCELLED = "cancelled"
+
+
+ACTIVE_STATES = (GroupState.OPEN, GroupState.FULL)  # still taking part: seats or a draw to come
 
 
 class GroupEvent(StrEnum):

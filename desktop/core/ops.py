@@ -1,4 +1,4 @@
-"""Kinds of outbox operations pushed to the platform (DESIGN.md §6).
+"""Kinds of outbox operations pushed to the platform (docs/sync-protocol.md).
 
 Services write one outbox row per state change with one of these kinds and a JSON payload;
 the platform (central/) applies the kinds it knows and rejects any other with a reason.

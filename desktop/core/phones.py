@@ -14,6 +14,7 @@ import hmac
 import re
 
 _DIGITS = re.compile(r"^\+?(?:86)?(1[3-9]\d{9})$")
+_IN_TEXT = re.compile(r"(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)")  # an 11-digit mobile inside any text
 
 
 def normalize_phone(text: str) -> str:
@@ -36,3 +37,15 @@ def phone_hash(key: bytes, phone: str) -> str:
     """The keyed hash of a phone number (hex), as pull delivers it and as the counter computes it."""
     message = b"pinshang-phone-v1\n" + normalize_phone(phone).encode("ascii", "replace")
     return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def customer_label(customer: str) -> str:
+    """What a screen or a slip may show of a customer key: a mainland mobile number masked
+    (`138****0001`), a member id as it is."""
+    return mask_phone(customer) if _DIGITS.match(customer) else customer
+
+
+def mask_phones_in(text: str) -> str:
+    """Every mainland mobile number inside `text` masked as `138****5678` (audit details,
+    reasons written by the system)."""
+    return _IN_TEXT.sub(r"\1****\2", text)

@@ -4,3 +4,4 @@ STORE_NAME = "store.name"
 STORE_ID = "store.id"
 LANGUAGE = "ui.language"  # "" = follow the system, "zh_CN" or "en"
 DEMO_MODE = "demo.enabled"
+TERMINAL_NAME = "terminal.name"  # written at pairing; redemptions record it

@@ -1,1 +1,1 @@
-"""printing layer (see DESIGN.md §3)."""
+"""printing layer: the devices and the dispatcher (docs/architecture.md, docs/printing.md)."""

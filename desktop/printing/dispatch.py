@@ -16,24 +16,12 @@ from typing import TYPE_CHECKING
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.staff import Actor
+from desktop.core.printer_options import ChineseMode, QrMode
+from desktop.documents.document import Document
+from desktop.documents.layouts import PaperProfile, paper_for
+from desktop.documents.serialize import document_from_json
 from desktop.paths import PRIVATE_DIR, PRIVATE_FILE, tighten
-from desktop.printing.document import (
-    Align,
-    Block,
-    Columns,
-    Cut,
-    Document,
-    Feed,
-    QrBlock,
-    Separator,
-    Size,
-    TextLine,
-)
-from desktop.printing.escpos_backend import PrinterConfig, PrinterError, send
-from desktop.printing.layouts import PaperProfile, paper_for
-from desktop.printing.serialize import document_from_json
-from desktop.printing.templates import REPRINT_MARK
+from desktop.printing.escpos_backend import ConnectionKind, PrinterConfig, PrinterError, send
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import Connection, PrinterSettings
 
@@ -47,11 +35,11 @@ SystemPrint = Callable[[Document, PaperProfile, str], None]  # document, paper, 
 def printer_config(settings: PrinterSettings) -> PrinterConfig:
     """The ESC/POS backend's view of a stored thermal printer (validates it too)."""
     return PrinterConfig(
-        name=settings.name, connection=settings.connection, host=settings.host, port=settings.port,  # type: ignore[arg-type]
+        name=settings.name, connection=ConnectionKind(settings.connection), host=settings.host, port=settings.port,
         timeout_s=settings.timeout_ms / 1000, usb_vendor_id=settings.usb_vendor_id,
         usb_product_id=settings.usb_product_id, serial_device=settings.serial_device, baudrate=settings.baudrate,
         windows_printer=settings.windows_printer, paper_mm=settings.paper_mm,
-        chinese_mode=settings.chinese_mode, qr_mode=settings.qr_mode, profile=settings.profile,  # type: ignore[arg-type]
+        chinese_mode=ChineseMode(settings.chinese_mode), qr_mode=QrMode(settings.qr_mode), profile=settings.profile,
     )
 
 
@@ -129,50 +117,3 @@ def _save_pdf(document: Document, paper: PaperProfile, folder: Path, file_stem: 
 
 def _safe(stem: str) -> str:
     return re.sub(r"[^0-9A-Za-z_.-]", "_", stem)
-
-
-# --- Reprints and test pages ----------------------------------------------------------------
-
-
-def mark_copy(document: Document) -> Document:
-    """The document with the reprint mark at the top and before the final feed/cut, as templates do."""
-    body = list(document.blocks)
-    tail: list[Block] = []
-    while body and isinstance(body[-1], (Feed, Cut)):
-        tail.insert(0, body.pop())
-    top = TextLine(REPRINT_MARK, Size.DOUBLE_HEIGHT, True, Align.CENTER)
-    bottom = TextLine(REPRINT_MARK, bold=True, align=Align.CENTER)
-    return Document(document.title, (top, *body, bottom, *tail))
-
-
-def reprint(services: Services, actor: Actor, job_id: int) -> int:
-    """Queue a copy of a printed job, marked “重印 COPY”; returns the new job's id."""
-    original = services.print_queue.job(job_id)
-    copy = mark_copy(document_from_json(original.document_json))
-    return services.print_queue.reprint(actor, job_id, copy)
-
-
-def make_test_page(settings: PrinterSettings, store_name: str) -> Document:
-    """Chinese text, the ￥ sign, a QR code and columns: what a printer must get right."""
-    connection = {"network": f"{settings.host}:{settings.port}"}.get(settings.connection, settings.connection)
-    return Document("test page", (
-        TextLine(store_name or "Pinshang", Size.DOUBLE, bold=True, align=Align.CENTER),
-        TextLine("打印测试 Test page", Size.DOUBLE_HEIGHT, bold=True, align=Align.CENTER),
-        Separator("="),
-        Columns("打印机 Printer", settings.name),
-        Columns("连接 Connection", connection),
-        Columns("纸宽 Paper", f"{settings.paper_mm} mm"),
-        Columns("中文 Chinese", settings.chinese_mode),
-        Columns("二维码 QR", settings.qr_mode),
-        Separator("-"),
-        Columns("宫保鸡丁 ×2", "￥76.00"),
-        Columns("Bubble tea 珍珠奶茶", "￥18.00"),
-        Columns("合计 Total", "￥94.00", bold=True),
-        Separator("-"),
-        TextLine("扫码测试 Scan to test", align=Align.CENTER),
-        QrBlock("PINSHANG-TEST 品尚"),
-        TextLine("0123456789" * 5),
-        TextLine("中文字符一行到底对齐测试完毕谢谢惠顾欢迎再来品尚小馆"),
-        Feed(2),
-        Cut(),
-    ))

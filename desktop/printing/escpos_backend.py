@@ -13,6 +13,7 @@ supports QR, else a rasterised image. Every document ends with the printer's cut
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -25,8 +26,9 @@ from PIL import Image
 
 from desktop.core.errors import UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.printing.document import CutRow, Document, FeedRow, QrRow, Row, TextRow, layout
-from desktop.printing.layouts import PAPER_58, PAPER_80, PaperProfile
+from desktop.core.printer_options import ChineseMode, QrMode
+from desktop.documents.document import CutRow, Document, FeedRow, QrRow, Row, TextRow, layout
+from desktop.documents.layouts import PAPER_58, PAPER_80, PaperProfile
 from desktop.printing.raster import (
     qr_image,
     qr_matrix,
@@ -46,16 +48,6 @@ class ConnectionKind(StrEnum):
     NETWORK = "network"
     SERIAL = "serial"
     WIN32RAW = "win32raw"
-
-
-class ChineseMode(StrEnum):
-    GB18030 = "gb18030"
-    IMAGE = "image"
-
-
-class QrMode(StrEnum):
-    NATIVE = "native"
-    IMAGE = "image"
 
 
 class PrinterError(UserError):
@@ -235,12 +227,28 @@ def send(document: Document, config: PrinterConfig) -> None:
 def _connect(config: PrinterConfig) -> Escpos:
     try:
         printer = _open_device(config)
-        printer.open()
+        if isinstance(printer, Network):
+            printer.device = _open_socket(config)
+        else:
+            printer.open()
     except (OSError, EscposError, RuntimeError, ValueError, ImportError) as error:
         raise _printer_error(config, error) from error
     if printer.device is None:
         raise _printer_error(config, OSError("the device did not open"))
     return printer
+
+
+def _open_socket(config: PrinterConfig) -> socket.socket:
+    """The network printer's TCP connection, as python-escpos's Network.open makes it, but
+    closed again when the connection fails (Network.open leaves that socket open)."""
+    connection = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        connection.settimeout(config.timeout_s)
+        connection.connect((config.host, config.port))
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _open_device(config: PrinterConfig) -> Escpos:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.printing.document import (
+from desktop.documents.document import (
     Align,
     CutRow,
     Document,
@@ -44,8 +44,8 @@ from desktop.printing.document import (
     layout,
     text_width,
 )
+from desktop.documents.layouts import MM_PER_INCH_X10, PaperProfile
 from desktop.printing.fonts import find_cjk_font_file
-from desktop.printing.layouts import MM_PER_INCH_X10, PaperProfile
 from desktop.printing.raster import qr_matrix, qr_module_dots
 
 CJK_FAMILIES = (

@@ -15,9 +15,9 @@ from pathlib import Path
 import qrcode
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from desktop.printing.document import Align, QrSize, TextRow, char_width, text_width
+from desktop.documents.document import Align, QrSize, TextRow, char_width, text_width
+from desktop.documents.layouts import PaperProfile
 from desktop.printing.fonts import find_cjk_font_file
-from desktop.printing.layouts import PaperProfile
 
 WHITE, BLACK = 255, 0
 QUIET_ZONE_MODULES = 4

@@ -7,24 +7,16 @@ GB18030 Chinese mode, native QR). Paper 105 means the A6 table tent (PNG/PDF onl
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.printing import templates as t
-from desktop.printing.document import Document
+from desktop.documents.demos import DEMO_DOCUMENTS, TEMPLATE_NAMES
+from desktop.documents.document import Document
+from desktop.documents.layouts import paper_for
 from desktop.printing.escpos_backend import PrinterConfig, render_escpos_bytes
-from desktop.printing.layouts import paper_for
 
-DEMO_DOCUMENTS: dict[str, Callable[[], Document]] = {
-    "invite": lambda: t.invite_document(t.demo_invite()),
-    "voucher": lambda: t.voucher_document(t.demo_voucher()),
-    "draw-slip": lambda: t.draw_slip_document(t.demo_draw_slip()),
-    "redemption-receipt": lambda: t.redemption_receipt_document(t.demo_redemption()),
-    "sale-receipt": lambda: t.sale_receipt_document(t.demo_sale_receipt()),
-}
-TEMPLATE_NAMES = tuple(DEMO_DOCUMENTS)
+__all__ = ["DEMO_DOCUMENTS", "TEMPLATE_NAMES", "render_document", "render_template"]
 SUFFIXES = (".png", ".pdf", ".bin")
 
 

@@ -1,1 +1,1 @@
-"""services layer (see DESIGN.md §3)."""
+"""services layer: the use cases (docs/architecture.md)."""

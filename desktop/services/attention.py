@@ -36,6 +36,7 @@ class AttentionService(ServiceBase):
             return [_info(row) for row in s.scalars(query).all()]
 
     def open_count(self) -> int:
+        """Items not resolved yet: the badge of the Needs attention screen."""
         with self.db.read() as s:
             return int(s.scalar(select(func.count()).select_from(AttentionItem)
                                 .where(AttentionItem.resolved_at.is_(None))) or 0)

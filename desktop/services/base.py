@@ -1,5 +1,5 @@
 """The services pattern: one use case = one transaction that writes its business rows, its
-outbox row and its audit record together (DESIGN.md §3, §4)."""
+outbox row and its audit record together (docs/architecture.md: how a use case flows, domain rules)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from desktop.core.errors import PermissionDenied
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor, Permission, Role
-from desktop.services.raw_write import raw_audit, raw_emit, sqlite_of
 from desktop.store.db import Database
+from desktop.store.raw_write import raw_audit, raw_emit, sqlite_of
 
 SYSTEM = "system"
 __all__ = ["SYSTEM_ACTOR", "Actor", "ServiceBase", "Transaction", "require"]
@@ -56,7 +56,7 @@ class Transaction:
 
     def _connection(self) -> sqlite3.Connection:
         """The SQLite connection of this very transaction: outbox and audit rows are written
-        by one implementation (desktop.services.raw_write) for the ORM and the raw hot path."""
+        by one implementation (desktop.store.raw_write) for the ORM and the raw hot path."""
         return sqlite_of(self.session)
 
 

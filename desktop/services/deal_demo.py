@@ -1,4 +1,4 @@
-"""The demo store's lottery deal: example D of the brief (98 CNY steak set, 5 people, 1 winner,
+"""The demo store's lottery deal: example D of docs/deals.md (98 CNY steak set, 5 people, 1 winner,
 5 CNY consolation), launched, with one open group of three so every screen has content."""
 
 from __future__ import annotations

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.compliance import check_amendment, check_coin_cap, check_launchable, disclosure
-from desktop.core.deals import DealTerms, LeaderRule, validate_terms
+from desktop.core.deals import DealState, DealTerms, validate_terms
 from desktop.core.errors import InvalidTransition, ValidationError
+from desktop.core.groups import ACTIVE_STATES
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
@@ -22,15 +23,14 @@ from desktop.services.base import Actor, ServiceBase, Transaction, require
 from desktop.services.settings import STORE_NAME
 from desktop.services.sync import schedule_in_force
 from desktop.store.deal_models import Deal, Group
+from desktop.store.group_queries import terms_from_json
 from desktop.store.models import MenuItem, Setting
 from desktop.store.sync_models import SyncState
 
-DRAFT, LAUNCHED = "draft", "launched"
 DRAW_TIME = {
     "zh_CN": "成团后由店员在门店当场开奖",
     "en": "as soon as the group is full, by staff at the counter",
 }
-ACTIVE_GROUP_STATES = ("open", "full")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class DealInfo:
 
     @property
     def launched(self) -> bool:
-        return self.state == LAUNCHED
+        return self.state == DealState.LAUNCHED
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,6 @@ def terms_to_json(terms: DealTerms) -> str:
 
 def terms_to_dict(terms: DealTerms) -> dict[str, Any]:
     return dict(json.loads(terms_to_json(terms)))
-
-
-def terms_from_json(text: str) -> DealTerms:
-    data = json.loads(text)
-    data["leader_rule"] = LeaderRule(data["leader_rule"])
-    data["fill_window"] = timedelta(seconds=data["fill_window"])
-    return DealTerms(**data)
 
 
 # --- the service -----------------------------------------------------------------------------
@@ -111,14 +104,14 @@ class DealService(ServiceBase):
         require(actor, Permission.MANAGE_DEALS)
         with self.transaction(actor) as tx:
             row = _get(tx.session, deal_id)
-            if row.state != DRAFT:
+            if row.state != DealState.DRAFT:
                 raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "This deal is launched already"))
             terms = terms_from_json(row.terms)
             validate_terms(terms, tx.now)
             check_launchable(terms)
             check_coin_cap(terms, _coin_value(tx.session, tx.now))
             _freeze_disclosure(tx.session, row, terms)
-            row.state, row.launched_at = LAUNCHED, tx.now_iso
+            row.state, row.launched_at = DealState.LAUNCHED.value, tx.now_iso
             tx.emit(OpKind.DEAL_LAUNCHED, _published(row, terms))
             tx.audit("deal.launched", deal_id=row.id, terms=terms_to_dict(terms))
             return _info(row)
@@ -128,7 +121,7 @@ class DealService(ServiceBase):
         require(actor, Permission.MANAGE_DEALS)
         with self.transaction(actor) as tx:
             row = _get(tx.session, deal_id)
-            if row.state != LAUNCHED:
+            if row.state != DealState.LAUNCHED:
                 raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Only a launched deal is amended"))
             old = terms_from_json(row.terms)
             new = replace(terms, product_name=terms.product_name.strip())
@@ -159,11 +152,11 @@ class DealService(ServiceBase):
 
 def _draft_row(tx: Transaction, deal_id: str | None) -> Deal:
     if deal_id is None:
-        row = Deal(id=uuid.uuid4().hex[:16], state=DRAFT, version=1, created_at=tx.now_iso)
+        row = Deal(id=uuid.uuid4().hex[:16], state=DealState.DRAFT.value, version=1, created_at=tx.now_iso)
         tx.session.add(row)
         return row
     row = _get(tx.session, deal_id)
-    if row.state != DRAFT:
+    if row.state != DealState.DRAFT:
         raise InvalidTransition(
             QT_TRANSLATE_NOOP("errors", "A launched deal cannot be edited as a draft: amend it")
         )
@@ -205,7 +198,7 @@ def _published(row: Deal, terms: DealTerms) -> dict[str, Any]:
 def _active_groups(session: Session) -> dict[str, int]:
     rows = session.execute(
         select(Group.deal_id, func.count())
-        .where(Group.state.in_(ACTIVE_GROUP_STATES))
+        .where(Group.state.in_(ACTIVE_STATES))
         .group_by(Group.deal_id)
     ).all()
     return {deal_id: int(count) for deal_id, count in rows}

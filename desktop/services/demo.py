@@ -64,12 +64,8 @@ class DemoService(ServiceBase):
 
     def _seed_pdf_printer(self, owner: Actor) -> None:
         """Printing works out of the box in the demo: every document becomes a PDF file."""
-        from desktop.services.printers import (
-            DOCUMENT_KINDS,
-            Connection,
-            PrinterService,
-            PrinterSettings,
-        )
+        from desktop.documents.kinds import DOCUMENT_KINDS
+        from desktop.services.printers import Connection, PrinterService, PrinterSettings
 
         printers = PrinterService(self.db, self.clock)
         folder = self.db.path.parent / "printed"

@@ -25,11 +25,12 @@ from desktop.core.settlement import SettlementPlan, settle_group
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
-from desktop.services.groups import entries_of, get_group, group_terms, seats_of
+from desktop.services.seating import seats_of
 from desktop.services.settings import STORE_ID
 from desktop.services.signing_keys import SigningKeyService
 from desktop.services.vouchers import VoucherInfo, issue_vouchers, voucher_info
 from desktop.store.deal_models import Draw, Group, GroupEntry
+from desktop.store.group_queries import entries_of, get_group, group_terms
 from desktop.store.models import Setting
 
 

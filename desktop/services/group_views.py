@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from desktop.core.clock import from_iso
 from desktop.core.deals import DealTerms
 from desktop.core.groups import GroupState
+from desktop.core.phones import customer_label
 from desktop.services.base import ServiceBase
-from desktop.services.groups import entries_of, get_group, group_terms
 from desktop.services.vouchers import VoucherInfo, vouchers_of_group
 from desktop.store.deal_models import Deal, Draw, Group, GroupEntry
+from desktop.store.group_queries import entries_of, get_group, group_terms
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,7 @@ class EntryInfo:
     @property
     def label(self) -> str:
         """A masked phone (138****5678) or the member id: what a receipt may show."""
-        if self.phone:
-            return f"{self.phone[:3]}****{self.phone[-4:]}"
-        return self.member_id or self.customer
+        return customer_label(self.phone or self.member_id or self.customer)
 
 
 @dataclass(frozen=True)

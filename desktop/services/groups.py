@@ -8,9 +8,6 @@ transaction; the state machine is desktop.core.groups.
 from __future__ import annotations
 
 import json
-import re
-import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,67 +16,30 @@ from sqlalchemy.orm import Session
 
 from desktop.core import groups as rules
 from desktop.core.clock import from_iso, to_iso
-from desktop.core.deals import DealTerms
-from desktop.core.draw import commitment, make_nonce, make_seed
-from desktop.core.errors import InvalidTransition, ValidationError
-from desktop.core.groups import GroupEvent, GroupState
+from desktop.core.deals import DealState, DealTerms
+from desktop.core.draw import commitment, make_seed
+from desktop.core.errors import InvalidTransition
+from desktop.core.groups import ACTIVE_STATES, GroupEvent, GroupState
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.join_token import make_join_token
 from desktop.core.ops import OpKind
-from desktop.core.settlement import Seat, hold_deposit, refund_group
+from desktop.core.settlement import refund_group
 from desktop.core.staff import Permission
 from desktop.core.vouchers import key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
-from desktop.services.deals import ACTIVE_GROUP_STATES, LAUNCHED, terms_from_json
-from desktop.services.members import member_by_phone
+from desktop.services.seating import (
+    add_entry,
+    check_tender,
+    new_id,
+    parse_customer,
+    seats_of,
+)
 from desktop.services.settings import STORE_ID
 from desktop.services.signing_keys import SigningKeyService
-from desktop.store.deal_models import Deal, Group, GroupEntry
+from desktop.store.deal_models import Deal, Group
+from desktop.store.group_queries import entries_of, get_group, group_terms, terms_from_json
 from desktop.store.models import OutboxOp, Setting
-
-TENDERS = ("cash", "card", "platform")
-_PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
-_MEMBER = re.compile(r"^(U[0-9a-f]{15})$")
-
-
-@dataclass(frozen=True)
-class Customer:
-    key: str  # the ledger account suffix: member id, else the phone number
-    member_id: str | None = None
-    phone: str | None = None
-
-
-def parse_customer(text: str) -> Customer:
-    """A scanned member code (U + 15 hex digits) or a typed mainland mobile number."""
-    squeezed = "".join(ch for ch in text if ch.isalnum() or ch == "+")
-    phone = _PHONE.match(squeezed)
-    if phone:
-        return Customer(phone.group(1), phone=phone.group(1))
-    member = _MEMBER.match(squeezed[:1].upper() + squeezed[1:].lower())
-    if member:
-        return Customer(member.group(1), member_id=member.group(1))
-    raise ValidationError(
-        QT_TRANSLATE_NOOP(
-            "errors", "“{text}” is neither a member code nor a mobile phone number"
-        ),
-        text=text.strip()[:40],
-    )
-
-
-def known_member(session: Session, customer: Customer) -> Customer:
-    """A typed phone of a member this store holds is that member; any other phone enrols by
-    phone, as before (the platform resolves it)."""
-    if customer.member_id or not customer.phone:
-        return customer
-    member = member_by_phone(session, customer.phone)
-    return customer if member is None else Customer(member.member_id, member.member_id, customer.phone)
-
-
-def check_tender(tender: str) -> str:
-    if tender not in TENDERS:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown tender {tender}"), tender=tender)
-    return tender
 
 
 class GroupService(ServiceBase):
@@ -96,7 +56,7 @@ class GroupService(ServiceBase):
             terms = terms_from_json(deal.terms)
             _check_open_limit(tx.session, deal_id, terms)
             seed = make_seed()
-            group = Group(id=_new_id("G"), deal_id=deal_id, state=GroupState.OPEN.value,
+            group = Group(id=new_id("G"), deal_id=deal_id, state=GroupState.OPEN.value,
                           seed_hex=seed.hex(), commitment=commitment(seed),
                           opened_at=tx.now_iso, deadline=to_iso(tx.now + terms.fill_window))
             token, kid = sign_join_token(tx.session, self.keys, group)
@@ -170,7 +130,7 @@ class GroupService(ServiceBase):
             return True
 
 
-# --- shared helpers (also used by draws and join requests) ---------------------------------
+# --- join tokens (also used by pairing) ----------------------------------------------------
 
 
 def sign_join_token(session: Session, keys: SigningKeyService, group: Group,
@@ -207,67 +167,12 @@ def resign_unsent_openings(session: Session, keys: SigningKeyService, store_id: 
     return count
 
 
-def _new_id(prefix: str) -> str:
-    return prefix + uuid.uuid4().hex[:15]
 
-
-def get_group(session: Session, group_id: str) -> Group:
-    group = session.get(Group, group_id)
-    if group is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is no group {id}"), id=group_id)
-    return group
-
-
-def group_terms(session: Session, group: Group) -> DealTerms:
-    deal = session.get(Deal, group.deal_id)
-    assert deal is not None  # foreign key
-    return terms_from_json(deal.terms)
-
-
-def entries_of(session: Session, group_id: str) -> list[GroupEntry]:
-    return list(session.scalars(
-        select(GroupEntry).where(GroupEntry.group_id == group_id).order_by(GroupEntry.position)
-    ))
-
-
-def seats_of(entries: list[GroupEntry]) -> list[Seat]:
-    return [Seat(e.id, e.customer, e.deposit_fen, e.hold_id, e.is_leader) for e in entries]
-
-
-def add_entry(tx: Transaction, group: Group, terms: DealTerms, customer: Customer, tender: str,
-              *, leader: bool = False, nonce: str | None = None,
-              request_id: str | None = None) -> GroupEntry:
-    """Seat one customer: entry row, deposit hold, group.joined op, audit; FULL when filled."""
-    customer = known_member(tx.session, customer)
-    entries = entries_of(tx.session, group.id)
-    rules.check_can_join(GroupState(group.state), terms.group_size, len(entries))
-    rules.check_member_limit(sum(e.customer == customer.key for e in entries),
-                             terms.per_member_limit)
-    entry = GroupEntry(id=_new_id("E"), group_id=group.id, position=len(entries) + 1,
-                       customer=customer.key, member_id=customer.member_id, phone=customer.phone,
-                       nonce=nonce or make_nonce(), tender=tender,
-                       deposit_fen=terms.group_price_fen, is_leader=leader,
-                       request_id=request_id, joined_at=tx.now_iso)
-    entry.hold_id = f"{group.id}:hold:{entry.id}"
-    tx.session.add(entry)
-    hold = hold_deposit(entry.hold_id, group.id, customer.key, terms.group_price_fen)
-    write_transfers(tx.session, group_ledger(tx.session, group.id), [hold], tx.now_iso)
-    group.state = rules.state_after_join(terms.group_size, len(entries) + 1).value
-    joined: dict[str, Any] = {
-        "group_id": group.id, "entry_id": entry.id, "nonce": entry.nonce,
-        "member_id": customer.member_id, "phone": customer.phone,
-        "deposit_fen": entry.deposit_fen, "tender": tender, "at": tx.now_iso}
-    if request_id is not None:
-        joined["request_id"] = request_id  # the platform matches it to the member's request
-    tx.emit(OpKind.GROUP_JOINED, joined)
-    tx.audit("group.joined", group_id=group.id, entry_id=entry.id, customer=customer.key,
-             deposit_fen=entry.deposit_fen, tender=tender, position=entry.position)
-    return entry
 
 
 def _launched_deal(session: Session, deal_id: str) -> Deal:
     deal = session.get(Deal, deal_id)
-    if deal is None or deal.state != LAUNCHED:
+    if deal is None or deal.state != DealState.LAUNCHED:
         raise InvalidTransition(
             QT_TRANSLATE_NOOP("errors", "Only a launched deal can open groups")
         )
@@ -276,7 +181,7 @@ def _launched_deal(session: Session, deal_id: str) -> Deal:
 
 def _check_open_limit(session: Session, deal_id: str, terms: DealTerms) -> None:
     active = session.scalar(select(func.count()).select_from(Group).where(
-        Group.deal_id == deal_id, Group.state.in_(ACTIVE_GROUP_STATES))) or 0
+        Group.deal_id == deal_id, Group.state.in_(ACTIVE_STATES))) or 0
     if active >= terms.max_open_groups:
         raise InvalidTransition(
             QT_TRANSLATE_NOOP("errors", "This deal already has {count} open groups, its maximum"),

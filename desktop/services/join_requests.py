@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import from_iso
@@ -15,9 +14,16 @@ from desktop.core.groups import GroupState, is_expired, triage_join_requests
 from desktop.core.groups import JoinRequest as Request
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
-from desktop.services.base import Actor, ServiceBase, require
-from desktop.services.groups import Customer, add_entry, entries_of, get_group, group_terms
+from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
+from desktop.services.seating import Customer, add_entry
 from desktop.store.deal_models import JoinRequest
+from desktop.store.group_queries import (
+    entries_of,
+    get_group,
+    group_terms,
+    groups_with_pending_requests,
+    pending_join_requests,
+)
 
 REASON_BAD_NONCE = "invalid nonce"
 
@@ -41,14 +47,20 @@ class JoinOutcome:
 
 
 class JoinRequestService(ServiceBase):
+    def seat_pending(self) -> dict[str, JoinOutcome]:
+        """Seat (or refuse) the pending online join requests of every group this terminal
+        owns, in arrival order; requests for groups of other terminals are left alone (they
+        have no group here). The background job (desktop.sync.group_jobs) calls it."""
+        with self.db.read() as s:
+            group_ids = groups_with_pending_requests(s)
+        return {group_id: self.accept_join_requests(SYSTEM_ACTOR, group_id) for group_id in group_ids}
+
     def accept_join_requests(self, actor: Actor, group_id: str) -> JoinOutcome:
         require(actor, Permission.ENROL)
         with self.transaction(actor) as tx:
             group = get_group(tx.session, group_id)
             terms = group_terms(tx.session, group)
-            rows = {r.request_id: r for r in tx.session.scalars(
-                select(JoinRequest).where(JoinRequest.group_id == group_id,
-                                          JoinRequest.status == "pending"))}
+            rows = pending_join_requests(tx.session, group_id)
             bad = {r.request_id for r in rows.values() if not is_valid_nonce(r.nonce)}
             entries = entries_of(tx.session, group_id)
             held: dict[str, int] = {}

@@ -6,7 +6,7 @@ enqueues the document (or enqueues it in its own transaction); the dispatcher
 outcome. A failed print leaves the job "failed" with the reason, ready to retry; the sale,
 draw or redemption it belongs to stays committed.
 
-Documents are stored as JSON (desktop.printing.serialize); this layer may not import the
+Documents are stored as JSON (desktop.documents.serialize); this layer may not import the
 printing layer, so it takes anything with a `to_json()` (a printing Document has one).
 """
 
@@ -14,25 +14,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Result, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import to_iso
 from desktop.core.errors import InvalidTransition, UserError, ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Actor
+from desktop.documents.copies import mark_copy
+from desktop.documents.document import Document
+from desktop.documents.kinds import DOCUMENT_KINDS
+from desktop.documents.serialize import document_from_json, document_to_json
 from desktop.services.base import ServiceBase
-from desktop.services.printers import DOCUMENT_KINDS, check_kind
+from desktop.services.printers import check_kind
 from desktop.store.print_models import Printer, PrinterRoute, PrintJob
 
-__all__ = ["DOCUMENT_KINDS", "JobStatus", "PrintJobInfo", "PrintQueueService", "SerializableDocument"]
+__all__ = ["DOCUMENT_KINDS", "JobStatus", "PrintJobInfo", "PrintQueueService"]
 MAX_REF = 128
-
-
-class SerializableDocument(Protocol):
-    def to_json(self) -> str: ...
 
 
 INTERRUPTED = UserError(QT_TRANSLATE_NOOP(
@@ -63,7 +63,7 @@ class PrintJobInfo:
 
 
 class PrintQueueService(ServiceBase):
-    def enqueue(self, actor: Actor, kind: str, document: SerializableDocument, ref: str,
+    def enqueue(self, actor: Actor, kind: str, document: Document, ref: str,
                 printer_id: int | None = None) -> int:
         """Queue `document` for the printer set up for `kind` (or `printer_id`); returns the job id.
 
@@ -72,7 +72,7 @@ class PrintQueueService(ServiceBase):
         """
         check_kind(kind)
         ref = _check_ref(ref)
-        text = document.to_json()
+        text = document_to_json(document)
         with self.transaction(actor) as tx:
             if printer_id is not None and tx.session.get(Printer, printer_id) is None:
                 raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is no printer number {id}"), id=printer_id)
@@ -103,11 +103,11 @@ class PrintQueueService(ServiceBase):
     def mark_printing(self, job_id: int) -> PrintJobInfo:
         """Claim a queued job for printing (only one dispatcher wins); counts the attempt."""
         with self.db.write() as s:
-            claimed = s.execute(
+            claimed = _rowcount(s.execute(
                 update(PrintJob)
                 .where(PrintJob.id == job_id, PrintJob.status == JobStatus.QUEUED.value)
                 .values(status=JobStatus.PRINTING.value, attempts=PrintJob.attempts + 1)
-            ).rowcount  # type: ignore[attr-defined]
+            ))
             job = _get_job(s, job_id)
             if not claimed:
                 raise _not_in_state(job, JobStatus.QUEUED)
@@ -127,10 +127,10 @@ class PrintQueueService(ServiceBase):
         """At start-up: a job left "printing" was cut off by a crash or power loss. Whether the
         printer got it is unknown, so it becomes failed (Retry or Reprint is the staff's call)."""
         with self.db.write() as s:
-            return int(s.execute(
+            return _rowcount(s.execute(
                 update(PrintJob).where(PrintJob.status == JobStatus.PRINTING.value)
                 .values(status=JobStatus.FAILED.value, last_error=INTERRUPTED)
-            ).rowcount)  # type: ignore[attr-defined]
+            ))
 
     def retry(self, actor: Actor, job_id: int) -> None:
         """Queue a failed job again, on its printer (or the one its kind goes to now). A job still
@@ -144,20 +144,26 @@ class PrintQueueService(ServiceBase):
                 job.printer_id = _routed_printer(tx.session, job.kind)
             tx.audit("print.retry", job_id=job.id, kind=job.kind, ref=job.ref)
 
-    def reprint(self, actor: Actor, job_id: int, copy: SerializableDocument) -> int:
-        """Queue `copy` (the job's document marked as a copy) as a new job linked to the old one.
-
-        The printing layer makes the marked copy: desktop.printing.dispatch.reprint.
-        """
+    def reprint(self, actor: Actor, job_id: int) -> int:
+        """Queue a copy of a job, marked “重印 COPY”, as a new job linked to the old one;
+        returns the new job's id."""
         with self.transaction(actor) as tx:
             original = _get_job(tx.session, job_id)
-            job = PrintJob(kind=original.kind, ref=original.ref, document=copy.to_json(), reprint_of=original.id,
+            copy = mark_copy(document_from_json(original.document))
+            job = PrintJob(kind=original.kind, ref=original.ref, document=document_to_json(copy), reprint_of=original.id,
                            printer_id=_routed_printer(tx.session, original.kind),
                            status=JobStatus.QUEUED.value, attempts=0, created_at=tx.now_iso)
             tx.session.add(job)
             tx.session.flush()
             tx.audit("print.reprint", job_id=job.id, reprint_of=original.id, kind=job.kind, ref=job.ref)
             return job.id
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched (an UPDATE's result is a CursorResult)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("an UPDATE without a cursor result")
+    return int(result.rowcount)
 
 
 def _check_ref(ref: str) -> str:

@@ -1,8 +1,9 @@
 """Printers (manager only, audited) and which printer each kind of document goes to.
 
-A printer row mirrors desktop.printing.escpos_backend.PrinterConfig (this layer may not
-import printing, so the fields are repeated here as plain values) plus two Qt outputs: "pdf"
-writes one PDF per job into a folder, "system" prints on a system printer through Qt.
+A printer row holds what desktop.printing.escpos_backend.PrinterConfig needs (the dispatcher
+maps one to the other: desktop.printing.dispatch.printer_config) plus two Qt outputs: "pdf"
+writes one PDF per job into a folder, "system" prints on a system printer through Qt. The
+option values (Chinese mode, QR mode) are desktop.core.printer_options.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.printer_options import ChineseMode, QrMode
 from desktop.core.staff import Actor, Permission
+from desktop.documents.kinds import DOCUMENT_KINDS
 from desktop.services.base import ServiceBase, require
 from desktop.store.print_models import Printer, PrinterRoute
 
@@ -30,7 +33,6 @@ class Connection(StrEnum):
 
 
 ESCPOS_CONNECTIONS = frozenset({Connection.NETWORK, Connection.USB, Connection.SERIAL, Connection.WIN32RAW})
-DOCUMENT_KINDS = ("invite", "voucher", "draw_slip", "redemption_receipt", "sale_receipt", "test_page")
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ class PrinterSettings:
     windows_printer: str = ""  # Windows raw printer, or the Qt system printer ("" = default)
     pdf_folder: str = ""
     paper_mm: int = 80
-    chinese_mode: str = "gb18030"
-    qr_mode: str = "native"
+    chinese_mode: str = ChineseMode.GB18030.value
+    qr_mode: str = QrMode.NATIVE.value
     profile: str = "default"
     enabled: bool = True
     id: int = 0
@@ -67,8 +69,8 @@ def settings_problem(settings: PrinterSettings) -> str:
         (0 < len(settings.name.strip()) <= 64, "the printer needs a name of 1 to 64 characters"),
         (kind in tuple(Connection), "unknown connection kind"),
         (settings.paper_mm in (58, 80), "paper must be 58 or 80 mm"),
-        (settings.chinese_mode in ("gb18030", "image"), "Chinese mode must be gb18030 or image"),
-        (settings.qr_mode in ("native", "image"), "QR mode must be native or image"),
+        (settings.chinese_mode in tuple(ChineseMode), "Chinese mode must be gb18030 or image"),
+        (settings.qr_mode in tuple(QrMode), "QR mode must be native or image"),
         (settings.timeout_ms > 0, "the timeout must be positive"),
         (kind != Connection.NETWORK or bool(settings.host.strip()), "the network printer needs a host"),
         (kind != Connection.NETWORK or 0 < settings.port < 65536, "the port must be 1 to 65535"),

@@ -5,7 +5,7 @@ work costs more than the commit itself; bench/redeem.py): verify the signature o
 the voucher's key (parsed once, its bound `not_after` read fresh: a key retired or revoked at T
 verifies only vouchers issued before T; a weak key never verifies), read the store id and terminal name (one query), insert the redemption
 (UNIQUE voucher_id: single use whatever happens; a failed INSERT rolls back only itself), then
-the outbox op (carrying the signed voucher text) and the audit record (desktop.services.raw_write, same rows as Transaction.emit
+the outbox op (carrying the signed voucher text) and the audit record (desktop.store.raw_write, same rows as Transaction.emit
 and .audit). A duplicate becomes the "already redeemed" verdict with when, where and by whom.
 Refused scans write nothing.
 """
@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from desktop.core.clock import Clock, from_iso, to_iso
 from desktop.core.ops import OpKind
+from desktop.core.phones import customer_label
 from desktop.core.staff import Permission
 from desktop.core.vouchers import (
     PREFIX,
@@ -33,12 +34,19 @@ from desktop.core.vouchers import (
     verify_voucher,
 )
 from desktop.services.base import Actor, ServiceBase, require
-from desktop.services.raw_write import raw_audit, raw_emit, raw_read, raw_write
-from desktop.services.settings import STORE_ID
+from desktop.services.settings import STORE_ID, TERMINAL_NAME
 from desktop.services.signing_keys import SigningKeyService
 from desktop.store.db import Database
-
-TERMINAL_NAME = "terminal.name"
+from desktop.store.raw_write import raw_audit, raw_emit, raw_read, raw_write
+from desktop.store.redemption_sql import (
+    RedemptionRow,
+    insert_redemption,
+    latest_redemptions,
+    redemption_of,
+    settings_values,
+    voucher_customer,
+    voucher_text_by_code,
+)
 
 
 class RedeemVerdict(StrEnum):
@@ -94,11 +102,10 @@ class RedemptionService(ServiceBase):
                 code = parse_fallback_code(text)
                 if code is None:
                     return RedeemResult(RedeemVerdict.DAMAGED)
-                found = conn.execute("SELECT qr_text FROM vouchers WHERE fallback_code = ?",
-                                     (code,)).fetchone()
+                found = voucher_text_by_code(conn, code)
                 if found is None:
                     return RedeemResult(RedeemVerdict.UNKNOWN_CODE, typed_code=code)
-                text = found[0]
+                text = found
             return self._redeem_checked(conn, actor, now, text)
 
     def _verify(self, conn: sqlite3.Connection, text: str, store_id: str,
@@ -109,8 +116,7 @@ class RedemptionService(ServiceBase):
 
     def _redeem_checked(self, conn: sqlite3.Connection, actor: Actor, now: datetime,
                         text: str) -> RedeemResult:
-        settings = dict(conn.execute("SELECT key, value FROM settings WHERE key IN (?, ?)",
-                                     (STORE_ID, TERMINAL_NAME)).fetchall())
+        settings = settings_values(conn, STORE_ID, TERMINAL_NAME)
         check = self._verify(conn, text, settings.get(STORE_ID, ""), now)
         claims = check.claims
         if claims is None or check.verdict is not Verdict.VALID:
@@ -118,11 +124,8 @@ class RedemptionService(ServiceBase):
         terminal = settings.get(TERMINAL_NAME) or platform.node() or "counter"
         at = to_iso(now)
         try:
-            conn.execute(
-                "INSERT INTO redemptions (voucher_id, redeemed_at, staff, terminal, product, "
-                "group_id, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (claims.voucher_id, at, actor.label, terminal, claims.product, claims.group_id,
-                 claims.entry_id))
+            insert_redemption(conn, claims.voucher_id, at, actor.label, terminal, claims.product,
+                              claims.group_id, claims.entry_id)
         except sqlite3.IntegrityError:  # UNIQUE voucher_id: redeemed before, here or synced
             return _already(conn, check)
         # The signed text goes along: the platform verifies the voucher itself.
@@ -139,9 +142,7 @@ class RedemptionService(ServiceBase):
     def history(self, limit: int = 20) -> list[RedeemResult]:
         """The latest redemptions at this store, newest first."""
         with raw_read(self.db) as conn:
-            rows = conn.execute(f"SELECT {_COLUMNS} FROM redemptions ORDER BY id DESC LIMIT ?",
-                                (limit,)).fetchall()
-            return [_from_row(conn, row) for row in rows]
+            return [_from_row(conn, row) for row in latest_redemptions(conn, limit)]
 
 
 class _KeyLookup(Mapping[str, TrustedKey]):
@@ -163,9 +164,6 @@ class _KeyLookup(Mapping[str, TrustedKey]):
         return 0
 
 
-_COLUMNS = "voucher_id, product, group_id, entry_id, redeemed_at, staff, terminal"
-
-
 def _refused(check: VoucherCheck) -> RedeemResult:
     claims = check.claims
     if claims is None:
@@ -177,13 +175,12 @@ def _refused(check: VoucherCheck) -> RedeemResult:
 
 def _already(conn: sqlite3.Connection, check: VoucherCheck) -> RedeemResult:
     assert check.claims is not None
-    row = conn.execute(f"SELECT {_COLUMNS} FROM redemptions WHERE voucher_id = ?",
-                       (check.claims.voucher_id,)).fetchone()
+    row = redemption_of(conn, check.claims.voucher_id)
     assert row is not None  # the UNIQUE constraint just said so
     return replace(_from_row(conn, row), verdict=RedeemVerdict.ALREADY_REDEEMED)
 
 
-def _from_row(conn: sqlite3.Connection, row: tuple[str, ...]) -> RedeemResult:
+def _from_row(conn: sqlite3.Connection, row: RedemptionRow) -> RedeemResult:
     voucher_id, product, group_id, entry_id, at, staff, terminal = row
     return RedeemResult(RedeemVerdict.REDEEMED, voucher_id, product, group_id, entry_id,
                         _winner(conn, voucher_id), fallback_code(voucher_id), None,
@@ -191,8 +188,4 @@ def _from_row(conn: sqlite3.Connection, row: tuple[str, ...]) -> RedeemResult:
 
 
 def _winner(conn: sqlite3.Connection, voucher_id: str) -> str:
-    found = conn.execute("SELECT customer FROM vouchers WHERE id = ?", (voucher_id,)).fetchone()
-    customer = found[0] if found else ""
-    if customer.isdigit() and len(customer) == 11:
-        return f"{customer[:3]}****{customer[-4:]}"
-    return customer
+    return customer_label(voucher_customer(conn, voucher_id))

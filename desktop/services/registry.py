@@ -15,6 +15,7 @@ from desktop.services.group_views import GroupQueries
 from desktop.services.groups import GroupService
 from desktop.services.join_requests import JoinRequestService
 from desktop.services.print_data import PrintDataService
+from desktop.services.print_jobs import PrintJobService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
@@ -48,6 +49,7 @@ class Services:
     draws: DrawService
     redemption: RedemptionService
     print_data: PrintDataService
+    print_jobs: PrintJobService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -55,18 +57,21 @@ class Services:
         """`pin_cost` and `uptime` are for tests only (a cheaper PIN hash, a movable monotonic clock)."""
         keys = SigningKeyService(db, clock)  # one per process: it caches the verified keys
         staff = StaffService(db, clock, pin_cost=pin_cost, uptime=uptime)
+        settings = SettingsService(db, clock)
+        printers, queue = PrinterService(db, clock), PrintQueueService(db, clock)
+        print_data = PrintDataService(db, clock)
         return cls(
             db=db,
             staff=staff,
-            settings=SettingsService(db, clock),
+            settings=settings,
             audit=AuditService(db, clock),
             status=StatusService(db, clock),
             demo=DemoService(db, clock, staff, keys),
             sync=SyncService(db, clock),
             sync_pull=SyncPullService(db, clock),
             attention=AttentionService(db, clock),
-            printers=PrinterService(db, clock),
-            print_queue=PrintQueueService(db, clock),
+            printers=printers,
+            print_queue=queue,
             deals=DealService(db, clock),
             groups=GroupService(db, clock, keys),
             group_views=GroupQueries(db, clock),
@@ -74,7 +79,8 @@ class Services:
             signing_keys=keys,
             draws=DrawService(db, clock, keys),
             redemption=RedemptionService(db, clock, keys),
-            print_data=PrintDataService(db, clock),
+            print_data=print_data,
+            print_jobs=PrintJobService(print_data, queue, printers, settings),
         )
 
     def close(self) -> None:

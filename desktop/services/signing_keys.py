@@ -19,16 +19,18 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.clock import from_iso, to_iso
+from desktop.core.clock import Clock, from_iso, to_iso, utc_now
 from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ops import OpKind
 from desktop.core.staff import Permission
 from desktop.core.vouchers import TrustedKey, key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, require
-from desktop.services.raw_write import raw_audit, raw_emit, sqlite_of
+from desktop.store.db import Database
 from desktop.store.deal_models import SigningKey
 from desktop.store.keychain import SecretVault
+from desktop.store.raw_write import raw_audit, raw_emit, sqlite_of
+from desktop.store.redemption_sql import signing_key_row
 
 log = logging.getLogger(__name__)
 NO_KEYCHAIN = QT_TRANSLATE_NOOP(
@@ -45,8 +47,8 @@ class SigningKeyService(ServiceBase):
     """Keys are cached per process: verifying a voucher never touches the keychain or, once
     a key id is known, the database."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        super().__init__(db, clock)
         self._private: dict[str, Ed25519PrivateKey] = {}
         self._public: dict[str, Ed25519PublicKey] = {}
         self.keychain_warning: str | None = None
@@ -64,6 +66,17 @@ class SigningKeyService(ServiceBase):
                 return private
             row.retired_at = to_iso(self.clock())  # its private half is lost: retire it
         return self._create(session)
+
+    def identity_key(self) -> Ed25519PrivateKey:
+        """The active key in its own write (made on first use): the key pairing registers."""
+        with self.db.write() as session:
+            return self.current_key(session)
+
+    def new_identity_key(self) -> Ed25519PrivateKey:
+        """Retire the active key and make a new one, in its own write (pairing, when the
+        platform refuses the key as one of a revoked terminal)."""
+        with self.db.write() as session:
+            return self.replace_key(session)
 
     def replace_key(self, session: Session) -> Ed25519PrivateKey:
         """Retire the active key and make a new one, inside the caller's write (pairing, when
@@ -148,8 +161,7 @@ class SigningKeyService(ServiceBase):
     def trusted(self, conn: sqlite3.Connection, kid: str) -> TrustedKey | None:
         """The key `kid` as the verifier trusts it: read fresh (one primary-key lookup, so a
         bound that a pull just wrote counts at once), parsed once. None: unknown or weak."""
-        row = conn.execute("SELECT public_key, retired_at, not_after FROM signing_keys "
-                           "WHERE key_id = ?", (kid,)).fetchone()
+        row = signing_key_row(conn, kid)
         if row is None:
             return None
         public = self._public.get(kid)
@@ -160,13 +172,6 @@ class SigningKeyService(ServiceBase):
             return None
         ends = [from_iso(t) for t in (row[1], row[2]) if t]
         return TrustedKey(public, min(ends) if ends else None)
-
-    def add_public_key(self, session: Session, kid: str, public_hex: str, created_at: str) -> None:
-        """Record another terminal's public key (the sync pull calls this in its transaction)."""
-        if session.get(SigningKey, kid) is None:
-            session.add(
-                SigningKey(key_id=kid, public_key=public_hex, created_at=created_at, own=False)
-            )
 
 
 def _trusted_public(public_hex: str) -> Ed25519PublicKey | None:

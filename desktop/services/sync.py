@@ -1,4 +1,4 @@
-"""The sync's local bookkeeping (DESIGN.md §6): pairing state, which outbox ops to push next,
+"""The sync's local bookkeeping (docs/sync-protocol.md): pairing state, which outbox ops to push next,
 recording the platform's answers, and the pull cursor. No HTTP here: desktop.sync talks to
 the platform and calls these, one transaction per step.
 """
@@ -18,7 +18,7 @@ from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.staff import Permission
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
-from desktop.services.settings import STORE_ID, put_setting
+from desktop.services.settings import STORE_ID, TERMINAL_NAME, put_setting
 from desktop.services.sync_recovery import (
     SYNC_RECOVERY,
     Recovery,
@@ -75,6 +75,18 @@ class PushRow:
 
 
 @dataclass(frozen=True)
+class LineOp:
+    """An outbox op that makes a reconciliation line, filed under its payload's `at` (or when
+    it was written), with the coin value in force then (None without a schedule)."""
+
+    op_id: str
+    kind: str
+    payload: dict[str, Any]
+    at: datetime
+    coin_value_fen: int | None
+
+
+@dataclass(frozen=True)
 class PushRecorded:
     acked: int
     renumbered: int = 0  # unsent ops moved after the platform's last_seq (terminal restored)
@@ -82,6 +94,12 @@ class PushRecorded:
 
 class SyncService(ServiceBase):
     # --- reading ---------------------------------------------------------------------------
+
+    def line_ops(self, kinds: tuple[str, ...], start: datetime, end: datetime) -> list[LineOp]:
+        """What this terminal told the platform in a period, for reconciliation."""
+        pairing = self.pairing()
+        with self.db.read() as s:
+            return line_ops(s, kinds, start, end, pairing.merchant_id if pairing else "")
 
     def snapshot(self) -> SyncSnapshot:
         with self.db.read() as s:
@@ -135,6 +153,7 @@ class SyncService(ServiceBase):
             row.seq_base, row.cursor, row.paired_at = seq_base, None, tx.now_iso
             row.last_success_at = row.last_error = row.last_error_at = None
             put_setting(tx.session, STORE_ID, pairing.store_id)
+            put_setting(tx.session, TERMINAL_NAME, pairing.terminal_name)  # what redemptions record
             tx.audit("platform.paired", terminal_id=pairing.terminal_id, store_id=pairing.store_id,
                      url=pairing.platform_url)
 
@@ -198,6 +217,20 @@ class SyncService(ServiceBase):
             row = tx.session.get(SyncState, 1)
             if row is not None:
                 row.last_error, row.last_error_at = error[:2000], tx.now_iso
+
+
+def line_ops(session: Session, kinds: tuple[str, ...], start: datetime, end: datetime,
+             merchant_id: str) -> list[LineOp]:
+    """The outbox ops of `kinds` filed in [start, end), in seq order (desktop.sync.reconcile)."""
+    found = []
+    for op in session.scalars(select(OutboxOp).where(OutboxOp.kind.in_(kinds)).order_by(OutboxOp.seq)):
+        payload = json.loads(op.payload)
+        at = from_iso(str(payload.get("at") or op.created_at))
+        if start <= at < end:
+            schedule = schedule_in_force(session, merchant_id, at)
+            found.append(LineOp(op.op_id, op.kind, payload, at,
+                                schedule.coin_value_fen if schedule else None))
+    return found
 
 
 def _record_recovery(tx: Transaction, recovery: Recovery) -> None:

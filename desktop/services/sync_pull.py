@@ -109,7 +109,7 @@ def _schedules(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def _audit_new_rates(tx: Transaction, rows: list[dict[str, Any]], known: set[tuple[str, int]]) -> None:
-    """A rate change is a sensitive action (DESIGN.md §4): each new schedule version is audited."""
+    """A rate change is a sensitive action (docs/architecture.md, Domain rules: audit log): each new schedule version is audited."""
     for r in rows:
         if (r["merchant_id"], int(r["version"])) not in known:
             tx.audit("commission_schedule.received", merchant_id=r["merchant_id"], version=int(r["version"]),

@@ -14,6 +14,7 @@ Each recovery raises ONE attention item that says what happened and how many ops
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -99,7 +100,7 @@ def prune_acknowledged(session: Session, now: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _contiguous_tail(rows_desc: list[OutboxOp], first_unsent: int) -> list[OutboxOp]:
+def _contiguous_tail(rows_desc: Sequence[OutboxOp], first_unsent: int) -> list[OutboxOp]:
     """The rows just before `first_unsent` with no hole (a pruned row ends the run)."""
     kept: list[OutboxOp] = []
     expected = first_unsent - 1

@@ -1,1 +1,1 @@
-"""store layer (see DESIGN.md §3)."""
+"""store layer: models, engine, migrations, shared queries (docs/architecture.md)."""

@@ -1,4 +1,4 @@
-"""Tables of the sync with the platform (DESIGN.md §6): pairing state and pull cursor, the
+"""Tables of the sync with the platform (docs/sync-protocol.md): pairing state and pull cursor, the
 platform-owned copies a pull refreshes, and the manager's attention queue.
 
 The API token and the terminal's private key are NOT here: they live in the OS keychain.

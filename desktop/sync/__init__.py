@@ -1,1 +1,1 @@
-"""sync layer (see DESIGN.md §3)."""
+"""sync layer: platform client, worker, background jobs (docs/architecture.md)."""

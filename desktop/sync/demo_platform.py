@@ -7,11 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.services.base import SYSTEM_ACTOR
 from desktop.services.deal_demo import DEMO_MEMBER_ID
 from desktop.services.demo import DEMO_STORE_NAME
 from desktop.sync.runtime import SyncRuntime
+
+if TYPE_CHECKING:
+    from central.server import RunningServer
 
 CENTRAL_FILE = "central-demo.db"
 DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen", None), ("13800000002", "刘先生 Mr Liu", None),
@@ -22,14 +26,14 @@ DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen", None), ("13800000002", "刘
 
 @dataclass
 class DemoPlatform:
-    server: object  # central.server.RunningServer (central is an optional extra)
+    server: RunningServer  # central is an optional extra: imported only when the demo starts it
 
     @property
     def url(self) -> str:
-        return str(self.server.url)  # type: ignore[attr-defined]
+        return self.server.url
 
     def stop(self) -> None:
-        self.server.stop()  # type: ignore[attr-defined]
+        self.server.stop()
 
 
 def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:
@@ -46,14 +50,14 @@ def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:
     return DemoPlatform(server)
 
 
-def _seed_and_code(server: object) -> str:
+def _seed_and_code(server: RunningServer) -> str:
     from sqlalchemy import select
 
     from central.models import Store
     from central.services import admin, pairing
     from central.services.schedules import Rates, add_schedule
 
-    platform = server.app.state.platform  # type: ignore[attr-defined]
+    platform = server.app.state.platform
     now = platform.clock()
     with platform.tx() as session:
         store_id = session.scalar(select(Store.id).order_by(Store.id).limit(1))

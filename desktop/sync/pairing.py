@@ -92,12 +92,10 @@ class PairingFlow:
         return pairing
 
     def _identity_key(self) -> Ed25519PrivateKey:
-        with self.services.db.write() as session:
-            return self.services.signing_keys.current_key(session)
+        return self.services.signing_keys.identity_key()
 
     def _new_identity_key(self) -> Ed25519PrivateKey:
-        with self.services.db.write() as session:
-            return self.services.signing_keys.replace_key(session)
+        return self.services.signing_keys.new_identity_key()
 
 
 def _public_b64(key: Ed25519PrivateKey) -> str:

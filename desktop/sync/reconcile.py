@@ -1,4 +1,4 @@
-"""Reconciliation (DESIGN.md §6): the platform's lines and ours for a period, matched by op_id.
+"""Reconciliation (docs/sync-protocol.md, Reconciliation): the platform's lines and ours for a period, matched by op_id.
 
 Our lines come from the outbox (what we told the platform), filed under the payload's `at` or,
 without one, when the op was written; amounts follow docs/sync-protocol.md (Reconciliation).
@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.core.clock import from_iso
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.registry import Services
-from desktop.services.sync import schedule_in_force
-from desktop.store.models import OutboxOp
 from desktop.sync.client import PlatformClient
 
 MATCHED, DIFFERS, MISSING_ON_PLATFORM, MISSING_HERE = "matched", "differs", "missing_on_platform", "missing_here"
@@ -101,7 +96,7 @@ def compare(ours: dict[str, Line], theirs: dict[str, Line], start: datetime, end
     report = ReconcileReport(start, end)
     for op_id in sorted(ours.keys() | theirs.keys(), key=lambda k: _when(ours.get(k) or theirs[k])):
         here, there = ours.get(op_id), theirs.get(op_id)
-        kind = (here or there).kind  # type: ignore[union-attr]
+        kind = _either(here, there).kind
         if here is None:
             report.rows.append(Comparison(op_id, kind, MISSING_HERE, None, there))
         elif there is None:
@@ -113,21 +108,8 @@ def compare(ours: dict[str, Line], theirs: dict[str, Line], start: datetime, end
 
 
 def local_lines(services: Services, start: datetime, end: datetime) -> dict[str, Line]:
-    merchant = services.sync.pairing()
-    lines: dict[str, Line] = {}
-    with services.db.read() as s:
-        for op in s.scalars(select(OutboxOp).where(OutboxOp.kind.in_(LINE_KINDS)).order_by(OutboxOp.seq)):
-            payload = json.loads(op.payload)
-            at = from_iso(str(payload.get("at") or op.created_at))
-            if start <= at < end:
-                coin_value = _coin_value(s, merchant.merchant_id if merchant else "", at)
-                lines[op.op_id] = _local_line(op.op_id, op.kind, payload, at.isoformat(), coin_value)
-    return lines
-
-
-def _coin_value(session: Any, merchant_id: str, at: datetime) -> int | None:
-    schedule = schedule_in_force(session, merchant_id, at)
-    return schedule.coin_value_fen if schedule else None
+    return {op.op_id: _local_line(op.op_id, op.kind, op.payload, op.at.isoformat(), op.coin_value_fen)
+            for op in services.sync.line_ops(LINE_KINDS, start, end)}
 
 
 def _local_line(op_id: str, kind: str, p: dict[str, Any], at: str, coin_value: int | None) -> Line:
@@ -165,6 +147,14 @@ def _differences(here: Line, there: Line) -> tuple[Difference, ...]:
     return tuple(diffs)
 
 
+def _either(here: Line | None, there: Line | None) -> Line:
+    """A compared row's line on either side (every row has at least one)."""
+    line = here or there
+    if line is None:
+        raise ValueError("a comparison with neither line")
+    return line
+
+
 def _when(line: Line) -> str:
     return from_iso(line.occurred_at).isoformat()
 
@@ -180,7 +170,7 @@ def to_csv(report: ReconcileReport) -> str:
     writer.writerow(CSV_HEADER)
     for row in report.rows:
         here, there = row.here, row.platform
-        writer.writerow([row.op_id, row.kind, row.status, (here or there).occurred_at,  # type: ignore[union-attr]
+        writer.writerow([row.op_id, row.kind, row.status, _either(here, there).occurred_at,
                          _cell(here, "amount_fen"), _cell(there, "amount_fen"), _cell(here, "coins"),
                          _cell(there, "coins"), _cell(here, "schedule_version"),
                          _cell(there, "schedule_version"), "; ".join(map(str, row.differences))])

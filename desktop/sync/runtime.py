@@ -1,5 +1,6 @@
-"""The sync as the app runs it: pairing, the worker of the current pairing, and what the UI
-asks about it (status text, may we log out). Built by the composition root (desktop.app).
+"""The sync as the app runs it: pairing, the worker of the current pairing, the groups' job
+(seat online joiners, expire due groups: desktop.sync.group_jobs), and what the UI asks about
+it (status text, may we log out). Built by the composition root (desktop.app).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from desktop.services.registry import Services
 from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
 from desktop.sync.client import PlatformClient
+from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
 from desktop.sync.reconcile import ReconcileReport, reconcile
 from desktop.sync.worker import SyncWorker, WorkerState
@@ -31,23 +33,33 @@ class SyncRuntime:
         self.flow = PairingFlow(services, self.vault)
         self.worker_factory = worker_factory
         self.worker: SyncWorker | None = None
+        self.group_job = GroupJob(services)
+        self.group_job.listeners.append(lambda _round: self.sync_now())  # push the seats at once
 
     # --- lifecycle -------------------------------------------------------------------------
 
     def start(self, *, thread: bool = True) -> bool:
-        """Start the worker when paired and the token is at hand; returns whether it runs.
-        `thread=False` makes the worker without its thread (one `run_round()` by hand)."""
+        """Start the groups' job, and the worker when paired and the token is at hand; returns
+        whether the worker runs. `thread=False` starts no thread (one `run_round()` by hand)."""
+        if thread:
+            self.group_job.start()  # paired or not: groups expire even offline
         if self.worker is not None:
             return True
         client = self._client()
         if client is None:
             return False
         self.worker = self.worker_factory(self.services, client)
+        self.worker.after_pull = self.group_job.wake  # seat the joiners it just pulled
         if thread:
             self.worker.start()
         return True
 
     def stop(self) -> None:
+        """At shutdown: stop the worker and the groups' job, waiting for their rounds."""
+        self._stop_worker()
+        self.group_job.stop()
+
+    def _stop_worker(self) -> None:
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
@@ -59,7 +71,7 @@ class SyncRuntime:
     def pair(self, actor: Actor, url: str, code: str, name: str, *, force: bool = False) -> Pairing:
         """Slow: HTTP. On success the worker of the new pairing starts."""
         self.services.sync.check_may_pair(actor, force=force)
-        self.stop()  # no round of the old pairing may record its answers under the new one
+        self._stop_worker()  # no round of the old pairing may record its answers under the new one
         try:
             pairing = self.flow.pair(actor, url, code, name, force=force)
         finally:

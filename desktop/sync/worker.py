@@ -1,4 +1,4 @@
-"""The background sync worker (DESIGN.md §6): push the outbox, then pull, over and over.
+"""The background sync worker (docs/sync-protocol.md, Push and Pull): push the outbox, then pull, over and over.
 
 Plain Python (no Qt): a thread that sleeps on an Event between rounds. A round pushes every
 unacknowledged op in seq order, in batches, recording each batch's answers in one transaction,
@@ -80,6 +80,7 @@ class SyncWorker:
         self._thread: threading.Thread | None = None
         self._pruned_at: float | None = None
         self._renumbered = 0
+        self.after_pull: Callable[[], None] | None = None  # the runtime's groups job: seat joiners
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -193,6 +194,8 @@ class SyncWorker:
         self.backoff.reset()
         self._set(online=True, syncing=False, last_success=self.clock(), last_error=None,
                   rounds=self.state().rounds + 1)
+        if self.after_pull is not None:
+            self.after_pull()
         return self.poll_seconds
 
     def _failed(self, error: str, online: bool) -> float:

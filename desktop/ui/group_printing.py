@@ -1,61 +1,45 @@
-"""Printing a group's invite, its vouchers and draw slip, and a redemption receipt: builds the
-printing templates from desktop.services.print_data and hands them to the print queue."""
+"""Printing a group's invite, its vouchers and draw slip, and a redemption receipt: the
+service use cases (desktop.services.print_jobs) queue the documents; this prints the jobs
+in the background and reports how it went."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
-from desktop.printing.templates import (
-    DrawSlipData,
-    InviteData,
-    RedemptionData,
-    VoucherData,
-    draw_slip_document,
-    invite_document,
-    redemption_receipt_document,
-    voucher_document,
-)
 from desktop.ui.context import UiContext
 from desktop.ui.messages import show_error
-from desktop.ui.print_actions import send_to_printer
+from desktop.ui.print_actions import dispatch_job
 
 
 def print_invite(ctx: UiContext, group_id: str, parent: QWidget | None = None) -> None:
-    try:
-        document = invite_document(InviteData(**ctx.services.print_data.invite(group_id)))
-    except Exception as exc:  # noqa: BLE001 - the one error split: show_error logs a bug
-        show_error(parent, exc, "building a printout")
-        return
-    send_to_printer(ctx, "invite", document, group_id, parent)
+    _queue_and_print(ctx, lambda: ctx.services.print_jobs.print_invite(ctx.actor, group_id), parent)
 
 
 def print_results(ctx: UiContext, group_id: str, parent: QWidget | None = None,
                   reprint: bool = False) -> None:
     """Every winner's voucher, then the draw slip."""
-    try:
-        vouchers = [voucher_document(VoucherData(**fields, reprint=reprint))
-                    for fields in ctx.services.print_data.vouchers(group_id)]
-        slip = draw_slip_document(DrawSlipData(**ctx.services.print_data.draw_slip(group_id),
-                                               reprint=reprint))
-    except Exception as exc:  # noqa: BLE001 - the one error split: show_error logs a bug
-        show_error(parent, exc, "building a printout")
-        return
-    for document in vouchers:
-        send_to_printer(ctx, "voucher", document, group_id, parent)
-    send_to_printer(ctx, "draw_slip", slip, group_id, parent)
+    _queue_and_print(ctx, lambda: ctx.services.print_jobs.print_results(
+        ctx.actor, group_id, reprint=reprint), parent)
 
 
 def results_printed(ctx: UiContext, group_id: str) -> bool:
     """Were this group's vouchers and draw slip printed (queued) before? Then a print is a copy."""
-    return any(job.kind == "draw_slip" and job.ref == group_id for job in ctx.services.print_queue.list_jobs())
+    return ctx.services.print_jobs.results_printed(group_id)
 
 
 def print_redemption(ctx: UiContext, voucher_id: str, parent: QWidget | None = None,
                      reprint: bool = False) -> None:
+    _queue_and_print(ctx, lambda: ctx.services.print_jobs.print_redemption(
+        ctx.actor, voucher_id, reprint=reprint), parent)
+
+
+def _queue_and_print(ctx: UiContext, queue: Callable[[], list[int]], parent: QWidget | None) -> None:
     try:
-        fields = ctx.services.print_data.redemption(voucher_id)
-        document = redemption_receipt_document(RedemptionData(**fields, reprint=reprint))
+        job_ids = queue()
     except Exception as exc:  # noqa: BLE001 - the one error split: show_error logs a bug
-        show_error(parent, exc, "building a printout")
+        show_error(parent, exc, "queueing a printout")
         return
-    send_to_printer(ctx, "redemption_receipt", document, voucher_id, parent)
+    for job_id in job_ids:
+        dispatch_job(ctx, job_id, parent)

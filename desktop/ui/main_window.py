@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.group_expiry import ExpiryWatch
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screen import ScreenBase
 from desktop.ui.screens import ScreenSpec, all_screens
@@ -84,8 +83,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.timer.timeout.connect(self.update_badges)  # records the platform refused arrive by sync
         ctx.bus.changed.connect(self._changes_made)
-        self.expiry_watch = ExpiryWatch(ctx.services, self)  # groups past their deadline refund
-        self.expiry_watch.expired.connect(lambda _ids: ctx.bus.announce({Change.GROUPS}))
+        relay = ctx.extras.get("background_changes")  # desktop.ui.sync_status: the groups' job
+        if relay is not None:
+            relay.groups_changed.connect(self._groups_changed_in_background)
         self.kiosk = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(START_SIZE)
@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
             if spec.key == "attention":
                 item.setText(f"{spec.title()} ({count})" if count else spec.title())
                 item.setForeground(tone_colour("error") if count else self.nav.palette().text().color())
+
+    def _groups_changed_in_background(self) -> None:
+        """Joiners seated or groups expired by the background job (desktop.sync.group_jobs)."""
+        self.ctx.bus.announce({Change.GROUPS})
 
     def _changes_made(self, changes: frozenset[Change]) -> None:
         for page in self.pages.values():

@@ -1,8 +1,10 @@
 """Printing from any screen: queue the document, print it off the UI thread, say how it went.
 
-`send_to_printer(ctx, kind, document, ref, parent)` is the one call a screen makes. Success
-shows a status-bar message; failure shows a small toast with the reason and a Retry button,
-and the job stays in the queue (Printers → Print queue) either way, so nothing is lost.
+The print use cases (desktop.services.print_jobs, called by desktop.ui.group_printing) queue
+the documents and return job ids; `dispatch_job(ctx, job_id, parent)` prints one in the
+background (`send_to_printer` queues and prints any ready-made document). Success shows a
+status-bar message; failure shows a small toast with the reason and a Retry button, and the
+job stays in the queue (Printers → Print queue) either way, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.documents.document import Document
+from desktop.documents.kinds import DocumentKind
+from desktop.documents.layouts import PaperProfile
+from desktop.documents.serialize import document_from_json
 from desktop.printing.dispatch import PrintDispatcher
-from desktop.printing.document import Document
-from desktop.printing.layouts import PaperProfile
 from desktop.printing.qt_backend import make_preview_dialog, print_document
-from desktop.printing.serialize import document_from_json
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import Connection
 from desktop.ui.changes import Change
@@ -39,13 +42,13 @@ from desktop.ui.tasks import run_task, serial_pool
 
 log = logging.getLogger(__name__)
 STATUS_MS = 8000
-KIND_NAMES = {
-    "invite": QT_TRANSLATE_NOOP("print", "Invite"),
-    "voucher": QT_TRANSLATE_NOOP("print", "Voucher"),
-    "draw_slip": QT_TRANSLATE_NOOP("print", "Draw slip"),
-    "redemption_receipt": QT_TRANSLATE_NOOP("print", "Redemption receipt"),
-    "sale_receipt": QT_TRANSLATE_NOOP("print", "Sale receipt"),
-    "test_page": QT_TRANSLATE_NOOP("print", "Test page"),
+KIND_NAMES: dict[str, str] = {
+    DocumentKind.INVITE: QT_TRANSLATE_NOOP("print", "Invite"),
+    DocumentKind.VOUCHER: QT_TRANSLATE_NOOP("print", "Voucher"),
+    DocumentKind.DRAW_SLIP: QT_TRANSLATE_NOOP("print", "Draw slip"),
+    DocumentKind.REDEMPTION_RECEIPT: QT_TRANSLATE_NOOP("print", "Redemption receipt"),
+    DocumentKind.SALE_RECEIPT: QT_TRANSLATE_NOOP("print", "Sale receipt"),
+    DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("print", "Test page"),
 }
 
 

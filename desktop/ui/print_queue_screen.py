@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserError
 from desktop.core.staff import Permission
-from desktop.printing.dispatch import reprint
-from desktop.printing.layouts import paper_for
+from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
@@ -97,7 +96,7 @@ class PrintQueueScreen(ScreenBase):
         if actor is None:
             return
         try:
-            copy_id = reprint(self.ctx.services, actor, job_id)
+            copy_id = self.ctx.services.print_jobs.reprint(actor, job_id)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
-from desktop.core.settings_keys import STORE_NAME
-from desktop.printing.dispatch import make_test_page
-from desktop.printing.layouts import paper_for
+from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import DOCUMENT_KINDS, PrinterSettings
 from desktop.ui.changes import Change
@@ -180,10 +178,8 @@ class PrintersScreen(ScreenBase):
         printer = self._saved_printer()
         if printer is None:
             return
-        document = make_test_page(printer, self.ctx.services.settings.get(STORE_NAME))
         try:
-            job_id = self.ctx.services.print_queue.enqueue(self.ctx.actor, "test_page", document, printer.name,
-                                                           printer_id=printer.id)
+            job_id = self.ctx.services.print_jobs.print_test_page(self.ctx.actor, printer.id)
         except UserError as error:
             set_status(self.message, describe(error), ok=False)
             return
@@ -203,5 +199,5 @@ class PrintersScreen(ScreenBase):
         printer = self._saved_printer()
         if printer is None:
             return
-        document = make_test_page(printer, self.ctx.services.settings.get(STORE_NAME))
+        _, document = self.ctx.services.print_jobs.test_page(printer.id)
         preview_document(document, paper_for(printer.paper_mm), self)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.sync.runtime import SyncRuntime
 
@@ -36,11 +36,21 @@ def state_text(runtime: SyncRuntime) -> str:
     return text
 
 
+class BackgroundChanges(QObject):
+    """The groups' background job changed groups (seated joiners, expired groups): emitted on
+    the job's thread, delivered queued to the main window, which tells its screens."""
+
+    groups_changed = Signal()
+
+
 def install(extras: dict[str, Any], runtime: SyncRuntime) -> None:
     """Give the status bar, the shell and the screens what they call."""
     extras["sync"] = runtime
     extras["sync_state"] = lambda: state_text(runtime)
     extras["logout_guard"] = runtime.logout_guard
+    relay = BackgroundChanges()
+    runtime.group_job.listeners.append(lambda _round: relay.groups_changed.emit())
+    extras["background_changes"] = relay
     _watch_network(runtime)
 
 

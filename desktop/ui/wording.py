@@ -1,5 +1,5 @@
 """The words a person reads for the codes the system keeps: op kinds, audit actions, deal
-fields, payload keys. Also the one phone masking of the UI (138****5678).
+fields, payload keys. Phones are masked by desktop.core.phones (138****5678).
 
 Nothing a screen shows should be a raw code ("group.settled", "consolation_cash_fen", an
 "op_id" header, a JSON object with a full phone number): screens pass codes through here.
@@ -16,8 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.money import format_fen
-
-PHONE = re.compile(r"(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)")
+from desktop.core.phones import mask_phones_in
 
 OP_KINDS = {
     "staff.changed": QT_TRANSLATE_NOOP("wording", "Staff changed"),
@@ -136,7 +135,7 @@ def _tr_word(table: dict[str, str], code: str) -> str:
 
 def mask_phone(text: str) -> str:
     """Every mainland mobile number in `text` as 138****5678."""
-    return PHONE.sub(r"\1****\2", text)
+    return mask_phones_in(text)
 
 
 def op_kind_name(kind: str) -> str:

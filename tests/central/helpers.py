@@ -1,5 +1,5 @@
 """Helpers for the central tests: a movable clock, seeding, pairing, a lossy transport, and
-a draw proof built by hand from DESIGN.md §5 (independent of desktop.core.draw)."""
+a draw proof built by hand from docs/draw.md (independent of desktop.core.draw)."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def _words(seed: bytes, digest: bytes) -> Any:
 
 
 def hand_made_proof(group_id: str, people: int, k: int) -> tuple[dict[str, Any], str]:
-    """A valid proof and its commitment, computed straight from DESIGN.md §5."""
+    """A valid proof and its commitment, computed straight from docs/draw.md."""
     seed = secrets.token_bytes(32)
     entries = [{"entry_id": f"e{i}", "nonce": secrets.token_hex(16), "eligible": True} for i in range(people)]
     pairs = [[e["entry_id"], e["nonce"]] for e in entries]

@@ -1,4 +1,4 @@
-"""Deal terms validation and the per-group economics (DESIGN.md §1 examples A-D)."""
+"""Deal terms validation and the per-group economics (docs/deals.md, worked examples A-D)."""
 
 from __future__ import annotations
 

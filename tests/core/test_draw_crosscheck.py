@@ -28,7 +28,7 @@ GOLDEN_WINNERS = ["d", "c"]  # also printed in docs/draw.md
 
 
 def hand_draw(seed: bytes, entries: list[tuple[str, str, bool]], k: int) -> list[str]:
-    """DESIGN.md §5 steps 3-6, literally."""
+    """docs/draw.md steps 3-6, literally."""
     text = json.dumps([[e, n] for e, n, _ in entries], separators=(",", ":"), ensure_ascii=False)
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     words: list[int] = []
@@ -133,7 +133,7 @@ def test_reordering_entries_changes_the_draw() -> None:
 
 
 def test_group_id_is_a_label_not_an_input() -> None:
-    """§5 binds a draw to its group through the published commitment, not through group_id:
+    """docs/draw.md binds a draw to its group through the published commitment, not through group_id:
     docs/draw.md says so plainly."""
     assert verify_proof(_alter(("group_id",), "another group")).ok
     assert not verify_proof(_alter(("group_id",), 7)).ok

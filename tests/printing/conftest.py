@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from desktop.printing.document import Document
+from desktop.documents.document import Document
 from desktop.printing.render import DEMO_DOCUMENTS
 
 

@@ -10,15 +10,16 @@ from sqlalchemy import select
 
 from desktop.core.errors import PermissionDenied, ValidationError
 from desktop.core.staff import Actor, Role
-from desktop.printing.dispatch import PrintDispatcher, make_test_page, printer_config, reprint
+from desktop.documents.templates import demo_voucher, voucher_document
+from desktop.printing.dispatch import PrintDispatcher, printer_config
 from desktop.printing.escpos_backend import (
     ENTER_CHINESE,
     PrinterError,
     encode_gb18030,
     render_escpos_bytes,
 )
-from desktop.printing.templates import demo_voucher, voucher_document
 from desktop.services.base import ServiceBase
+from desktop.services.print_jobs import make_test_page
 from desktop.services.print_queue import JobStatus
 from desktop.services.printers import PrinterSettings
 from desktop.store.models import LedgerTransfer
@@ -100,7 +101,7 @@ def test_a_reprint_is_a_new_job_marked_copy(services, fake_printer) -> None:
     assert fake_printer.wait_for_jobs(1)
     assert b"COPY" not in fake_printer.received
 
-    copy_id = reprint(services, CASHIER, job_id)
+    copy_id = services.print_jobs.reprint(CASHIER, job_id)
     dispatcher.dispatch(copy_id)
     assert fake_printer.wait_for_jobs(2)
     second = fake_printer.jobs[1]

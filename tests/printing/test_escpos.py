@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import ValidationError
-from desktop.printing.document import Cut, Document, QrBlock, TextLine
+from desktop.documents.document import Cut, Document, QrBlock, TextLine
 from desktop.printing.escpos_backend import (
     ENTER_CHINESE,
     LEAVE_CHINESE,

@@ -12,9 +12,9 @@ from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QFontMetrics, QImage
 
+from desktop.documents.document import Document, QrBlock, TextLine, char_width, layout
+from desktop.documents.layouts import PAPER_58, PAPER_80, PAPER_A6, PaperProfile
 from desktop.printing import qt_backend
-from desktop.printing.document import Document, QrBlock, TextLine, char_width, layout
-from desktop.printing.layouts import PAPER_58, PAPER_80, PAPER_A6, PaperProfile
 
 pytestmark = pytest.mark.usefixtures("qapp")
 CHINESE = "拼团中签"
@@ -105,7 +105,7 @@ def test_a6_poster_qr_decodes(demo_documents: dict[str, Document]) -> None:
 def test_a_printed_invite_carries_the_groups_join_token_in_a_qr_that_decodes(tmp_path: Path) -> None:
     from urllib.parse import parse_qs, urlparse
 
-    from desktop.printing.templates import InviteData, invite_document
+    from desktop.documents.templates import invite_document
     from desktop.services.print_data import JOIN_URL_BASE
     from desktop.store.deal_models import Group
     from tests.support.deal_flow import actor, cashier, launched_deal
@@ -115,7 +115,7 @@ def test_a_printed_invite_carries_the_groups_join_token_in_a_qr_that_decodes(tmp
     services.demo.seed()
     group_id = services.groups.open_group(cashier(services), launched_deal(services), "13800000001")
     services.settings.set(actor(services, "王店长"), JOIN_URL_BASE, "https://join.pinshang.example/")
-    document = invite_document(InviteData(**services.print_data.invite(group_id)))
+    document = invite_document(services.print_data.invite(group_id))
     picture = to_pil(qt_backend.render_image(document, PAPER_80))
     [decoded] = [code.text for code in zxingcpp.read_barcodes(picture)]
     with services.db.read() as s:

@@ -105,7 +105,8 @@ def test_start_up_tightens_what_an_older_version_left_readable_and_touches_nothi
 @pytest.mark.usefixtures("qapp")
 def test_a_pdf_printer_writes_private_pdfs_in_a_private_new_folder(services, tmp_path: Path) -> None:
     from desktop.core.staff import Actor, Role
-    from desktop.printing.dispatch import PrintDispatcher, make_test_page
+    from desktop.printing.dispatch import PrintDispatcher
+    from desktop.services.print_jobs import make_test_page
     from desktop.services.print_queue import JobStatus
     from desktop.services.printers import PrinterSettings
 

@@ -34,7 +34,7 @@ def test_an_honest_counter_is_never_refused_and_phone_losers_get_their_coins(ser
     terminal.worker(server.url).sync_once()  # the platform knows the group and its token
 
     invite = services.print_data.invite(group_id)
-    url = urlparse(invite["join_url"])
+    url = urlparse(invite.join_url)
     assert f"{url.scheme}://{url.netloc}" == server.url and url.path == f"/j/{group_id}"
     join_token = parse_qs(url.query)["t"][0]
     with services.db.read() as s:

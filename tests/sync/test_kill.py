@@ -26,6 +26,11 @@ def _child(db: Path, url: str, token: str, batch: int) -> subprocess.Popen[str]:
     return child
 
 
+def _close_pipe(child: subprocess.Popen[str]) -> None:
+    if child.stdout is not None:
+        child.stdout.close()
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_mid_push_then_a_new_process_finishes(server, seed, terminal) -> None:
     op_ids = enqueue_sales(terminal.services, 600)
@@ -36,9 +41,11 @@ def test_sigkill_mid_push_then_a_new_process_finishes(server, seed, terminal) ->
     time.sleep(rng.uniform(0.05, 0.6))
     victim.send_signal(signal.SIGKILL)
     victim.wait(10)
+    _close_pipe(victim)
     killed_at = central_seen(server, terminal.terminal_id)["last_seq"]
     finisher = _child(db, server.url, terminal.token, batch=50)
     assert finisher.wait(60) == 0
+    _close_pipe(finisher)
     seen = central_seen(server, terminal.terminal_id)
     assert {op_id: seen["applied"].get(op_id, 0) for op_id in op_ids} == dict.fromkeys(op_ids, 1)
     rows = outbox(terminal.services)

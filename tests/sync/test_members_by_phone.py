@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.services.groups import entries_of
 from desktop.services.members import member_by_phone
+from desktop.store.group_queries import entries_of
 from desktop.store.sync_models import Member, SyncState
 from tests.central.helpers import Seed
 from tests.support.deal_flow import cashier, launched_deal

@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.printing.templates import REPRINT_MARK
+from desktop.documents.templates import REPRINT_MARK
 from desktop.store.deal_models import Group
 from tests.ui.conftest import login, scan, settle, when_modal
 
@@ -194,11 +194,11 @@ def test_refusing_an_approval_leaves_the_menu_on_the_screen_shown(qtbot, shell) 
 
 
 def test_a_cashier_retries_a_failed_printout_without_a_manager(qtbot, shell, demo_services) -> None:
-    from desktop.printing.templates import InviteData, invite_document
+    from desktop.documents.templates import invite_document
 
     window = login(qtbot, shell, "小张", "3333")
     group_id = demo_services.group_views.list_groups()[0].id
-    document = invite_document(InviteData(**demo_services.print_data.invite(group_id)))
+    document = invite_document(demo_services.print_data.invite(group_id))
     job_id = demo_services.print_queue.enqueue(window.ctx.actor, "invite", document, group_id)
     demo_services.print_queue.mark_printing(job_id)
     demo_services.print_queue.mark_failed(job_id, "paper out")

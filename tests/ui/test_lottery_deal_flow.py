@@ -16,6 +16,7 @@ from sqlalchemy import select
 from desktop.core.ledger import Ledger, balances
 from desktop.services.deal_ledger import all_transfers
 from desktop.store.deal_models import Deal, Group, Redemption
+from desktop.sync.group_jobs import GroupJob
 from tests.support.typing import type_text
 from tests.ui.conftest import login, press_yes, settle, when_modal
 
@@ -110,7 +111,7 @@ def test_a_deal_from_editor_to_redeemed_voucher(qtbot, shell, demo_services, tmp
     qtbot.keyClick(second.scan, Qt.Key.Key_Return)
     settle(qtbot)
     clock.advance(hours=2)
-    window.expiry_watch.check()
+    GroupJob(demo_services, clock=clock).run_once()  # the groups' background job (desktop.sync.group_jobs)
     qtbot.waitUntil(lambda: demo_services.group_views.view(second.view.id).state.value == "refunded", timeout=5000)
     with demo_services.db.read() as s:
         ours = [t for t in all_transfers(s) if t.ref == second.view.id]

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.staff import Actor, Role
+from desktop.documents.templates import REPRINT_MARK, demo_voucher, voucher_document
 from desktop.printing.escpos_backend import ENTER_CHINESE, encode_gb18030
-from desktop.printing.templates import REPRINT_MARK, demo_voucher, voucher_document
 from desktop.services.print_queue import JobStatus
 from desktop.services.printers import PrinterSettings
 from desktop.ui.models.print_job_model import PrintJobModel
@@ -160,7 +160,7 @@ def test_models_pass_the_model_tester(qtmodeltester, services) -> None:
 
 def test_several_documents_print_one_at_a_time_in_the_order_sent(qtbot, shell, demo_services, fake_printer) -> None:
     """Vouchers then the draw slip: a thermal printer takes one job at a time, in order."""
-    from desktop.printing.document import Cut, Document, TextLine
+    from desktop.documents.document import Cut, Document, TextLine
     from desktop.ui.context import UiContext
 
     printer_id = demo_services.printers.save(OWNER, PrinterSettings("前台", host="127.0.0.1", port=fake_printer.port))
@@ -176,7 +176,7 @@ def test_several_documents_print_one_at_a_time_in_the_order_sent(qtbot, shell, d
 
 
 def test_print_preview_opens_and_closes_without_crashing(qtbot, shell) -> None:
-    from desktop.printing.layouts import PAPER_80
+    from desktop.documents.layouts import PAPER_80
     from desktop.ui.print_actions import preview_document
 
     window = login(qtbot, shell, "王店长", "1111")

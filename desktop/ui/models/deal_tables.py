@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.deals import DealState
+from desktop.core.groups import GroupState
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.money import format_fen
 from desktop.services.deals import DealInfo
@@ -19,16 +21,16 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Row = TypeVar("Row")
 WINNER_BRUSH = QBrush(QColor("#ffe082"))
 
-STATE_NAMES = {
-    "draft": QT_TRANSLATE_NOOP("states", "Draft"),
-    "launched": QT_TRANSLATE_NOOP("states", "Launched"),
-    "open": QT_TRANSLATE_NOOP("states", "Open"),
-    "full": QT_TRANSLATE_NOOP("states", "Full"),
-    "drawn": QT_TRANSLATE_NOOP("states", "Drawn"),
-    "settled": QT_TRANSLATE_NOOP("states", "Settled"),
-    "expired": QT_TRANSLATE_NOOP("states", "Expired"),
-    "refunded": QT_TRANSLATE_NOOP("states", "Refunded"),
-    "cancelled": QT_TRANSLATE_NOOP("states", "Cancelled"),
+STATE_NAMES: dict[str, str] = {  # deal states, then group states
+    DealState.DRAFT: QT_TRANSLATE_NOOP("states", "Draft"),
+    DealState.LAUNCHED: QT_TRANSLATE_NOOP("states", "Launched"),
+    GroupState.OPEN: QT_TRANSLATE_NOOP("states", "Open"),
+    GroupState.FULL: QT_TRANSLATE_NOOP("states", "Full"),
+    GroupState.DRAWN: QT_TRANSLATE_NOOP("states", "Drawn"),
+    GroupState.SETTLED: QT_TRANSLATE_NOOP("states", "Settled"),
+    GroupState.EXPIRED: QT_TRANSLATE_NOOP("states", "Expired"),
+    GroupState.REFUNDED: QT_TRANSLATE_NOOP("states", "Refunded"),
+    GroupState.CANCELLED: QT_TRANSLATE_NOOP("states", "Cancelled"),
 }
 TENDER_NAMES = {
     "cash": QT_TRANSLATE_NOOP("tenders", "Cash"),

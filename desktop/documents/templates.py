@@ -14,7 +14,7 @@ from datetime import datetime
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.money import Fen, check_fen, format_fen
-from desktop.printing.document import (
+from desktop.documents.document import (
     Align,
     Block,
     Columns,

@@ -35,7 +35,7 @@ _tuned: set[int] = set()
 @contextmanager
 def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
     pooled = db.engine.raw_connection()  # the pool's connection: pragmas already set
-    conn: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+    conn = _sqlite(pooled.driver_connection)
     if id(conn) not in _tuned:
         conn.execute(f"PRAGMA cache_size=-{CACHE_PAGES_KIB}")
         conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
@@ -59,7 +59,13 @@ def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
 
 def sqlite_of(session: Session) -> sqlite3.Connection:
     """The SQLite connection under an ORM session's transaction (same transaction, no ORM)."""
-    driver: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    return _sqlite(session.connection().connection.driver_connection)
+
+
+def _sqlite(driver: object) -> sqlite3.Connection:
+    """The DBAPI connection under a pooled one; the store is SQLite (desktop.store.db)."""
+    if not isinstance(driver, sqlite3.Connection):
+        raise TypeError(f"the raw path needs SQLite, not {type(driver).__name__}")
     return driver
 
 

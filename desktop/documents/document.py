@@ -100,12 +100,6 @@ class Document:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
-    def to_json(self) -> str:
-        """The document as print-queue JSON (lets services store it without importing printing)."""
-        from desktop.printing.serialize import document_to_json  # serialize imports this module
-
-        return document_to_json(self)
-
 
 @dataclass(frozen=True)
 class TextRow:

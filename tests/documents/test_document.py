@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.errors import ValidationError
-from desktop.printing.document import (
+from desktop.documents.document import (
     Columns,
     Document,
     QrBlock,

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.errors import ValidationError
-from desktop.printing.document import (
+from desktop.documents.document import (
     Align,
     Columns,
     Cut,
@@ -19,7 +19,7 @@ from desktop.printing.document import (
     Size,
     TextLine,
 )
-from desktop.printing.serialize import document_from_json, document_to_json
+from desktop.documents.serialize import document_from_json, document_to_json
 
 texts = st.text(max_size=40)
 blocks = st.one_of(
@@ -40,7 +40,7 @@ def test_a_document_round_trips_through_json(document: Document) -> None:
 
 def test_every_demo_template_round_trips(demo_documents: dict[str, Document]) -> None:
     for document in demo_documents.values():
-        assert document_from_json(document.to_json()) == document
+        assert document_from_json(document_to_json(document)) == document
 
 
 @pytest.mark.parametrize("text", [

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.printing.document import (
+from desktop.documents.document import (
     Align,
     Block,
     Columns,

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from desktop.core.errors import ValidationError
-from desktop.printing import templates as t
-from desktop.printing.document import plain_text
+from desktop.documents import templates as t
+from desktop.documents.document import plain_text
 
 
 def test_a_reprint_is_marked_copy_at_top_and_bottom() -> None:

@@ -1,0 +1,17 @@
+"""The kinds of printed document: each kind is routed to one printer (Printers screen)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    INVITE = "invite"
+    VOUCHER = "voucher"
+    DRAW_SLIP = "draw_slip"
+    REDEMPTION_RECEIPT = "redemption_receipt"
+    SALE_RECEIPT = "sale_receipt"
+    TEST_PAGE = "test_page"
+
+
+DOCUMENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in DocumentKind)

@@ -1,0 +1,78 @@
+"""Print use cases: build the documents of a group, a redemption or a printer check from the
+store (desktop.services.print_data, desktop.documents.templates) and queue them; each returns
+the ids of the jobs queued, in printing order. Printing them is the dispatcher's
+(desktop.printing.dispatch), off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from desktop.core.staff import Actor
+from desktop.documents.document import Document
+from desktop.documents.kinds import DocumentKind
+from desktop.documents.printer_check import PrinterCheckData, printer_check_document
+from desktop.documents.templates import (
+    draw_slip_document,
+    invite_document,
+    redemption_receipt_document,
+    voucher_document,
+)
+from desktop.services.print_data import PrintDataService
+from desktop.services.print_queue import PrintQueueService
+from desktop.services.printers import Connection, PrinterService, PrinterSettings
+from desktop.services.settings import STORE_NAME, SettingsService
+
+
+def make_test_page(settings: PrinterSettings, store_name: str) -> Document:
+    """The test page of one printer, as the Printers screen previews and prints it."""
+    where = f"{settings.host}:{settings.port}" if settings.connection == Connection.NETWORK \
+        else settings.connection
+    return printer_check_document(PrinterCheckData(
+        store_name=store_name, printer_name=settings.name, connection=where,
+        paper_mm=settings.paper_mm, chinese_mode=settings.chinese_mode, qr_mode=settings.qr_mode))
+
+
+class PrintJobService:
+    """No transaction of its own: the data is read, then every job is queued (one short write
+    each), so a failure to queue leaves nothing half-printed behind a committed sale."""
+
+    def __init__(self, data: PrintDataService, queue: PrintQueueService, printers: PrinterService,
+                 settings: SettingsService) -> None:
+        self.data, self.queue, self.printers, self.settings = data, queue, printers, settings
+
+    def print_invite(self, actor: Actor, group_id: str) -> list[int]:
+        document = invite_document(self.data.invite(group_id))
+        return [self.queue.enqueue(actor, DocumentKind.INVITE, document, group_id)]
+
+    def print_results(self, actor: Actor, group_id: str, *, reprint: bool = False) -> list[int]:
+        """Every winner's voucher, then the draw slip; `reprint` marks them “重印 COPY”."""
+        vouchers = [voucher_document(replace(data, reprint=reprint))
+                    for data in self.data.vouchers(group_id)]
+        slip = draw_slip_document(replace(self.data.draw_slip(group_id), reprint=reprint))
+        jobs = [self.queue.enqueue(actor, DocumentKind.VOUCHER, document, group_id)
+                for document in vouchers]
+        return [*jobs, self.queue.enqueue(actor, DocumentKind.DRAW_SLIP, slip, group_id)]
+
+    def results_printed(self, group_id: str) -> bool:
+        """Were this group's vouchers and draw slip queued before? Then printing them is a copy."""
+        return any(job.kind == DocumentKind.DRAW_SLIP and job.ref == group_id
+                   for job in self.queue.list_jobs())
+
+    def print_redemption(self, actor: Actor, voucher_id: str, *, reprint: bool = False) -> list[int]:
+        data = replace(self.data.redemption(voucher_id), reprint=reprint)
+        document = redemption_receipt_document(data)
+        return [self.queue.enqueue(actor, DocumentKind.REDEMPTION_RECEIPT, document, voucher_id)]
+
+    def test_page(self, printer_id: int) -> tuple[PrinterSettings, Document]:
+        printer = self.printers.get(printer_id)
+        return printer, make_test_page(printer, self.settings.get(STORE_NAME))
+
+    def print_test_page(self, actor: Actor, printer_id: int) -> int:
+        """Queue a test page on that printer (whatever its routes say)."""
+        printer, document = self.test_page(printer_id)
+        return self.queue.enqueue(actor, DocumentKind.TEST_PAGE, document, printer.name,
+                                  printer_id=printer.id)
+
+    def reprint(self, actor: Actor, job_id: int) -> int:
+        """Queue a copy of a job, marked “重印 COPY”; returns the new job's id."""
+        return self.queue.reprint(actor, job_id)
