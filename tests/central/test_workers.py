@@ -40,14 +40,19 @@ def pg_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def central(pg_url: str) -> Iterator[str]:
+def central(pg_url: str, tmp_path: Path) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "central.cli", "central", "--db", pg_url, "--port", str(port), "--workers", "4"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    # The log goes to a file, not a pipe: four workers' logs could fill a pipe nobody reads
+    # until the end (the server would block), and an unread pipe is left open.
+    log_path = tmp_path / "central.log"
+    with log_path.open("wb") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "central.cli", "central", "--db", pg_url, "--port", str(port),
+             "--workers", "4"],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL, stderr=log_file, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -59,8 +64,7 @@ def central(pg_url: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)  # the group this test started, workers included
             process.wait(timeout=10)
-        assert process.stderr is not None
-        log = process.stderr.read().decode(errors="replace")
+        log = log_path.read_text(errors="replace")
         assert "Traceback" not in log, log[-3000:]
         assert log.count("Started server process") == 4, log[-3000:]  # four workers served
 
