@@ -83,9 +83,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.timer.timeout.connect(self.update_badges)  # records the platform refused arrive by sync
         ctx.bus.changed.connect(self._changes_made)
-        relay = ctx.extras.get("background_changes")  # desktop.ui.sync_status: the groups' job
-        if relay is not None:
-            relay.groups_changed.connect(self._groups_changed_in_background)
+        if ctx.sync is not None:  # desktop.ui.sync_status: the groups' background job
+            ctx.sync.background.groups_changed.connect(self._groups_changed_in_background)
         self.kiosk = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(START_SIZE)

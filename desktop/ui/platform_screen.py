@@ -35,7 +35,7 @@ class PlatformScreen(ScreenBase):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("platform")
-        self.runtime: SyncRuntime | None = ctx.extras.get("sync")
+        self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.state = QLabel(self, objectName="sync_state")
         set_role(self.state, "title")
         self.store = QLabel(self, objectName="paired_store")

@@ -20,6 +20,7 @@ from desktop.ui.theme import STYLESHEET
 if TYPE_CHECKING:
     from desktop.services.registry import Services
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.sync_status import SyncHooks
 
 
 class Shell(QObject):
@@ -30,7 +31,7 @@ class Shell(QObject):
     """
 
     def __init__(self, services: Services | None, *, snapshot: StartupSnapshot | None = None,
-                 demo_pins: dict[str, str] | None = None, extras: dict[str, object] | None = None,
+                 demo_pins: dict[str, str] | None = None, sync: SyncHooks | None = None,
                  full_screen: bool = False) -> None:
         super().__init__()
         assert services is not None or snapshot is not None
@@ -38,7 +39,7 @@ class Shell(QObject):
         self.snapshot = snapshot
         self.pending_login: tuple[int, str] | None = None
         self.demo_pins = demo_pins
-        self.extras = extras or {}
+        self.sync = sync  # desktop.ui.sync_status.install: given to every main window's context
         self.full_screen = full_screen  # kiosk mode: every window takes the whole screen
         self.gate = QStackedWidget()
         self.gate.setObjectName("gate")
@@ -102,7 +103,7 @@ class Shell(QObject):
     def enter(self, actor: Actor) -> MainWindow:
         from desktop.ui.main_window import MainWindow  # after login: keeps start-up short
 
-        ctx = UiContext(self.services, actor, bool(self.demo_pins), self.extras)
+        ctx = UiContext(self.services, actor, bool(self.demo_pins), sync=self.sync)
         self.main = MainWindow(ctx)
         self.main.logout_requested.connect(self.logout)
         self.main.language_changed.connect(self.change_language)
@@ -114,10 +115,9 @@ class Shell(QObject):
     def logout(self) -> None:
         if self.main is None:
             return
-        guard = self.extras.get("logout_guard")
         try:
-            if callable(guard):
-                guard()
+            if self.sync is not None:
+                self.sync.logout_guard()
             self.services.staff.logout(self.main.ctx.actor)
         except UserError as exc:
             show_error(self.main, exc)

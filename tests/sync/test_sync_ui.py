@@ -21,9 +21,7 @@ from tests.ui.conftest import login
 
 def _shell(qtbot, services, runtime) -> Shell:
     install_language("en")
-    extras: dict[str, object] = {}
-    install(extras, runtime)
-    shell = Shell(services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, extras=extras)
+    shell = Shell(services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, sync=install(runtime))
     qtbot.addWidget(shell.gate)
     shell.show()
     return shell
