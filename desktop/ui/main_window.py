@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         spec = self.specs[key]
         page = self.pages.get(key)
         if page is None:
-            actor = approved_actor(self.ctx.services, self.ctx.actor, spec.permission, self) \
+            actor = approved_actor(self.ctx.services, self.ctx.actor, spec.permission, self, bus=self.ctx.bus) \
                 if spec.permission else self.ctx.actor
             if actor is None:
                 self._select_nav(self.current_key())
