@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # imported lazily: SQLAlchemy costs more than the whole login
     from desktop.services.registry import Services
     from desktop.sync.demo_platform import DemoPlatform
     from desktop.sync.runtime import SyncRuntime
+    from desktop.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -88,13 +89,13 @@ def _run_opened(data_dir: str | None, language: str | None, full_screen: bool = 
         services.close()
 
 
-def _start_sync(services: Services, shell: object, *, thread: bool = True) -> SyncRuntime:
+def _start_sync(services: Services, shell: Shell, *, thread: bool = True) -> SyncRuntime:
     """The sync runtime; its worker runs when this terminal is paired (and has its token)."""
     from desktop.sync.runtime import SyncRuntime
     from desktop.ui.sync_status import install
 
     runtime = SyncRuntime(services)
-    install(shell.extras, runtime)  # type: ignore[attr-defined]
+    shell.sync = install(runtime)
     runtime.start(thread=thread)
     return runtime
 
@@ -118,7 +119,7 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
 
             if runtime.worker is not None:
                 runtime.worker.run_round()  # one sync, so the screenshots show it online
-            written = capture_all(shell, Path(screenshot_dir), parse_size(size))  # type: ignore[arg-type]
+            written = capture_all(shell, Path(screenshot_dir), parse_size(size))
             print("\n".join(str(p) for p in written))
             return 0
         print(f"demo data in {folder}")
@@ -133,14 +134,14 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
         services.close()
 
 
-def _demo_sync(folder: Path, services: Services, shell: object, *, thread: bool) -> tuple[DemoPlatform | None, SyncRuntime]:
+def _demo_sync(folder: Path, services: Services, shell: Shell, *, thread: bool) -> tuple[DemoPlatform | None, SyncRuntime]:
     """Start the embedded platform and pair with it; without it the demo still runs, offline."""
     from desktop.sync.demo_platform import start_demo_platform
     from desktop.sync.runtime import SyncRuntime
     from desktop.ui.sync_status import install
 
     runtime = SyncRuntime(services)
-    install(shell.extras, runtime)  # type: ignore[attr-defined]
+    shell.sync = install(runtime)
     try:
         platform = start_demo_platform(folder, runtime)
     except Exception:  # no central extra installed, port trouble...: demo offline, say why in the log

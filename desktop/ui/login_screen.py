@@ -1,4 +1,8 @@
-"""PIN login: choose your name, type the PIN (keyboard or on-screen keypad)."""
+"""PIN login: choose your name, type the PIN (keyboard or on-screen keypad).
+
+The shell checks the PIN off the UI thread (scrypt at the OWASP cost takes ~0.3 s); meanwhile
+the names, the PIN field and the keypad are disabled (`busy_widgets`) and the window keeps
+painting."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.staff import StaffInfo
 from desktop.ui.messages import set_status
 from desktop.ui.roles import role_name
+from desktop.ui.theme import set_role, set_tone
 from desktop.ui.widgets.keypad import Keypad
 
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -32,10 +37,10 @@ class LoginScreen(QWidget):
         self.setObjectName("login")
         self.title = QLabel(self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        set_role(self.title, "banner")
         self.staff_list = QListWidget(self)
         self.staff_list.setObjectName("staff_list")
-        self.staff_list.setStyleSheet("font-size: 15pt;")
+        set_role(self.staff_list, "choices")
         # Tapping a name must not take the keyboard away from the PIN field.
         self.staff_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin = QLineEdit(self)
@@ -43,7 +48,7 @@ class LoginScreen(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("PIN"))
-        self.pin.setStyleSheet("font-size: 20pt;")
+        set_role(self.pin, "pin")
         self.pin.returnPressed.connect(self.submit)
         self.keypad = Keypad(self.pin, self)
         self.keypad.submitted.connect(self.submit)
@@ -93,8 +98,17 @@ class LoginScreen(QWidget):
         self.message.clear()
         self.pin_entered.emit(staff_id, pin)
 
+    def busy_widgets(self) -> list[QWidget]:
+        """What is disabled while a PIN is checked: nobody types or taps a second one meanwhile."""
+        return [self.staff_list, self.pin, self.keypad]
+
+    def show_checking(self) -> None:
+        self.message.setText(self.tr("Checking the PIN…"))
+        set_tone(self.message, "muted")
+
     def show_refusal(self, text: str) -> None:
         set_status(self.message, text, ok=False)
+        self.pin.setFocus()  # the next try is typed at once
 
     def show_waiting(self) -> None:
         set_status(self.message, self.tr("Opening the store…"), ok=True)

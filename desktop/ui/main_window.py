@@ -83,9 +83,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.timer.timeout.connect(self.update_badges)  # records the platform refused arrive by sync
         ctx.bus.changed.connect(self._changes_made)
-        relay = ctx.extras.get("background_changes")  # desktop.ui.sync_status: the groups' job
-        if relay is not None:
-            relay.groups_changed.connect(self._groups_changed_in_background)
+        if ctx.sync is not None:  # desktop.ui.sync_status: the groups' background job
+            ctx.sync.background.groups_changed.connect(self._groups_changed_in_background)
         self.kiosk = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(START_SIZE)
@@ -115,7 +114,7 @@ class MainWindow(QMainWindow):
         spec = self.specs[key]
         page = self.pages.get(key)
         if page is None:
-            actor = approved_actor(self.ctx.services, self.ctx.actor, spec.permission, self) \
+            actor = approved_actor(self.ctx.services, self.ctx.actor, spec.permission, self, bus=self.ctx.bus) \
                 if spec.permission else self.ctx.actor
             if actor is None:
                 self._select_nav(self.current_key())

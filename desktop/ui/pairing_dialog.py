@@ -1,4 +1,8 @@
-"""Pair this terminal with the platform: address + one-time code (manager)."""
+"""Pair this terminal with the platform: address + one-time code (manager).
+
+Pairing is HTTP and then a write (the pairing, the terminal's name, its key): it runs through
+`run_write` with the form disabled; the dialog cannot be cancelled until the answer is back;
+on success the bus, when given, announces SYNC and SETTINGS once."""
 
 from __future__ import annotations
 
@@ -16,28 +20,29 @@ from PySide6.QtWidgets import (
 from desktop.services.base import Actor
 from desktop.services.sync import Pairing
 from desktop.sync.runtime import SyncRuntime
-from desktop.ui.messages import describe, set_status
-from desktop.ui.tasks import run_task
-
-BIG = "font-size: 16pt;"
+from desktop.ui.changes import Change, ChangeBus
+from desktop.ui.messages import set_status
+from desktop.ui.operations import run_write
+from desktop.ui.theme import set_role
 
 
 class PairingDialog(QDialog):
     def __init__(self, runtime: SyncRuntime, actor: Actor, parent: QWidget | None = None,
-                 url: str = "") -> None:
+                 url: str = "", *, bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pairing_dialog")
         self.setWindowTitle(self.tr("Pair with the platform"))
-        self.runtime, self.actor = runtime, actor
+        self.runtime, self.actor, self.bus = runtime, actor, bus
         self.paired: Pairing | None = None
+        self.pairing = False  # under way: it cannot be called back
         self.url = QLineEdit(url, self, objectName="url", placeholderText="https://platform.example.com")
         self.code = QLineEdit(self, objectName="code", placeholderText="ABCD-EFGH-JK", maxLength=20)
         self.name = QLineEdit(self.tr("Counter 1"), self, objectName="terminal_name", maxLength=100)
         for field in (self.url, self.code, self.name):
-            field.setStyleSheet(BIG)
+            set_role(field, "entry")
         self.message = QLabel(self, objectName="message", wordWrap=True)
         self.pair_button = QPushButton(self.tr("Pair"), self, objectName="pair")
-        self.pair_button.setStyleSheet("font-size: 16pt; font-weight: bold; padding: 8px 24px;")
+        set_role(self.pair_button, "confirm")
         self.pair_button.setDefault(True)
         self.pair_button.clicked.connect(self.pair)
         self.cancel_button = QPushButton(self.tr("Cancel"), self, objectName="cancel")
@@ -62,23 +67,27 @@ class PairingDialog(QDialog):
         self.resize(560, 300)
 
     def reject(self) -> None:
-        if not self.pair_button.isEnabled():
+        if self.pairing:
             return  # pairing is under way: it cannot be called back, so wait for its answer
         super().reject()
 
     def pair(self) -> None:
-        self.pair_button.setEnabled(False)
-        self.cancel_button.setEnabled(False)
+        if self.pairing:
+            return
+        self.pairing = True
         set_status(self.message, self.tr("Pairing…"), ok=True)
+        runtime, actor = self.runtime, self.actor
         url, code, name = self.url.text(), self.code.text(), self.name.text()
-        run_task(lambda: self.runtime.pair(self.actor, url, code, name), self._paired, self._failed)
+        run_write(self.bus, lambda: runtime.pair(actor, url, code, name), {Change.SYNC, Change.SETTINGS},
+                  self._paired, self._failed, doing="pairing with the platform",
+                  busy=[self.url, self.code, self.name, self.pair_button, self.cancel_button])
 
     def _paired(self, pairing: Pairing) -> None:
+        self.pairing = False
         self.paired = pairing
         set_status(self.message, self.tr("Paired with {store}").format(store=pairing.store_name), ok=True)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.pair_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        set_status(self.message, describe(exc), ok=False)
+    def _failed(self, text: str, _exc: BaseException) -> None:
+        self.pairing = False
+        set_status(self.message, text, ok=False)

@@ -35,7 +35,7 @@ class PlatformScreen(ScreenBase):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("platform")
-        self.runtime: SyncRuntime | None = ctx.extras.get("sync")
+        self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.state = QLabel(self, objectName="sync_state")
         set_role(self.state, "title")
         self.store = QLabel(self, objectName="paired_store")
@@ -123,7 +123,8 @@ class PlatformScreen(ScreenBase):
     def open_pairing(self) -> None:
         if self.runtime is None:
             return
-        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.PAIR_PLATFORM, self)
+        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.PAIR_PLATFORM, self,
+                               bus=self.ctx.bus)
         if actor is None:
             return
         try:
@@ -132,7 +133,7 @@ class PlatformScreen(ScreenBase):
             set_status(self.message, describe(exc), ok=False)
             return
         pairing = self.ctx.services.sync.pairing()
-        dialog = PairingDialog(self.runtime, actor, self, pairing.platform_url if pairing else "")
+        dialog = PairingDialog(self.runtime, actor, self, pairing.platform_url if pairing else "", bus=self.ctx.bus)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paired is not None:
             set_status(self.message, self.tr("Paired with {store}").format(store=dialog.paired.store_name), ok=True)
         self.refresh()

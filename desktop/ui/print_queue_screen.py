@@ -1,4 +1,8 @@
-"""The print queue: every job with its status and why it failed; Retry, Reprint, Preview."""
+"""The print queue: every job with its status and why it failed; Retry, Reprint, Preview.
+
+Marking a job for retry and queueing a reprint are writes: they run through `run_op` (Retry and
+Reprint disabled meanwhile, PRINT_JOBS announced once); the printing itself then runs in the
+background."""
 
 from __future__ import annotations
 
@@ -13,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserError
-from desktop.core.staff import Permission
+from desktop.core.staff import Actor, Permission
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
 from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
+from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.print_actions import dispatcher, preview_job
 from desktop.ui.screen import ScreenBase
@@ -80,30 +85,34 @@ class PrintQueueScreen(ScreenBase):
         job_id = self._selected_id()
         if job_id is None:
             return
-        try:
-            self.ctx.services.print_queue.retry(self.ctx.actor, job_id)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
-            return
-        self._dispatch(job_id)
+        queue, actor = self.ctx.services.print_queue, self.ctx.actor
+        run_op(self.ctx, lambda: queue.retry(actor, job_id), {Change.PRINT_JOBS},
+               lambda _r: self._dispatch(job_id), self._refused, busy=self._writers(),
+               doing=f"marking print job {job_id} for retry")
 
     def reprint(self) -> None:
         job_id = self._selected_id()
         if job_id is None:
             return
         # retrying a failed job is anyone's; a copy of a voucher is a manager's to approve
-        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.MANAGE_PRINTERS, self)
+        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.MANAGE_PRINTERS, self,
+                               bus=self.ctx.bus)
         if actor is None:
             return
-        try:
-            copy_id = self.ctx.services.print_jobs.reprint(actor, job_id)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
-            return
-        self._dispatch(copy_id)
+        self._queue_reprint(actor, job_id)
+
+    def _queue_reprint(self, actor: Actor, job_id: int) -> None:
+        jobs = self.ctx.services.print_jobs
+        run_op(self.ctx, lambda: jobs.reprint(actor, job_id), {Change.PRINT_JOBS}, self._dispatch,
+               self._refused, busy=self._writers(), doing=f"queueing a reprint of print job {job_id}")
+
+    def _writers(self) -> list[QWidget]:
+        return [self.retry_button, self.reprint_button]
+
+    def _refused(self, text: str, _exc: BaseException) -> None:
+        set_status(self.message, text, ok=False)
 
     def _dispatch(self, job_id: int) -> None:
-        self.refresh()
         set_status(self.message, self.tr("Printing job {id}…").format(id=job_id), ok=True)
         run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._printed, self._failed)
 

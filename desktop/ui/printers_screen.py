@@ -1,5 +1,9 @@
 """Printers (manager): add, edit and remove printers, print a test page, and choose which
-printer prints each kind of document. The print queue has its own screen."""
+printer prints each kind of document. The print queue has its own screen.
+
+Every write (save, remove, a route chosen, a test page queued) runs through `run_op`: its
+buttons or box disabled meanwhile, the change announced once, the outcome on the main thread.
+The test page then prints in the background."""
 
 from __future__ import annotations
 
@@ -157,15 +161,20 @@ class PrintersScreen(ScreenBase):
         set_status(self.message, self.tr("Printer removed"), ok=True)
 
     def _route_chosen(self, kind: str) -> None:
-        printer_id = int(self.route_boxes[kind].currentData()) or None
-        try:
-            self.ctx.services.printers.set_route(self.ctx.actor, kind, printer_id)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
-            self.refresh()
-            return
+        box = self.route_boxes[kind]
+        printer_id, printer_name = int(box.currentData()) or None, box.currentText()
+        printers, actor = self.ctx.services.printers, self.ctx.actor
+        run_op(self.ctx, lambda: printers.set_route(actor, kind, printer_id), {Change.PRINTERS},
+               lambda _r: self._route_set(kind, printer_name), self._route_refused,
+               busy=[box], doing=f"choosing the printer for {kind}")
+
+    def _route_set(self, kind: str, printer_name: str) -> None:
         set_status(self.message, self.tr("{kind} now prints on {printer}").format(
-            kind=kind_name(kind), printer=self.route_boxes[kind].currentText()), ok=True)
+            kind=kind_name(kind), printer=printer_name), ok=True)
+
+    def _route_refused(self, text: str, _exc: BaseException) -> None:
+        set_status(self.message, text, ok=False)
+        self.refresh()  # the box shows the route still in force
 
     def _saved_printer(self) -> PrinterSettings | None:
         if not self.form.printer_id:
@@ -178,13 +187,14 @@ class PrintersScreen(ScreenBase):
         printer = self._saved_printer()
         if printer is None:
             return
-        try:
-            job_id = self.ctx.services.print_jobs.print_test_page(self.ctx.actor, printer.id)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
-            return
-        self.test_button.setEnabled(False)
-        set_status(self.message, self.tr("Printing the test page on {name}…").format(name=printer.name), ok=True)
+        jobs, actor = self.ctx.services.print_jobs, self.ctx.actor
+        run_op(self.ctx, lambda: jobs.print_test_page(actor, printer.id), {Change.PRINT_JOBS},
+               lambda job_id: self._print_test_job(job_id, printer.name), self._failed_write,
+               busy=[self.test_button], doing="queueing a test page")
+
+    def _print_test_job(self, job_id: int, name: str) -> None:
+        self.test_button.setEnabled(False)  # until the page is out (or refused)
+        set_status(self.message, self.tr("Printing the test page on {name}…").format(name=name), ok=True)
         run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._test_printed, self._test_failed)
 
     def _test_printed(self, job: PrintJobInfo) -> None:

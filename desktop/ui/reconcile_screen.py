@@ -46,7 +46,7 @@ class ReconcileScreen(ScreenBase):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("reconcile")
-        self.runtime: SyncRuntime | None = ctx.extras.get("sync")
+        self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.report: ReconcileReport | None = None
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-6), self, objectName="start", calendarPopup=True)

@@ -14,12 +14,14 @@ from desktop.core.startup import StartupSnapshot
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import choose_language, install_language
 from desktop.ui.login_screen import LoginScreen
-from desktop.ui.messages import describe, show_error
+from desktop.ui.messages import show_error
+from desktop.ui.operations import run_write
 from desktop.ui.theme import STYLESHEET
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.sync_status import SyncHooks
 
 
 class Shell(QObject):
@@ -30,7 +32,7 @@ class Shell(QObject):
     """
 
     def __init__(self, services: Services | None, *, snapshot: StartupSnapshot | None = None,
-                 demo_pins: dict[str, str] | None = None, extras: dict[str, object] | None = None,
+                 demo_pins: dict[str, str] | None = None, sync: SyncHooks | None = None,
                  full_screen: bool = False) -> None:
         super().__init__()
         assert services is not None or snapshot is not None
@@ -38,7 +40,7 @@ class Shell(QObject):
         self.snapshot = snapshot
         self.pending_login: tuple[int, str] | None = None
         self.demo_pins = demo_pins
-        self.extras = extras or {}
+        self.sync = sync  # desktop.ui.sync_status.install: given to every main window's context
         self.full_screen = full_screen  # kiosk mode: every window takes the whole screen
         self.gate = QStackedWidget()
         self.gate.setObjectName("gate")
@@ -85,13 +87,22 @@ class Shell(QObject):
                 self.login.show_waiting()
             return
         self.pending_login = None
-        try:
-            actor = self._services.staff.login(staff_id, pin)
-        except UserError as exc:
-            if self.login is not None:
-                self.login.show_refusal(describe(exc))
-            return
-        self.enter(actor)
+        staff = self._services.staff
+        login = self.login
+        if login is not None:
+            login.show_checking()
+        # scrypt at the OWASP cost: off the UI thread, the keypad disabled meanwhile. No window
+        # listens yet (no bus); a refusal's lock and audit rows are read when a screen opens.
+        run_write(None, lambda: staff.login(staff_id, pin), (), self._logged_in, self._refused,
+                  busy=login.busy_widgets() if login is not None else (), doing="checking a PIN at login")
+
+    def _logged_in(self, actor: Actor) -> None:
+        if self.main is None:  # a PIN typed twice before the store opened: one window
+            self.enter(actor)
+
+    def _refused(self, text: str, _exc: BaseException) -> None:
+        if self.login is not None:
+            self.login.show_refusal(text)
 
     def show(self) -> None:
         self._show(self.main or self.gate)
@@ -102,7 +113,7 @@ class Shell(QObject):
     def enter(self, actor: Actor) -> MainWindow:
         from desktop.ui.main_window import MainWindow  # after login: keeps start-up short
 
-        ctx = UiContext(self.services, actor, bool(self.demo_pins), self.extras)
+        ctx = UiContext(self.services, actor, bool(self.demo_pins), sync=self.sync)
         self.main = MainWindow(ctx)
         self.main.logout_requested.connect(self.logout)
         self.main.language_changed.connect(self.change_language)
@@ -114,10 +125,9 @@ class Shell(QObject):
     def logout(self) -> None:
         if self.main is None:
             return
-        guard = self.extras.get("logout_guard")
         try:
-            if callable(guard):
-                guard()
+            if self.sync is not None:
+                self.sync.logout_guard()
             self.services.staff.logout(self.main.ctx.actor)
         except UserError as exc:
             show_error(self.main, exc)

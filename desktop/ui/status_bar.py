@@ -36,8 +36,7 @@ class CounterStatusBar(QStatusBar):
         services, actor = self.ctx.services, self.ctx.actor
         self.store.setText(services.settings.get(STORE_NAME))
         self.staff.setText(f"{actor.name} · {role_name(actor.role)}")
-        sync_state = self.ctx.extras.get("sync_state")
-        full = sync_state() if callable(sync_state) else self.tr("Not paired")
+        full = self.ctx.sync.state_text() if self.ctx.sync is not None else self.tr("Not paired")
         self.sync.setText(" · ".join(str(full).split(" · ")[:2]))  # short: the bar also shows messages
         self.sync.setToolTip(full)
         status = services.status.outbox()

@@ -6,7 +6,8 @@ when the status bar refreshes (a QTimer), so the UI thread never waits for the n
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -43,15 +44,24 @@ class BackgroundChanges(QObject):
     groups_changed = Signal()
 
 
-def install(extras: dict[str, Any], runtime: SyncRuntime) -> None:
-    """Give the status bar, the shell and the screens what they call."""
-    extras["sync"] = runtime
-    extras["sync_state"] = lambda: state_text(runtime)
-    extras["logout_guard"] = runtime.logout_guard
+@dataclass(frozen=True)
+class SyncHooks:
+    """What the shell, the status bar and the screens use of the sync (`UiContext.sync`;
+    None on a terminal that runs without the sync runtime)."""
+
+    runtime: SyncRuntime  # the platform and reconciliation screens: pair, sync now, compare
+    state_text: Callable[[], str]  # the status bar's "Online · last sync 10:02:03"
+    logout_guard: Callable[[], None]  # raises a UserError while unsent data remains
+    background: BackgroundChanges  # the groups' job changed groups: the main window tells its screens
+
+
+def install(runtime: SyncRuntime) -> SyncHooks:
+    """The hooks of `runtime` for the UI (given to the shell: `shell.sync = install(runtime)`),
+    and a sync at once when the OS says the network is back."""
     relay = BackgroundChanges()
     runtime.group_job.listeners.append(lambda _round: relay.groups_changed.emit())
-    extras["background_changes"] = relay
     _watch_network(runtime)
+    return SyncHooks(runtime, lambda: state_text(runtime), runtime.logout_guard, relay)
 
 
 def _watch_network(runtime: SyncRuntime) -> None:

@@ -32,6 +32,10 @@ STYLESHEET = f"""
 QListWidget#nav {{ font-size: 13pt; }}
 QTableView {{ font-size: 12pt; }}
 *[role="title"] {{ font-size: 18pt; font-weight: bold; }}
+*[role="banner"] {{ font-size: 22pt; font-weight: bold; }}
+QListWidget[role="choices"] {{ font-size: 15pt; }}
+QLineEdit[role="pin"] {{ font-size: 20pt; }}
+QLineEdit[role="entry"] {{ font-size: 16pt; }}
 *[role="headline"] {{ font-size: 16pt; font-weight: bold; }}
 *[role="seats"] {{ font-size: 22pt; font-weight: bold; color: {INFO}; }}
 *[role="verdict"] {{ font-size: 28pt; font-weight: bold; }}
@@ -46,6 +50,7 @@ QPushButton[role="primary"] {{ font-size: 13pt; font-weight: bold; padding: 7px 
 QPushButton[role="primary"][colour="blue"] {{ background: {BLUE}; }}
 QPushButton[role="primary"]:disabled {{ background: {DISABLED_BG}; color: {DISABLED_FG}; }}
 QPushButton[role="key"] {{ font-size: 18pt; }}
+QPushButton[role="confirm"] {{ font-size: 16pt; font-weight: bold; padding: 8px 24px; }}
 QFrame#print_toast {{ background: {TOAST_BG}; border: 2px solid {ERROR}; border-radius: 6px; }}
 QFrame#print_toast QLabel {{ color: {ERROR}; font-size: 12pt; font-weight: bold; }}
 QLabel[badge="true"] {{ color: white; background: {ERROR}; border-radius: 8px; padding: 1px 8px;

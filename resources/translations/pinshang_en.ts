@@ -357,6 +357,10 @@ What to do: {action}</translation>
         <source>Enter the store's name</source>
         <translation>Enter the store's name</translation>
     </message>
+    <message>
+        <source>Creating the owner…</source>
+        <translation>Creating the owner…</translation>
+    </message>
 </context>
 <context>
     <name>GroupScreen</name>
@@ -530,6 +534,10 @@ What to do: {action}</translation>
         <translation>Choose your name first</translation>
     </message>
     <message>
+        <source>Checking the PIN…</source>
+        <translation>Checking the PIN…</translation>
+    </message>
+    <message>
         <source>Opening the store…</source>
         <translation>Opening the store…</translation>
     </message>
@@ -566,6 +574,10 @@ What to do: {action}</translation>
     <message>
         <source>There is no manager to approve</source>
         <translation>There is no manager to approve</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>Checking the PIN…</translation>
     </message>
 </context>
 <context>

@@ -357,6 +357,10 @@ What to do: {action}</source>
         <source>Enter the store's name</source>
         <translation>请输入门店名称</translation>
     </message>
+    <message>
+        <source>Creating the owner…</source>
+        <translation>正在创建店主账户…</translation>
+    </message>
 </context>
 <context>
     <name>GroupScreen</name>
@@ -530,6 +534,10 @@ What to do: {action}</source>
         <translation>请先选择您的姓名</translation>
     </message>
     <message>
+        <source>Checking the PIN…</source>
+        <translation>正在核对 PIN…</translation>
+    </message>
+    <message>
         <source>Opening the store…</source>
         <translation>正在打开门店…</translation>
     </message>
@@ -566,6 +574,10 @@ What to do: {action}</source>
     <message>
         <source>There is no manager to approve</source>
         <translation>没有可授权的经理</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>正在核对 PIN…</translation>
     </message>
 </context>
 <context>

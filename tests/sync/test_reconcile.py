@@ -16,6 +16,7 @@ from desktop.store.models import OutboxOp
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import install_language
 from desktop.ui.reconcile_screen import ReconcileScreen
+from desktop.ui.sync_status import install
 from tests.sync.support import enqueue_sales
 
 
@@ -36,7 +37,7 @@ def test_reconcile_screen_shows_and_exports_matched_missing_and_differing(qtbot,
     changed, lost, ok1, ok2, unsent = _prepare(server, terminal)
     install_language("en")
     screen = ReconcileScreen(UiContext(terminal.services, Actor(2, "李经理", Role.MANAGER),
-                                       extras={"sync": terminal.runtime}))
+                                       sync=install(terminal.runtime)))
     qtbot.addWidget(screen)
     screen.show()
     local_day = clock.now.astimezone().date()

@@ -21,9 +21,7 @@ from tests.ui.conftest import login
 
 def _shell(qtbot, services, runtime) -> Shell:
     install_language("en")
-    extras: dict[str, object] = {}
-    install(extras, runtime)
-    shell = Shell(services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, extras=extras)
+    shell = Shell(services, demo_pins={s.name: s.pin for s in DEMO_STAFF}, sync=install(runtime))
     qtbot.addWidget(shell.gate)
     shell.show()
     return shell
@@ -85,6 +83,39 @@ def test_pairing_dialog_wrong_code_then_right_code(qtbot, tmp_path, seed, clock,
         assert pairing is not None and pairing.store_name == "Branch 1" and pairing.terminal_name == "前台 1号"
         assert runtime.worker is not None  # pairing starts the worker
         qtbot.waitUntil(lambda: runtime.worker_state().online is True, timeout=10000)
+    finally:
+        runtime.stop()
+        services.close()
+
+
+def test_pairing_runs_in_the_background_and_the_dialog_waits_for_its_answer(qtbot, tmp_path, seed, clock,
+                                                                          memory_keyring) -> None:
+    from desktop.ui.changes import Change, ChangeBus
+
+    install_language("en")
+    services = open_services(tmp_path, clock)
+    services.demo.seed()
+    runtime = SyncRuntime(services, SecretVault())
+    bus = ChangeBus()
+    heard: list[frozenset[Change]] = []
+    bus.changed.connect(heard.append)
+    try:
+        dialog = PairingDialog(runtime, SYSTEM_ACTOR, bus=bus)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.url, seed.server.url)
+        qtbot.keyClicks(dialog.code, seed.pairing_code())
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)  # Enter presses Pair, the default button
+        assert dialog.message.text() == "Pairing…"
+        assert not any(w.isEnabled() for w in (dialog.url, dialog.code, dialog.name, dialog.pair_button,
+                                                 dialog.cancel_button))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # pairing cannot be called back: the dialog waits
+        assert dialog.isVisible()
+        qtbot.waitUntil(lambda: dialog.paired is not None, timeout=10000)
+        assert not dialog.isVisible() and dialog.result() == PairingDialog.DialogCode.Accepted
+        assert heard == [frozenset({Change.SYNC, Change.SETTINGS, Change.AUDIT})]
+        pairing = services.sync.pairing()
+        assert pairing is not None and pairing.store_name == "Branch 1" and pairing.terminal_name == "Counter 1"
     finally:
         runtime.stop()
         services.close()

@@ -34,6 +34,7 @@ def login(qtbot, shell, name: str, pin: str):
     screen.staff_list.setCurrentItem(items[0])
     qtbot.keyClicks(screen.pin, pin)
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    settle(qtbot)  # the PIN is checked off the UI thread
     return shell.main
 
 

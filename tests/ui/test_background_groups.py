@@ -14,7 +14,7 @@ from tests.ui.conftest import login
 def test_a_group_expired_in_the_background_shows_refunded_on_the_groups_screen(
         qtbot, shell, demo_services, clock) -> None:
     runtime = SyncRuntime(demo_services, SecretVault())
-    install(shell.extras, runtime)
+    shell.sync = install(runtime)
     window = login(qtbot, shell, "小张", "3333")
     heard: list[frozenset[Change]] = []
     window.ctx.bus.changed.connect(heard.append)

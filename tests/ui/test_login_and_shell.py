@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 from desktop.services.settings import STORE_NAME
 from desktop.ui.first_run_screen import FirstRunScreen
 from tests.support.typing import type_text
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 
 
 def test_demo_login_screen_shows_staff_and_pins(shell) -> None:
@@ -33,6 +33,7 @@ def test_on_screen_keypad_logs_in(qtbot, shell) -> None:
     qtbot.mouseClick(screen.keypad.findChild(QPushButton, "key_back"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.keypad.findChild(QPushButton, "key_2"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.keypad.findChild(QPushButton, "key_ok"), Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert shell.main is not None
     assert shell.main.ctx.actor.name == "李经理"
 
@@ -88,11 +89,13 @@ def test_first_run_refuses_mismatched_pins_and_writes_nothing(qtbot, services) -
     screen.pin.setText("12")
     screen.pin_again.setText("12")
     qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "4 to 8 digits" in screen.message.text()
     assert not services.staff.has_staff()
     screen.pin.setText("1234")
     screen.pin_again.setText("1234")
     qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert "too easy to guess" in screen.message.text()
     assert not services.staff.has_staff()
 
@@ -111,6 +114,7 @@ def test_login_window_from_a_snapshot_before_the_store_has_opened(qtbot, demo_se
     qtbot.keyClick(early.login.pin, Qt.Key.Key_Return)
     assert early.main is None and early.login.message.text() == "Opening the store…"
     early.attach(demo_services)  # the background open finishes: the typed PIN is checked then
+    settle(qtbot)
     assert early.main is not None and early.main.ctx.actor.name == "小张"
     early.main.close()
 
@@ -132,4 +136,5 @@ def test_clicking_a_name_keeps_typing_in_the_pin_field(qtbot, shell) -> None:
     qtbot.keyClicks(shell.gate.focusWidget() or screen.pin, "3333")
     assert screen.pin.text() == "3333"
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    settle(qtbot)
     assert shell.main is not None and shell.main.ctx.actor.name == "小张"

@@ -186,8 +186,9 @@ def test_a_cashier_needs_a_manager_to_cancel_a_group(qtbot, shell, demo_services
         dialog = QApplication.activeModalWidget()
         dialog.manager.setCurrentIndex(dialog.manager.findText("李经理"))
         qtbot.keyClicks(dialog.pin, "2222")
-        QTimer.singleShot(50, give_reason)
         dialog.approve()
+        qtbot.waitUntil(lambda: not dialog.checking)  # the PIN is checked off the UI thread
+        QTimer.singleShot(50, give_reason)
 
     def give_reason() -> None:
         dialog = QApplication.activeModalWidget()

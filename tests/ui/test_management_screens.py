@@ -117,6 +117,7 @@ def test_cashier_opening_the_audit_log_needs_a_manager(qtbot, shell) -> None:
         dialog.manager.setCurrentIndex(dialog.manager.findText("李经理"))
         qtbot.keyClicks(dialog.pin, "2222")
         dialog.approve()
+        qtbot.waitUntil(lambda: not dialog.checking)  # the PIN is checked off the UI thread
 
     when_dialog_opens(qtbot, approve)
     screen = window.open_screen("audit")
@@ -133,6 +134,7 @@ def test_refused_approval_keeps_the_cashier_out(qtbot, shell) -> None:
     def wrong_then_cancel(dialog: OverrideDialog) -> None:
         qtbot.keyClicks(dialog.pin, "0000")
         dialog.approve()
+        qtbot.waitUntil(lambda: not dialog.checking)
         seen.append(dialog.message.text())
 
     when_dialog_opens(qtbot, wrong_then_cancel)
@@ -193,6 +195,7 @@ def test_leaving_a_screen_opened_on_approval_ends_the_approval(qtbot, shell) -> 
         dialog.manager.setCurrentIndex(dialog.manager.findText("李经理"))
         qtbot.keyClicks(dialog.pin, "2222")
         dialog.approve()
+        qtbot.waitUntil(lambda: not dialog.checking)  # the PIN is checked off the UI thread
 
     when_dialog_opens(qtbot, approve)
     assert window.open_screen("audit") is not None

@@ -100,6 +100,7 @@ def test_choosing_the_printer_for_vouchers(qtbot, shell, demo_services) -> None:
     box = screen.route_boxes["voucher"]
     box.setCurrentIndex(box.findData(printer_id))
     box.activated.emit(box.currentIndex())
+    settle(qtbot)
     assert screen.message.text() == "Voucher now prints on 后厨"
     assert demo_services.printers.routes() == {"voucher": printer_id}
 
@@ -129,6 +130,7 @@ def test_a_failed_print_offers_retry_and_keeps_the_job_then_reprint_marks_copy(q
             dialog.manager.setCurrentIndex(dialog.manager.findText("李经理"))
             qtbot.keyClicks(dialog.pin, "2222")
             dialog.approve()
+            qtbot.waitUntil(lambda: not dialog.checking)  # the PIN is checked off the UI thread
 
         queue = window.open_screen("print_queue")  # open to a cashier: retrying needs no manager
         queue.table.selectRow(0)
