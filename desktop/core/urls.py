@@ -41,8 +41,10 @@ def platform_url(url: str) -> str:
     authority = _AUTHORITY.fullmatch(whole["authority"])
     if authority is None or not _PATH.fullmatch(path) or any(c.isspace() or ord(c) < 32 for c in cleaned):
         raise _odd()
-    if any(segment.lower().replace("%2e", ".") in (".", "..") for segment in path.split("/")):
-        raise _odd()  # requests would remove the dot segment: the address used would differ
+    if "%" in path or any(segment in (".", "..") for segment in path.split("/")):
+        # requests decodes escapes of unreserved characters and removes dot segments: the
+        # address it uses would differ from the one checked. A platform address needs neither.
+        raise _odd()
     host = _host(authority["ip6"], authority["host"], scheme)
     port = authority["port"]
     if port is not None and not 1 <= int(port) <= 65535:

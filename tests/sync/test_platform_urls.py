@@ -56,7 +56,7 @@ ODD = ["http://127.0.0.1@example.com", "http://user:pw@192.168.1.5", "https://a 
        "http://192.168.1.5/?x=1", "http://192.168.1.5/#x", "http://192.168.1.5:99999", "http://192.168.1.5:",
        "http://[zz::1]", "http://.local", "http://under_score.local", "http://平台.local", "http://192.168.1.5/\x00",
        # dot segments: requests removes them, so the address used would not be the one checked
-       "http://127.0.0.1/..", "http://127.0.0.1/a/../b", "https://example.com/.", "http://127.0.0.1/%2E%2e"]
+       "http://127.0.0.1/..", "http://127.0.0.1/a/../b", "https://example.com/.", "http://127.0.0.1/%2E%2e", "http://127.0.0.1/%2ehttp:", "http://127.0.0.1/a%20b"]
 
 
 @pytest.mark.parametrize(("given", "used"), ACCEPTED.items())
