@@ -34,7 +34,14 @@ from desktop.services.group_views import GroupView
 from desktop.ui import keys
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.group_printing import print_invite, print_results, results_printed
+from desktop.ui.group_printing import (
+    print_deposit_slip,
+    print_invite,
+    print_refund_slips,
+    print_results,
+    refund_slips_printed,
+    results_printed,
+)
 from desktop.ui.hand_back import REFUNDED_STATES, describe_hand_back, hand_back, refund_summary
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
@@ -90,8 +97,14 @@ class GroupScreen(ScreenBase):
         self.invite_button = keys.bind(self._button("print_invite", self.tr("Print invite"), self.print_invite),
                                        keys.PRINT_INVITE)
         self.results_button = self._button("print_results", "", self.print_results)
+        self.slips_button = self._button("print_refund_slips", "", self.print_refund_slips)
+        self.deposit_button = keys.bind(self._button(
+            "reprint_deposit_slip", self.tr("Reprint deposit slip (COPY)"), self.reprint_deposit_slip),
+            keys.REPRINT_DEPOSIT_SLIP)
         self.message = set_role(QLabel(self, objectName="message", wordWrap=True), "message")
         self._printing = False
+        self._printing_slips = False
+        self._last_entry: str | None = None  # the last person enrolled here: their slip reprints
         self._enrolling = False
         self._pending: list[str] = []  # scans waiting while one is written
         self._layout()
@@ -115,10 +128,12 @@ class GroupScreen(ScreenBase):
         enrol_row.addWidget(self.enrol_button)
         actions = QGridLayout()  # two rows: every label stays whole at 1024×768
         actions.addWidget(self.draw_button, 0, 0)
-        actions.addWidget(self.results_button, 0, 1, 1, 2)
+        actions.addWidget(self.results_button, 0, 1)
+        actions.addWidget(self.slips_button, 0, 2)
         actions.addWidget(self.invite_button, 1, 0)
         actions.addWidget(self.proof_button, 1, 1)
         actions.addWidget(self.cancel_button, 1, 2)
+        actions.addWidget(self.deposit_button, 2, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(choose_row)
         layout.addLayout(top)
@@ -209,6 +224,13 @@ class GroupScreen(ScreenBase):
         self.results_button.setText(self.tr("Reprint vouchers + draw slip (COPY)") if again
                                     else self.tr("Print vouchers + draw slip"))
         keys.bind(self.results_button, keys.PRINT_RESULTS)
+        hand_back_due = drawn or state in REFUNDED_STATES
+        self.slips_button.setEnabled(hand_back_due and not self._printing_slips)
+        slips_again = view is not None and hand_back_due and refund_slips_printed(self.ctx, view.id)
+        self.slips_button.setText(self.tr("Reprint refund slips (COPY)") if slips_again
+                                  else self.tr("Print refund slips"))
+        keys.bind(self.slips_button, keys.PRINT_REFUND_SLIPS)
+        self.deposit_button.setEnabled(self._deposit_entry() is not None)
         if state is GroupState.OPEN and self.isVisible():
             self.scan.setFocus()
 
@@ -251,12 +273,13 @@ class GroupScreen(ScreenBase):
         self._enrolling = True
         actor, tender = self.ctx.actor, str(self.tender.currentData())
         run_op(self.ctx, lambda: self.ctx.services.groups.enrol(actor, view.id, who, tender),
-               {Change.GROUPS}, lambda _entry: self._enrolled(view.id),
+               {Change.GROUPS}, lambda entry_id: self._enrolled(view.id, entry_id),
                lambda text, _exc: self._enrol_failed(text, who),
                busy=[self.enrol_button], doing=f"enrolling into group {view.id}")
 
-    def _enrolled(self, group_id: str) -> None:
+    def _enrolled(self, group_id: str, entry_id: str) -> None:
         self._enrolling = False
+        self._print_deposit_slip(entry_id)
         self.show_group(group_id)
         full = self.view is not None and self.view.state is GroupState.FULL
         set_status(self.message, self.tr("Group full: press Draw") if full else self.tr("Enrolled"), ok=True)
@@ -293,6 +316,8 @@ class GroupScreen(ScreenBase):
         self.scan.clear()
         self.view = None
         self.show_group(group_id)
+        if self.view is not None and self.view.entries:
+            self._print_deposit_slip(self.view.entries[0].id)  # the leader's
         set_status(self.message, self.tr("Group opened: scan the next person"), ok=True)
 
     def draw(self) -> None:
@@ -378,7 +403,50 @@ class GroupScreen(ScreenBase):
 
     def print_invite(self) -> None:
         if self.view is not None:
-            print_invite(self.ctx, self.view.id, self)
+            print_invite(self.ctx, self.view.id, self, busy=[self.invite_button])
+
+    def _print_deposit_slip(self, entry_id: str) -> None:
+        """Every person enrolled here gets a slip with their entry id, as the till prints a receipt."""
+        self._last_entry = entry_id
+        self.deposit_button.setEnabled(True)
+        print_deposit_slip(self.ctx, entry_id, self)
+
+    def _deposit_entry(self) -> str | None:
+        """The entry whose deposit slip reprints: the selected row, else the last one enrolled here."""
+        if self.view is None:
+            return None
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows and 0 <= rows[0].row() < len(self.model.rows):
+            return self.model.rows[rows[0].row()].id
+        return self._last_entry if self._last_entry and self.view.entry(self._last_entry) else None
+
+    def reprint_deposit_slip(self) -> None:
+        entry_id = self._deposit_entry()
+        if entry_id is not None:
+            print_deposit_slip(self.ctx, entry_id, self, reprint=True, busy=[self.deposit_button])
+
+    def print_refund_slips(self) -> None:
+        """One slip per loser (per person of a cancelled group) saying what to hand back; the
+        first time originals, after that copies marked 重印/COPY; a double press prints once."""
+        view = self.view
+        if view is None or self._printing_slips or not self.slips_button.isEnabled():
+            return
+        self._printing_slips = True
+        again = refund_slips_printed(self.ctx, view.id)
+        print_refund_slips(self.ctx, view.id, self, reprint=again, busy=[self.slips_button],
+                           done=lambda _ids: self._slips_queued())
+        self.slips_button.setEnabled(False)
+
+    def _slips_queued(self) -> None:
+        if self.view is not None:
+            self._enable(self.view)  # the button now says “Reprint … (COPY)”, still off for a moment
+        self.slips_button.setEnabled(False)
+        QTimer.singleShot(PRINT_GUARD_MS, self, self._slips_guard_over)
+
+    def _slips_guard_over(self) -> None:
+        self._printing_slips = False
+        if self.view is not None:
+            self._enable(self.view)
 
     def print_results(self) -> None:
         """Vouchers and draw slip; the first time originals, after that copies marked 重印/COPY.
@@ -388,10 +456,12 @@ class GroupScreen(ScreenBase):
         self._printing = True
         self.results_button.setEnabled(False)
         again = results_printed(self.ctx, self.view.id)
-        print_results(self.ctx, self.view.id, self, reprint=again)
+        print_results(self.ctx, self.view.id, self, reprint=again, done=lambda _ids: self._results_queued())
         QTimer.singleShot(PRINT_GUARD_MS, self, self._print_guard_over)
+
+    def _results_queued(self) -> None:
         if self.view is not None:
-            self._render(self.view)
+            self._render(self.view)  # the button now offers a copy
 
     def _print_guard_over(self) -> None:
         self._printing = False

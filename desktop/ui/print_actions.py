@@ -48,6 +48,8 @@ KIND_NAMES: dict[str, str] = {
     DocumentKind.DRAW_SLIP: QT_TRANSLATE_NOOP("print", "Draw slip"),
     DocumentKind.REDEMPTION_RECEIPT: QT_TRANSLATE_NOOP("print", "Redemption receipt"),
     DocumentKind.SALE_RECEIPT: QT_TRANSLATE_NOOP("print", "Sale receipt"),
+    DocumentKind.DEPOSIT_SLIP: QT_TRANSLATE_NOOP("print", "Deposit slip"),
+    DocumentKind.REFUND_SLIP: QT_TRANSLATE_NOOP("print", "Refund slip"),
     DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("print", "Test page"),
 }
 
@@ -70,13 +72,16 @@ def dispatcher(ctx: UiContext) -> PrintDispatcher:
 
 
 def send_to_printer(ctx: UiContext, kind: str, document: Document, ref: str, parent: QWidget | None = None) -> None:
-    """Queue the document for the printer set up for `kind` and print it in the background."""
-    try:
-        job_id = ctx.services.print_queue.enqueue(ctx.actor, kind, document, ref)
-    except UserError as error:
-        _show_failure(ctx, None, describe(error), parent)
-        return
-    dispatch_job(ctx, job_id, parent)
+    """Queue the document for the printer set up for `kind` (off the UI thread) and print it."""
+    actor = ctx.actor
+    run_task(lambda: ctx.services.print_queue.enqueue(actor, kind, document, ref),
+             on_success=lambda job_id: dispatch_job(ctx, job_id, parent),
+             on_failure=lambda error: show_print_failure(ctx, describe(error, "queueing a printout"), parent))
+
+
+def show_print_failure(ctx: UiContext, reason: str, parent: QWidget | None = None) -> None:
+    """A document could not even be queued: the notice, with no Retry (there is no job)."""
+    _show_failure(ctx, None, reason, parent)
 
 
 def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
@@ -106,12 +111,11 @@ def _printing_pool() -> QThreadPool:
 
 
 def retry_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
-    try:
-        ctx.services.print_queue.retry(ctx.actor, job_id)
-    except UserError as error:
-        _show_failure(ctx, None, describe(error), parent)
-        return
-    dispatch_job(ctx, job_id, parent)
+    """Queue a failed job again (off the UI thread) and print it."""
+    actor = ctx.actor
+    run_task(lambda: ctx.services.print_queue.retry(actor, job_id),
+             on_success=lambda _result: dispatch_job(ctx, job_id, parent),
+             on_failure=lambda error: show_print_failure(ctx, describe(error, f"retrying job {job_id}"), parent))
 
 
 def preview_job(job: PrintJobInfo, paper: PaperProfile, parent: QWidget | None = None) -> None:
