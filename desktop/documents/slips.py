@@ -25,7 +25,7 @@ from desktop.documents.document import (
     Size,
     TextLine,
 )
-from desktop.documents.templates import _footer, _header, _when
+from desktop.documents.templates import _check_positive, _footer, _header, _when
 
 TENDERS = {"cash": "现金 Cash", "card": "银行卡 Card", "platform": "线上 Online"}
 
@@ -58,7 +58,7 @@ class DepositSlipData:
 
 
 def deposit_slip_document(data: DepositSlipData) -> Document:
-    check_fen(data.deposit_fen)
+    _check_positive(check_fen(data.deposit_fen), "Deposit")
     if not 1 <= data.position <= data.group_size:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "A seat must be between 1 and {size}"), size=data.group_size
@@ -82,7 +82,7 @@ def deposit_slip_document(data: DepositSlipData) -> Document:
             Separator("-"),
             TextLine("抽奖承诺 Draw commitment (SHA-256):", bold=True),
             TextLine(data.commitment),
-            Columns("开奖方式 Draw method", data.draw_method),
+            Columns("开奖方式 Method", data.draw_method),
             Separator("-"),
             TextLine("如何核验 How to check the draw", bold=True),
             TextLine(
@@ -93,7 +93,7 @@ def deposit_slip_document(data: DepositSlipData) -> Document:
                 "After the draw, scan the draw slip's QR or export the proof, check it with "
                 f"pinshang verify-draw and find your entry id {data.entry_id} in it."
             ),
-            TextLine("未中签全额退还押金 Not drawn: the deposit comes back", align=Align.CENTER),
+            TextLine("未中签全额退押金 Not drawn: deposit back", align=Align.CENTER),
             TextLine("请保留本单 Keep this slip", bold=True, align=Align.CENTER),
             *_footer(data.reprint),
         ),
@@ -161,17 +161,16 @@ class RefundSlipData:
 
 _HOW = {
     "cash": "现金当场退还 Cash back now",
-    "card": "刷卡退款（待办）Card refund to do",
+    "card": "刷卡退款(待办) Card refund to do",
     "platform": "已线上退回 Refunded online",
 }
 
 
 def refund_slip_document(data: RefundSlipData) -> Document:
-    for value in (data.refund_fen, data.consolation_fen, data.reward_fen):
-        check_fen(value)
-    if not isinstance(data.coins, int) or data.coins < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "{what} must be a whole number of at least zero"),
-                              what="Coins")
+    for value, what in ((data.refund_fen, "Refund"), (data.consolation_fen, "Consolation"),
+                        (data.reward_fen, "Leader reward")):
+        _check_positive(check_fen(value), what)
+    _check_positive(data.coins, "Coins")
     return Document(
         "refund-slip",
         (
@@ -181,15 +180,16 @@ def refund_slip_document(data: RefundSlipData) -> Document:
             Columns("团号 Group", data.group_id),
             Columns("时间 Time", _when(data.at)),
             Columns("座位 Seat", f"E{data.position}"),
-            Columns("参与编号 Entry id", data.entry_id),
+            TextLine("参与编号 Entry id:"),
+            TextLine(data.entry_id, bold=True, align=Align.RIGHT),
             Columns("顾客 Customer", data.customer_label),
             Separator("-"),
             *_hand_back_lines(data),
             Separator("-"),
-            Columns("现在付现金 Cash to hand now", format_fen(data.cash_now_fen), bold=True),
+            Columns("现付合计 Cash now", format_fen(data.cash_now_fen), bold=True),
             *_card_todo(data),
             Feed(),
-            TextLine("顾客签收 Received by: ____________"),
+            TextLine("顾客签收 Signed: ____________"),
             *_footer(data.reprint),
         ),
     )
@@ -197,14 +197,14 @@ def refund_slip_document(data: RefundSlipData) -> Document:
 
 def _hand_back_lines(data: RefundSlipData) -> list[Block]:
     lines: list[Block] = [
-        Columns(f"退押金 Deposit back ({_tender(data.tender)})", format_fen(data.refund_fen), bold=True),
+        Columns("退押金 Deposit back", format_fen(data.refund_fen), bold=True),
         TextLine(_HOW.get(data.tender, data.tender), align=Align.RIGHT),
     ]
     if data.consolation_fen:
-        lines.append(Columns("安慰金 Consolation (现金 cash)", format_fen(data.consolation_fen), bold=True))
+        lines.append(Columns("安慰金(现金) Consolation", format_fen(data.consolation_fen), bold=True))
     if data.coins:
         lines.append(Columns("购物币 Coins", f"{data.coins}", bold=True))
-        lines.append(TextLine("下次同步后到账 Credited at the next sync", align=Align.RIGHT))
+        lines.append(TextLine("同步后到账 Credited on sync", align=Align.RIGHT))
     if data.reward_fen:
         lines.append(Columns("团长奖励 Leader reward", format_fen(data.reward_fen), bold=True))
     return lines
@@ -213,7 +213,7 @@ def _hand_back_lines(data: RefundSlipData) -> list[Block]:
 def _card_todo(data: RefundSlipData) -> list[Block]:
     if data.tender != "card" or not data.refund_fen:
         return []
-    return [Columns("待刷卡退款 Card refund to do", format_fen(data.refund_fen), bold=True)]
+    return [Columns("待刷卡退 Card to do", format_fen(data.refund_fen), bold=True)]
 
 
 def demo_refund_slip() -> RefundSlipData:
