@@ -397,6 +397,10 @@ What to do: {action}</source>
         <translation>打印邀请码</translation>
     </message>
     <message>
+        <source>Reprint deposit slip (COPY)</source>
+        <translation>重印押金单（副本）</translation>
+    </message>
+    <message>
         <source>New group of</source>
         <translation>开新团：</translation>
     </message>
@@ -407,6 +411,14 @@ What to do: {action}</source>
     <message>
         <source>Print vouchers + draw slip</source>
         <translation>打印兑换券和开奖单</translation>
+    </message>
+    <message>
+        <source>Reprint refund slips (COPY)</source>
+        <translation>重印退款单（副本）</translation>
+    </message>
+    <message>
+        <source>Print refund slips</source>
+        <translation>打印退款/安慰奖单</translation>
     </message>
     <message>
         <source>Scan the leader's member code or type the phone first</source>
@@ -2068,6 +2080,18 @@ What to do: {action}</source>
         <source>This PIN is one of the most common PINs and too easy to guess. Choose another PIN.</source>
         <translation>这是最常见的 PIN 之一，太容易被猜到，请换一个。</translation>
     </message>
+    <message>
+        <source>A seat must be between 1 and {size}</source>
+        <translation>座位号必须在 1 到 {size} 之间</translation>
+    </message>
+    <message>
+        <source>There is no entry {id}</source>
+        <translation>没有参与编号 {id}</translation>
+    </message>
+    <message>
+        <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
+        <translation>拼团 {id} 尚未开奖或取消：还没有要退给顾客的</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2199,6 +2223,14 @@ What to do: {action}</source>
     <message>
         <source>Sale receipt</source>
         <translation>销售小票</translation>
+    </message>
+    <message>
+        <source>Deposit slip</source>
+        <translation>押金单</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款/安慰奖单</translation>
     </message>
     <message>
         <source>Test page</source>
