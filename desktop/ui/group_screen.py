@@ -108,6 +108,8 @@ class GroupScreen(ScreenBase):
         self._enrolling = False
         self._pending: list[str] = []  # scans waiting while one is written
         self._layout()
+        self.table.selectionModel().selectionChanged.connect(  # a chosen row's slip reprints
+            lambda *_args: self.deposit_button.setEnabled(self._deposit_entry() is not None))
         self.refresh()
 
     def _button(self, name: str, text: str, slot: Callable[[], object], role: str = "action") -> QPushButton:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import ValidationError
+from desktop.documents.document import plain_text
 from desktop.documents.kinds import DocumentKind
 from desktop.documents.serialize import document_from_json
-from desktop.documents.document import plain_text
 from desktop.documents.templates import REPRINT_MARK
 from tests.support.deal_flow import cashier, full_group, launched_deal, manager
 
