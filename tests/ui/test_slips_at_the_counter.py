@@ -75,3 +75,32 @@ def test_after_the_draw_f4_prints_one_slip_per_loser_and_a_double_press_one_orig
     settle(qtbot)
     copies = [j for j in _jobs(demo_services, "refund_slip", view.id) if REPRINT_MARK in j.document_json]
     assert len(copies) == 4
+
+
+def test_a_cancelled_group_prints_each_persons_refund_by_tender_and_a_chosen_rows_deposit_slip(
+        qtbot, shell, demo_services) -> None:
+    from tests.ui.conftest import when_modal
+
+    window = login(qtbot, shell, "李经理", "2222")
+    screen = window.open_screen("group")
+    screen.tender.setCurrentIndex(screen.tender.findData("card"))
+    scan(qtbot, screen.scan, PEOPLE[0])
+    when_modal("cancel_reason", lambda dialog: (dialog.setTextValue("the oven broke"), dialog.accept()))
+    qtbot.mouseClick(screen.cancel_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    view = screen.view
+    assert view.state.value == "cancelled" and screen.slips_button.isEnabled()
+    qtbot.mouseClick(screen.slips_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    slips = _jobs(demo_services, "refund_slip", view.id)
+    assert len(slips) == len(view.entries)
+    texts = [_text(j) for j in slips]
+    assert all("拼团已取消" in t for t in texts)
+    assert sum("刷卡退款(待办)" in t for t in texts) == sum(e.tender == "card" for e in view.entries)
+    first = view.entries[0]
+    screen.table.selectRow(0)
+    assert screen.deposit_button.isEnabled()
+    qtbot.mouseClick(screen.deposit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    [copy] = [j for j in _jobs(demo_services, "deposit_slip", first.id) if REPRINT_MARK in j.document_json]
+    assert first.id in _text(copy)
