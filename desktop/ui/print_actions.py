@@ -10,6 +10,7 @@ job stays in the queue (Printers → Print queue) either way, so nothing is lost
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -72,11 +73,28 @@ def dispatcher(ctx: UiContext) -> PrintDispatcher:
 
 
 def send_to_printer(ctx: UiContext, kind: str, document: Document, ref: str, parent: QWidget | None = None) -> None:
-    """Queue the document for the printer set up for `kind` (off the UI thread) and print it."""
+    """Queue the document for the printer set up for `kind` and print it, both off the UI
+    thread on the printing pool: documents sent one after the other print in that order."""
     actor = ctx.actor
-    run_task(lambda: ctx.services.print_queue.enqueue(actor, kind, document, ref),
-             on_success=lambda job_id: dispatch_job(ctx, job_id, parent),
-             on_failure=lambda error: show_print_failure(ctx, describe(error, "queueing a printout"), parent))
+    _queue_then_print(ctx, lambda: ctx.services.print_queue.enqueue(actor, kind, document, ref),
+                      "queueing a printout", parent)
+
+
+def _queue_then_print(ctx: UiContext, queue: Callable[[], int], doing: str, parent: QWidget | None) -> None:
+    queued: list[int] = []
+
+    def work() -> PrintJobInfo:
+        queued.append(queue())
+        return dispatcher(ctx).dispatch(queued[0])
+
+    def failed(error: BaseException) -> None:
+        if queued:
+            _failed(ctx, queued[0], error, parent)
+        else:
+            show_print_failure(ctx, describe(error, doing), parent)
+
+    run_task(work, on_success=lambda job: _show_success(ctx, job, parent), on_failure=failed,
+             pool=_printing_pool())
 
 
 def show_print_failure(ctx: UiContext, reason: str, parent: QWidget | None = None) -> None:
@@ -113,9 +131,12 @@ def _printing_pool() -> QThreadPool:
 def retry_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
     """Queue a failed job again (off the UI thread) and print it."""
     actor = ctx.actor
-    run_task(lambda: ctx.services.print_queue.retry(actor, job_id),
-             on_success=lambda _result: dispatch_job(ctx, job_id, parent),
-             on_failure=lambda error: show_print_failure(ctx, describe(error, f"retrying job {job_id}"), parent))
+
+    def retry() -> int:
+        ctx.services.print_queue.retry(actor, job_id)
+        return job_id
+
+    _queue_then_print(ctx, retry, f"retrying job {job_id}", parent)
 
 
 def preview_job(job: PrintJobInfo, paper: PaperProfile, parent: QWidget | None = None) -> None:
