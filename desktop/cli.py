@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_proof.set_defaults(handler=_export_proof)
 
     render = sub.add_parser("render", help="render a print template to .png, .pdf or .bin (ESC/POS)")
-    render.add_argument("template", help="invite, voucher, draw-slip, redemption-receipt or sale-receipt")
+    render.add_argument("template", help="invite, voucher, draw-slip, redemption-receipt, sale-receipt, deposit-slip or refund-slip")
     render.add_argument("--demo", action="store_true", required=True, help="use the demo data")
     render.add_argument("--out", required=True, help="FILE.png, FILE.pdf or FILE.bin")
     render.add_argument("--paper", type=int, default=80, choices=(58, 80, 105), help="paper width in mm (105 = A6)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.documents import slips
 from desktop.documents import templates as t
 from desktop.documents.document import Document
 
@@ -13,5 +14,7 @@ DEMO_DOCUMENTS: dict[str, Callable[[], Document]] = {
     "draw-slip": lambda: t.draw_slip_document(t.demo_draw_slip()),
     "redemption-receipt": lambda: t.redemption_receipt_document(t.demo_redemption()),
     "sale-receipt": lambda: t.sale_receipt_document(t.demo_sale_receipt()),
+    "deposit-slip": lambda: slips.deposit_slip_document(slips.demo_deposit_slip()),
+    "refund-slip": lambda: slips.refund_slip_document(slips.demo_refund_slip()),
 }
 TEMPLATE_NAMES = tuple(DEMO_DOCUMENTS)

@@ -11,6 +11,8 @@ class DocumentKind(StrEnum):
     DRAW_SLIP = "draw_slip"
     REDEMPTION_RECEIPT = "redemption_receipt"
     SALE_RECEIPT = "sale_receipt"
+    DEPOSIT_SLIP = "deposit_slip"
+    REFUND_SLIP = "refund_slip"
     TEST_PAGE = "test_page"
 
 

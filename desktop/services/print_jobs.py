@@ -11,6 +11,7 @@ from desktop.core.staff import Actor
 from desktop.documents.document import Document
 from desktop.documents.kinds import DocumentKind
 from desktop.documents.printer_check import PrinterCheckData, printer_check_document
+from desktop.documents.slips import deposit_slip_document, refund_slip_document
 from desktop.documents.templates import (
     draw_slip_document,
     invite_document,
@@ -21,6 +22,7 @@ from desktop.services.print_data import PrintDataService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import Connection, PrinterService, PrinterSettings
 from desktop.services.settings import STORE_NAME, SettingsService
+from desktop.services.slip_data import SlipDataService
 
 
 def make_test_page(settings: PrinterSettings, store_name: str) -> Document:
@@ -37,8 +39,9 @@ class PrintJobService:
     each), so a failure to queue leaves nothing half-printed behind a committed sale."""
 
     def __init__(self, data: PrintDataService, queue: PrintQueueService, printers: PrinterService,
-                 settings: SettingsService) -> None:
+                 settings: SettingsService, slips: SlipDataService) -> None:
         self.data, self.queue, self.printers, self.settings = data, queue, printers, settings
+        self.slips = slips
 
     def print_invite(self, actor: Actor, group_id: str) -> list[int]:
         document = invite_document(self.data.invite(group_id))
@@ -56,6 +59,24 @@ class PrintJobService:
     def results_printed(self, group_id: str) -> bool:
         """Were this group's vouchers and draw slip queued before? Then printing them is a copy."""
         return any(job.kind == DocumentKind.DRAW_SLIP and job.ref == group_id
+                   for job in self.queue.list_jobs())
+
+    def print_deposit_slip(self, actor: Actor, entry_id: str, *, reprint: bool = False) -> list[int]:
+        """The slip of one enrolment (entry id, seat, deposit, commitment, how to check the draw)."""
+        document = deposit_slip_document(replace(self.slips.deposit_slip(entry_id), reprint=reprint))
+        return [self.queue.enqueue(actor, DocumentKind.DEPOSIT_SLIP, document, entry_id)]
+
+    def print_refund_slips(self, actor: Actor, group_id: str, *, reprint: bool = False) -> list[int]:
+        """One refund/consolation slip per loser of a drawn group, or per person of a cancelled
+        or expired one: what to hand back, by tender; `reprint` marks them “重印 COPY”."""
+        documents = [refund_slip_document(replace(data, reprint=reprint))
+                     for data in self.slips.refund_slips(group_id)]
+        return [self.queue.enqueue(actor, DocumentKind.REFUND_SLIP, document, group_id)
+                for document in documents]
+
+    def refund_slips_printed(self, group_id: str) -> bool:
+        """Were this group's refund slips queued before? Then printing them is a copy."""
+        return any(job.kind == DocumentKind.REFUND_SLIP and job.ref == group_id
                    for job in self.queue.list_jobs())
 
     def print_redemption(self, actor: Actor, voucher_id: str, *, reprint: bool = False) -> list[int]:

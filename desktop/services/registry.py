@@ -21,6 +21,7 @@ from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
 from desktop.services.settings import SettingsService
 from desktop.services.signing_keys import SigningKeyService
+from desktop.services.slip_data import SlipDataService
 from desktop.services.staff import StaffService, Uptime, system_uptime
 from desktop.services.status import StatusService
 from desktop.services.sync import SyncService
@@ -80,7 +81,7 @@ class Services:
             draws=DrawService(db, clock, keys),
             redemption=RedemptionService(db, clock, keys),
             print_data=print_data,
-            print_jobs=PrintJobService(print_data, queue, printers, settings),
+            print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
         )
 
     def close(self) -> None:

@@ -34,7 +34,8 @@ from desktop.services.group_views import GroupView
 from desktop.ui import keys
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.group_printing import print_invite, print_results, results_printed
+from desktop.ui.group_print_buttons import GroupPrinting
+from desktop.ui.group_printing import refund_slips_printed, results_printed
 from desktop.ui.hand_back import REFUNDED_STATES, describe_hand_back, hand_back, refund_summary
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import describe, set_status
@@ -46,10 +47,9 @@ from desktop.ui.theme import action_button, set_role
 from desktop.ui.widgets.scan_field import ScanField
 
 REVEAL_MS = 600  # the winners' rows flash this long; the counter is never blocked
-PRINT_GUARD_MS = 1500  # a second click this soon after "print" is the same click (a double click)
 
 
-class GroupScreen(ScreenBase):
+class GroupScreen(GroupPrinting, ScreenBase):
     shows = frozenset({Change.GROUPS, Change.VOUCHERS, Change.DEALS})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -90,11 +90,19 @@ class GroupScreen(ScreenBase):
         self.invite_button = keys.bind(self._button("print_invite", self.tr("Print invite"), self.print_invite),
                                        keys.PRINT_INVITE)
         self.results_button = self._button("print_results", "", self.print_results)
+        self.slips_button = self._button("print_refund_slips", "", self.print_refund_slips)
+        self.deposit_button = keys.bind(self._button(
+            "reprint_deposit_slip", self.tr("Reprint deposit slip (COPY)"), self.reprint_deposit_slip),
+            keys.REPRINT_DEPOSIT_SLIP)
         self.message = set_role(QLabel(self, objectName="message", wordWrap=True), "message")
         self._printing = False
+        self._printing_slips = False
+        self._last_entry: str | None = None  # the last person enrolled here: their slip reprints
         self._enrolling = False
         self._pending: list[str] = []  # scans waiting while one is written
         self._layout()
+        self.table.selectionModel().selectionChanged.connect(  # a chosen row's slip reprints
+            lambda *_args: self.deposit_button.setEnabled(self._deposit_entry() is not None))
         self.refresh()
 
     def _button(self, name: str, text: str, slot: Callable[[], object], role: str = "action") -> QPushButton:
@@ -115,10 +123,12 @@ class GroupScreen(ScreenBase):
         enrol_row.addWidget(self.enrol_button)
         actions = QGridLayout()  # two rows: every label stays whole at 1024×768
         actions.addWidget(self.draw_button, 0, 0)
-        actions.addWidget(self.results_button, 0, 1, 1, 2)
+        actions.addWidget(self.results_button, 0, 1)
+        actions.addWidget(self.slips_button, 0, 2)
         actions.addWidget(self.invite_button, 1, 0)
         actions.addWidget(self.proof_button, 1, 1)
         actions.addWidget(self.cancel_button, 1, 2)
+        actions.addWidget(self.deposit_button, 2, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(choose_row)
         layout.addLayout(top)
@@ -209,6 +219,13 @@ class GroupScreen(ScreenBase):
         self.results_button.setText(self.tr("Reprint vouchers + draw slip (COPY)") if again
                                     else self.tr("Print vouchers + draw slip"))
         keys.bind(self.results_button, keys.PRINT_RESULTS)
+        hand_back_due = drawn or state in REFUNDED_STATES
+        self.slips_button.setEnabled(hand_back_due and not self._printing_slips)
+        slips_again = view is not None and hand_back_due and refund_slips_printed(self.ctx, view.id)
+        self.slips_button.setText(self.tr("Reprint refund slips (COPY)") if slips_again
+                                  else self.tr("Print refund slips"))
+        keys.bind(self.slips_button, keys.PRINT_REFUND_SLIPS)
+        self.deposit_button.setEnabled(self._deposit_entry() is not None)
         if state is GroupState.OPEN and self.isVisible():
             self.scan.setFocus()
 
@@ -251,12 +268,13 @@ class GroupScreen(ScreenBase):
         self._enrolling = True
         actor, tender = self.ctx.actor, str(self.tender.currentData())
         run_op(self.ctx, lambda: self.ctx.services.groups.enrol(actor, view.id, who, tender),
-               {Change.GROUPS}, lambda _entry: self._enrolled(view.id),
+               {Change.GROUPS}, lambda entry_id: self._enrolled(view.id, entry_id),
                lambda text, _exc: self._enrol_failed(text, who),
                busy=[self.enrol_button], doing=f"enrolling into group {view.id}")
 
-    def _enrolled(self, group_id: str) -> None:
+    def _enrolled(self, group_id: str, entry_id: str) -> None:
         self._enrolling = False
+        self._print_deposit_slip(entry_id)
         self.show_group(group_id)
         full = self.view is not None and self.view.state is GroupState.FULL
         set_status(self.message, self.tr("Group full: press Draw") if full else self.tr("Enrolled"), ok=True)
@@ -293,6 +311,8 @@ class GroupScreen(ScreenBase):
         self.scan.clear()
         self.view = None
         self.show_group(group_id)
+        if self.view is not None and self.view.entries:
+            self._print_deposit_slip(self.view.entries[0].id)  # the leader's
         set_status(self.message, self.tr("Group opened: scan the next person"), ok=True)
 
     def draw(self) -> None:
@@ -325,7 +345,8 @@ class GroupScreen(ScreenBase):
         view = self.view
         if view is None:
             return
-        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.CANCEL_GROUP, self)
+        actor = approved_actor(self.ctx.services, self.ctx.actor, Permission.CANCEL_GROUP, self,
+                               bus=self.ctx.bus)
         if actor is None:
             return
         if reason is None:
@@ -375,28 +396,6 @@ class GroupScreen(ScreenBase):
             set_status(self.message, describe(exc, "exporting a proof"), ok=False)
             return
         set_status(self.message, self.tr("Proof saved to {path}").format(path=path), ok=True)
-
-    def print_invite(self) -> None:
-        if self.view is not None:
-            print_invite(self.ctx, self.view.id, self)
-
-    def print_results(self) -> None:
-        """Vouchers and draw slip; the first time originals, after that copies marked 重印/COPY.
-        A double click prints once: the button stays off for a moment after a click."""
-        if self.view is None or self._printing:
-            return
-        self._printing = True
-        self.results_button.setEnabled(False)
-        again = results_printed(self.ctx, self.view.id)
-        print_results(self.ctx, self.view.id, self, reprint=again)
-        QTimer.singleShot(PRINT_GUARD_MS, self, self._print_guard_over)
-        if self.view is not None:
-            self._render(self.view)
-
-    def _print_guard_over(self) -> None:
-        self._printing = False
-        if self.view is not None:
-            self._enable(self.view)
 
     def prepare_screenshot(self) -> None:
         """The demo's open group, one more person enrolled: seats filling, the scan field ready."""

@@ -1,55 +1,19 @@
-"""What the counter hands each person back after a draw or a cancellation.
-
-Built from what the group view already holds (terms, seats, winners, state), with the same
-rules as desktop.core.settlement: a loser's deposit is refunded and, unless the leader is
-excluded from the draw, the loser gets the consolation cash and coins; the leader gets the
-leader and formation rewards. A cancelled or expired group refunds every deposit, split by
-tender: cash is handed back now, a card refund is still to do at the card terminal, an
-online deposit goes back through the platform.
+"""What the counter hands each person back, in words: the amounts are the rule of
+desktop.services.hand_back (the printed refund slips read the same), this says them in the
+person's language: "Refund ¥98 + consolation ¥5 + 50 coins", split by tender for a cancelled
+or expired group (cash back now, a card refund to do, refunded online).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.deals import LeaderRule
-from desktop.core.groups import GroupState
 from desktop.core.money import format_fen
-from desktop.services.group_views import EntryInfo, GroupView
+from desktop.services.group_views import GroupView
+from desktop.services.hand_back import DRAWN_STATES, REFUNDED_STATES, HandBack, hand_back
 from desktop.ui.i18n import current_language
 
-REFUNDED_STATES = (GroupState.CANCELLED, GroupState.EXPIRED, GroupState.REFUNDED)
-DRAWN_STATES = (GroupState.DRAWN, GroupState.SETTLED)
-
-
-@dataclass(frozen=True)
-class HandBack:
-    won: bool = False
-    refund_fen: int = 0
-    consolation_fen: int = 0
-    coins: int = 0
-    reward_fen: int = 0
-    tender: str = "cash"
-
-
-def hand_back(view: GroupView, entry: EntryInfo) -> HandBack | None:
-    """None while the group is still open or full: nothing is handed back yet."""
-    terms = view.terms
-    if view.state in REFUNDED_STATES:
-        return HandBack(refund_fen=entry.deposit_fen, tender=entry.tender)
-    if view.state not in DRAWN_STATES:
-        return None
-    reward = 0
-    excluded = entry.is_leader and terms.leader_rule is LeaderRule.EXCLUDED
-    if entry.is_leader:
-        reward = terms.formation_reward_fen * (len(view.entries) - 1) + (terms.leader_reward_fen if excluded else 0)
-    if entry.id in view.winners:
-        return HandBack(won=True, reward_fen=reward, tender=entry.tender)
-    return HandBack(refund_fen=entry.deposit_fen,
-                    consolation_fen=0 if excluded else terms.consolation_cash_fen,
-                    coins=0 if excluded else terms.consolation_coins, reward_fen=reward, tender=entry.tender)
+__all__ = ["DRAWN_STATES", "REFUNDED_STATES", "HandBack", "describe_hand_back", "hand_back", "refund_summary"]
 
 
 def _money(fen: int) -> str:

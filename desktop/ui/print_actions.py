@@ -10,6 +10,7 @@ job stays in the queue (Printers → Print queue) either way, so nothing is lost
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -48,6 +49,8 @@ KIND_NAMES: dict[str, str] = {
     DocumentKind.DRAW_SLIP: QT_TRANSLATE_NOOP("print", "Draw slip"),
     DocumentKind.REDEMPTION_RECEIPT: QT_TRANSLATE_NOOP("print", "Redemption receipt"),
     DocumentKind.SALE_RECEIPT: QT_TRANSLATE_NOOP("print", "Sale receipt"),
+    DocumentKind.DEPOSIT_SLIP: QT_TRANSLATE_NOOP("print", "Deposit slip"),
+    DocumentKind.REFUND_SLIP: QT_TRANSLATE_NOOP("print", "Refund slip"),
     DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("print", "Test page"),
 }
 
@@ -70,13 +73,33 @@ def dispatcher(ctx: UiContext) -> PrintDispatcher:
 
 
 def send_to_printer(ctx: UiContext, kind: str, document: Document, ref: str, parent: QWidget | None = None) -> None:
-    """Queue the document for the printer set up for `kind` and print it in the background."""
-    try:
-        job_id = ctx.services.print_queue.enqueue(ctx.actor, kind, document, ref)
-    except UserError as error:
-        _show_failure(ctx, None, describe(error), parent)
-        return
-    dispatch_job(ctx, job_id, parent)
+    """Queue the document for the printer set up for `kind` and print it, both off the UI
+    thread on the printing pool: documents sent one after the other print in that order."""
+    actor = ctx.actor
+    _queue_then_print(ctx, lambda: ctx.services.print_queue.enqueue(actor, kind, document, ref),
+                      "queueing a printout", parent)
+
+
+def _queue_then_print(ctx: UiContext, queue: Callable[[], int], doing: str, parent: QWidget | None) -> None:
+    queued: list[int] = []
+
+    def work() -> PrintJobInfo:
+        queued.append(queue())
+        return dispatcher(ctx).dispatch(queued[0])
+
+    def failed(error: BaseException) -> None:
+        if queued:
+            _failed(ctx, queued[0], error, parent)
+        else:
+            show_print_failure(ctx, describe(error, doing), parent)
+
+    run_task(work, on_success=lambda job: _show_success(ctx, job, parent), on_failure=failed,
+             pool=_printing_pool())
+
+
+def show_print_failure(ctx: UiContext, reason: str, parent: QWidget | None = None) -> None:
+    """A document could not even be queued: the notice, with no Retry (there is no job)."""
+    _show_failure(ctx, None, reason, parent)
 
 
 def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
@@ -106,12 +129,14 @@ def _printing_pool() -> QThreadPool:
 
 
 def retry_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
-    try:
-        ctx.services.print_queue.retry(ctx.actor, job_id)
-    except UserError as error:
-        _show_failure(ctx, None, describe(error), parent)
-        return
-    dispatch_job(ctx, job_id, parent)
+    """Queue a failed job again (off the UI thread) and print it."""
+    actor = ctx.actor
+
+    def retry() -> int:
+        ctx.services.print_queue.retry(actor, job_id)
+        return job_id
+
+    _queue_then_print(ctx, retry, f"retrying job {job_id}", parent)
 
 
 def preview_job(job: PrintJobInfo, paper: PaperProfile, parent: QWidget | None = None) -> None:

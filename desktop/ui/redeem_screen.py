@@ -139,5 +139,5 @@ class RedeemScreen(ScreenBase):
 
     def reprint_receipt(self) -> None:
         if self.last is not None and self.last.voucher_id:
-            print_redemption(self.ctx, self.last.voucher_id, self, reprint=True)
+            print_redemption(self.ctx, self.last.voucher_id, self, reprint=True, busy=[self.reprint])
         self.scan.setFocus()

@@ -401,6 +401,10 @@ What to do: {action}</translation>
         <translation>Print invite</translation>
     </message>
     <message>
+        <source>Reprint deposit slip (COPY)</source>
+        <translation>Reprint deposit slip (COPY)</translation>
+    </message>
+    <message>
         <source>New group of</source>
         <translation>New group of</translation>
     </message>
@@ -411,6 +415,14 @@ What to do: {action}</translation>
     <message>
         <source>Print vouchers + draw slip</source>
         <translation>Print vouchers + draw slip</translation>
+    </message>
+    <message>
+        <source>Reprint refund slips (COPY)</source>
+        <translation>Reprint refund slips (COPY)</translation>
+    </message>
+    <message>
+        <source>Print refund slips</source>
+        <translation>Print refund slips</translation>
     </message>
     <message>
         <source>Scan the leader's member code or type the phone first</source>
@@ -2080,6 +2092,18 @@ What to do: {action}</translation>
         <source>This PIN is one of the most common PINs and too easy to guess. Choose another PIN.</source>
         <translation>This PIN is one of the most common PINs and too easy to guess. Choose another PIN.</translation>
     </message>
+    <message>
+        <source>A seat must be between 1 and {size}</source>
+        <translation>A seat must be between 1 and {size}</translation>
+    </message>
+    <message>
+        <source>There is no entry {id}</source>
+        <translation>There is no entry {id}</translation>
+    </message>
+    <message>
+        <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
+        <translation>Group {id} has not been drawn or cancelled: nothing to hand back yet</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2211,6 +2235,14 @@ What to do: {action}</translation>
     <message>
         <source>Sale receipt</source>
         <translation>Sale receipt</translation>
+    </message>
+    <message>
+        <source>Deposit slip</source>
+        <translation>Deposit slip</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>Refund slip</translation>
     </message>
     <message>
         <source>Test page</source>

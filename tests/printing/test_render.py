@@ -45,4 +45,5 @@ def test_bad_requests_are_user_errors_and_write_nothing(tmp_path: Path, name: st
 
 
 def test_every_template_name_is_known() -> None:
-    assert TEMPLATE_NAMES == ("invite", "voucher", "draw-slip", "redemption-receipt", "sale-receipt")
+    assert TEMPLATE_NAMES == ("invite", "voucher", "draw-slip", "redemption-receipt", "sale-receipt",
+                              "deposit-slip", "refund-slip")
