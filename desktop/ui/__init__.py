@@ -1,2 +1,2 @@
-"""The UI layer: screens, dialogs, item models and the theme (PySide6); docs/architecture.md
-(The UI layer) and the notes in docs/parts/ui.md."""
+"""The UI layer: screens, dialogs, item models and the theme (PySide6); see docs/architecture.md,
+"The UI layer"."""
