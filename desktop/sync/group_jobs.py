@@ -8,13 +8,13 @@ composition root through desktop.sync.runtime; the sync worker wakes it after ea
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.clock import Clock, utc_now
 from desktop.services.join_requests import JoinOutcome
 from desktop.services.registry import Services
+from desktop.sync.loop import Loop
 
 log = logging.getLogger(__name__)
 EVERY_SECONDS = 30.0
@@ -40,33 +40,21 @@ class GroupJob:
         self.clock = clock
         self.every_seconds = every_seconds
         self.listeners: list[Listener] = []  # called on the job's thread after a round that changed something
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._loop = Loop("pinshang-groups", self._round)
 
     def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="pinshang-groups", daemon=True)
-        self._thread.start()
+        self._loop.start()
 
     def wake(self) -> None:
         """Run a round at once (the sync worker just pulled join requests)."""
-        self._wake.set()
+        self._loop.wake()
 
     def stop(self, timeout: float = 20.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                log.warning("the groups job did not stop within %s s", timeout)
-            self._thread = None
+        self._loop.stop(timeout)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._loop.running
 
     def run_once(self) -> GroupRound:
         """Seat pending join requests, then expire what is due; returns what changed."""
@@ -78,11 +66,9 @@ class GroupJob:
                 listener(result)
         return result
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.run_once()
-            except Exception:  # a bug or a locked database: log it, keep the job alive
-                log.exception("the groups job failed; it runs again in %s s", self.every_seconds)
-            self._wake.wait(self.every_seconds)
-            self._wake.clear()
+    def _round(self) -> float:
+        try:
+            self.run_once()
+        except Exception:  # a bug or a locked database: log it, keep the job alive
+            log.exception("the groups job failed; it runs again in %s s", self.every_seconds)
+        return self.every_seconds

@@ -24,6 +24,7 @@ from desktop.core.errors import UserError
 from desktop.services.registry import Services
 from desktop.services.sync import PushRow
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
+from desktop.sync.loop import Loop
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200
@@ -75,9 +76,7 @@ class SyncWorker:
         self.clock = clock
         self._lock = threading.Lock()
         self._state = WorkerState()
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._loop = Loop("pinshang-sync", self._round)
         self._pruned_at: float | None = None
         self._renumbered = 0
         self.after_pull: Callable[[], None] | None = None  # the runtime's groups job: seat joiners
@@ -85,24 +84,18 @@ class SyncWorker:
     # --- control (any thread) --------------------------------------------------------------
 
     def start(self) -> None:
-        if self._thread is not None:
+        if self._loop.running:
             return
         self._set(running=True)
-        self._thread = threading.Thread(target=self._run, name="pinshang-sync", daemon=True)
-        self._thread.start()
+        self._loop.start()
 
     def wake(self) -> None:
         """Sync now: forget the backoff and start a round at once."""
         self.backoff.reset()
-        self._wake.set()
+        self._loop.wake()
 
     def stop(self, timeout: float = 20.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                log.warning("the sync worker did not stop within %s s", timeout)
+        self._loop.stop(timeout)
         self._set(running=False)
         self.client.close()
 
@@ -170,12 +163,6 @@ class SyncWorker:
         return pairing.terminal_id
 
     # --- the loop --------------------------------------------------------------------------
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            delay = self._round()
-            self._wake.wait(delay)
-            self._wake.clear()
 
     def run_round(self) -> float:
         """One round with the worker's bookkeeping (state, backoff); returns the next delay.
