@@ -1,7 +1,7 @@
 """Translation upkeep: `python tools/i18n.py update|fill MAP.json|release|missing`.
 
 - update: extract every marked string (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP)
-  from desktop/ and central-facing messages into resources/translations/pinshang_{zh_CN,en}.ts,
+  from desktop/ and central-facing messages into desktop/translations/pinshang_{zh_CN,en}.ts,
   keeping existing translations; English is filled with the source text.
 - fill MAP.json: {"English source": "中文"} fills unfinished zh_CN entries (any context).
 - release: compile the .ts files to the .qm files the app loads.
@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS_DIR = ROOT / "resources" / "translations"
+TS_DIR = ROOT / "desktop" / "translations"
 LANGS = ("zh_CN", "en")
 
 

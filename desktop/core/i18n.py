@@ -1,7 +1,7 @@
 """Marking strings for translation without importing Qt.
 
 `QT_TRANSLATE_NOOP` has the name Qt's lupdate looks for, so every message written here is
-extracted into resources/translations/*.ts; the UI translates it at display time with
+extracted into desktop/translations/*.ts; the UI translates it at display time with
 QCoreApplication.translate(context, text) and then fills in `{placeholders}`.
 """
 

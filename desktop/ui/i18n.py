@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.errors import UserError
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"  # package data: a wheel ships them
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
 
