@@ -2648,6 +2648,26 @@ What to do: {action}</translation>
         <translation>PIN changed</translation>
     </message>
     <message>
+        <source>Staff member unlocked</source>
+        <translation>Staff member unlocked</translation>
+    </message>
+    <message>
+        <source>PIN protection renewed</source>
+        <translation>PIN protection renewed</translation>
+    </message>
+    <message>
+        <source>Sync recovered after a restore</source>
+        <translation>Sync recovered after a restore</translation>
+    </message>
+    <message>
+        <source>PC clock moved</source>
+        <translation>PC clock moved</translation>
+    </message>
+    <message>
+        <source>Invites signed for the paired store</source>
+        <translation>Invites signed for the paired store</translation>
+    </message>
+    <message>
         <source>Manager PIN checked for an approval</source>
         <translation>Manager PIN checked for an approval</translation>
     </message>
@@ -2854,6 +2874,114 @@ What to do: {action}</translation>
     <message>
         <source>active</source>
         <translation>active</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>after</translation>
+    </message>
+    <message>
+        <source>proof digest</source>
+        <translation>proof digest</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>groups</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>item</translation>
+    </message>
+    <message>
+        <source>lock level</source>
+        <translation>lock level</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>merchant</translation>
+    </message>
+    <message>
+        <source>records moved</source>
+        <translation>records moved</translation>
+    </message>
+    <message>
+        <source>copy of</source>
+        <translation>copy of</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>seconds left</source>
+        <translation>seconds left</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>vouchers</source>
+        <translation>vouchers</translation>
+    </message>
+    <message>
+        <source>same start of the PC</source>
+        <translation>same start of the PC</translation>
+    </message>
+    <message>
+        <source>seat no.</source>
+        <translation>seat no.</translation>
+    </message>
+    <message>
+        <source>coin deduction</source>
+        <translation>coin deduction</translation>
+    </message>
+    <message>
+        <source>deal commission</source>
+        <translation>deal commission</translation>
+    </message>
+    <message>
+        <source>alliance share</source>
+        <translation>alliance share</translation>
+    </message>
+    <message>
+        <source>coin cap</source>
+        <translation>coin cap</translation>
+    </message>
+    <message>
+        <source>coin value</source>
+        <translation>coin value</translation>
+    </message>
+    <message>
+        <source>in force from</source>
+        <translation>in force from</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>baud rate</translation>
+    </message>
+    <message>
+        <source>Chinese printing</source>
+        <translation>Chinese printing</translation>
+    </message>
+    <message>
+        <source>QR printing</source>
+        <translation>QR printing</translation>
+    </message>
+    <message>
+        <source>paper width</source>
+        <translation>paper width</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
     </message>
 </context>
 </TS>
