@@ -60,11 +60,10 @@ def authorize(body: AuthorizeRequest, request: Request, terminal: Terminal) -> d
 def _authorize_once(session: Session, platform: Platform, terminal: TerminalContext,
                     body: AuthorizeRequest) -> tuple[ApiError | None, dict[str, Any]]:
     try:
-        consented = coin_consents.require_consent(
+        consented = coin_consents.require_consent_counting(
             session, platform, terminal, body.member_id, member_code=body.member_code,
             consent_id=body.consent_id, purpose="coins.authorize")
     except ApiError as exc:
-        coin_consents.note_wrong_code(session, platform, terminal, exc, body.member_code, body.member_id)
         return exc, {}
     try:
         with session.begin_nested():
@@ -109,13 +108,9 @@ def _run_capture(session: Session, platform: Platform, terminal: TerminalContext
     coins.expire_lapsed(session, platform, body.member_id)
     try:
         if body.token is None:
-            try:
-                consented = coin_consents.require_consent(
-                    session, platform, terminal, body.member_id, member_code=body.member_code,
-                    consent_id=body.consent_id, purpose="coins.capture")
-            except ApiError as exc:
-                coin_consents.note_wrong_code(session, platform, terminal, exc, body.member_code, body.member_id)
-                raise
+            consented = coin_consents.require_consent_counting(
+                session, platform, terminal, body.member_id, member_code=body.member_code,
+                consent_id=body.consent_id, purpose="coins.capture")
         with session.begin_nested():
             if body.token is None:
                 return 200, coins.spend_with_consent(session, platform, terminal, consented, body.coins, ref)

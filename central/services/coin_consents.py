@@ -122,6 +122,18 @@ def consume(session: Session, platform: Platform, ctx: TerminalContext, text: st
     return members.consume_code(session, text, purpose, now, member_id=member_id)
 
 
+def require_consent_counting(session: Session, platform: Platform, ctx: TerminalContext, member_id: str, *,
+                             member_code: str | None, consent_id: str | None, purpose: str) -> Consented:
+    """require_consent, with a refused member code counted towards the guessing limit before
+    the refusal is raised (the caller's transaction must still commit)."""
+    try:
+        return require_consent(session, platform, ctx, member_id, member_code=member_code,
+                               consent_id=consent_id, purpose=purpose)
+    except ApiError as exc:
+        note_wrong_code(session, platform, ctx, exc, member_code, member_id)
+        raise
+
+
 def note_wrong_code(session: Session, platform: Platform, ctx: TerminalContext, error: ApiError,
                     text: str | None, member_id: str | None = None) -> None:
     """Count a refused code (call in a transaction that commits, after the refusing one)."""

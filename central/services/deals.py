@@ -5,7 +5,7 @@ terms and disclosure per store; an amendment must be in the customers' favour
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,15 +17,12 @@ from central.services.schedules import in_force
 from desktop.core import op_contracts as contracts
 from desktop.core.compliance import check_amendment, check_launchable
 from desktop.core.compliance import check_coin_cap as core_coin_cap
-from desktop.core.deals import DealTerms, LeaderRule
+from desktop.core.deals import DealTerms, terms_from_dict
 from desktop.core.errors import UserError
 
 
 def terms_of(payload: contracts.DealTermsPayload | dict[str, Any]) -> DealTerms:
-    data: dict[str, Any] = payload.model_dump() if isinstance(payload, contracts.DealTermsPayload) else dict(payload)
-    data["leader_rule"] = LeaderRule(str(data["leader_rule"]))
-    data["fill_window"] = timedelta(seconds=int(data["fill_window"]))
-    return DealTerms(**data)
+    return terms_from_dict(payload.model_dump() if isinstance(payload, contracts.DealTermsPayload) else payload)
 
 
 def latest_terms(session: Session, store_id: str, deal_id: str) -> DealTerms | None:

@@ -18,9 +18,11 @@ of a consolation. Consolation coins are counted (the platform credits them), nev
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -70,6 +72,15 @@ class DealTerms:
     def losers(self) -> int:
         """Seats that take part in the draw and do not win: each gets the consolation."""
         return self.eligible_seats - self.winners
+
+
+def terms_from_dict(data: Mapping[str, Any]) -> DealTerms:
+    """Terms from their JSON form (as the counter stores them and the deal.launched payload
+    carries them): leader_rule as its value, fill_window in seconds."""
+    fields = dict(data)
+    fields["leader_rule"] = LeaderRule(str(fields["leader_rule"]))
+    fields["fill_window"] = timedelta(seconds=int(fields["fill_window"]))
+    return DealTerms(**fields)
 
 
 def validate_terms(terms: DealTerms, now: datetime) -> None:

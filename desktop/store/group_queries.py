@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.deals import DealTerms, LeaderRule
+from desktop.core.deals import DealTerms, terms_from_dict
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.store.deal_models import Deal, Group, GroupEntry, JoinRequest
@@ -17,10 +16,7 @@ from desktop.store.deal_models import Deal, Group, GroupEntry, JoinRequest
 
 def terms_from_json(text: str) -> DealTerms:
     """A deal's terms as the `deals.terms` column stores them (desktop.services.deals writes it)."""
-    data = json.loads(text)
-    data["leader_rule"] = LeaderRule(data["leader_rule"])
-    data["fill_window"] = timedelta(seconds=data["fill_window"])
-    return DealTerms(**data)
+    return terms_from_dict(json.loads(text))
 
 
 def get_group(session: Session, group_id: str) -> Group:
