@@ -91,6 +91,7 @@ Nonce = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{32,128}$")]
 Phone = Annotated[StrictStr, Field(pattern=r"^\+?[0-9]{5,20}$")]
 UtcTime = Annotated[StrictStr, Field(max_length=40), AfterValidator(_utc_time)]
 Fen = Annotated[StrictInt, Field(ge=0, le=MAX_FEN)]
+SignedFen = Annotated[StrictInt, Field(ge=-MAX_FEN, le=MAX_FEN)]
 Coins = Annotated[StrictInt, Field(ge=0, le=MAX_COINS)]
 PositiveCoins = Annotated[StrictInt, Field(ge=1, le=MAX_COINS)]
 
@@ -232,12 +233,94 @@ class VoucherRedeemed(Payload):
     voucher: VoucherText | None = None
 
 
+class SaleAmounts(BaseModel):
+    """What a sale (or, negated, its refund) implies under the schedule version it names
+    (desktop.core.commission; docs/settlement.md). The platform recomputes each from its own
+    data and schedule history; a line where the two disagree is a difference."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    coin_reimbursement_fen: SignedFen = 0  # the platform owes the merchant
+    turnover_commission_fen: SignedFen = 0  # the merchant owes the platform
+    alliance_share_fen: SignedFen = 0  # the platform owes the member's home merchant
+    home_merchant_id: Str64 = ""  # the member's home merchant when it is not this one
+
+
+class SaleLine(BaseModel):
+    """One line as rung: `amount_fen` = quantity x unit price - line discount. A winner's voucher
+    is a line at price 0 naming `voucher_id`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    line_no: Annotated[StrictInt, Field(ge=1, le=10_000)]
+    item_id: Str64 = ""
+    price_version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] = 0
+    name: Str200
+    quantity: Annotated[StrictInt, Field(ge=1, le=100_000)]
+    unit_price_fen: Fen
+    discount_fen: Fen = 0
+    amount_fen: Fen
+    voucher_id: Id | None = None
+
+
+class SaleTender(BaseModel):
+    """One payment: kind from the terminal's tender list (cash, card, wechat, alipay, ...)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+    amount_fen: Annotated[StrictInt, Field(ge=1, le=MAX_FEN)]
+    reference: Str200 = ""
+
+
 class SaleCompleted(Payload):
+    """A completed sale. `base_fen` is the bill after line and bill discounts and voucher lines
+    (the coin cap's base); `total_fen` = base_fen - coin_fen is what the tenders pay. Coins came
+    either online (`coin_capture_key`, the Idempotency-Key of the capture the platform already
+    made) or offline (`coin_token_id`, captured by the coins.captured op of the same sale).
+    Fields after `schedule_version` are absent only in ops written before checkout existed."""
+
     sale_id: Id
     total_fen: Fen
     coins: Coins = 0
     coin_fen: Fen = 0
     schedule_version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = None
+    receipt_no: Str64 = ""
+    member_id: Id | None = None
+    base_fen: Fen | None = None
+    bill_discount_fen: Fen = 0
+    lines: Annotated[list[SaleLine], Field(max_length=2_000)] = []
+    tenders: Annotated[list[SaleTender], Field(max_length=20)] = []
+    change_fen: Fen = 0
+    coin_capture_key: Annotated[StrictStr, Field(min_length=8, max_length=128)] | None = None
+    coin_token_id: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{32}$")] | None = None
+    amounts: SaleAmounts | None = None
+    shift_id: Str64 = ""
+    cashier: Str200 = ""
+
+
+class RefundLine(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    line_no: Annotated[StrictInt, Field(ge=1, le=10_000)]
+    quantity: Annotated[StrictInt, Field(ge=1, le=100_000)]
+    amount_fen: Fen
+
+
+class SaleRefunded(Payload):
+    """sale.refunded and sale.voided: a new record that reverses (part of) a sale; nothing is
+    edited in place. `coins_returned` go back to the member (the platform applies it once);
+    `amounts` are the negated share of what the sale implied, under the sale's schedule version."""
+
+    refund_id: Id
+    sale_id: Id
+    reason: Str500
+    approved_by: Str200 = ""
+    lines: Annotated[list[RefundLine], Field(max_length=2_000)] = []
+    total_fen: Fen
+    coins_returned: Coins = 0
+    coin_fen_returned: Fen = 0
+    tenders: Annotated[list[SaleTender], Field(max_length=20)] = []
+    schedule_version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = None
+    amounts: SaleAmounts | None = None
+    shift_id: Str64 = ""
+    cashier: Str200 = ""
 
 
 class CoinsCaptured(Payload):
@@ -272,6 +355,8 @@ PAYLOADS: dict[OpKind, type[Payload]] = {
     OpKind.VOUCHER_ISSUED: VoucherIssued,
     OpKind.VOUCHER_REDEEMED: VoucherRedeemed,
     OpKind.SALE_COMPLETED: SaleCompleted,
+    OpKind.SALE_REFUNDED: SaleRefunded,
+    OpKind.SALE_VOIDED: SaleRefunded,
     OpKind.COINS_CAPTURED: CoinsCaptured,
     OpKind.SIGNING_KEY_ADDED: SigningKeyAdded,
 }

@@ -26,5 +26,7 @@ class OpKind(StrEnum):
     VOUCHER_ISSUED = "voucher.issued"  # op_contracts.VoucherIssued
     VOUCHER_REDEEMED = "voucher.redeemed"  # op_contracts.VoucherRedeemed
     SALE_COMPLETED = "sale.completed"  # op_contracts.SaleCompleted
+    SALE_REFUNDED = "sale.refunded"  # op_contracts.SaleRefunded
+    SALE_VOIDED = "sale.voided"  # op_contracts.SaleRefunded
     COINS_CAPTURED = "coins.captured"  # op_contracts.CoinsCaptured
     SIGNING_KEY_ADDED = "signing_key.added"  # op_contracts.SigningKeyAdded
