@@ -92,12 +92,30 @@ class LedgerTransfer(Base):
 
 
 class MenuItem(Base):
+    """A catalogue item. Its price lives in versions (MenuItemPrice): a price change adds a
+    version and moves `price_version`; a sale line keeps the version it was rung at. `price_fen`
+    and `cost_fen` mirror the current version for quick reads."""
+
     __tablename__ = "menu_items"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(String(128))  # zh_CN
+    name_en: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    category: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    barcode: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    sku: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     price_fen: Mapped[int] = mapped_column(Integer)
     cost_fen: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(default=True)
+    price_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    active: Mapped[bool] = mapped_column(default=True)  # disabled items are not sold
+
+
+class MenuItemPrice(Base):
+    __tablename__ = "menu_item_prices"
+    item_id: Mapped[int] = mapped_column(ForeignKey("menu_items.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    price_fen: Mapped[int] = mapped_column(Integer)
+    cost_fen: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[str] = mapped_column(String(40))
 
 
 # Register the other areas' tables on Base (imported last: they import Base from here).
