@@ -8,6 +8,7 @@ from desktop.core.clock import Clock, utc_now
 from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
+from desktop.services.catalogue import CatalogueService
 from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
 from desktop.services.draws import DrawService
@@ -51,6 +52,7 @@ class Services:
     redemption: RedemptionService
     print_data: PrintDataService
     print_jobs: PrintJobService
+    catalogue: CatalogueService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -82,6 +84,7 @@ class Services:
             redemption=RedemptionService(db, clock, keys),
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
+            catalogue=CatalogueService(db, clock),
         )
 
     def close(self) -> None:
