@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,10 +61,15 @@ def _no_item(item_id: int) -> ValidationError:
 
 
 class CatalogueService(ServiceBase):
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with q.one_statement_read(self.db) as conn:
+            yield conn
+
     # ---- reads (the till and the manager's list) ----
 
     def item(self, item_id: int) -> ItemRow:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             found = q.item_by_id(conn, item_id)
         if found is None:
             raise _no_item(item_id)
@@ -71,7 +77,7 @@ class CatalogueService(ServiceBase):
 
     def find_code(self, code: str) -> ItemRow | None:
         """The item with this barcode, else this SKU (exact), enabled or not; None if none."""
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return q.item_by_code(conn, code)
 
     def scan(self, code: str) -> ItemRow:
@@ -88,28 +94,28 @@ class CatalogueService(ServiceBase):
 
     def search(self, text: str, *, limit: int = 50, enabled_only: bool = True) -> list[ItemRow]:
         """Search as you type: name (zh, en), pinyin, initials, barcode prefix, SKU."""
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return q.search_items(conn, text, enabled_only=enabled_only, limit=limit)
 
     def categories(self, *, enabled_only: bool = True) -> list[CategoryCount]:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return [CategoryCount(name, count) for name, count in q.categories(conn, enabled_only=enabled_only)]
 
     def items_of_category(self, category: str, *, enabled_only: bool = True, limit: int = 500) -> list[ItemRow]:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return q.items_of_category(conn, category, enabled_only=enabled_only, limit=limit)
 
     def page(self, item_filter: ItemFilter, offset: int, limit: int) -> list[ItemRow]:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return q.find_items(conn, item_filter, offset, limit)
 
     def count(self, item_filter: ItemFilter) -> int:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return q.count_items(conn, item_filter)
 
     def price_at(self, item_id: int, version: int) -> PriceRow:
         """The price and cost of an item at a price version (what a sale line was rung at)."""
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             found = q.price_version(conn, item_id, version)
         if found is None:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Menu item {id} has no price version {version}"),
@@ -117,7 +123,7 @@ class CatalogueService(ServiceBase):
         return found
 
     def price_history(self, item_id: int) -> list[PriceRow]:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return q.price_history(conn, item_id)
 
     # ---- changes (managers) ----
@@ -126,7 +132,7 @@ class CatalogueService(ServiceBase):
         require(actor, Permission.MANAGE_MENU)
         values = check_values(values)
         with self.transaction(actor) as tx:
-            conn = sqlite_of(tx.session)
+            conn = q.tuned(sqlite_of(tx.session))
             _check_codes_free(conn, values, None)
             item_id = q.insert_item(conn, values, tx.now_iso)
             tx.audit("menu.item_added", item=item_id, name=values.name, sku=values.sku or "",
@@ -140,7 +146,7 @@ class CatalogueService(ServiceBase):
         require(actor, Permission.MANAGE_MENU)
         values = check_values(values)
         with self.transaction(actor) as tx:
-            conn = sqlite_of(tx.session)
+            conn = q.tuned(sqlite_of(tx.session))
             before = q.item_by_id(conn, item_id)
             if before is None:
                 raise _no_item(item_id)
@@ -158,7 +164,7 @@ class CatalogueService(ServiceBase):
         """Put an item on sale or take it off (it stays in the catalogue and in past sales)."""
         require(actor, Permission.MANAGE_MENU)
         with self.transaction(actor) as tx:
-            conn = sqlite_of(tx.session)
+            conn = q.tuned(sqlite_of(tx.session))
             before = q.item_by_id(conn, item_id)
             if before is None:
                 raise _no_item(item_id)
@@ -176,7 +182,7 @@ class CatalogueService(ServiceBase):
         transaction each (audited per chunk); `progress(done, total)` after each."""
         require(actor, Permission.MANAGE_MENU)
         rows, problems = read_rows(decode(data))
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             problems += _conflicts_with_store(conn, rows)
         if problems:
             raise CatalogueImportError(sorted(problems, key=lambda p: p.row))
@@ -184,7 +190,7 @@ class CatalogueService(ServiceBase):
         for start in range(0, len(rows), chunk):
             part = rows[start:start + chunk]
             with self.transaction(actor) as tx:
-                conn = sqlite_of(tx.session)
+                conn = q.tuned(sqlite_of(tx.session))
                 counts = _upsert(conn, part, tx.now_iso)
                 tx.audit("menu.imported", source=source, rows=f"{part[0].row}-{part[-1].row}",
                          added=counts[0], updated=counts[1])
@@ -202,7 +208,7 @@ class CatalogueService(ServiceBase):
         return self.import_csv(actor, data, source=path.name, progress=progress)
 
     def export_csv_text(self) -> str:
-        with raw_read(self.db) as conn:
+        with self._read() as conn:
             return "".join(write_rows(q.all_items(conn)))
 
     def export_csv_file(self, path: Path) -> int:
