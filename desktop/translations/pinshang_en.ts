@@ -103,6 +103,45 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>No (disabled)</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -320,6 +359,21 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>A rate must be between 0% and 100%.</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>The alliance share cannot be more than the turnover commission.</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>A coin must be worth at least one fen.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -517,6 +571,17 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Scan, or type: pinyin initials, name, barcode</source>
+        <translation>Scan, or type: pinyin initials, name, barcode</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches “{text}”</source>
+        <translation>Nothing on the menu matches “{text}”</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -563,6 +628,136 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>Edit menu item</source>
+        <translation>Edit menu item</translation>
+    </message>
+    <message>
+        <source>New menu item</source>
+        <translation>New menu item</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>Price (yuan)</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
+        <translation>Search: name, English, pinyin initials (zpnc), barcode, SKU</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Add item…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Take off sale / put on sale</source>
+        <translation>Take off sale / put on sale</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} items</translation>
+    </message>
+    <message>
+        <source>Select an item first</source>
+        <translation>Select an item first</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again</source>
+        <translation>{name} is on sale again</translation>
+    </message>
+    <message>
+        <source>{name} is off sale</source>
+        <translation>{name} is off sale</translation>
+    </message>
+    <message>
+        <source>Import the menu from a CSV file</source>
+        <translation>Import the menu from a CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>Row {row}</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>Export the menu to a CSV file</source>
+        <translation>Export the menu to a CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} items to {path}</source>
+        <translation>Exported {count} items to {path}</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1443,13 @@ What to do: {action}</translation>
     <message>
         <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2306,102 @@ What to do: {action}</translation>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>Group {id} has not been drawn or cancelled: nothing to hand back yet</translation>
     </message>
+    <message>
+        <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</translation>
+    </message>
+    <message>
+        <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</translation>
+    </message>
+    <message>
+        <source>An item's name is 1 to 128 characters</source>
+        <translation>An item's name is 1 to 128 characters</translation>
+    </message>
+    <message>
+        <source>An item's English name is at most 128 characters</source>
+        <translation>An item's English name is at most 128 characters</translation>
+    </message>
+    <message>
+        <source>A category is at most 64 characters</source>
+        <translation>A category is at most 64 characters</translation>
+    </message>
+    <message>
+        <source>A price or cost is between 0.00 and 1,000,000.00</source>
+        <translation>A price or cost is between 0.00 and 1,000,000.00</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
+        <translation>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</translation>
+    </message>
+    <message>
+        <source>There is no menu item {id}</source>
+        <translation>There is no menu item {id}</translation>
+    </message>
+    <message>
+        <source>No menu item has the code {code}</source>
+        <translation>No menu item has the code {code}</translation>
+    </message>
+    <message>
+        <source>{name} is not on sale (disabled in the menu)</source>
+        <translation>{name} is not on sale (disabled in the menu)</translation>
+    </message>
+    <message>
+        <source>Menu item {id} has no price version {version}</source>
+        <translation>Menu item {id} has no price version {version}</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on {name}</source>
+        <translation>The barcode {code} is already on {name}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is already on {name}</source>
+        <translation>The SKU {code} is already on {name}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on the item with SKU {sku}</source>
+        <translation>The barcode {code} is already on the item with SKU {sku}</translation>
+    </message>
+    <message>
+        <source>The file is not a text file in UTF-8 or GBK</source>
+        <translation>The file is not a text file in UTF-8 or GBK</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 (on sale) or 0 (not on sale)</source>
+        <translation>“{text}” is not 1 (on sale) or 0 (not on sale)</translation>
+    </message>
+    <message>
+        <source>The price is missing</source>
+        <translation>The price is missing</translation>
+    </message>
+    <message>
+        <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
+        <translation>The SKU is missing: each row needs one, it is how an import finds the item to update</translation>
+    </message>
+    <message>
+        <source>The first line must be the header {header}</source>
+        <translation>The first line must be the header {header}</translation>
+    </message>
+    <message>
+        <source>The row has {count} columns, not {expected}</source>
+        <translation>The row has {count} columns, not {expected}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is also on row {row}</source>
+        <translation>The SKU {code} is also on row {row}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}</source>
+        <translation>The barcode {code} is also on row {row}</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2362,6 +2660,10 @@ What to do: {action}</translation>
     <message>
         <source>Deals</source>
         <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2666,6 +2968,26 @@ What to do: {action}</translation>
     <message>
         <source>Invites signed for the paired store</source>
         <translation>Invites signed for the paired store</translation>
+    </message>
+    <message>
+        <source>Menu item added</source>
+        <translation>Menu item added</translation>
+    </message>
+    <message>
+        <source>Menu item changed</source>
+        <translation>Menu item changed</translation>
+    </message>
+    <message>
+        <source>Menu item put on sale</source>
+        <translation>Menu item put on sale</translation>
+    </message>
+    <message>
+        <source>Menu item taken off sale</source>
+        <translation>Menu item taken off sale</translation>
+    </message>
+    <message>
+        <source>Menu imported from a file</source>
+        <translation>Menu imported from a file</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -2982,6 +3304,46 @@ What to do: {action}</translation>
     <message>
         <source>port</source>
         <translation>port</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>price version</source>
+        <translation>price version</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
     </message>
 </context>
 </TS>

@@ -103,6 +103,45 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>否（已停售）</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -320,6 +359,21 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -517,6 +571,17 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Scan, or type: pinyin initials, name, barcode</source>
+        <translation>扫码，或输入：拼音首字母、名称、条码</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches “{text}”</source>
+        <translation>菜单中没有与“{text}”匹配的菜品</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -563,6 +628,136 @@ What to do: {action}</source>
     <message>
         <source>Pinshang Counter</source>
         <translation>品尚收银台</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>Edit menu item</source>
+        <translation>编辑菜品</translation>
+    </message>
+    <message>
+        <source>New menu item</source>
+        <translation>新增菜品</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>售价（元）</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>成本（元）</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
+        <translation>搜索：名称、英文名、拼音首字母（如 zpnc）、条码、货号</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>新增菜品…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Take off sale / put on sale</source>
+        <translation>停售 / 恢复在售</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>共 {count} 个菜品</translation>
+    </message>
+    <message>
+        <source>Select an item first</source>
+        <translation>请先选择一个菜品</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again</source>
+        <translation>{name} 已恢复在售</translation>
+    </message>
+    <message>
+        <source>{name} is off sale</source>
+        <translation>{name} 已停售</translation>
+    </message>
+    <message>
+        <source>Import the menu from a CSV file</source>
+        <translation>从 CSV 文件导入菜单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation>已导入 {rows} 行：新增 {added}，修改 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export the menu to a CSV file</source>
+        <translation>将菜单导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} items to {path}</source>
+        <translation>已将 {count} 个菜品导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1443,13 @@ What to do: {action}</source>
     <message>
         <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>平台的数据已从较旧的备份恢复，丢失了本终端的部分记录。本终端仍保存的记录已重新发送。如有记录无法重新发送（见原因），请根据纸质记录重新录入，然后标记为已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>(no category)</source>
+        <translation>（未分类）</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2306,102 @@ What to do: {action}</source>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>拼团 {id} 尚未开奖或取消：还没有要退给顾客的</translation>
     </message>
+    <message>
+        <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>条码“{code}”只能包含字母、数字和符号，不能有空格，最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>货号“{code}”只能包含字母、数字和符号，不能有空格，最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>An item's name is 1 to 128 characters</source>
+        <translation>菜品名称为 1 到 128 个字符</translation>
+    </message>
+    <message>
+        <source>An item's English name is at most 128 characters</source>
+        <translation>菜品英文名最多 128 个字符</translation>
+    </message>
+    <message>
+        <source>A category is at most 64 characters</source>
+        <translation>分类最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>A price or cost is between 0.00 and 1,000,000.00</source>
+        <translation>售价或成本须在 0.00 到 1,000,000.00 之间</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
+        <translation>文件中有 {count} 行有问题，未导入任何内容。请改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>There is no menu item {id}</source>
+        <translation>没有编号为 {id} 的菜品</translation>
+    </message>
+    <message>
+        <source>No menu item has the code {code}</source>
+        <translation>没有条码或货号为 {code} 的菜品</translation>
+    </message>
+    <message>
+        <source>{name} is not on sale (disabled in the menu)</source>
+        <translation>{name} 已停售（菜单中已停用）</translation>
+    </message>
+    <message>
+        <source>Menu item {id} has no price version {version}</source>
+        <translation>菜品 {id} 没有第 {version} 版价格</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation>无法读取文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation>无法写入文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on {name}</source>
+        <translation>条码 {code} 已用于 {name}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is already on {name}</source>
+        <translation>货号 {code} 已用于 {name}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on the item with SKU {sku}</source>
+        <translation>条码 {code} 已用于货号为 {sku} 的菜品</translation>
+    </message>
+    <message>
+        <source>The file is not a text file in UTF-8 or GBK</source>
+        <translation>该文件不是 UTF-8 或 GBK 编码的文本文件</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 (on sale) or 0 (not on sale)</source>
+        <translation>“{text}”不是 1（在售）或 0（停售）</translation>
+    </message>
+    <message>
+        <source>The price is missing</source>
+        <translation>缺少售价</translation>
+    </message>
+    <message>
+        <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
+        <translation>缺少货号：每一行都需要货号，导入时据此找到要更新的菜品</translation>
+    </message>
+    <message>
+        <source>The first line must be the header {header}</source>
+        <translation>第一行必须是表头 {header}</translation>
+    </message>
+    <message>
+        <source>The row has {count} columns, not {expected}</source>
+        <translation>该行有 {count} 列，应为 {expected} 列</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is also on row {row}</source>
+        <translation>货号 {code} 在第 {row} 行也出现了</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}</source>
+        <translation>条码 {code} 在第 {row} 行也出现了</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2362,6 +2660,10 @@ What to do: {action}</source>
     <message>
         <source>Deals</source>
         <translation>拼团活动</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2666,6 +2968,26 @@ What to do: {action}</source>
     <message>
         <source>Invites signed for the paired store</source>
         <translation>邀请码已按配对门店重新签名</translation>
+    </message>
+    <message>
+        <source>Menu item added</source>
+        <translation>新增菜品</translation>
+    </message>
+    <message>
+        <source>Menu item changed</source>
+        <translation>修改菜品</translation>
+    </message>
+    <message>
+        <source>Menu item put on sale</source>
+        <translation>菜品恢复在售</translation>
+    </message>
+    <message>
+        <source>Menu item taken off sale</source>
+        <translation>菜品停售</translation>
+    </message>
+    <message>
+        <source>Menu imported from a file</source>
+        <translation>从文件导入菜单</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -2982,6 +3304,46 @@ What to do: {action}</source>
     <message>
         <source>port</source>
         <translation>端口</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>price version</source>
+        <translation>价格版本</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
     </message>
 </context>
 </TS>

@@ -67,7 +67,13 @@ class MenuScreen(ScreenBase):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column, width in ((CatalogueModel.CATEGORY, 90), (CatalogueModel.PRICE, 100),
+                              (CatalogueModel.BARCODE, 140), (CatalogueModel.SKU, 90), (CatalogueModel.STATE, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)  # never measures 50,000 rows
+            self.table.setColumnWidth(column, width)
+        for column in (CatalogueModel.NAME, CatalogueModel.NAME_EN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.add = self._button(self.tr("Add item…"), "menu_add", self.add_item)
         self.edit = self._button(self.tr("Edit…"), "menu_edit", self.edit_item)
