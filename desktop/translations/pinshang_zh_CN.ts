@@ -362,15 +362,15 @@ What to do: {action}</source>
     <name>Errors</name>
     <message>
         <source>A rate must be between 0% and 100%.</source>
-        <translation type="unfinished" />
+        <translation>比例必须在 0% 到 100% 之间。</translation>
     </message>
     <message>
         <source>The alliance share cannot be more than the turnover commission.</source>
-        <translation type="unfinished" />
+        <translation>联盟分成不能高于营业额佣金。</translation>
     </message>
     <message>
         <source>A coin must be worth at least one fen.</source>
-        <translation type="unfinished" />
+        <translation>每枚购物币至少值 1 分。</translation>
     </message>
 </context>
 <context>
