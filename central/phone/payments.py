@@ -18,6 +18,7 @@ import logging
 import secrets
 import threading
 import time
+from urllib.parse import quote
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -78,7 +79,7 @@ class SandboxPayments:
             if session.get(SandboxCharge, order_id) is None:
                 session.add(SandboxCharge(order_id=order_id, amount_fen=amount_fen, state="unpaid",
                                           notify_url=notify_url[:500]))
-        return f"/sandbox/pay/{order_id}"
+        return f"/sandbox/pay/{order_id}?return={quote(return_url, safe='')}"
 
     def sign(self, body: bytes) -> str:
         return hmac.new(self.secret, body, hashlib.sha256).hexdigest()

@@ -22,13 +22,13 @@ from central.phone import payments, signin, views
 from central.phone.payments import PaymentProvider, SandboxPayments
 from central.phone.sms import SmsProvider
 from central.platform import Platform
-from central.services import coin_consents, coins
+from central.services import beacons, coin_consents, coins
 from central.services.join_requests import RateLimited, check_rates, find_group
 from desktop.core.draw import is_valid_nonce
 from desktop.core.urls import is_local_host
 
 router = APIRouter(include_in_schema=False)
-STATIC = ("phone.css", "phone.js", "drawcheck.js", "join.js", "draw.js", "member.js", "signin.js",
+STATIC = ("phone.css", "phone.js", "text.js", "drawcheck.js", "join.js", "draw.js", "member.js", "signin.js",
           "sandbox.js")
 TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
 
@@ -318,7 +318,9 @@ def draw_info(group_id: str, request: Request, member: MaybeMember,
         found = list(session.scalars(query.limit(2)))
         if len(found) != 1:
             raise ApiError(404, "not_found", "no such group: scan the QR code on the draw slip again")
-        return views.draw_page(session, found[0], member)
+        page = views.draw_page(session, found[0], member)
+    page["platform_key"] = beacons.public_key_hex(platform_of(request).signing_key)
+    return page
 
 
 @router.get("/p/api/me")
