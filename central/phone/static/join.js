@@ -25,6 +25,13 @@
   function line(parent, text, cls) {
     var p = document.createElement("p"); p.textContent = text; if (cls) p.className = cls; parent.appendChild(p); return p;
   }
+  function disclosureText(text) {  // the frozen text, in the page's language when it has both
+    try {
+      var both = JSON.parse(text);
+      if (both && typeof both === "object") return (P.lang === "en" ? both.en : both.zh_CN) || both.zh_CN || both.en || text;
+    } catch (_e) { /* plain text */ }
+    return text;
+  }
   function seatsText(s) { return t("seats_line", s); }
 
   function renderDeal(info) {
@@ -42,7 +49,7 @@
     updateSeats(info.seats);
     var you = card("you", ""); you.id = "you";
     var rules = card("rules", t("disclosure"));
-    line(rules, info.disclosure, "pre muted");
+    line(rules, disclosureText(info.disclosure), "pre muted");
     var commit = card("commit", t("commitment"));
     line(commit, info.commitment, "mono").id = "commitment";
     var links = card("links", "");

@@ -36,6 +36,7 @@ window.PHONE_TEXT = {
   sandbox_pay: ["确认支付 {amount}", "Pay {amount}"],
   sandbox_paid: ["已支付，正在返回…", "Paid: going back…"],
   result_title: ["开奖结果", "The draw"],
+  draw_title: ["开奖结果与证明", "Result and proof"],
   not_drawn: ["尚未开奖", "Not drawn yet"],
   winners: ["中奖", "Winners"],
   entries: ["全部参与者（按加入顺序）", "Every entry (in join order)"],
