@@ -18,10 +18,10 @@ import logging
 import secrets
 import threading
 import time
-from urllib.parse import quote
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+from urllib.parse import quote
 
 import requests
 from sqlalchemy import select, update

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core import groups as rules
-from desktop.core.deals import DealTerms, LeaderRule
 from desktop.core.beacon import beacon_valid
+from desktop.core.deals import DealTerms, LeaderRule
 from desktop.core.draw import (
     Entry,
     build_proof,

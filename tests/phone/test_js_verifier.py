@@ -17,7 +17,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.core.beacon import sign_beacon
-from desktop.core.draw import Entry, build_proof, draw_winners, entries_digest, proof_to_json, verify_proof
+from desktop.core.draw import (
+    Entry,
+    build_proof,
+    draw_winners,
+    entries_digest,
+    proof_to_json,
+    verify_proof,
+)
 
 HERE = Path(__file__).parent
 NODE = shutil.which("node") or "/usr/bin/node"
@@ -51,7 +58,7 @@ def tamper(rng: random.Random, proof: dict[str, Any]) -> dict[str, Any]:
     elif choice == 1:
         p["entries"][rng.randrange(len(p["entries"]))]["nonce"] = secrets.token_hex(16)
     elif choice == 2:
-        p["winners"] = list(reversed(p["winners"])) + ["zz"]
+        p["winners"] = [*reversed(p["winners"]), "zz"]
     elif choice == 3:
         p["k"] = len(p["entries"]) + 1
     elif choice == 4:
