@@ -158,9 +158,9 @@ def apply_paid(session: Session, notice: Notice, now: datetime) -> PaymentOrder 
         log.error("payment notice for %s says %s fen, the order is %s fen", order.id, notice.amount_fen,
                   order.amount_fen)
         return order
-    moved = session.execute(update(PaymentOrder).where(PaymentOrder.id == order.id,
+    moved = _rows(session.execute(update(PaymentOrder).where(PaymentOrder.id == order.id,
                                                        PaymentOrder.status == "created")
-                            .values(status="paid", paid_at=now)).rowcount
+                            .values(status="paid", paid_at=now)))
     if not moved:
         return order
     session.refresh(order)
@@ -204,7 +204,12 @@ def run_refunds(sessions: sessionmaker[Session], providers: dict[str, PaymentPro
             provider, amount = order.provider, order.amount_fen
         providers[provider].refund(order_id, amount)  # idempotent: no transaction held meanwhile
         with sessions() as session, session.begin():
-            done += session.execute(update(PaymentOrder).where(
+            done += _rows(session.execute(update(PaymentOrder).where(
                 PaymentOrder.id == order_id, PaymentOrder.status == "refunding"
-            ).values(status="refunded", refunded_at=now)).rowcount
+            ).values(status="refunded", refunded_at=now)))
     return done
+
+
+def _rows(result: object) -> int:
+    """Rows an UPDATE changed (a CursorResult's rowcount)."""
+    return int(getattr(result, "rowcount", 0))
