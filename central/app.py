@@ -15,8 +15,13 @@ from central.db import make_engine, session_factory, transaction
 from central.errors import ApiError
 from central.limits import Limits, LimitsMiddleware
 from central.migrate import upgrade
+from central.phone import routes as phone
+from central.phone.payments import PaymentProvider, SandboxPayments
+from central.phone.security import install_headers
+from central.phone.signin import csrf_key
+from central.phone.sms import DevelopmentSms, SmsProvider
 from central.platform import Platform
-from central.routes import coins, misc, pairing, sync
+from central.routes import beacons, coins, misc, pairing, sync
 from central.services.changes import ensure_state, load_signing_key
 from desktop.core.clock import Clock, utc_now
 
@@ -26,7 +31,8 @@ log = logging.getLogger("central")
 
 def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
                clock: Clock = utc_now, capture_grace: timedelta = timedelta(hours=72),
-               limits: Limits | None = None) -> FastAPI:
+               limits: Limits | None = None, sms: SmsProvider | None = None,
+               payments: PaymentProvider | None = None) -> FastAPI:
     """Migrate the database at `db_url` to head and build the app around it."""
     engine = make_engine(db_url)
     upgrade(engine)
@@ -39,8 +45,15 @@ def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
                               "Counter terminals. See docs/sync-protocol.md.")
     app.state.platform = Platform(sessions, clock, key, capture_grace)
     app.state.engine = engine
-    for module in (pairing, sync, coins, misc):
+    for module in (pairing, sync, coins, misc, beacons, phone):
         app.include_router(module.router)
+    # The customer's phone (central/phone): the development SMS provider and the payment
+    # sandbox unless real providers are given.
+    sandbox = SandboxPayments(sessions, csrf_key(key) + b"sandbox", clock)
+    chosen = payments or sandbox
+    app.state.phone = phone.PhoneConfig(sms or DevelopmentSms(), {sandbox.name: sandbox, chosen.name: chosen},
+                                        chosen.name, csrf_key(key))
+    install_headers(app)
     _install_error_handlers(app)
     app.state.limits = limits or Limits()
     app.add_middleware(LimitsMiddleware, limits=app.state.limits)

@@ -34,6 +34,7 @@ from central.services.schedules import Rates, add_schedule
 from desktop.core.clock import from_iso, utc_now
 from desktop.core.errors import UserError
 from desktop.core.money import parse_rate
+from desktop.core.phones import normalize_phone
 
 
 def default_db_url() -> str:
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     _add(sub, "revoke-authorization", ("token_id",), ())
     _add(sub, "member-token", ("member_id",), ())
     _add(sub, "member-code", ("member_id",), ())
+    _add(sub, "sms", (), ("--phone",))  # what the development SMS provider sent (sign-in codes)
     return parser
 
 
@@ -136,6 +138,13 @@ def _revoke_authorization(session: Session, platform: Platform, o: argparse.Name
     return f"revoked {o.token_id}"
 
 
+def _sms(session: Session, _platform: Platform, o: argparse.Namespace) -> str:
+    from central.phone.sms import recent_messages  # noqa: PLC0415
+
+    rows = recent_messages(session, normalize_phone(o.phone) if o.phone else None)
+    return "\n".join(f"{m.sent_at.isoformat()} {m.phone} {m.text}" for m in rows) or "no messages"
+
+
 ACTIONS: dict[str, Callable[[Session, Platform, argparse.Namespace], str]] = {
     "add-merchant": lambda s, _p, o: admin.create_merchant(s, o.name, o.id),
     "add-store": lambda s, _p, o: admin.create_store(s, o.merchant_id, o.name, o.id),
@@ -147,6 +156,7 @@ ACTIONS: dict[str, Callable[[Session, Platform, argparse.Namespace], str]] = {
     "add-schedule": _schedule,
     "revoke-terminal": _revoke_terminal,
     "revoke-authorization": _revoke_authorization,
+    "sms": _sms,
 }
 
 

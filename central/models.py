@@ -446,3 +446,17 @@ class PlatformLine(Base):
     schedule_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
     __table_args__ = (Index("ix_platform_lines_store_time", "store_id", "occurred_at"),)
+
+
+from central.models_phone import (  # noqa: E402  the phone's tables, part of Base.metadata
+    DrawBeacon,
+    DrawProof,
+    PaymentOrder,
+    PhoneOtp,
+    PhoneSession,
+    SandboxCharge,
+    SmsMessage,
+)
+
+__all__ = ["DrawBeacon", "DrawProof", "PaymentOrder", "PhoneOtp", "PhoneSession", "SandboxCharge",
+           "SmsMessage"]

@@ -38,8 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="kiosk mode: the window takes the whole screen (F11 leaves it)")
     demo.set_defaults(handler=_run_demo)
 
-    verify_draw = sub.add_parser("verify-draw", help="check a pinshang-draw-v1 proof file")
+    verify_draw = sub.add_parser("verify-draw", help="check a pinshang-draw-v1 or -v2 proof file")
     verify_draw.add_argument("proof", help="PROOF.json, or - for standard input")
+    verify_draw.add_argument("--platform-key", metavar="HEX",
+                             help="the platform's public key (64 lower-case hex digits): a v2 proof "
+                                  "whose beacon is signed under any other key is refused")
     verify_draw.set_defaults(handler=_verify_draw)
 
     export_proof = sub.add_parser("export-proof", help="write a drawn group's pinshang-draw-v1 proof")
@@ -118,7 +121,14 @@ def _verify_draw(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"cannot read {args.proof}: {exc.strerror}", file=sys.stderr)
         return 1
-    result = verify_proof(data)
+    key: bytes | None = None
+    if args.platform_key is not None:
+        text = args.platform_key.strip()
+        if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+            print("--platform-key must be 64 lower-case hex digits (the 32 bytes of the key)", file=sys.stderr)
+            return 2
+        key = bytes.fromhex(text)
+    result = verify_proof(data, key)
     print(result.sentence)
     return 0 if result.ok else 1
 

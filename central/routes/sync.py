@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 
 from central.auth import current_terminal, platform_of
 from central.errors import ApiError
+from central.phone.payments import run_refunds
 from central.platform import TerminalContext
 from central.schemas import PushRequest
 from central.services import pull as pull_service
@@ -21,7 +22,11 @@ def push_ops(body: PushRequest, request: Request, terminal: Terminal) -> dict[st
         raise ApiError(403, "wrong_terminal", "terminal_id does not match the API token")
     ops = [Op(o.seq, o.op_id, o.kind, o.payload) for o in body.batch]
     head = body.audit_head.model_dump() if body.audit_head else None
-    return push(platform_of(request), terminal, ops, head)
+    platform = platform_of(request)
+    answer = push(platform, terminal, ops, head)
+    # Deposits of join requests the store refused (full, expired) go back at once.
+    run_refunds(platform.sessions, request.app.state.phone.payments, platform.clock())
+    return answer
 
 
 MAX_CURSOR = 512  # ours are ~60 characters

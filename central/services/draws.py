@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from central.errors import OpRejected
 from central.models import GroupEntry
 from central.platform import TerminalContext
-from central.services import coin_ledger
+from central.services import beacons, coin_ledger
 from central.services.groups import entries_of, group_deal_terms, member_for_phone, store_group
 from desktop.core import op_contracts as contracts
 from desktop.core.deals import DealTerms, LeaderRule
@@ -32,7 +33,8 @@ def verify(proof: dict[str, Any]) -> tuple[bool, str]:
     return bool(result.ok), str(result.sentence)
 
 
-def record_draw(session: Session, terminal: TerminalContext, group_id: str, proof: dict[str, Any]) -> None:
+def record_draw(session: Session, terminal: TerminalContext, group_id: str, proof: dict[str, Any],
+                key: Ed25519PrivateKey | None = None, now: datetime | None = None) -> None:
     group = store_group(session, terminal, group_id)
     if group.state != "open":
         raise OpRejected(f"group {group_id} is {group.state}: a group is drawn once")
@@ -48,10 +50,16 @@ def record_draw(session: Session, terminal: TerminalContext, group_id: str, proo
     _check_entries(proof.get("entries"), entries, terms)
     if proof.get("k") != terms.winners:
         raise OpRejected(f"the proof draws k={proof.get('k')!r}: the deal says {terms.winners}")
+    if key is not None:
+        problem = beacons.beacon_problem(session, group, proof, key)
+        if problem:
+            raise OpRejected(problem)
     ok, reason = verify(proof)
     if not ok:
         raise OpRejected(f"the draw proof does not verify: {reason}")
     group.state, group.winners = "drawn", json.dumps(proof["winners"])
+    if now is not None:
+        beacons.store_proof(session, group, proof, now)
 
 
 def _check_entries(claimed: Any, entries: list[GroupEntry], terms: DealTerms) -> None:

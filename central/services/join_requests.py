@@ -74,6 +74,13 @@ def find_group(session: Session, group_id: str, join_token: str, *, lock: bool =
 def create(session: Session, group_id: str, join_token: str, member_id: str, nonce: str,
            now: datetime) -> dict[str, Any]:
     group = find_group(session, group_id, join_token, lock=True)
+    return create_for_group(session, group, member_id, nonce, now)
+
+
+def create_for_group(session: Session, group: Group, member_id: str, nonce: str,
+                     now: datetime) -> dict[str, Any]:
+    """The request of a member for a group found by its invite (or its paid deposit order)."""
+    group_id = group.id
     existing = session.scalar(select(JoinRequest).where(
         JoinRequest.store_id == group.store_id, JoinRequest.group_id == group.id,
         JoinRequest.member_id == member_id))

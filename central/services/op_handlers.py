@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from central.errors import OpRejected
 from central.models import JoinRequest, PlatformLine, Terminal
+from central.phone.payments import mark_refund
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
 from central.services import deals, draws, groups, keys, vouchers
@@ -107,7 +108,7 @@ def group_joined(ctx: OpContext, payload: Any) -> Outcome:
 
 def group_drawn(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.GroupDrawn, payload)
-    draws.record_draw(ctx.session, ctx.terminal, data.group_id, data.proof)
+    draws.record_draw(ctx.session, ctx.terminal, data.group_id, data.proof, ctx.platform.signing_key, ctx.now)
     return Outcome()
 
 
@@ -145,6 +146,8 @@ def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
         if request.entry_id is None or (entry_id is not None and entry_id != request.entry_id):
             raise OpRejected(f"join request {data.request_id} has no pushed entry: push its group.joined first")
     request.status, request.change_seq = status, next_change_seq(ctx.session)
+    if status == "refused":  # a deposit paid from the phone goes back (central/phone/payments.py)
+        mark_refund(ctx.session, request.id, getattr(data, "reason", "") or "refused by the store")
     return Outcome()
 
 

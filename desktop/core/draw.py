@@ -11,7 +11,10 @@ JSON can recompute the winners with a few lines of any language:
 5. uniform(n): limit = 2**64 - 2**64 % n; draw words until x < limit; return x % n.
 6. pool = eligible entry_ids in join order; for j < K: swap pool[j], pool[j + uniform(m - j)].
 
-`verify_proof` checks a proof and never raises: it says in one sentence what does not match.
+`pinshang-draw-v2` (desktop/core/beacon.py) keys the same stream with
+K = HMAC-SHA256(seed, "pinshang-draw-v2" || beacon), the beacon being the platform's signature
+over the group, its commitment and D. `verify_proof` checks a proof of either version and never
+raises: it says in one sentence what does not match.
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.beacon import BEACON_BYTES, KEY_BYTES, beacon_valid, stream_key
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 
 VERSION = "pinshang-draw-v1"
+VERSION_V2 = "pinshang-draw-v2"
+VERSIONS = (VERSION, VERSION_V2)
 SEED_BYTES = 32
 NONCE_BYTES = 16
 MIN_NONCE_HEX = 2 * NONCE_BYTES
@@ -36,6 +42,7 @@ _TWO_64 = 2**64
 _HEX = frozenset("0123456789abcdef")
 
 PROOF_FIELDS = ("v", "group_id", "commitment", "seed", "k", "entries", "winners")
+PROOF_FIELDS_V2 = (*PROOF_FIELDS, "beacon", "platform_key")
 ENTRY_FIELDS = ("entry_id", "nonce", "eligible")
 
 
@@ -79,7 +86,8 @@ def entries_digest(entries: Sequence[Entry]) -> bytes:
 
 
 def random_words(seed: bytes, digest: bytes) -> Iterator[int]:
-    """Step 4: the HMAC-SHA256 stream as consecutive unsigned 64-bit big-endian integers."""
+    """Step 4: the HMAC-SHA256 stream as consecutive unsigned 64-bit big-endian integers (v1's
+    key is the seed; v2's is `beacon.stream_key(seed, beacon)`)."""
     counter = 0
     while True:
         block = hmac.new(seed, digest + counter.to_bytes(4, "big"), hashlib.sha256).digest()
@@ -103,11 +111,14 @@ def eligible_pool(entries: Sequence[Entry]) -> list[str]:
     return [entry.entry_id for entry in entries if entry.eligible]
 
 
-def draw_winners(seed: bytes, entries: Sequence[Entry], k: int) -> list[str]:
-    """Step 6: a partial Fisher-Yates shuffle of the eligible entry ids; winners in draw order."""
+def draw_winners(seed: bytes, entries: Sequence[Entry], k: int,
+                 beacon: bytes | None = None) -> list[str]:
+    """Step 6: a partial Fisher-Yates shuffle of the eligible entry ids; winners in draw order.
+    With the platform's `beacon` this is pinshang-draw-v2 (the stream keyed by seed and beacon)."""
     check_draw_input(seed, entries, k)
     pool = eligible_pool(entries)
-    words = random_words(seed, entries_digest(entries))
+    key = seed if beacon is None else stream_key(seed, beacon)
+    words = random_words(key, entries_digest(entries))
     for j in range(k):
         r = uniform_below(len(pool) - j, words)
         pool[j], pool[j + r] = pool[j + r], pool[j]
@@ -139,11 +150,13 @@ def check_draw_input(seed: bytes, entries: Sequence[Entry], k: int) -> None:
 
 
 def build_proof(
-    group_id: str, seed: bytes, entries: Sequence[Entry], k: int, winners: Sequence[str]
+    group_id: str, seed: bytes, entries: Sequence[Entry], k: int, winners: Sequence[str],
+    beacon: bytes | None = None, platform_key: bytes | None = None,
 ) -> dict[str, Any]:
-    """The proof JSON object of docs/draw.md (The proof), with exactly these field names."""
-    return {
-        "v": VERSION,
+    """The proof JSON object of docs/draw.md (The proof), with exactly these field names; a v2
+    proof when the platform's `beacon` and its `platform_key` are given."""
+    proof: dict[str, Any] = {
+        "v": VERSION if beacon is None else VERSION_V2,
         "group_id": group_id,
         "commitment": commitment(seed),
         "seed": seed.hex(),
@@ -153,6 +166,11 @@ def build_proof(
         ],
         "winners": list(winners),
     }
+    if beacon is not None:
+        if platform_key is None:
+            raise ValueError("a v2 proof names the platform key of its beacon")
+        proof["beacon"], proof["platform_key"] = beacon.hex(), platform_key.hex()
+    return proof
 
 
 def proof_to_json(proof: dict[str, Any]) -> str:
@@ -192,14 +210,17 @@ class _Reject(Exception):
         self.params = params
 
 
-def verify_proof(data: str | bytes | dict[str, Any]) -> VerifyResult:
-    """Check a `pinshang-draw-v1` proof: commitment, inputs, and every winner recomputed.
+def verify_proof(data: str | bytes | dict[str, Any],
+                 platform_key: bytes | None = None) -> VerifyResult:
+    """Check a `pinshang-draw-v1` or `-v2` proof: commitment, inputs, the beacon's signature
+    (v2; under `platform_key` when given: a beacon signed under any other key is refused), and
+    every winner recomputed.
 
     Never raises, whatever `data` holds; the result names exactly what fails.
     """
     try:
         proof = _parse(data)
-        winners = _check_and_draw(proof)
+        winners = _check_and_draw(proof, platform_key)
         _compare_winners(winners, proof["winners"])
     except _Reject as reject:
         return VerifyResult(False, reject.template, reject.params)
@@ -228,21 +249,59 @@ def _parse(data: object) -> dict[str, Any]:
     return data
 
 
-def _check_and_draw(proof: dict[str, Any]) -> list[str]:
-    if proof.get("v") != VERSION:
+def _check_and_draw(proof: dict[str, Any], expected_key: bytes | None) -> list[str]:
+    if proof.get("v") not in VERSIONS:
         raise _Reject(
             QT_TRANSLATE_NOOP("errors", "Wrong version {found!r}: this checker knows {expected}"),
             found=proof.get("v"),
-            expected=VERSION,
+            expected=" and ".join(VERSIONS),
         )
-    _check_fields(proof)
+    v2 = proof["v"] == VERSION_V2
+    _check_fields(proof, v2)
     seed = _check_seed(proof["seed"], proof["commitment"])
     entries = _check_entries(proof["entries"])
     _check_k(proof["k"], entries)
-    return draw_winners(seed, entries, proof["k"])
+    beacon = _check_beacon(proof, entries, expected_key) if v2 else None
+    return draw_winners(seed, entries, proof["k"], beacon)
 
 
-def _check_fields(proof: dict[str, Any]) -> None:
+def _check_beacon(proof: dict[str, Any], entries: list[Entry], expected_key: bytes | None) -> bytes:
+    key = _hex_field(proof, "platform_key", KEY_BYTES)
+    if expected_key is not None and key != expected_key:
+        raise _Reject(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The beacon is signed under the key {found}, not the platform's key {expected}",
+            ),
+            found=key.hex(),
+            expected=expected_key.hex(),
+        )
+    beacon = _hex_field(proof, "beacon", BEACON_BYTES)
+    if not beacon_valid(key, beacon, proof["group_id"], proof["commitment"], entries_digest(entries)):
+        raise _Reject(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The beacon is not the platform key's signature over this group, commitment and entries",
+            )
+        )
+    return beacon
+
+
+def _hex_field(proof: dict[str, Any], name: str, size: int) -> bytes:
+    value = proof[name]
+    if len(value) != 2 * size or not set(value) <= _HEX:
+        raise _Reject(
+            QT_TRANSLATE_NOOP(
+                "errors", "The field “{field}” must be {digits} lower-case hex digits ({size} bytes)"
+            ),
+            field=name,
+            digits=2 * size,
+            size=size,
+        )
+    return bytes.fromhex(value)
+
+
+def _check_fields(proof: dict[str, Any], v2: bool) -> None:
     expected_types: dict[str, tuple[type, str]] = {
         "group_id": (str, "a string"),
         "commitment": (str, "a string"),
@@ -251,6 +310,8 @@ def _check_fields(proof: dict[str, Any]) -> None:
         "entries": (list, "a list"),
         "winners": (list, "a list"),
     }
+    if v2:
+        expected_types |= {"beacon": (str, "a string"), "platform_key": (str, "a string")}
     for name, (kind, kind_text) in expected_types.items():
         if name not in proof:
             raise _Reject(QT_TRANSLATE_NOOP("errors", "The field “{field}” is missing"), field=name)
@@ -261,7 +322,7 @@ def _check_fields(proof: dict[str, Any]) -> None:
                 field=name,
                 kind=kind_text,
             )
-    extra = sorted(set(proof) - set(PROOF_FIELDS))
+    extra = sorted(set(proof) - set(PROOF_FIELDS_V2 if v2 else PROOF_FIELDS))
     if extra:
         raise _Reject(QT_TRANSLATE_NOOP("errors", "Unexpected field “{field}”"), field=extra[0])
     if not all(isinstance(winner, str) for winner in proof["winners"]):

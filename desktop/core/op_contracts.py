@@ -221,6 +221,9 @@ class VoucherIssued(Payload):
     group_id: Id
     entry_id: Id
     expires_at: UtcTime
+    # The signed PSV1 text, so the winner's phone can show the voucher as a QR (the member
+    # page); absent in ops written before it was sent along.
+    voucher: VoucherText | None = None
 
 
 class VoucherRedeemed(Payload):

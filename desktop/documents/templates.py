@@ -211,8 +211,9 @@ class DrawSlipData:
     commitment: str
     seed: str  # hex, revealed now that the draw is done
     proof_digest: str  # hex SHA-256 of the proof JSON
-    proof_link: str = ""  # a short link to the proof; the QR carries it when given
+    proof_link: str = ""  # the platform's result page (/d/<group>); the QR carries it when given
     reprint: bool = False
+    draw_version: str = "pinshang-draw-v1"  # v1: drawn offline, the merchant's randomness only
 
     @property
     def qr_payload(self) -> str:
@@ -241,10 +242,17 @@ def draw_slip_document(data: DrawSlipData) -> Document:
             TextLine("证明摘要 Proof digest:", bold=True),
             TextLine(data.proof_digest),
             QrBlock(data.qr_payload, QrSize.MEDIUM),
-            TextLine("扫码核验 pinshang-draw-v1 Scan to verify", align=Align.CENTER),
+            TextLine(f"扫码核验 {data.draw_version} Scan to verify", align=Align.CENTER),
+            *_randomness_note(data.draw_version),
             *_footer(data.reprint),
         ),
     )
+
+
+def _randomness_note(version: str) -> tuple[TextLine, ...]:
+    if version == "pinshang-draw-v2":
+        return (TextLine("商户种子+平台信标 Seed + platform beacon", align=Align.CENTER),)
+    return (TextLine("由商户单方随机 Merchant randomness only", align=Align.CENTER),)
 
 
 def demo_draw_slip() -> DrawSlipData:

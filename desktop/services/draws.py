@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core import groups as rules
+from desktop.core.beacon import beacon_valid
 from desktop.core.deals import DealTerms, LeaderRule
-from desktop.core.draw import Entry, build_proof, draw_winners, proof_digest, proof_to_json
+from desktop.core.draw import (
+    Entry,
+    build_proof,
+    draw_winners,
+    entries_digest,
+    proof_digest,
+    proof_to_json,
+)
 from desktop.core.errors import ValidationError
 from desktop.core.groups import GroupEvent, GroupState
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -35,6 +43,23 @@ from desktop.store.models import Setting
 
 
 @dataclass(frozen=True)
+class Beacon:
+    """The platform's beacon for a group (pinshang-draw-v2), and the key it is signed under."""
+
+    beacon: bytes
+    platform_key: bytes
+
+
+@dataclass(frozen=True)
+class BeaconQuestion:
+    """What the terminal asks the platform for: the group's commitment and entries digest D."""
+
+    group_id: str
+    commitment: str
+    digest: str  # hex
+
+
+@dataclass(frozen=True)
 class DrawOutcome:
     group_id: str
     winners: list[str]  # entry ids, in draw order
@@ -48,14 +73,24 @@ class DrawService(ServiceBase):
         super().__init__(db, clock)
         self.keys = keys
 
-    def draw_and_settle(self, actor: Actor, group_id: str) -> DrawOutcome:
+    def beacon_question(self, group_id: str) -> BeaconQuestion:
+        """D over the group's entries in join order, to ask the platform for its beacon."""
+        with self.db.read() as s:
+            group = get_group(s, group_id)
+            terms = group_terms(s, group)
+            digest = entries_digest(_draw_entries(terms, entries_of(s, group.id)))
+            return BeaconQuestion(group.id, group.commitment, digest.hex())
+
+    def draw_and_settle(self, actor: Actor, group_id: str, beacon: Beacon | None = None) -> DrawOutcome:
+        """pinshang-draw-v2 with the platform's `beacon` (checked here against the group's
+        commitment and entries under the key pinned at pairing), else v1."""
         require(actor, Permission.DRAW)
         with self.transaction(actor) as tx:
             group = get_group(tx.session, group_id)
             state = rules.transition(GroupState(group.state), GroupEvent.DRAW)
             terms = group_terms(tx.session, group)
             entries = entries_of(tx.session, group.id)
-            proof, winners = _draw(tx, group, terms, entries)
+            proof, winners = _draw(tx, group, terms, entries, beacon)
             group.state = state.value
             plan = settle_group(group.id, terms, seats_of(entries), winners)
             vouchers = self._settle(tx, group, plan)
@@ -89,13 +124,23 @@ class DrawService(ServiceBase):
             return draw.proof
 
 
-def _draw(tx: Transaction, group: Group, terms: DealTerms,
-          entries: list[GroupEntry]) -> tuple[dict[str, Any], list[str]]:
+def _draw_entries(terms: DealTerms, entries: list[GroupEntry]) -> list[Entry]:
     excluded = terms.leader_rule is LeaderRule.EXCLUDED
-    draw_entries = [Entry(e.id, e.nonce, not (excluded and e.is_leader)) for e in entries]
+    return [Entry(e.id, e.nonce, not (excluded and e.is_leader)) for e in entries]
+
+
+def _draw(tx: Transaction, group: Group, terms: DealTerms, entries: list[GroupEntry],
+          beacon: Beacon | None) -> tuple[dict[str, Any], list[str]]:
+    draw_entries = _draw_entries(terms, entries)
     seed = bytes.fromhex(group.seed_hex)
-    winners = draw_winners(seed, draw_entries, terms.winners)
-    proof = build_proof(group.id, seed, draw_entries, terms.winners, winners)
+    if beacon is not None and not beacon_valid(beacon.platform_key, beacon.beacon, group.id,
+                                               group.commitment, entries_digest(draw_entries)):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "The platform's beacon does not match this group's entries: draw again"))
+    raw = beacon.beacon if beacon else None
+    winners = draw_winners(seed, draw_entries, terms.winners, raw)
+    proof = build_proof(group.id, seed, draw_entries, terms.winners, winners, raw,
+                        beacon.platform_key if beacon else None)
     tx.session.add(Draw(group_id=group.id, proof=proof_to_json(proof),
                         digest=proof_digest(proof), winners=json.dumps(winners),
                         drawn_at=tx.now_iso, drawn_by=tx.actor.label))

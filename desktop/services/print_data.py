@@ -18,7 +18,7 @@ from desktop.core.phones import customer_label
 from desktop.core.vouchers import fallback_code
 from desktop.documents.templates import DrawSlipData, InviteData, RedemptionData, VoucherData
 from desktop.services.base import ServiceBase
-from desktop.services.settings import STORE_NAME
+from desktop.services.settings import STORE_ID, STORE_NAME
 from desktop.store.deal_models import Deal, Draw, Group, Redemption, Voucher
 from desktop.store.group_queries import deal_of, entries_of, get_group, terms_from_json
 from desktop.store.models import Setting
@@ -41,6 +41,18 @@ def join_url(session: Session, group: Group) -> str:
         or DEFAULT_JOIN_URL_BASE
     url = f"{base.rstrip('/')}/j/{quote(group.id, safe='')}"
     return f"{url}?t={group.join_token}" if group.join_token else url
+
+
+def result_url(session: Session, group: Group) -> str:
+    """`<base>/d/<group_id>?s=<store_id>`: the platform's result and proof page (the draw slip's
+    QR); "" before the terminal knows a platform (the QR then carries the proof's digest)."""
+    pairing = session.get(SyncState, 1)
+    base = _setting(session, JOIN_URL_BASE) or (pairing.platform_url if pairing else "")
+    if not base:
+        return ""
+    store = _setting(session, STORE_ID)
+    url = f"{base.rstrip('/')}/d/{quote(group.id, safe='')}"
+    return f"{url}?s={quote(store, safe='')}" if store else url
 
 
 class PrintDataService(ServiceBase):
@@ -95,6 +107,7 @@ class PrintDataService(ServiceBase):
                 winners=tuple(customer_label(entries[w].customer) for w in winners),
                 entry_count=len(entries), commitment=group.commitment,
                 seed=group.seed_hex, proof_digest=draw.digest,
+                proof_link=result_url(s, group), draw_version=str(json.loads(draw.proof).get("v", "")),
             )
 
     def redemption(self, voucher_id: str) -> RedemptionData:

@@ -57,7 +57,8 @@ def issue_vouchers(tx: Transaction, keys: SigningKeyService, store_id: str,
         tx.session.add(row)
         tx.emit(OpKind.VOUCHER_ISSUED, {"voucher_id": voucher_id, "group_id": item.group_id,
                                         "entry_id": item.entry_id,
-                                        "expires_at": row.expires_at, "at": tx.now_iso})
+                                        "expires_at": row.expires_at, "voucher": row.qr_text,
+                                        "at": tx.now_iso})
         rows.append(row)
     tx.session.flush()
     return rows

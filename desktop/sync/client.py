@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
@@ -117,6 +118,11 @@ class PlatformClient:
 
     def reconcile(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/reconcile", params={"from": to_iso(start), "to": to_iso(end)})
+
+    def beacon(self, group_id: str, commitment: str, digest: str) -> dict[str, Any]:
+        """The group's pinshang-draw-v2 beacon: {beacon, platform_key, ...} (hex)."""
+        return self._call("POST", f"/v1/groups/{quote(group_id, safe='')}/beacon",
+                          json={"commitment": commitment, "digest": digest})
 
     def request_join(self, group_id: str, join_token: str, nonce: str, member_token: str) -> dict[str, Any]:
         """What a signed-in customer's phone does with a scanned invite (demo and tests)."""

@@ -5,6 +5,7 @@ it (status text, may we log out). Built by the composition root (desktop.app).
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -12,10 +13,11 @@ from datetime import datetime
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.base import Actor
+from desktop.services.draws import Beacon, DrawOutcome
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
-from desktop.sync.client import PlatformClient
+from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
 from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
 from desktop.sync.reconcile import ReconcileReport, reconcile
@@ -105,6 +107,33 @@ class SyncRuntime:
             raise UserError(QT_TRANSLATE_NOOP("errors", "Pair this terminal with the platform first"))
         try:
             return reconcile(self.services, client, start, end)
+        finally:
+            client.close()
+
+    def draw(self, actor: Actor, group_id: str) -> DrawOutcome:
+        """Draw a full group: pinshang-draw-v2 when the platform answers with the group's beacon
+        (every join pushed first), else pinshang-draw-v1, the merchant's randomness only (offline,
+        or the platform refused: the reason is logged). Slow: HTTP."""
+        return self.services.draws.draw_and_settle(actor, group_id, self._beacon(group_id))
+
+    def _beacon(self, group_id: str) -> Beacon | None:
+        client, pairing = self._client(), self.services.sync.pairing()
+        if client is None or pairing is None:
+            return None
+        try:
+            if self.worker is not None:
+                self.worker.run_round()  # push every join, so the platform holds the same D
+            question = self.services.draws.beacon_question(group_id)
+            answer = client.beacon(group_id, question.commitment, question.digest)
+            pinned = base64.b64decode(pairing.platform_public_key)
+            if answer.get("platform_key") != pinned.hex():
+                log.error("beacon of group %s is signed under %s, not the pinned platform key", group_id,
+                          answer.get("platform_key"))
+                return None
+            return Beacon(bytes.fromhex(str(answer["beacon"])), pinned)
+        except (PlatformUnreachable, PlatformRejected, ValueError, KeyError) as exc:
+            log.warning("no beacon for group %s (drawn with pinshang-draw-v1): %s", group_id, exc)
+            return None
         finally:
             client.close()
 

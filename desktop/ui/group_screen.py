@@ -320,7 +320,9 @@ class GroupScreen(GroupPrinting, ScreenBase):
         if view is None or not self.draw_button.isEnabled():
             return
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.draws.draw_and_settle(actor, view.id),
+        # With the sync runtime: pinshang-draw-v2 when the platform gives the beacon, else v1.
+        draw = self.ctx.sync.runtime.draw if self.ctx.sync is not None else self.ctx.services.draws.draw_and_settle
+        run_op(self.ctx, lambda: draw(actor, view.id),
                {Change.GROUPS, Change.VOUCHERS}, self._drawn,
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.draw_button], doing=f"drawing group {view.id}")

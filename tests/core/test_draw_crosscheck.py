@@ -110,7 +110,7 @@ ALTERATIONS = [
     (("winners", 0), "c", "Winner 1 differs: expected d, the proof says c"),
     (("winners", 1), "leader", "Winner 2 differs: expected c, the proof says leader"),
     (("winners",), ["d"], "Wrong number of winners: the proof lists 1, k is 2"),
-    (("v",), "pinshang-draw-v2", "Wrong version 'pinshang-draw-v2'"),
+    (("v",), "pinshang-draw-v3", "Wrong version 'pinshang-draw-v3'"),
 ]
 
 

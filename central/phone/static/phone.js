@@ -1,0 +1,45 @@
+/* Shared by the phone pages: the language (zh_CN first, English), the CSRF token, JSON calls. */
+(function () {
+  "use strict";
+  var params = new URLSearchParams(location.search);
+  var lang = params.get("lang") || localStorage.getItem("ps_lang") || "zh";
+  if (params.get("lang")) localStorage.setItem("ps_lang", lang);
+  lang = lang === "en" ? "en" : "zh";
+  var T = window.PHONE_TEXT || {};
+  function t(key, values) {
+    var entry = T[key];
+    var text = entry ? (lang === "en" ? entry[1] : entry[0]) : key;
+    return text.replace(/\{(\w+)\}/g, function (_m, n) { return values && n in values ? String(values[n]) : ""; });
+  }
+  function csrf() { return document.querySelector('meta[name="csrf"]').content; }
+  async function call(method, path, body) {
+    var response = await fetch(path, {
+      method: method, credentials: "same-origin",
+      headers: body === undefined ? { "X-CSRF-Token": csrf() } : { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    var data = {};
+    try { data = await response.json(); } catch (_e) { data = {}; }
+    if (!response.ok) { var err = new Error(data.reason || response.statusText); err.status = response.status; err.code = data.error; err.data = data; throw err; }
+    return data;
+  }
+  function yuan(fen) { return "¥" + (fen / 100).toFixed(2); }
+  function el(id) { return document.getElementById(id); }
+  function text(id, value) { var node = el(id); if (node) node.textContent = value; }
+  function fillStatic() {
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+    document.querySelectorAll("[data-t]").forEach(function (node) { node.textContent = t(node.getAttribute("data-t")); });
+    var other = el("lang");
+    if (other) {
+      other.textContent = lang === "en" ? "中文" : "English";
+      other.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        localStorage.setItem("ps_lang", lang === "en" ? "zh" : "en");
+        var q = new URLSearchParams(location.search); q.delete("lang");
+        location.search = q.toString();
+      });
+    }
+  }
+  function signinUrl() { return "/signin?next=" + encodeURIComponent(location.pathname + location.search); }
+  window.Phone = { t: t, lang: lang, call: call, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
+})();
