@@ -90,7 +90,7 @@ class AttentionScreen(ScreenBase):
             return
         item_id = int(self.model.index(rows[0].row(), 0).data(ITEM_ID_ROLE))
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.attention.resolve(actor, item_id), {Change.SYNC},
+        run_op(self.ctx, lambda: self.ctx.services.attention.resolve(actor, item_id),
                lambda _r: self._resolved(),
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.resolve_button], doing=f"resolving attention item {item_id}")

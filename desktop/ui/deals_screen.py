@@ -147,7 +147,7 @@ class DealsScreen(ScreenBase):
     def save(self) -> None:
         write = self._writer()
         if write is not None:
-            run_op(self.ctx, write, {Change.DEALS}, self._saved,
+            run_op(self.ctx, write, self._saved,
                    lambda text, _exc: set_status(self.message, text, ok=False),
                    busy=[self.save_button, self.launch_button], doing="saving a deal")
 
@@ -178,7 +178,7 @@ class DealsScreen(ScreenBase):
             deals.launch(actor, deal_id)
             return deal_id
 
-        run_op(self.ctx, save_and_launch, {Change.DEALS}, self._launched,
+        run_op(self.ctx, save_and_launch, self._launched,
                lambda text, _exc: self._launch_failed(text),
                busy=[self.save_button, self.launch_button], doing="launching a deal")
 
@@ -209,7 +209,7 @@ class DealsScreen(ScreenBase):
             set_status(self.message, self.tr("Scan the leader's member code or type the phone first"), ok=False)
             return
         run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal.id, leader, tender),
-               {Change.GROUPS, Change.DEALS}, lambda group_id: self._opened(deal.id, group_id),
+               lambda group_id: self._opened(deal.id, group_id),
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.open_button], doing=f"opening a group of deal {deal.id}")
 

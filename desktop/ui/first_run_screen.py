@@ -64,7 +64,7 @@ class FirstRunScreen(QWidget):
         self.message.setText(self.tr("Creating the owner…"))
         set_tone(self.message, "muted")
         # no window listens yet (no bus): the main window opened next reads everything afresh
-        run_write(None, lambda: staff.create_owner(name, pin, store), (), self._created, self._refused,
+        run_write(None, lambda: staff.create_owner(name, pin, store), self._created, self._refused,
                   busy=self.busy_widgets(), doing="creating the owner at first run")
 
     def busy_widgets(self) -> list[QWidget]:

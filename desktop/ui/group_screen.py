@@ -268,7 +268,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
         self._enrolling = True
         actor, tender = self.ctx.actor, str(self.tender.currentData())
         run_op(self.ctx, lambda: self.ctx.services.groups.enrol(actor, view.id, who, tender),
-               {Change.GROUPS}, lambda entry_id: self._enrolled(view.id, entry_id),
+               lambda entry_id: self._enrolled(view.id, entry_id),
                lambda text, _exc: self._enrol_failed(text, who),
                busy=[self.enrol_button], doing=f"enrolling into group {view.id}")
 
@@ -304,7 +304,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
             self.scan.setFocus()
             return
         run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal_id, leader, tender),
-               {Change.GROUPS, Change.DEALS}, self._opened, lambda text, _exc: self._enrol_failed(text, leader),
+               self._opened, lambda text, _exc: self._enrol_failed(text, leader),
                busy=[self.open_button], doing=f"opening a group of deal {deal_id}")
 
     def _opened(self, group_id: str) -> None:
@@ -321,7 +321,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
             return
         actor = self.ctx.actor
         run_op(self.ctx, lambda: self.ctx.services.draws.draw_and_settle(actor, view.id),
-               {Change.GROUPS, Change.VOUCHERS}, self._drawn,
+               self._drawn,
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.draw_button], doing=f"drawing group {view.id}")
 
@@ -354,7 +354,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
             if reason is None:
                 return
         run_op(self.ctx, lambda: self.ctx.services.groups.cancel(actor, view.id, reason),
-               {Change.GROUPS, Change.DEALS}, lambda refunded: self._cancelled(view.id, refunded),
+               lambda refunded: self._cancelled(view.id, refunded),
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.cancel_button], doing=f"cancelling group {view.id}")
 

@@ -81,10 +81,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = CounterStatusBar(ctx, self)
         self.setStatusBar(self.status)
-        self.status.timer.timeout.connect(self.update_badges)  # records the platform refused arrive by sync
         ctx.bus.changed.connect(self._changes_made)
-        if ctx.sync is not None:  # desktop.ui.sync_status: the groups' background job
-            ctx.sync.background.groups_changed.connect(self._groups_changed_in_background)
+        if ctx.sync is not None:  # desktop.ui.sync_status: the sync worker's and the groups' job's rounds
+            ctx.sync.background.changed.connect(self._changed_in_background)
         self.kiosk = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(START_SIZE)
@@ -143,9 +142,11 @@ class MainWindow(QMainWindow):
                 item.setText(f"{spec.title()} ({count})" if count else spec.title())
                 item.setForeground(tone_colour("error") if count else self.nav.palette().text().color())
 
-    def _groups_changed_in_background(self) -> None:
-        """Joiners seated or groups expired by the background job (desktop.sync.group_jobs)."""
-        self.ctx.bus.announce({Change.GROUPS})
+    def _changed_in_background(self, changes: frozenset[Change]) -> None:
+        """A round of the sync worker (ops sent or refused, data pulled) or of the groups' job
+        (joiners seated, groups expired) changed something: the screens hear it like any
+        use case's changes (and the status bar and badges with them)."""
+        self.ctx.bus.announce(changes)
 
     def _changes_made(self, changes: frozenset[Change]) -> None:
         for page in self.pages.values():

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.staff import Actor, Permission, Role
-from desktop.ui.changes import Change, ChangeBus
+from desktop.ui.changes import ChangeBus
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_write
 from desktop.ui.theme import set_tone
@@ -70,9 +70,9 @@ class OverrideDialog(QDialog):
         self.checking = True
         self.message.setText(self.tr("Checking the PIN…"))
         set_tone(self.message, "muted")
-        run_write(self.bus, lambda: staff.approve(actor, manager_id, pin, permission), {Change.STAFF},
+        run_write(self.bus, lambda: staff.approve(actor, manager_id, pin, permission),
                   self._approved, self._refused, busy=[self.manager, self.pin, self.buttons],
-                  doing="checking a manager's PIN", refused_changes={Change.STAFF})
+                  doing="checking a manager's PIN")
 
     def _approved(self, approved: Actor) -> None:
         self.checking = False

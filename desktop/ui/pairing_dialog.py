@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services.base import Actor
 from desktop.services.sync import Pairing
 from desktop.sync.runtime import SyncRuntime
-from desktop.ui.changes import Change, ChangeBus
+from desktop.ui.changes import ChangeBus
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_write
 from desktop.ui.theme import set_role
@@ -78,7 +78,7 @@ class PairingDialog(QDialog):
         set_status(self.message, self.tr("Pairing…"), ok=True)
         runtime, actor = self.runtime, self.actor
         url, code, name = self.url.text(), self.code.text(), self.name.text()
-        run_write(self.bus, lambda: runtime.pair(actor, url, code, name), {Change.SYNC, Change.SETTINGS},
+        run_write(self.bus, lambda: runtime.pair(actor, url, code, name),
                   self._paired, self._failed, doing="pairing with the platform",
                   busy=[self.url, self.code, self.name, self.pair_button, self.cancel_button])
 

@@ -1,9 +1,10 @@
-"""Platform (manager): pairing, sync state, "Sync now", "Re-pair", the last error."""
+"""Platform (manager): pairing, sync state, "Sync now", "Re-pair", the last error.
+
+It shows SYNC and SETTINGS: every round of the sync worker announces SYNC (desktop.ui.sync_status),
+so the state, the waiting count and the last error follow the worker without a timer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -27,8 +28,6 @@ from desktop.ui.sync_status import state_text
 from desktop.ui.theme import set_role, set_tone
 from desktop.ui.wording import humane_text
 
-REFRESH_MS = 1000
-
 
 class PlatformScreen(ScreenBase):
     shows = frozenset({Change.SYNC, Change.SETTINGS})
@@ -51,17 +50,7 @@ class PlatformScreen(ScreenBase):
         self.sync_button.clicked.connect(self.sync_now)
         self.pair_button.clicked.connect(self.open_pairing)
         self._layout()
-        self.timer = QTimer(self, interval=REFRESH_MS)  # runs only while the screen is shown
-        self.timer.timeout.connect(self.refresh)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        self.timer.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        self.timer.stop()
-        super().hideEvent(event)
 
     def _layout(self) -> None:
         form = QFormLayout()

@@ -28,7 +28,6 @@ from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.print_actions import dispatcher, preview_job
 from desktop.ui.screen import ScreenBase
-from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
 
 
@@ -86,7 +85,7 @@ class PrintQueueScreen(ScreenBase):
         if job_id is None:
             return
         queue, actor = self.ctx.services.print_queue, self.ctx.actor
-        run_op(self.ctx, lambda: queue.retry(actor, job_id), {Change.PRINT_JOBS},
+        run_op(self.ctx, lambda: queue.retry(actor, job_id),
                lambda _r: self._dispatch(job_id), self._refused, busy=self._writers(),
                doing=f"marking print job {job_id} for retry")
 
@@ -103,7 +102,7 @@ class PrintQueueScreen(ScreenBase):
 
     def _queue_reprint(self, actor: Actor, job_id: int) -> None:
         jobs = self.ctx.services.print_jobs
-        run_op(self.ctx, lambda: jobs.reprint(actor, job_id), {Change.PRINT_JOBS}, self._dispatch,
+        run_op(self.ctx, lambda: jobs.reprint(actor, job_id), self._dispatch,
                self._refused, busy=self._writers(), doing=f"queueing a reprint of print job {job_id}")
 
     def _writers(self) -> list[QWidget]:
@@ -114,16 +113,15 @@ class PrintQueueScreen(ScreenBase):
 
     def _dispatch(self, job_id: int) -> None:
         set_status(self.message, self.tr("Printing job {id}…").format(id=job_id), ok=True)
-        run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._printed, self._failed)
+        run_op(self.ctx, lambda: dispatcher(self.ctx).dispatch(job_id), self._printed, self._failed,
+               doing=f"printing job {job_id}")
 
     def _printed(self, job: PrintJobInfo) -> None:
-        self.refresh()
         set_status(self.message, self.tr("Job {id} printed on {name}").format(id=job.id, name=job.printer_name),
                    ok=True)
 
-    def _failed(self, error: BaseException) -> None:
-        self.refresh()
-        set_status(self.message, describe(error), ok=False)
+    def _failed(self, text: str, _error: BaseException) -> None:
+        set_status(self.message, text, ok=False)
 
     def preview(self) -> None:
         job_id = self._selected_id()

@@ -32,7 +32,6 @@ from desktop.ui.operations import run_op
 from desktop.ui.print_actions import dispatcher, kind_name, preview_document
 from desktop.ui.printer_form import PrinterForm
 from desktop.ui.screen import ScreenBase
-from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
 
 
@@ -133,7 +132,7 @@ class PrintersScreen(ScreenBase):
             set_status(self.message, describe(error), ok=False)
             return
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings), {Change.PRINTERS},
+        run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings),
                lambda printer_id: self._saved(printer_id, settings.name.strip()), self._failed_write,
                busy=[self.save_button, self.remove_button], doing="saving a printer")
 
@@ -151,7 +150,7 @@ class PrintersScreen(ScreenBase):
             set_status(self.message, self.tr("Select a printer first"), ok=False)
             return
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.printers.remove(actor, printer_id), {Change.PRINTERS},
+        run_op(self.ctx, lambda: self.ctx.services.printers.remove(actor, printer_id),
                lambda _r: self._removed(), self._failed_write,
                busy=[self.save_button, self.remove_button], doing="removing a printer")
 
@@ -164,7 +163,7 @@ class PrintersScreen(ScreenBase):
         box = self.route_boxes[kind]
         printer_id, printer_name = int(box.currentData()) or None, box.currentText()
         printers, actor = self.ctx.services.printers, self.ctx.actor
-        run_op(self.ctx, lambda: printers.set_route(actor, kind, printer_id), {Change.PRINTERS},
+        run_op(self.ctx, lambda: printers.set_route(actor, kind, printer_id),
                lambda _r: self._route_set(kind, printer_name), self._route_refused,
                busy=[box], doing=f"choosing the printer for {kind}")
 
@@ -188,22 +187,23 @@ class PrintersScreen(ScreenBase):
         if printer is None:
             return
         jobs, actor = self.ctx.services.print_jobs, self.ctx.actor
-        run_op(self.ctx, lambda: jobs.print_test_page(actor, printer.id), {Change.PRINT_JOBS},
+        run_op(self.ctx, lambda: jobs.print_test_page(actor, printer.id),
                lambda job_id: self._print_test_job(job_id, printer.name), self._failed_write,
                busy=[self.test_button], doing="queueing a test page")
 
     def _print_test_job(self, job_id: int, name: str) -> None:
         self.test_button.setEnabled(False)  # until the page is out (or refused)
         set_status(self.message, self.tr("Printing the test page on {name}…").format(name=name), ok=True)
-        run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._test_printed, self._test_failed)
+        run_op(self.ctx, lambda: dispatcher(self.ctx).dispatch(job_id), self._test_printed, self._test_failed,
+               doing=f"printing the test page, job {job_id}")
 
     def _test_printed(self, job: PrintJobInfo) -> None:
         self.test_button.setEnabled(True)
         set_status(self.message, self.tr("Test page printed on {name}").format(name=job.printer_name), ok=True)
 
-    def _test_failed(self, error: BaseException) -> None:
+    def _test_failed(self, text: str, _error: BaseException) -> None:
         self.test_button.setEnabled(True)
-        set_status(self.message, describe(error), ok=False)
+        set_status(self.message, text, ok=False)
 
     def preview_test_page(self) -> None:
         printer = self._saved_printer()

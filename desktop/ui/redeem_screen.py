@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.services.redemption import RedeemResult, RedeemVerdict
 from desktop.ui import keys
-from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.group_printing import print_redemption
 from desktop.ui.operations import run_op
@@ -96,7 +95,7 @@ class RedeemScreen(ScreenBase):
         self._set_verdict(self.tr("Checking…"), "muted", "")
         actor = self.ctx.actor
         run_op(self.ctx, lambda: self.ctx.services.redemption.redeem(actor, text),
-               {Change.VOUCHERS}, self._judged, self._failed, busy=[self.reprint], doing="redeeming a voucher")
+               self._judged, self._failed, busy=[self.reprint], doing="redeeming a voucher")
 
     def _failed(self, text: str, _exc: BaseException) -> None:
         self._set_verdict(text, "error", "")

@@ -71,6 +71,6 @@ class SettingsScreen(ScreenBase):
             else:
                 set_status(self.message, self.tr("Saved"), ok=True)
 
-        run_op(self.ctx, write, {Change.SETTINGS}, saved,
+        run_op(self.ctx, write, saved,
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.save], doing="saving settings")

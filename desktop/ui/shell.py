@@ -93,7 +93,7 @@ class Shell(QObject):
             login.show_checking()
         # scrypt at the OWASP cost: off the UI thread, the keypad disabled meanwhile. No window
         # listens yet (no bus); a refusal's lock and audit rows are read when a screen opens.
-        run_write(None, lambda: staff.login(staff_id, pin), (), self._logged_in, self._refused,
+        run_write(None, lambda: staff.login(staff_id, pin), self._logged_in, self._refused,
                   busy=login.busy_widgets() if login is not None else (), doing="checking a PIN at login")
 
     def _logged_in(self, actor: Actor) -> None:

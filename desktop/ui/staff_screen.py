@@ -130,5 +130,5 @@ class StaffScreen(ScreenBase):
             self.message.setProperty("ok", False)
             set_status(self.message, text, ok=False)
 
-        run_op(self.ctx, action, {Change.STAFF}, done, failed,
+        run_op(self.ctx, action, done, failed,
                busy=[self.add, self.toggle, self.reset_pin, self.unlock], doing="changing staff")

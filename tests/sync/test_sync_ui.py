@@ -113,7 +113,9 @@ def test_pairing_runs_in_the_background_and_the_dialog_waits_for_its_answer(qtbo
         assert dialog.isVisible()
         qtbot.waitUntil(lambda: dialog.paired is not None, timeout=10000)
         assert not dialog.isVisible() and dialog.result() == PairingDialog.DialogCode.Accepted
-        assert heard == [frozenset({Change.SYNC, Change.SETTINGS, Change.AUDIT})]
+        # what pairing committed: the pairing, its settings, the groups' invite tokens signed again
+        # for the store (desktop.sync.pairing), and its audit record
+        assert heard == [frozenset({Change.SYNC, Change.SETTINGS, Change.GROUPS, Change.AUDIT})]
         pairing = services.sync.pairing()
         assert pairing is not None and pairing.store_name == "Branch 1" and pairing.terminal_name == "Counter 1"
     finally:
