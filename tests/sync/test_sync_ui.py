@@ -155,3 +155,35 @@ def test_attention_model_passes_the_model_tester(qtmodeltester, services) -> Non
     assert model.rowCount() == 2  # the same conflict delivered twice is queued once
     assert [model.index(r, 0).data(KIND_ROLE) for r in range(2)] == ["conflict", "rejected_op"]
     assert model.index(1, 1).data() == "Rejected by the platform" and model.index(1, 0).data(ITEM_ID_ROLE) == 1
+
+
+def test_a_record_the_platform_refuses_shows_in_the_status_bar_and_the_menu_badge(qtbot, terminal, server) -> None:
+    """Nothing polls: the worker's round announces what it changed (the refused op) and the
+    status bar, the "Needs attention" badge and the Platform screen follow."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.core.ops import OpKind
+    from desktop.services.base import SYSTEM_ACTOR
+    from desktop.ui.changes import Change
+    from desktop.ui.main_window import KEY_ROLE
+
+    shell = _shell(qtbot, terminal.services, terminal.runtime)
+    window = login(qtbot, shell, "王店长", "1111")
+    platform = window.open_screen("platform")
+    assert not window.status.rejected.isVisible()
+    assert not [t for t in window.findChildren(QTimer) if t.isActive() and t.interval() >= 1000]
+    heard: list[frozenset[Change]] = []
+    window.ctx.bus.changed.connect(heard.append)
+    attention = next(window.nav.item(r) for r in range(window.nav.count())
+                     if window.nav.item(r).data(KEY_ROLE) == "attention")
+    assert attention.text() == "Needs attention"
+
+    with terminal.services.sync.transaction(SYSTEM_ACTOR) as tx:  # an op the platform cannot confirm
+        tx.emit(OpKind.GROUP_DRAWN, {"group_id": "never-opened", "proof": {"v": "nonsense"}})
+    terminal.runtime.start()  # the worker's thread: push, refused, pull
+    qtbot.waitUntil(lambda: window.status.rejected.isVisible(), timeout=10_000)
+    assert window.status.rejected.text() == "⚠ 1 refused by the platform"
+    assert attention.text() == "Needs attention (1)"
+    assert any(Change.SYNC in changes for changes in heard)
+    assert "1 record(s) refused by the platform" in platform.error.text()
+    qtbot.waitUntil(lambda: platform.state.text().startswith("Online"), timeout=10_000)
