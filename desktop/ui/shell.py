@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
-from desktop.core.errors import UserError
 from desktop.core.settings_keys import STORE_NAME
 from desktop.core.staff import Actor
 from desktop.core.startup import StartupSnapshot
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import choose_language, install_language
 from desktop.ui.login_screen import LoginScreen
-from desktop.ui.messages import show_error
 from desktop.ui.operations import run_write
 from desktop.ui.theme import STYLESHEET
 
@@ -123,18 +121,34 @@ class Shell(QObject):
         return self.main
 
     def logout(self) -> None:
-        if self.main is None:
+        """Log out: refused while unsent data remains (the sync's guard), audited. Both run off
+        the UI thread through the one helper; a refusal or a bug is shown through the error
+        split, and the window stays."""
+        main = self.main
+        if main is None:
             return
-        try:
-            if self.sync is not None:
-                self.sync.logout_guard()
-            self.services.staff.logout(self.main.ctx.actor)
-        except UserError as exc:
-            show_error(self.main, exc)
+        actor, staff = main.ctx.actor, self.services.staff
+        guard = self.sync.logout_guard if self.sync is not None else None
+
+        def log_out() -> None:
+            if guard is not None:
+                guard()
+            staff.logout(actor)
+
+        run_write(main.ctx.bus, log_out, lambda _r: self._logged_out(main),
+                  lambda text, _exc: self._logout_refused(main, text),
+                  busy=[main.logout_button], doing="logging out")
+
+    def _logged_out(self, main: MainWindow) -> None:
+        if self.main is not main:  # logged out twice (a double click): once is enough
             return
         self._close_main()
         self._build_gate()
         self._show(self.gate)
+
+    def _logout_refused(self, main: MainWindow, text: str) -> None:
+        if self.main is main:
+            QMessageBox.warning(main, self.tr("Cannot log out"), text)
 
     def change_language(self, language: str) -> None:
         """Reload translations and rebuild the windows so every string is retranslated."""

@@ -16,7 +16,7 @@ from desktop.ui.sync_status import install
 from tests.support.stores import open_services
 from tests.support.typing import type_text
 from tests.sync.support import enqueue_sales
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 
 
 def _shell(qtbot, services, runtime) -> Shell:
@@ -53,6 +53,7 @@ def test_logout_is_refused_while_unsent_data_remains(qtbot, terminal, server) ->
     terminal.runtime.worker.run_round()  # the records go out
     assert terminal.services.sync.unsent() == 0
     qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert shell.main is None and shell.gate.isVisible()
 
 

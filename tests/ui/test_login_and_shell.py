@@ -50,6 +50,8 @@ def test_status_bar_shows_store_staff_and_sync_state(qtbot, shell) -> None:
 def test_log_out_returns_to_login_and_is_audited(qtbot, shell, demo_services) -> None:
     window = login(qtbot, shell, "王店长", "1111")
     qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    assert not window.logout_button.isEnabled()  # the guard and the audit record run off the UI thread
+    settle(qtbot)
     assert shell.main is None and shell.gate.isVisible()
     owner = demo_services.staff.login(1, "1111")
     assert [r.action for r in demo_services.audit.recent(owner, 3)][1] == "staff.logout"
