@@ -320,6 +320,21 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>A rate must be between 0% and 100%.</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>The alliance share cannot be more than the turnover commission.</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>A coin must be worth at least one fen.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -491,10 +506,6 @@ What to do: {action}</translation>
     <message>
         <source>Export draw proof</source>
         <translation>Export draw proof</translation>
-    </message>
-    <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>Could not save {path}: {reason}</translation>
     </message>
     <message>
         <source>Proof saved to {path}</source>
@@ -1067,6 +1078,14 @@ What to do: {action}</translation>
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>Winner {winner} · code {code} · receipt printed</source>
+        <translation>Winner {winner} · code {code} · receipt printed</translation>
+    </message>
+    <message>
+        <source>Winner {winner} · code {code} · receipt not printed: see the notice</source>
+        <translation>Winner {winner} · code {code} · receipt not printed: see the notice</translation>
+    </message>
+    <message>
         <source>✔ Redeemed: hand over {product}</source>
         <translation>✔ Redeemed: hand over {product}</translation>
     </message>
@@ -1139,6 +1158,10 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+    <message>
+        <source>Cannot log out</source>
+        <translation>Cannot log out</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2126,10 @@ What to do: {action}</translation>
     <message>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>Group {id} has not been drawn or cancelled: nothing to hand back yet</translation>
+    </message>
+    <message>
+        <source>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</source>
+        <translation>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</translation>
     </message>
 </context>
 <context>

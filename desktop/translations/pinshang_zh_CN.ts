@@ -320,6 +320,21 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>比例必须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>联盟分成不能高于营业额佣金。</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>一个购物币至少值一分钱。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -491,10 +506,6 @@ What to do: {action}</source>
     <message>
         <source>Export draw proof</source>
         <translation>导出开奖证明</translation>
-    </message>
-    <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
         <source>Proof saved to {path}</source>
@@ -1067,6 +1078,14 @@ What to do: {action}</source>
         <translation>正在核验…</translation>
     </message>
     <message>
+        <source>Winner {winner} · code {code} · receipt printed</source>
+        <translation>中奖者 {winner} · 兑换码 {code} · 凭证已打印</translation>
+    </message>
+    <message>
+        <source>Winner {winner} · code {code} · receipt not printed: see the notice</source>
+        <translation>中奖者 {winner} · 兑换码 {code} · 凭证未打印：请看提示</translation>
+    </message>
+    <message>
         <source>✔ Redeemed: hand over {product}</source>
         <translation>✔ 兑换成功：请交付 {product}</translation>
     </message>
@@ -1139,6 +1158,10 @@ What to do: {action}</source>
     <message>
         <source>Pinshang Counter</source>
         <translation>品尚收银台</translation>
+    </message>
+    <message>
+        <source>Cannot log out</source>
+        <translation>无法退出登录</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2126,10 @@ What to do: {action}</source>
     <message>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>拼团 {id} 尚未开奖或取消：还没有要退给顾客的</translation>
+    </message>
+    <message>
+        <source>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</source>
+        <translation>无法把开奖证明保存到文件夹 {folder}。请选择一个可以写入、且磁盘有空余空间的文件夹。</translation>
     </message>
 </context>
 <context>

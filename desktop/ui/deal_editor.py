@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.deals import DealTerms, Economics, LeaderRule, economics
-from desktop.core.errors import UserError
 from desktop.core.money import format_fen, parse_fen
 from desktop.services.deals import DealInfo, MenuChoice
-from desktop.ui.i18n import current_language, error_text
+from desktop.ui.i18n import current_language
+from desktop.ui.messages import attempt
 from desktop.ui.theme import ERROR, OK, set_role, set_tone
 
 MONEY_FIELDS = ("market_value", "cost", "price", "leader_reward", "consolation_cash",
@@ -159,16 +159,16 @@ class DealEditor(QWidget):
 
     def _update(self) -> None:
         self.last_economics: Economics | None = None
-        try:
-            figures = economics(self.terms())
-        except UserError as exc:
-            set_tone(self.preview, "error")
-            self.preview.setText(error_text(exc))
-        else:
+        figures = attempt(lambda: economics(self.terms()), self._show_problem, "previewing a deal's figures")
+        if figures is not None:
             self.last_economics = figures
             set_tone(self.preview, None)
             self.preview.setText(self._describe(figures))
         self.changed.emit()
+
+    def _show_problem(self, text: str) -> None:
+        set_tone(self.preview, "error")
+        self.preview.setText(text)
 
     def _describe(self, e: Economics) -> str:
         lang = current_language()

@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.clock import utc_now
 from desktop.core.compliance import check_launchable
-from desktop.core.deals import validate_terms
-from desktop.core.errors import UserError
+from desktop.core.deals import DealTerms, validate_terms
 from desktop.services.deals import DealInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.deal_editor import DealEditor
 from desktop.ui.group_screen import GroupScreen
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
@@ -133,10 +132,8 @@ class DealsScreen(ScreenBase):
         """The save (draft) or amendment (launched) of what the editor holds, to run off the UI
         thread; None, with the reason shown, when the editor holds no valid terms."""
         deal, actor, deals = self.selected(), self.ctx.actor, self.ctx.services.deals
-        try:
-            terms = self.editor.terms()
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        terms = attempt(self.editor.terms, status_shower(self.message), "reading the deal editor")
+        if terms is None:
             return None
         if deal is not None and deal.launched:
             return lambda: deals.amend(actor, deal.id, terms).id
@@ -158,12 +155,8 @@ class DealsScreen(ScreenBase):
     def launch(self) -> None:
         """Launching freezes the rules for good: checked first, then confirmed, then saved and
         launched in one task."""
-        try:
-            terms = self.editor.terms()
-            validate_terms(terms, utc_now())
-            check_launchable(terms)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        terms = attempt(self._launchable_terms, status_shower(self.message), "checking a deal before launch")
+        if terms is None:
             return
         if not self.confirm_launch(terms.product_name):
             set_status(self.message, self.tr("Not launched: the deal can still be changed"), ok=True)
@@ -181,6 +174,12 @@ class DealsScreen(ScreenBase):
         run_op(self.ctx, save_and_launch, self._launched,
                lambda text, _exc: self._launch_failed(text),
                busy=[self.save_button, self.launch_button], doing="launching a deal")
+
+    def _launchable_terms(self) -> DealTerms:
+        terms = self.editor.terms()
+        validate_terms(terms, utc_now())
+        check_launchable(terms)
+        return terms
 
     def _launch_failed(self, text: str) -> None:
         self.refresh()  # the draft may have been saved before the launch was refused

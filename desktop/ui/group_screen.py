@@ -8,6 +8,7 @@ on success); the common actions have F-keys (desktop.ui.keys) shown on their but
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import UserError
 from desktop.core.groups import GroupState
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.money import format_fen
 from desktop.core.staff import Permission
 from desktop.services.draws import DrawOutcome
@@ -38,7 +41,7 @@ from desktop.ui.group_print_buttons import GroupPrinting
 from desktop.ui.group_printing import refund_slips_printed, results_printed
 from desktop.ui.hand_back import REFUNDED_STATES, describe_hand_back, hand_back, refund_summary
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.deal_tables import EntriesModel, state_name
 from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
@@ -46,6 +49,7 @@ from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import action_button, set_role
 from desktop.ui.widgets.scan_field import ScanField
 
+log = logging.getLogger(__name__)
 REVEAL_MS = 600  # the winners' rows flash this long; the counter is never blocked
 
 
@@ -167,11 +171,11 @@ class GroupScreen(GroupPrinting, ScreenBase):
         """Show a group; an outcome shown for another group does not stay under this one."""
         if not keep_message or (self.view is not None and self.view.id != group_id):
             self.clear_message()
-        try:
-            self.view = self.ctx.services.group_views.view(group_id)
-        except Exception as exc:  # noqa: BLE001 - the one error split: describe() logs a bug
-            set_status(self.message, describe(exc, f"showing group {group_id}"), ok=False)
+        view = attempt(lambda: self.ctx.services.group_views.view(group_id), status_shower(self.message),
+                       f"showing group {group_id}")
+        if view is None:
             return
+        self.view = view
         index = self.chooser.findData(group_id)
         if index < 0:
             self.chooser.addItem(group_id, group_id)
@@ -386,16 +390,22 @@ class GroupScreen(GroupPrinting, ScreenBase):
                                                   str(folder / f"draw-{self.view.id}.json"), "JSON (*.json)")
         if not path:
             return
-        try:
-            Path(path).write_text(self.ctx.services.draws.export_proof(self.view.id), encoding="utf-8")
-        except OSError as exc:
-            set_status(self.message, self.tr("Could not save {path}: {reason}").format(
-                path=path, reason=exc.strerror or type(exc).__name__), ok=False)
-            return
-        except Exception as exc:  # noqa: BLE001 - the one error split: describe() logs a bug
-            set_status(self.message, describe(exc, "exporting a proof"), ok=False)
+        group_id = self.view.id
+        if attempt(lambda: self._write_proof(group_id, path), status_shower(self.message),
+                   f"exporting the proof of group {group_id}") is None:
             return
         set_status(self.message, self.tr("Proof saved to {path}").format(path=path), ok=True)
+
+    def _write_proof(self, group_id: str, path: str) -> str:
+        text = self.ctx.services.draws.export_proof(group_id)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:  # the person can fix it: another folder, a disk with room
+            log.warning("cannot save the proof of group %s to %s", group_id, path, exc_info=exc)
+            raise UserError(QT_TRANSLATE_NOOP(
+                "errors", "Could not save the proof in the folder {folder}. Choose a folder you may "
+                "write to, on a disk with free space."), folder=str(Path(path).parent)) from exc
+        return path
 
     def prepare_screenshot(self) -> None:
         """The demo's open group, one more person enrolled: seats filling, the scan field ready."""

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
-from desktop.core.staff import Permission
+from desktop.core.staff import Actor, Permission
 from desktop.sync.runtime import SyncRuntime
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.pairing_dialog import PairingDialog
 from desktop.ui.screen import ScreenBase
@@ -116,13 +115,17 @@ class PlatformScreen(ScreenBase):
                                bus=self.ctx.bus)
         if actor is None:
             return
-        try:
-            self.ctx.services.sync.check_may_pair(actor)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        url = attempt(lambda: self._url_to_pair_again(actor), status_shower(self.message),
+                      "opening the pairing dialog")
+        if url is None:
             return
-        pairing = self.ctx.services.sync.pairing()
-        dialog = PairingDialog(self.runtime, actor, self, pairing.platform_url if pairing else "", bus=self.ctx.bus)
+        dialog = PairingDialog(self.runtime, actor, self, url, bus=self.ctx.bus)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paired is not None:
             set_status(self.message, self.tr("Paired with {store}").format(store=dialog.paired.store_name), ok=True)
         self.refresh()
+
+    def _url_to_pair_again(self, actor: Actor) -> str:
+        """Raises a UserError while pairing again would lose data; else the current address."""
+        self.ctx.services.sync.check_may_pair(actor)
+        pairing = self.ctx.services.sync.pairing()
+        return pairing.platform_url if pairing else ""

@@ -37,6 +37,7 @@ from desktop.printing.qt_backend import make_preview_dialog, print_document
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import Connection
 from desktop.ui.context import UiContext
+from desktop.ui.messages import attempt
 from desktop.ui.operations import run_op
 from desktop.ui.tasks import serial_pool
 
@@ -159,12 +160,10 @@ def preview_document(document: Document, paper: PaperProfile, parent: QWidget | 
 
 def printed_text(ctx: UiContext, job: PrintJobInfo) -> str:
     """Where the printout went: the printer, or for a PDF "printer" the folder of the file."""
-    folder = ""
-    if job.printer_id is not None:
-        try:
-            settings = ctx.services.printers.get(job.printer_id)
-        except UserError:
-            settings = None
+    folder, printer_id = "", job.printer_id
+    if printer_id is not None:  # a printer removed since: no folder to name (a bug is logged)
+        settings = attempt(lambda: ctx.services.printers.get(printer_id), lambda _text: None,
+                           f"reading printer {printer_id}")
         if settings is not None and settings.connection == Connection.PDF:
             folder = str(Path(settings.pdf_folder).resolve())
     if folder:

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.core.staff import Actor, Permission
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
 from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
@@ -127,9 +126,9 @@ class PrintQueueScreen(ScreenBase):
         job_id = self._selected_id()
         if job_id is None:
             return
+        attempt(lambda: self._preview(job_id), status_shower(self.message), f"previewing print job {job_id}")
+
+    def _preview(self, job_id: int) -> None:
         job = self.ctx.services.print_queue.job(job_id)
         paper_mm = self.ctx.services.printers.get(job.printer_id).paper_mm if job.printer_id else 80
-        try:
-            preview_job(job, paper_for(paper_mm), self)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
+        preview_job(job, paper_for(paper_mm), self)

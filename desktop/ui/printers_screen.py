@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import DOCUMENT_KINDS, PrinterSettings
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.printer_model import PRINTER_ID_ROLE, PrinterModel
 from desktop.ui.operations import run_op
 from desktop.ui.print_actions import dispatcher, kind_name, preview_document
@@ -126,10 +125,8 @@ class PrintersScreen(ScreenBase):
         self.form.name.setFocus()
 
     def save(self) -> None:
-        try:
-            settings = self.form.settings()
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
+        settings = attempt(self.form.settings, status_shower(self.message), "reading the printer form")
+        if settings is None:
             return
         actor = self.ctx.actor
         run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings),

@@ -106,10 +106,19 @@ class RedeemScreen(ScreenBase):
         self.last = result
         self._set_verdict(self.headline(result), _VERDICT_TONES.get(result.verdict, "error"),
                           self.details(result))
-        if result.verdict is RedeemVerdict.REDEEMED and result.voucher_id:
-            print_redemption(self.ctx, result.voucher_id, self)  # the receipt, as the till prints one
+        if result.verdict is RedeemVerdict.REDEEMED and result.voucher_id:  # the receipt, as the till prints one
+            print_redemption(self.ctx, result.voucher_id, self,
+                             printed=lambda job: self._receipt_done(result, job is not None))
         self.reprint.setVisible(result.verdict in (RedeemVerdict.REDEEMED,
                                                    RedeemVerdict.ALREADY_REDEEMED))
+
+    def _receipt_done(self, result: RedeemResult, printed: bool) -> None:
+        """The receipt is out (or is not: the notice says why): the line no longer says "printing"."""
+        if self.last is not result:  # the next customer's scan is up: leave it alone
+            return
+        text = self.tr("Winner {winner} · code {code} · receipt printed") if printed else \
+            self.tr("Winner {winner} · code {code} · receipt not printed: see the notice")
+        self.detail.setText(text.format(winner=result.winner or "—", code=result.typed_code))
 
     def headline(self, r: RedeemResult) -> str:
         return {

@@ -188,3 +188,31 @@ def test_a_record_the_platform_refuses_shows_in_the_status_bar_and_the_menu_badg
     assert any(Change.SYNC in changes for changes in heard)
     assert "1 record(s) refused by the platform" in platform.error.text()
     qtbot.waitUntil(lambda: platform.state.text().startswith("Online"), timeout=10_000)
+
+
+def test_online_joiners_arrive_on_the_group_screen_seated_by_the_background_job(qtbot, terminal, server,
+                                                                               clock) -> None:
+    """The cashier looks at the group; two people join on their phones; the worker pulls the
+    requests, the groups' job seats them, and the screen shows them without a click."""
+    from urllib.parse import parse_qs, urlparse
+
+    from tests.support.deal_flow import PHONES, cashier, launched_deal
+    from tests.sync.test_group_jobs import _join_online
+
+    services = terminal.services
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), PHONES[0])
+    terminal.worker(server.url).sync_once()  # the platform knows the group and its join token
+    shell = _shell(qtbot, services, terminal.runtime)
+    window = login(qtbot, shell, "小张", "3333")
+    screen = window.open_screen("group")
+    screen.show_group(group_id)
+    assert screen.model.rowCount() == 1 and screen.seats.text().startswith("1 / 5")
+    join_token = parse_qs(urlparse(services.print_data.invite(group_id).join_url).query)["t"][0]
+    _join_online(server, group_id, join_token, "13900000081")
+    _join_online(server, group_id, join_token, "13900000082")
+
+    terminal.runtime.group_job.clock = clock  # the store's clock: the group is within its window
+    terminal.runtime.start()  # the worker's thread pulls, the groups' job's thread seats
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=20_000)
+    assert screen.seats.text().startswith("3 / 5")
+    assert [row.tender for row in screen.model.rows] == ["cash", "platform", "platform"]
