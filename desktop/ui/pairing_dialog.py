@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.settings_keys import DEFAULT_TERMINAL_NAME, TERMINAL_NAME
 from desktop.services.base import Actor
 from desktop.services.sync import Pairing
 from desktop.sync.runtime import SyncRuntime
@@ -37,7 +38,9 @@ class PairingDialog(QDialog):
         self.pairing = False  # under way: it cannot be called back
         self.url = QLineEdit(url, self, objectName="url", placeholderText="https://platform.example.com")
         self.code = QLineEdit(self, objectName="code", placeholderText="ABCD-EFGH-JK", maxLength=20)
-        self.name = QLineEdit(self.tr("Counter 1"), self, objectName="terminal_name", maxLength=100)
+        named = runtime.services.settings.get(TERMINAL_NAME)  # a name given at an earlier pairing stays
+        self.name = QLineEdit(named if named and named != DEFAULT_TERMINAL_NAME else self.tr("Counter 1"),
+                              self, objectName="terminal_name", maxLength=100)
         for field in (self.url, self.code, self.name):
             set_role(field, "entry")
         self.message = QLabel(self, objectName="message", wordWrap=True)
