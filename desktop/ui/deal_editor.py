@@ -28,6 +28,7 @@ from desktop.services.deals import DealInfo, MenuChoice
 from desktop.ui.i18n import current_language
 from desktop.ui.messages import attempt
 from desktop.ui.theme import ERROR, OK, set_role, set_tone
+from desktop.ui.widgets import named
 
 MONEY_FIELDS = ("market_value", "cost", "price", "leader_reward", "consolation_cash",
                 "formation_reward", "budget")
@@ -42,30 +43,30 @@ class DealEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("deal_editor")
         self.menu = menu
-        self.product = QComboBox(self, objectName="product", editable=True)
+        self.product = named(QComboBox(self, editable=True), "product")
         self.product.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.product.setMinimumContentsLength(10)
         self.product.addItem("")
         for item in menu:
             self.product.addItem(item.name, item.id)
         self.product.currentIndexChanged.connect(self._menu_chosen)
-        self.money = {name: QLineEdit(self, objectName=name) for name in MONEY_FIELDS}
-        self.size = self._spin("group_size", 2, 1000, 5)
+        self.money = {name: named(QLineEdit(self), name) for name in MONEY_FIELDS}
+        self.group_size = self._spin("group_size", 2, 1000, 5)
         self.winners = self._spin("winners", 1, 999, 1)
         self.coins = self._spin("consolation_coins", 0, 1_000_000, 0)
         self.fill_hours = self._spin("fill_hours", 1, 720, 24)
         self.max_open = self._spin("max_open_groups", 1, 100, 1)
         self.per_member = self._spin("per_member_limit", 1, 100, 1)
         self.redeem_days = self._spin("redemption_days", 1, 3650, 30)
-        self.leader_rule = QComboBox(self, objectName="leader_rule")
+        self.leader_rule = named(QComboBox(self), "leader_rule")
         self.leader_rule.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.leader_rule.setMinimumContentsLength(10)
         self.leader_rule.addItem(self.tr("Leader is drawn like anyone"), LeaderRule.DRAWN.value)
         self.leader_rule.addItem(self.tr("Leader excluded, gets a leader reward"),
                                  LeaderRule.EXCLUDED.value)
-        self.contact = QLineEdit(self, objectName="contact")
-        self.place = QLineEdit(self, objectName="place")
-        self.preview = QLabel(self, objectName="preview", wordWrap=True)
+        self.contact = named(QLineEdit(self), "contact")
+        self.place = named(QLineEdit(self), "place")
+        self.preview = named(QLabel(self, wordWrap=True), "preview")
         self.preview.setMinimumWidth(170)
         set_role(self.preview, "message")
         for widget in (*self.money.values(), self.contact, self.place):
@@ -76,7 +77,7 @@ class DealEditor(QWidget):
         self._update()
 
     def _spin(self, name: str, low: int, high: int, value: int) -> QSpinBox:
-        spin = QSpinBox(self, objectName=name, minimum=low, maximum=high, value=value)
+        spin = named(QSpinBox(self, minimum=low, maximum=high, value=value), name)
         spin.valueChanged.connect(self._update)
         return spin
 
@@ -84,7 +85,7 @@ class DealEditor(QWidget):
         rows = [
             (self.tr("Product"), self.product), (self.tr("Market value"), self.money["market_value"]),
             (self.tr("Cost per product"), self.money["cost"]), (self.tr("Group price"), self.money["price"]),
-            (self.tr("People per group (N)"), self.size), (self.tr("Winners (K)"), self.winners),
+            (self.tr("People per group (N)"), self.group_size), (self.tr("Winners (K)"), self.winners),
             (self.tr("Leader rule"), self.leader_rule), (self.tr("Leader reward"), self.money["leader_reward"]),
             (self.tr("Consolation cash per loser"), self.money["consolation_cash"]),
             (self.tr("Consolation coins per loser"), self.coins),
@@ -130,7 +131,7 @@ class DealEditor(QWidget):
         fen = {name: parse_fen(edit.text() or "0") for name, edit in self.money.items()}
         return DealTerms(
             product_name=self.product.currentText().strip(), market_value_fen=fen["market_value"],
-            cost_fen=fen["cost"], group_price_fen=fen["price"], group_size=self.size.value(),
+            cost_fen=fen["cost"], group_price_fen=fen["price"], group_size=self.group_size.value(),
             winners=self.winners.value(), leader_rule=LeaderRule(self.leader_rule.currentData()),
             leader_reward_fen=fen["leader_reward"], consolation_cash_fen=fen["consolation_cash"],
             consolation_coins=self.coins.value(), formation_reward_fen=fen["formation_reward"],
@@ -146,7 +147,7 @@ class DealEditor(QWidget):
                   t.consolation_cash_fen, t.formation_reward_fen, t.promotion_budget_fen)
         for name, value in zip(MONEY_FIELDS, values, strict=True):
             self.money[name].setText(_yuan(value))
-        for spin, value in ((self.size, t.group_size), (self.winners, t.winners),
+        for spin, value in ((self.group_size, t.group_size), (self.winners, t.winners),
                             (self.coins, t.consolation_coins), (self.max_open, t.max_open_groups),
                             (self.fill_hours, max(1, int(t.fill_window.total_seconds()) // 3600)),
                             (self.per_member, t.per_member_limit), (self.redeem_days, t.redemption_days)):
@@ -172,7 +173,10 @@ class DealEditor(QWidget):
 
     def _describe(self, e: Economics) -> str:
         lang = current_language()
-        money = lambda fen: format_fen(fen, lang)  # noqa: E731
+
+        def money(fen: int) -> str:
+            return format_fen(fen, lang)
+
         net_colour = OK if e.net_fen >= 0 else ERROR
         rows = [
             (self.tr("Money in"), money(e.money_in_fen)), (self.tr("Refunds"), money(e.refunds_fen)),

@@ -33,17 +33,19 @@ from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import action_button, set_role
+from desktop.ui.widgets import named
 from desktop.ui.widgets.scan_field import ScanField
 
 
 class DealsScreen(ScreenBase):
     shows = frozenset({Change.DEALS, Change.GROUPS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("deals")
         self.deal_id: str | None = None
         self.model = DealsModel()
-        self.table = QTableView(self, objectName="deals_table")
+        self.table = named(QTableView(self), "deals_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -60,13 +62,13 @@ class DealsScreen(ScreenBase):
         self.leader.setObjectName("leader")
         self.leader.submitted.connect(lambda _text: self.open_group())
         self.leader.setPlaceholderText(self.tr("Leader: scan member code or type phone"))
-        self.tender = QComboBox(self, objectName="tender")
+        self.tender = named(QComboBox(self), "tender")
         self.tender.addItem(self.tr("Cash"), "cash")
         self.tender.addItem(self.tr("Card"), "card")
         self.open_button = self._button("open_group", self.tr("Open a group"), self.open_group)
-        self.disclosure = QPlainTextEdit(self, objectName="disclosure", readOnly=True)
+        self.disclosure = named(QPlainTextEdit(self, readOnly=True), "disclosure")
         self.disclosure.setMaximumHeight(90)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message = named(QLabel(self, wordWrap=True), "message")
         set_role(self.message, "message")
         self._layout()
         self.refresh()

@@ -47,6 +47,7 @@ from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import action_button, set_role
+from desktop.ui.widgets import named
 from desktop.ui.widgets.scan_field import ScanField
 
 log = logging.getLogger(__name__)
@@ -55,19 +56,20 @@ REVEAL_MS = 600  # the winners' rows flash this long; the counter is never block
 
 class GroupScreen(GroupPrinting, ScreenBase):
     shows = frozenset({Change.GROUPS, Change.VOUCHERS, Change.DEALS})
+    message: QLabel  # always there (ScreenBase allows none)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("group")
         self.view: GroupView | None = None
-        self.chooser = _compact(QComboBox(self, objectName="group_chooser"))
+        self.chooser = _compact(named(QComboBox(self), "group_chooser"))
         self.chooser.activated.connect(lambda _i: self.show_group(self.chooser.currentData()))
-        self.title = set_role(QLabel(self, objectName="title", wordWrap=True), "title")
-        self.seats = set_role(QLabel(self, objectName="seats"), "seats")
-        self.details = QLabel(self, objectName="details", wordWrap=True)
+        self.title = set_role(named(QLabel(self, wordWrap=True), "title"), "title")
+        self.seats = set_role(named(QLabel(self), "seats"), "seats")
+        self.details = named(QLabel(self, wordWrap=True), "details")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = EntriesModel()
-        self.table = QTableView(self, objectName="entries")
+        self.table = named(QTableView(self), "entries")
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -79,10 +81,10 @@ class GroupScreen(GroupPrinting, ScreenBase):
         self.scan.setPlaceholderText(self.tr("Scan member code or type phone, then Enter"))
         self.scan.submitted.connect(lambda _text: self.enrol())
         self.scan.textEdited.connect(lambda _text: self._field_edited())
-        self.tender = QComboBox(self, objectName="tender")
+        self.tender = named(QComboBox(self), "tender")
         self.tender.addItem(self.tr("Cash"), "cash")
         self.tender.addItem(self.tr("Card"), "card")
-        self.deal = _compact(QComboBox(self, objectName="new_group_deal"))
+        self.deal = _compact(named(QComboBox(self), "new_group_deal"))
         self.enrol_button = keys.bind(self._button("enrol", self.tr("Enrol"), self.enrol, "primary"), keys.ENROL)
         self.open_button = keys.bind(self._button("open_group", self.tr("Open a new group"), self.open_group),
                                      keys.OPEN_GROUP)
@@ -98,7 +100,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
         self.deposit_button = keys.bind(self._button(
             "reprint_deposit_slip", self.tr("Reprint deposit slip (COPY)"), self.reprint_deposit_slip),
             keys.REPRINT_DEPOSIT_SLIP)
-        self.message = set_role(QLabel(self, objectName="message", wordWrap=True), "message")
+        self.message = set_role(named(QLabel(self, wordWrap=True), "message"), "message")
         self._printing = False
         self._printing_slips = False
         self._last_entry: str | None = None  # the last person enrolled here: their slip reprints

@@ -29,6 +29,7 @@ from desktop.ui.screens import ScreenSpec, all_screens
 from desktop.ui.settings_screen import SettingsScreen
 from desktop.ui.status_bar import CounterStatusBar
 from desktop.ui.theme import STYLESHEET, tone_colour
+from desktop.ui.widgets import named
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COUNTER_SIZE = QSize(1024, 768)  # the common POS screen: every screen fits it
@@ -60,10 +61,10 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.specs = {spec.key: spec for spec in (screens or all_screens())}
         self.pages: dict[str, ScreenBase] = {}
-        self.nav = QListWidget(objectName="nav")
+        self.nav = named(QListWidget(), "nav")
         self.nav.setFixedWidth(170)
-        self.stack = _Stack(objectName="stack")
-        self.logout_button = QPushButton(self.tr("Log out"), objectName="logout")
+        self.stack = named(_Stack(), "stack")
+        self.logout_button = named(QPushButton(self.tr("Log out")), "logout")
         self.logout_button.clicked.connect(self.logout_requested)
         for spec in self.specs.values():
             item = QListWidgetItem(spec.title())

@@ -25,6 +25,7 @@ from desktop.ui.changes import ChangeBus
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_write
 from desktop.ui.theme import set_tone
+from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
@@ -40,12 +41,12 @@ class OverrideDialog(QDialog):
         self.services, self.actor, self.permission, self.bus = services, actor, permission, bus
         self.approved: Actor | None = None
         self.checking = False  # a PIN check is under way
-        self.manager = QComboBox(self, objectName="manager")
+        self.manager = named(QComboBox(self), "manager")
         for info in services.staff.list_staff():
             if info.role in (Role.MANAGER, Role.OWNER) and info.id != actor.staff_id:
                 self.manager.addItem(info.name, info.id)
-        self.pin = QLineEdit(self, objectName="pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.pin = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password, maxLength=8), "pin")
+        self.message = named(QLabel(self, wordWrap=True), "message")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons = buttons
         buttons.accepted.connect(self.approve)

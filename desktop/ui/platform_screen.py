@@ -25,25 +25,27 @@ from desktop.ui.pairing_dialog import PairingDialog
 from desktop.ui.screen import ScreenBase
 from desktop.ui.sync_status import state_text
 from desktop.ui.theme import set_role, set_tone
+from desktop.ui.widgets import named
 from desktop.ui.wording import humane_text
 
 
 class PlatformScreen(ScreenBase):
     shows = frozenset({Change.SYNC, Change.SETTINGS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("platform")
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
-        self.state = QLabel(self, objectName="sync_state")
+        self.state = named(QLabel(self), "sync_state")
         set_role(self.state, "title")
-        self.store = QLabel(self, objectName="paired_store")
-        self.terminal = QLabel(self, objectName="terminal_id")
-        self.url = QLabel(self, objectName="platform_url")
-        self.waiting = QLabel(self, objectName="waiting")
-        self.error = QLabel(self, objectName="last_error", wordWrap=True)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.sync_button = QPushButton(self.tr("Sync now"), self, objectName="sync_now")
-        self.pair_button = QPushButton(self, objectName="pair")
+        self.store = named(QLabel(self), "paired_store")
+        self.terminal = named(QLabel(self), "terminal_id")
+        self.url = named(QLabel(self), "platform_url")
+        self.waiting = named(QLabel(self), "waiting")
+        self.error = named(QLabel(self, wordWrap=True), "last_error")
+        self.message = named(QLabel(self, wordWrap=True), "message")
+        self.sync_button = named(QPushButton(self.tr("Sync now"), self), "sync_now")
+        self.pair_button = named(QPushButton(self), "pair")
         for button in (self.sync_button, self.pair_button):
             set_role(button, "primary", "blue")
         self.sync_button.clicked.connect(self.sync_now)

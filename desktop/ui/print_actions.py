@@ -40,6 +40,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.messages import attempt
 from desktop.ui.operations import run_op
 from desktop.ui.tasks import serial_pool
+from desktop.ui.widgets import named
 
 log = logging.getLogger(__name__)
 STATUS_MS = 8000
@@ -197,17 +198,18 @@ class PrintToast(QFrame):
     """A small non-blocking notice in the window's corner: what failed, and Retry."""
 
     def __init__(self, ctx: UiContext, job_id: int | None, reason: str, host: QWidget | None) -> None:
-        super().__init__(host, objectName="print_toast")
+        super().__init__(host)
+        self.setObjectName("print_toast")
         if host is None:
             self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx, self.job_id = ctx, job_id
-        self.message = QLabel(QCoreApplication.translate("print", "Not printed: {reason}").format(reason=reason), self, objectName="print_toast_text")
+        self.message = named(QLabel(QCoreApplication.translate("print", "Not printed: {reason}").format(reason=reason), self), "print_toast_text")
         self.message.setWordWrap(True)
-        self.retry = QPushButton(QCoreApplication.translate("print", "Retry"), self, objectName="print_retry")
+        self.retry = named(QPushButton(QCoreApplication.translate("print", "Retry"), self), "print_retry")
         self.retry.setVisible(job_id is not None)
         self.retry.clicked.connect(self._retry)
-        self.dismiss = QPushButton(QCoreApplication.translate("print", "Close"), self, objectName="print_dismiss")
+        self.dismiss = named(QPushButton(QCoreApplication.translate("print", "Close"), self), "print_dismiss")
         self.dismiss.clicked.connect(self.close)
         row = QHBoxLayout(self)
         row.addWidget(self.message, 1)

@@ -28,26 +28,28 @@ from desktop.ui.override_dialog import approved_actor
 from desktop.ui.print_actions import dispatcher, preview_job
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class PrintQueueScreen(ScreenBase):
     shows = frozenset({Change.PRINT_JOBS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("print_queue")
         self.model = PrintJobModel()
-        self.table = QTableView(self, objectName="job_table")
+        self.table = named(QTableView(self), "job_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.retry_button = QPushButton(self.tr("Retry"), self, objectName="retry")
+        self.retry_button = named(QPushButton(self.tr("Retry"), self), "retry")
         set_role(self.retry_button, "primary", "blue")
-        self.reprint_button = QPushButton(self.tr("Reprint (marked COPY)"), self, objectName="reprint")
-        self.preview_button = QPushButton(self.tr("Preview"), self, objectName="preview")
-        self.refresh_button = QPushButton(self.tr("Refresh"), self, objectName="refresh")
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.reprint_button = named(QPushButton(self.tr("Reprint (marked COPY)"), self), "reprint")
+        self.preview_button = named(QPushButton(self.tr("Preview"), self), "preview")
+        self.refresh_button = named(QPushButton(self.tr("Refresh"), self), "refresh")
+        self.message = named(QLabel(self, wordWrap=True), "message")
         self.retry_button.clicked.connect(self.retry)
         self.reprint_button.clicked.connect(self.reprint)
         self.preview_button.clicked.connect(self.preview)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.kinds import DOCUMENT_KINDS
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
-from desktop.services.printers import DOCUMENT_KINDS, PrinterSettings
+from desktop.services.printers import PrinterSettings
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import attempt, set_status, status_shower
@@ -32,30 +33,32 @@ from desktop.ui.print_actions import dispatcher, kind_name, preview_document
 from desktop.ui.printer_form import PrinterForm
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class PrintersScreen(ScreenBase):
     shows = frozenset({Change.PRINTERS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("printers")
         self.model = PrinterModel()
-        self.table = QTableView(self, objectName="printer_table")
+        self.table = named(QTableView(self), "printer_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.form = PrinterForm(self)
-        self.new_button = QPushButton(self.tr("New printer"), self, objectName="new_printer")
-        self.save_button = QPushButton(self.tr("Save printer"), self, objectName="save_printer")
-        self.remove_button = QPushButton(self.tr("Remove printer"), self, objectName="remove_printer")
-        self.test_button = QPushButton(self.tr("Print test page"), self, objectName="print_test_page")
+        self.new_button = named(QPushButton(self.tr("New printer"), self), "new_printer")
+        self.save_button = named(QPushButton(self.tr("Save printer"), self), "save_printer")
+        self.remove_button = named(QPushButton(self.tr("Remove printer"), self), "remove_printer")
+        self.test_button = named(QPushButton(self.tr("Print test page"), self), "print_test_page")
         set_role(self.test_button, "primary", "blue")
-        self.preview_button = QPushButton(self.tr("Preview test page"), self, objectName="preview_test_page")
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.preview_button = named(QPushButton(self.tr("Preview test page"), self), "preview_test_page")
+        self.message = named(QLabel(self, wordWrap=True), "message")
         self.route_boxes: dict[str, QComboBox] = {}
-        self.tabs = QTabWidget(self, objectName="printer_tabs")
+        self.tabs = named(QTabWidget(self), "printer_tabs")
         self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
         self.tabs.addTab(self._routes_tab(), self.tr("Which printer prints what"))
         layout = QVBoxLayout(self)
@@ -82,7 +85,7 @@ class PrintersScreen(ScreenBase):
         form = QFormLayout(tab)
         form.addRow(QLabel(self.tr("Each kind of document prints on the printer chosen here."), tab))
         for kind in DOCUMENT_KINDS:
-            box = QComboBox(tab, objectName=f"route_{kind}")
+            box = named(QComboBox(tab), f"route_{kind}")
             box.activated.connect(lambda _index, kind=kind: self._route_chosen(kind))
             self.route_boxes[kind] = box
             form.addRow(kind_name(kind), box)

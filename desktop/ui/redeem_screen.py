@@ -20,6 +20,7 @@ from desktop.ui.group_printing import print_redemption
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role, set_tone
+from desktop.ui.widgets import named
 from desktop.ui.widgets.scan_field import ScanField
 
 _VERDICT_TONES = {
@@ -39,13 +40,13 @@ class RedeemScreen(ScreenBase):
         set_role(self.scan, "scan")
         self.scan.setPlaceholderText(self.tr("Scan the voucher QR or type its code"))
         self.scan.submitted.connect(self.redeem)
-        self.verdict = QLabel(self, objectName="verdict", alignment=Qt.AlignmentFlag.AlignCenter,
-                              wordWrap=True)
+        self.verdict = named(QLabel(self, alignment=Qt.AlignmentFlag.AlignCenter,
+                              wordWrap=True), "verdict")
         set_role(self.verdict, "verdict")
-        self.detail = QLabel(self, objectName="detail", alignment=Qt.AlignmentFlag.AlignCenter,
-                             wordWrap=True)
+        self.detail = named(QLabel(self, alignment=Qt.AlignmentFlag.AlignCenter,
+                             wordWrap=True), "detail")
         set_role(self.detail, "detail")
-        self.reprint = keys.bind(QPushButton(self.tr("Print a copy of the receipt"), self, objectName="reprint"),
+        self.reprint = keys.bind(named(QPushButton(self.tr("Print a copy of the receipt"), self), "reprint"),
                                  keys.REPRINT)
         set_role(self.reprint, "action")
         self.reprint.clicked.connect(self.reprint_receipt)

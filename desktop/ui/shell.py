@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from desktop.core.settings_keys import STORE_NAME
-from desktop.core.staff import Actor
+from desktop.core.staff import Actor, StaffInfo
 from desktop.core.startup import StartupSnapshot
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import choose_language, install_language
@@ -50,13 +50,11 @@ class Shell(QObject):
 
     def _build_gate(self) -> None:
         self.gate.setWindowTitle(self.tr("Pinshang Counter"))
-        while self.gate.count():
-            old = self.gate.widget(0)
+        while (old := self.gate.widget(0)) is not None:
             self.gate.removeWidget(old)
             old.deleteLater()
-        staff = self._services.staff.list_staff() if self._services else self.snapshot.staff  # type: ignore[union-attr]
+        staff, store = self._staff_and_store()
         if staff:
-            store = self._services.settings.get(STORE_NAME) if self._services else self.snapshot.store_name  # type: ignore[union-attr]
             self.login = LoginScreen(staff, store, self.demo_pins)
             self.login.pin_entered.connect(self.try_login)
             self.gate.addWidget(self.login)
@@ -66,6 +64,14 @@ class Shell(QObject):
             first = FirstRunScreen(self.services)
             first.completed.connect(self.enter)
             self.gate.addWidget(first)
+
+    def _staff_and_store(self) -> tuple[list[StaffInfo], str]:
+        """Who may log in and the store's name: from the services, or the start-up snapshot
+        while the store still opens."""
+        if self._services is not None:
+            return self._services.staff.list_staff(), self._services.settings.get(STORE_NAME)
+        assert self.snapshot is not None  # one of the two is given (see __init__)
+        return list(self.snapshot.staff), self.snapshot.store_name
 
     @property
     def services(self) -> Services:

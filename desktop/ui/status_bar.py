@@ -11,17 +11,18 @@ from desktop.core.settings_keys import STORE_NAME
 from desktop.ui.context import UiContext
 from desktop.ui.roles import role_name
 from desktop.ui.theme import set_tone
+from desktop.ui.widgets import named
 
 
 class CounterStatusBar(QStatusBar):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.store = QLabel(self, objectName="status_store")
-        self.staff = QLabel(self, objectName="status_staff")
-        self.sync = QLabel(self, objectName="status_sync")
-        self.waiting = QLabel(self, objectName="status_waiting")
-        self.rejected = QLabel(self, objectName="status_rejected")
+        self.store = named(QLabel(self), "status_store")
+        self.staff = named(QLabel(self), "status_staff")
+        self.sync = named(QLabel(self), "status_sync")
+        self.waiting = named(QLabel(self), "status_waiting")
+        self.rejected = named(QLabel(self), "status_rejected")
         self.rejected.setProperty("badge", "true")
         self.rejected.setVisible(False)
         for label in (self.store, self.staff, self.sync, self.waiting, self.rejected):

@@ -72,7 +72,7 @@ def test_first_run_creates_owner_and_logs_in(qtbot, services) -> None:
         type_text(qtbot, screen.owner_name, "陈老板")
         qtbot.keyClicks(screen.pin, "2468")
         qtbot.keyClicks(screen.pin_again, "2468")
-        qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].name == "陈老板"
     assert services.settings.get(STORE_NAME) == "川味小馆"
 
@@ -84,19 +84,19 @@ def test_first_run_refuses_mismatched_pins_and_writes_nothing(qtbot, services) -
     type_text(qtbot, screen.owner_name, "陈老板")
     qtbot.keyClicks(screen.pin, "2468")
     qtbot.keyClicks(screen.pin_again, "2469")
-    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "The two PINs differ"
     assert not services.staff.has_staff()
     screen.pin_again.setText("2468")
     screen.pin.setText("12")
     screen.pin_again.setText("12")
-    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert "4 to 8 digits" in screen.message.text()
     assert not services.staff.has_staff()
     screen.pin.setText("1234")
     screen.pin_again.setText("1234")
-    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert "too easy to guess" in screen.message.text()
     assert not services.staff.has_staff()
