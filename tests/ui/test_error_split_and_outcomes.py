@@ -40,9 +40,9 @@ def test_a_bug_in_the_deal_editor_is_logged_and_said_in_words(qtbot, shell, monk
 
 def test_a_bug_behind_pairing_and_the_print_preview_is_logged_and_said_in_words(
         qtbot, shell, demo_services, monkeypatch, caplog) -> None:
-    from desktop.ui.sync_status import install
     from desktop.store.keychain import SecretVault
     from desktop.sync.runtime import SyncRuntime
+    from desktop.ui.sync_status import install
 
     shell.sync = install(SyncRuntime(demo_services, SecretVault()))
     window = login(qtbot, shell, "王店长", "1111")
