@@ -67,7 +67,7 @@ class DealEditor(QWidget):
         self.contact = named(QLineEdit(self), "contact")
         self.place = named(QLineEdit(self), "place")
         self.preview = named(QLabel(self, wordWrap=True), "preview")
-        self.preview.setMinimumWidth(170)
+        self.preview.setMinimumWidth(230)  # "Money in   CNY 490.00" on one line
         set_role(self.preview, "message")
         for widget in (*self.money.values(), self.contact, self.place):
             widget.textChanged.connect(self._update)
@@ -82,11 +82,16 @@ class DealEditor(QWidget):
         return spin
 
     def _layout(self) -> None:
+        # The fields whose text is long (a product's name, the leader rule, the place) take the
+        # whole width; the numbers sit in two columns beside the live figures: at 1024×768
+        # nothing is elided, in either language.
+        wide = [(self.tr("Product"), self.product), (self.tr("Leader rule"), self.leader_rule),
+                (self.tr("Redemption place"), self.place), (self.tr("Organiser's contact"), self.contact)]
         rows = [
-            (self.tr("Product"), self.product), (self.tr("Market value"), self.money["market_value"]),
+            (self.tr("Market value"), self.money["market_value"]),
             (self.tr("Cost per product"), self.money["cost"]), (self.tr("Group price"), self.money["price"]),
             (self.tr("People per group (N)"), self.group_size), (self.tr("Winners (K)"), self.winners),
-            (self.tr("Leader rule"), self.leader_rule), (self.tr("Leader reward"), self.money["leader_reward"]),
+            (self.tr("Leader reward"), self.money["leader_reward"]),
             (self.tr("Consolation cash per loser"), self.money["consolation_cash"]),
             (self.tr("Consolation coins per loser"), self.coins),
             (self.tr("Formation reward per joiner"), self.money["formation_reward"]),
@@ -94,22 +99,27 @@ class DealEditor(QWidget):
             (self.tr("Hours to fill a group"), self.fill_hours),
             (self.tr("Groups open at once"), self.max_open), (self.tr("Seats per member"), self.per_member),
             (self.tr("Voucher valid (days)"), self.redeem_days),
-            (self.tr("Organiser's contact"), self.contact), (self.tr("Redemption place"), self.place),
         ]
-        forms = (QFormLayout(), QFormLayout())  # two columns: the whole editor fits 1024×768
+        top = _form()
+        for label, widget in wide:
+            top.addRow(label, widget)
+        forms = (_form(), _form())
         half = (len(rows) + 1) // 2
-        for form in forms:
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels above the field
         for n, (label, widget) in enumerate(rows):
             forms[n >= half].addRow(label, widget)
+        columns = QHBoxLayout()
+        columns.addLayout(forms[0], 1)
+        columns.addLayout(forms[1], 1)
+        fields = QVBoxLayout()
+        fields.addLayout(top)
+        fields.addLayout(columns)
         box = QGroupBox(self.tr("Per group"), self)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.preview)
         box_layout.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(forms[0], 3)
-        layout.addLayout(forms[1], 3)
+        layout.addLayout(fields, 6)
         layout.addWidget(box, 2)
 
     # --- reading and writing the fields ---------------------------------------------------------
@@ -199,3 +209,10 @@ class DealEditor(QWidget):
 
 def _yuan(fen: int) -> str:
     return format_fen(fen, "en", symbol=False).replace(",", "")
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels above the field
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form

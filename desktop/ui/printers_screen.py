@@ -7,6 +7,7 @@ The test page then prints in the background."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -47,7 +48,11 @@ class PrintersScreen(ScreenBase):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()  # each column as wide as what it shows; "Where" takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PrinterModel.WHERE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long folder keeps its end
+        self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.form = PrinterForm(self)
         self.new_button = named(QPushButton(self.tr("New printer"), self), "new_printer")
