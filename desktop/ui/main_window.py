@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import keys
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.override_dialog import approved_actor
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         ctx.bus.changed.connect(self._changes_made)
         if ctx.sync is not None:  # desktop.ui.sync_status: the sync worker's and the groups' job's rounds
             ctx.sync.background.changed.connect(self._changed_in_background)
-        self.kiosk = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
+        self.kiosk = QShortcut(QKeySequence(keys.FULL_SCREEN), self, self.toggle_full_screen)
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(START_SIZE)
 
