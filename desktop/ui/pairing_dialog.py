@@ -2,7 +2,8 @@
 
 Pairing is HTTP and then a write (the pairing, the terminal's name, its key): it runs through
 `run_write` with the form disabled; the dialog cannot be cancelled until the answer is back;
-on success the bus, when given, announces SYNC and SETTINGS once."""
+on success the bus, when given, announces once what pairing committed (the pairing, its
+settings, the groups signed again for the store, the audit record)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The print queue: every job with its status and why it failed; Retry, Reprint, Preview.
 
 Marking a job for retry and queueing a reprint are writes: they run through `run_op` (Retry and
-Reprint disabled meanwhile, PRINT_JOBS announced once); the printing itself then runs in the
-background."""
+Reprint disabled meanwhile, what they changed announced once); the printing itself then runs
+in the background, through `run_op` too (the job's new state is announced)."""
 
 from __future__ import annotations
 
