@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import keys
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
+from desktop.ui.messages import attempt
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screen import ScreenBase
 from desktop.ui.screens import ScreenSpec, all_screens
@@ -33,6 +34,7 @@ from desktop.ui.theme import STYLESHEET, tone_colour
 from desktop.ui.widgets import named
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+STATUS_MS = 8000
 COUNTER_SIZE = QSize(1024, 768)  # the common POS screen: every screen fits it
 START_SIZE = QSize(1000, 700)  # leaves room for a window frame and a task bar on 1024×768
 
@@ -130,8 +132,7 @@ class MainWindow(QMainWindow):
         self._drop_approved_pages(keep=key)
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
-        self.status.refresh()  # what a screen just did (a redemption, a draw) shows at once
-        self.update_badges()
+        self.refresh_status()  # what a screen just did (a redemption, a draw) shows at once
         return page
 
     def update_badges(self) -> None:
@@ -153,6 +154,14 @@ class MainWindow(QMainWindow):
     def _changes_made(self, changes: frozenset[Change]) -> None:
         for page in self.pages.values():
             page.changes_made(changes)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """The status bar and the menu badges, through the one error split."""
+        attempt(self._read_status, lambda text: self.status.showMessage(text, STATUS_MS),
+                "refreshing the status bar")
+
+    def _read_status(self) -> None:
         self.status.refresh()
         self.update_badges()
 

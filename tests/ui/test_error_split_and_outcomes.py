@@ -119,3 +119,15 @@ def test_the_redemption_line_says_the_receipt_is_printed_once_it_is(qtbot, shell
     qtbot.waitUntil(lambda: "receipt printed" in redeem.detail.text(), timeout=10_000)
     assert "receipt printing" not in redeem.detail.text()
     assert [j.status for j in demo_services.print_queue.list_jobs() if j.kind == "redemption_receipt"] == ["done"]
+
+
+def test_a_bug_reading_a_screen_on_a_broadcast_is_logged_and_said_in_words(
+        qtbot, shell, demo_services, monkeypatch, caplog) -> None:
+    from desktop.ui.changes import Change
+
+    window = login(qtbot, shell, "王店长", "1111")
+    attention = window.open_screen("attention")
+    monkeypatch.setattr(demo_services.attention, "items", _broken)
+    with caplog.at_level(logging.ERROR):
+        window.ctx.bus.announce({Change.SYNC})  # e.g. a sync round refused a record
+    assert attention.message.text() == WENT_WRONG and _logged(caplog, "showing the attention screen")
