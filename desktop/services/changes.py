@@ -34,6 +34,7 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "transfers": frozenset({_G}),  # the ledger: deposits held, refunds, rewards
     "menu_items": frozenset({Change.MENU}),
     "menu_item_prices": frozenset({Change.MENU}),
+    "menu_search_terms": frozenset({Change.MENU}),
     "printers": frozenset({Change.PRINTERS}),
     "printer_routes": frozenset({Change.PRINTERS}),
     "print_jobs": frozenset({Change.PRINT_JOBS}),

@@ -10,7 +10,11 @@ from PySide6.QtCore import QObject
 W = TypeVar("W", bound=QObject)
 
 
-def named(widget: W, name: str) -> W:
-    """`widget` with its object name set: `named(QLabel(self), "seats")`."""
+def named(widget: W, name: str, **properties: object) -> W:
+    """`widget` with its object name and Qt properties set: `named(QLabel(self), "seats",
+    wordWrap=True)` (each keyword a Q_PROPERTY of the widget's class)."""
     widget.setObjectName(name)
+    for key, value in properties.items():
+        if not widget.setProperty(key, value) and widget.metaObject().indexOfProperty(key) < 0:
+            raise AttributeError(f"{type(widget).__name__} has no Qt property {key!r}")
     return widget
