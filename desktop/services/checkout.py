@@ -240,21 +240,22 @@ class CheckoutService(ServiceBase):
             tx.audit("order.recalled", parked_id=parked_id, label=row.label)
             return order
 
-    def begin_capture(self, actor: Actor, member_id: str, coins: int) -> str:
-        """The Idempotency-Key of an online capture, written before the platform is asked. A
-        capture of the same member and coins that is pending or captured and not yet in a sale
-        is reused: a retry after a lost answer asks again with the same key."""
+    def begin_capture(self, actor: Actor, member_id: str, coins: int) -> tuple[str, str]:
+        """The Idempotency-Key of an online capture, written before the platform is asked, and
+        its state ("new", or "pending"/"captured" of an earlier try). A capture of the same
+        member and coins not yet in a sale is reused: a retry after a lost answer looks it up
+        and asks again with the same key."""
         require(actor, Permission.SELL)
         with self.transaction(actor) as tx:
             existing = tx.session.scalar(select(CoinCapture).where(
                 CoinCapture.member_id == member_id, CoinCapture.coins == coins,
                 CoinCapture.sale_id.is_(None), CoinCapture.state.in_(("pending", "captured"))))
             if existing is not None:
-                return existing.key
+                return existing.key, existing.state
             key = f"cap-{uuid.uuid4().hex}"
             tx.session.add(CoinCapture(key=key, member_id=member_id, coins=coins, state="pending",
                                        created_at=tx.now_iso, reason=""))
-            return key
+            return key, "new"
 
     def capture_state(self, key: str) -> str:
         with self.db.read() as s:
@@ -267,6 +268,26 @@ class CheckoutService(ServiceBase):
             row = tx.session.get(CoinCapture, key)
             if row is not None and row.sale_id is None:
                 row.state, row.reason = ("captured", "") if captured else ("refused", reason[:500])
+
+    def validate(self, actor: Actor, order: Order, tenders: Sequence[Tender], *,
+                 approver: Actor | None = None) -> BillTotals:
+        """Everything `complete` checks except where the coins come from, writing nothing: run
+        before coins are captured online, so a bill that cannot complete takes no coins."""
+        require(actor, Permission.SELL)
+        if not order.lines:
+            raise _refused(QT_TRANSLATE_NOOP("errors", "The bill is empty"))
+        with self.db.read() as s:
+            rates = self._rates(s, self.clock())
+            settings = checkout_settings(s)
+        self._check_discounts(order, settings, approver)
+        terms = CoinTerms(rates.coin_cap_bp, rates.coin_value_fen) if rates else None
+        member = order.member
+        available = member.available if member is not None and member.may_pay_coins else 0
+        totals = bill_totals(order.lines, order.bill_discount_fen, coins=order.coins, available_coins=available,
+                             terms=terms, round_jiao=settings.round_jiao)
+        _check_tender_kinds(tenders, settings)
+        settle_tenders(totals.payable_fen, tenders)
+        return totals
 
     def complete(self, actor: Actor, order: Order, tenders: Sequence[Tender], *,
                  capture_key: str | None = None, approver: Actor | None = None) -> CompletedSale:
@@ -289,9 +310,7 @@ class CheckoutService(ServiceBase):
         terms = CoinTerms(rates.coin_cap_bp, rates.coin_value_fen) if rates else None
         totals = bill_totals(order.lines, order.bill_discount_fen, coins=coins, available_coins=available,
                              terms=terms, round_jiao=settings.round_jiao)
-        unknown = [t.kind for t in tenders if t.kind not in settings.tenders]
-        if unknown:
-            raise _refused(QT_TRANSLATE_NOOP("errors", "{kind} is not a payment this store takes"), kind=unknown[0])
+        _check_tender_kinds(tenders, settings)
         outcome = settle_tenders(totals.payable_fen, tenders)
         member = order.member
         merchant = state.merchant_id if state else ""
@@ -341,6 +360,12 @@ class CheckoutService(ServiceBase):
         state = s.get(SyncState, 1)
         row = schedule_in_force(s, state.merchant_id, at) if state else None
         return rates_of(row) if row else None
+
+
+def _check_tender_kinds(tenders: Sequence[Tender], settings: CheckoutSettings) -> None:
+    unknown = [t.kind for t in tenders if t.kind not in settings.tenders]
+    if unknown:
+        raise _refused(QT_TRANSLATE_NOOP("errors", "{kind} is not a payment this store takes"), kind=unknown[0])
 
 
 def _line(item: MenuItem, quantity: int) -> OrderLine:
