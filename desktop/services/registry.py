@@ -8,6 +8,7 @@ from desktop.core.clock import Clock, utc_now
 from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
+from desktop.services.catalogue import CatalogueService
 from desktop.services.checkout import CheckoutService
 from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
@@ -55,6 +56,7 @@ class Services:
     print_jobs: PrintJobService
     checkout: CheckoutService
     sales: SaleRefundService
+    catalogue: CatalogueService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -89,6 +91,7 @@ class Services:
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
             checkout=CheckoutService(db, clock, redemption),
             sales=SaleRefundService(db, clock),
+            catalogue=CatalogueService(db, clock),
         )
 
     def close(self) -> None:

@@ -23,6 +23,7 @@ class Change(StrEnum):
     SETTINGS = "settings"
     SYNC = "sync"  # outbox, pairing, attention items
     AUDIT = "audit"
+    MENU = "menu"  # catalogue items, prices, enabled
 
 
 EVERYTHING = frozenset(Change)

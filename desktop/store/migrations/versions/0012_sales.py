@@ -3,13 +3,13 @@ parked orders, gapless receipt counters, online coin captures by key and offline
 authorizations accepted once
 
 Revision ID: 0012_sales
-Revises: 0010_catalogue
+Revises: 0011_catalogue_search
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_sales"
-down_revision = "0010_catalogue"
+down_revision = "0011_catalogue_search"
 branch_labels = None
 depends_on = None
 
