@@ -24,6 +24,7 @@ class Change(StrEnum):
     SYNC = "sync"  # outbox, pairing, attention items
     AUDIT = "audit"
     MENU = "menu"  # catalogue items, prices, enabled
+    SALES = "sales"  # sales, refunds, voids, parked orders
 
 
 EVERYTHING = frozenset(Change)
