@@ -37,7 +37,6 @@ from desktop.core.pins import ScryptCost  # noqa: E402
 from desktop.core.staff import Actor, Role  # noqa: E402
 from desktop.services.checkout_order import Order  # noqa: E402
 from desktop.services.registry import Services  # noqa: E402
-from desktop.store.db import PRAGMAS  # noqa: E402
 from desktop.store.migrate import open_store  # noqa: E402
 from desktop.store.sync_models import CommissionSchedule, Member, SyncState  # noqa: E402
 

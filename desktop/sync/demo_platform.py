@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from desktop.core.staff import Actor, Role
 from desktop.services.base import SYSTEM_ACTOR
-from desktop.services.demo_sale import keep_demo_authorization, seed_demo_sale
 from desktop.services.deal_demo import DEMO_MEMBER_ID
 from desktop.services.demo import DEMO_STORE_NAME
+from desktop.services.demo_sale import keep_demo_authorization, seed_demo_sale
 from desktop.sync.runtime import SyncRuntime
 
 if TYPE_CHECKING:
@@ -76,7 +76,8 @@ def _first_sale(server: RunningServer, runtime: SyncRuntime) -> None:
 
 def _authorization(server: RunningServer, store_id: str, coins: int) -> str:
     """What the demo member's phone shows after they reserve coins for this store."""
-    from central.services import coin_consents, coins as coin_service
+    from central.services import coin_consents
+    from central.services import coins as coin_service
 
     platform = server.app.state.platform
     with platform.tx() as session:
