@@ -353,6 +353,7 @@ class CheckoutScreen(ScreenBase):
     def _parked(self) -> None:
         self.park_label.clear()
         self.start_over()
+        self.refresh()
         self.say(self.tr("Order parked"), "ok")
 
     def recall_order(self) -> None:
@@ -365,6 +366,7 @@ class CheckoutScreen(ScreenBase):
 
     def _recalled(self, order: Order) -> None:
         self._changed(order)
+        self.refresh()
         self.say(self.tr("Order {label} recalled").format(label=order.parked_label), "ok")
 
     def start_over(self) -> None:

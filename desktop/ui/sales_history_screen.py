@@ -113,7 +113,8 @@ class SalesHistoryScreen(ScreenBase):
         layout.addWidget(self.message)
 
     def _filter(self) -> HistoryFilter:
-        today = datetime.combine(datetime.now().date(), time()).astimezone()
+        now = self.ctx.services.sales.clock().astimezone()  # the store's clock: today is its today
+        today = datetime.combine(now.date(), time(), tzinfo=now.tzinfo)
         voided = self.voided.currentData()
         return HistoryFilter(since=to_iso(today), until=to_iso(today + timedelta(days=1)),
                              member=self.member.text().strip(), tender=str(self.tender.currentData() or ""),
@@ -137,9 +138,10 @@ class SalesHistoryScreen(ScreenBase):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         index = next((i for i, r in enumerate(self.records) if r.sale.id == keep), 0 if self.records else -1)
         if index >= 0:
+            self.table.blockSignals(True)
             self.table.selectRow(index)
-        else:
-            self._show(None)
+            self.table.blockSignals(False)
+        self._show(self.records[index] if index >= 0 else None)
 
     def _selected(self) -> None:
         row = self.table.currentRow()
