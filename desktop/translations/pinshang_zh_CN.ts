@@ -485,15 +485,15 @@ What to do: {action}</source>
     <name>Errors</name>
     <message>
         <source>A rate must be between 0% and 100%.</source>
-        <translation>费率必须在 0% 到 100% 之间。</translation>
+        <translation>比例必须在 0% 到 100% 之间。</translation>
     </message>
     <message>
         <source>The alliance share cannot be more than the turnover commission.</source>
-        <translation>联盟分成不能高于流水佣金。</translation>
+        <translation>联盟分成不能高于营业额佣金。</translation>
     </message>
     <message>
         <source>A coin must be worth at least one fen.</source>
-        <translation>一个购物币至少值一分钱。</translation>
+        <translation>每枚购物币至少值 1 分。</translation>
     </message>
 </context>
 <context>
@@ -701,7 +701,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Nothing on the menu matches “{text}”</source>
-        <translation>菜单中没有与“{text}”匹配的商品</translation>
+        <translation>菜单中没有与“{text}”匹配的菜品</translation>
     </message>
 </context>
 <context>
@@ -808,7 +808,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>New menu item</source>
-        <translation>新菜品</translation>
+        <translation>新增菜品</translation>
     </message>
     <message>
         <source>On sale</source>
@@ -816,7 +816,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Name (Chinese)</source>
-        <translation>名称（中文）</translation>
+        <translation>中文名称</translation>
     </message>
     <message>
         <source>English name</source>
@@ -828,7 +828,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Price (yuan)</source>
-        <translation>价格（元）</translation>
+        <translation>售价（元）</translation>
     </message>
     <message>
         <source>Cost (yuan)</source>
@@ -847,11 +847,11 @@ What to do: {action}</source>
     <name>MenuScreen</name>
     <message>
         <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
-        <translation>搜索：名称、英文、拼音首字母（zpnc）、条码、货号</translation>
+        <translation>搜索：名称、英文名、拼音首字母（如 zpnc）、条码、货号</translation>
     </message>
     <message>
         <source>Add item…</source>
-        <translation>添加菜品…</translation>
+        <translation>新增菜品…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -875,7 +875,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>{count} items</source>
-        <translation>{count} 个菜品</translation>
+        <translation>共 {count} 个菜品</translation>
     </message>
     <message>
         <source>Select an item first</source>
@@ -919,7 +919,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Export the menu to a CSV file</source>
-        <translation>把菜单导出为 CSV 文件</translation>
+        <translation>将菜单导出为 CSV 文件</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -927,7 +927,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Exported {count} items to {path}</source>
-        <translation>已导出 {count} 个菜品到 {path}</translation>
+        <translation>已将 {count} 个菜品导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1805,7 +1805,7 @@ What to do: {action}</source>
     <name>catalogue</name>
     <message>
         <source>(no category)</source>
-        <translation>（无分类）</translation>
+        <translation>（未分类）</translation>
     </message>
 </context>
 <context>
@@ -2664,11 +2664,11 @@ What to do: {action}</source>
     </message>
     <message>
         <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
-        <translation>条码“{code}”只能包含字母、数字和符号，不含空格，最多 64 个字符</translation>
+        <translation>条码“{code}”只能包含字母、数字和符号，不能有空格，最多 64 个字符</translation>
     </message>
     <message>
         <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
-        <translation>货号“{code}”只能包含字母、数字和符号，不含空格，最多 64 个字符</translation>
+        <translation>货号“{code}”只能包含字母、数字和符号，不能有空格，最多 64 个字符</translation>
     </message>
     <message>
         <source>An item's name is 1 to 128 characters</source>
@@ -2684,7 +2684,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>A price or cost is between 0.00 and 1,000,000.00</source>
-        <translation>价格或成本须在 0.00 到 1,000,000.00 之间</translation>
+        <translation>售价或成本须在 0.00 到 1,000,000.00 之间</translation>
     </message>
     <message>
         <source>A quantity is a whole number from 1 to {most}</source>
@@ -2728,7 +2728,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
-        <translation>文件中有 {count} 行有问题，未导入任何内容。请修改后重新导入。</translation>
+        <translation>文件中有 {count} 行有问题，未导入任何内容。请改正后重新导入。</translation>
     </message>
     <message>
         <source>There is no menu item {id}</source>
@@ -2736,11 +2736,11 @@ What to do: {action}</source>
     </message>
     <message>
         <source>No menu item has the code {code}</source>
-        <translation>没有菜品的编码是 {code}</translation>
+        <translation>没有条码或货号为 {code} 的菜品</translation>
     </message>
     <message>
         <source>{name} is not on sale (disabled in the menu)</source>
-        <translation>{name} 未在售（菜单中已停售）</translation>
+        <translation>{name} 已停售（菜单中已停用）</translation>
     </message>
     <message>
         <source>Menu item {id} has no price version {version}</source>
@@ -2776,11 +2776,11 @@ What to do: {action}</source>
     </message>
     <message>
         <source>The price is missing</source>
-        <translation>缺少价格</translation>
+        <translation>缺少售价</translation>
     </message>
     <message>
         <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
-        <translation>缺少货号：每行都需要货号，导入靠它找到要更新的菜品</translation>
+        <translation>缺少货号：每一行都需要货号，导入时据此找到要更新的菜品</translation>
     </message>
     <message>
         <source>The first line must be the header {header}</source>
@@ -2788,15 +2788,15 @@ What to do: {action}</source>
     </message>
     <message>
         <source>The row has {count} columns, not {expected}</source>
-        <translation>该行有 {count} 列，而不是 {expected} 列</translation>
+        <translation>该行有 {count} 列，应为 {expected} 列</translation>
     </message>
     <message>
         <source>The SKU {code} is also on row {row}</source>
-        <translation>货号 {code} 也出现在第 {row} 行</translation>
+        <translation>货号 {code} 在第 {row} 行也出现了</translation>
     </message>
     <message>
         <source>The barcode {code} is also on row {row}</source>
-        <translation>条码 {code} 也出现在第 {row} 行</translation>
+        <translation>条码 {code} 在第 {row} 行也出现了</translation>
     </message>
     <message>
         <source>This prize voucher was already redeemed</source>
@@ -3535,23 +3535,23 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Menu item added</source>
-        <translation>已添加菜品</translation>
+        <translation>新增菜品</translation>
     </message>
     <message>
         <source>Menu item changed</source>
-        <translation>已修改菜品</translation>
+        <translation>修改菜品</translation>
     </message>
     <message>
         <source>Menu item put on sale</source>
-        <translation>菜品已恢复在售</translation>
+        <translation>菜品恢复在售</translation>
     </message>
     <message>
         <source>Menu item taken off sale</source>
-        <translation>菜品已停售</translation>
+        <translation>菜品停售</translation>
     </message>
     <message>
         <source>Menu imported from a file</source>
-        <translation>已从文件导入菜单</translation>
+        <translation>从文件导入菜单</translation>
     </message>
     <message>
         <source>Order parked</source>
@@ -3911,7 +3911,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>price</source>
-        <translation>价格</translation>
+        <translation>售价</translation>
     </message>
     <message>
         <source>price version</source>
@@ -3923,7 +3923,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>rows</source>
-        <translation>行数</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>added</source>
