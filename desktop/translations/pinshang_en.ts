@@ -260,8 +260,8 @@ What to do: {action}</translation>
         <translation>No change</translation>
     </message>
     <message>
-        <source>✔ {receipt} paid · {change}</source>
-        <translation>✔ {receipt} paid · {change}</translation>
+        <source>✔ {receipt} · {change}</source>
+        <translation>✔ {receipt} · {change}</translation>
     </message>
 </context>
 <context>

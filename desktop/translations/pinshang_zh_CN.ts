@@ -260,8 +260,8 @@ What to do: {action}</source>
         <translation>无需找零</translation>
     </message>
     <message>
-        <source>✔ {receipt} paid · {change}</source>
-        <translation>✔ {receipt} 已付款 · {change}</translation>
+        <source>✔ {receipt} · {change}</source>
+        <translation>✔ {receipt} · {change}</translation>
     </message>
 </context>
 <context>
