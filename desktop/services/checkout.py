@@ -258,6 +258,14 @@ class CheckoutService(ServiceBase):
                                        created_at=tx.now_iso, reason=""))
             return key, "new"
 
+    def unsold_captures(self) -> list[CoinCapture]:
+        """Coins the platform took online for a bill that did not complete (the cashier gave up
+        after the capture, or the completion failed): the order screen says so; the same
+        member's next bill with the same coins completes with that capture."""
+        with self.db.read() as s:
+            return list(s.scalars(select(CoinCapture).where(CoinCapture.state == "captured",
+                                                            CoinCapture.sale_id.is_(None))))
+
     def capture_state(self, key: str) -> str:
         with self.db.read() as s:
             row = s.get(CoinCapture, key)

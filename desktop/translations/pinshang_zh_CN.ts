@@ -196,6 +196,10 @@ What to do: {action}</source>
         <translation>结账</translation>
     </message>
     <message>
+        <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
+        <translation>平台已为一张未完成的账单扣除了 {member} 的 {n} 个购物币：请用相同的购物币数重新为其结账，或联系经理</translation>
+    </message>
+    <message>
         <source>Subtotal {fen}</source>
         <translation>小计 {fen}</translation>
     </message>

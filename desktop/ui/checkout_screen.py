@@ -140,6 +140,16 @@ class CheckoutScreen(ScreenBase):
             self.parked.addItem(f"{row.label} · {row.parked_at[11:16]}", row.id)
         self.recall.setEnabled(self.parked.count() > 0)
         self.show_order()
+        self._warn_unsold()
+
+    def _warn_unsold(self) -> None:
+        unsold = self.ctx.services.checkout.unsold_captures()
+        if unsold:
+            first = unsold[0]
+            member = self.ctx.services.checkout.member_by_id(first.member_id)
+            self.say(self.tr("{n} coins of {member} were taken by the platform for a bill that was not "
+                             "completed: ring up their bill again with the same coins, or ask a manager")
+                     .format(n=first.coins, member=member.label), "warn")
 
     def activate(self) -> None:
         super().activate()
