@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -308,7 +309,7 @@ class CheckoutService(ServiceBase):
         try:
             with self.transaction(actor) as tx:
                 return self._complete(tx, order, list(tenders), capture_key, approver)
-        except IntegrityError as exc:  # the UNIQUE authorization, or the capture, used by another sale
+        except (IntegrityError, sqlite3.IntegrityError) as exc:  # the authorization, used by another sale
             if "accepted_coin_tokens" in str(exc):
                 raise _refused(QT_TRANSLATE_NOOP(
                     "errors", "This coin authorization was already used at this store")) from exc
