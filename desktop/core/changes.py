@@ -21,6 +21,7 @@ class Change(StrEnum):
     SYNC = "sync"  # outbox, pairing, pulled data, attention items, the worker's state
     AUDIT = "audit"
     MENU = "menu"  # the catalogue: items and their prices
+    SALES = "sales"  # sales, refunds, voids, parked orders
 
 
 EVERYTHING = frozenset(Change)

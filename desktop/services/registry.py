@@ -9,6 +9,7 @@ from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
 from desktop.services.catalogue import CatalogueService
+from desktop.services.checkout import CheckoutService
 from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
 from desktop.services.draws import DrawService
@@ -20,6 +21,7 @@ from desktop.services.print_jobs import PrintJobService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
+from desktop.services.sale_refunds import SaleRefundService
 from desktop.services.settings import SettingsService
 from desktop.services.signing_keys import SigningKeyService
 from desktop.services.slip_data import SlipDataService
@@ -52,6 +54,8 @@ class Services:
     redemption: RedemptionService
     print_data: PrintDataService
     print_jobs: PrintJobService
+    checkout: CheckoutService
+    sales: SaleRefundService
     catalogue: CatalogueService
 
     @classmethod
@@ -63,6 +67,7 @@ class Services:
         settings = SettingsService(db, clock)
         printers, queue = PrinterService(db, clock), PrintQueueService(db, clock)
         print_data = PrintDataService(db, clock)
+        redemption = RedemptionService(db, clock, keys)
         return cls(
             db=db,
             staff=staff,
@@ -81,9 +86,11 @@ class Services:
             join_requests=JoinRequestService(db, clock),
             signing_keys=keys,
             draws=DrawService(db, clock, keys),
-            redemption=RedemptionService(db, clock, keys),
+            redemption=redemption,
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
+            checkout=CheckoutService(db, clock, redemption),
+            sales=SaleRefundService(db, clock),
             catalogue=CatalogueService(db, clock),
         )
 

@@ -142,6 +142,133 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Scan an item, member code, coin authorization or prize voucher</source>
+        <translation>Scan an item, member code, coin authorization or prize voucher</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Discount ¥</source>
+        <translation>Discount ¥</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>Bill discount</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>New bill</source>
+        <translation>New bill</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
+        <translation>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</translation>
+    </message>
+    <message>
+        <source>Subtotal {fen}</source>
+        <translation>Subtotal {fen}</translation>
+    </message>
+    <message>
+        <source>bill discount −{fen}</source>
+        <translation>bill discount −{fen}</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>{n} coins −{fen}</translation>
+    </message>
+    <message>
+        <source>rounding {fen}</source>
+        <translation>rounding {fen}</translation>
+    </message>
+    <message>
+        <source>discount approved by {name}</source>
+        <translation>discount approved by {name}</translation>
+    </message>
+    <message>
+        <source>To pay {fen}</source>
+        <translation>To pay {fen}</translation>
+    </message>
+    <message>
+        <source>This bill is paid: scan the next item to start a new one</source>
+        <translation>This bill is paid: scan the next item to start a new one</translation>
+    </message>
+    <message>
+        <source>This prize voucher is on the bill already</source>
+        <translation>This prize voucher is on the bill already</translation>
+    </message>
+    <message>
+        <source>Choose a line first</source>
+        <translation>Choose a line first</translation>
+    </message>
+    <message>
+        <source>The discount needs a manager's approval</source>
+        <translation>The discount needs a manager's approval</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>Asking the platform…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: coins only with the member's coin authorization</source>
+        <translation>The platform cannot be reached: coins only with the member's coin authorization</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>Order parked</translation>
+    </message>
+    <message>
+        <source>Order {label} recalled</source>
+        <translation>Order {label} recalled</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>✔ {receipt} · {change}</source>
+        <translation>✔ {receipt} · {change}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -624,6 +751,53 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Member's phone</source>
+        <translation>Member's phone</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>No member: scan their member code</source>
+        <translation>No member: scan their member code</translation>
+    </message>
+    <message>
+        <source>Apply max coins</source>
+        <translation>Apply max coins</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>No member</translation>
+    </message>
+    <message>
+        <source>authorization of {n} coins</source>
+        <translation>authorization of {n} coins</translation>
+    </message>
+    <message>
+        <source>balance {n} coins</source>
+        <translation>balance {n} coins</translation>
+    </message>
+    <message>
+        <source>offline: coins only with their coin authorization QR</source>
+        <translation>offline: coins only with their coin authorization QR</translation>
+    </message>
+    <message>
+        <source>coins: scan their member code or coin authorization</source>
+        <translation>coins: scan their member code or coin authorization</translation>
+    </message>
+    <message>
+        <source>this bill allows {n} coins</source>
+        <translation>this bill allows {n} coins</translation>
+    </message>
+    <message>
+        <source>applied {n} coins (−{fen})</source>
+        <translation>applied {n} coins (−{fen})</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1485,133 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>SalesHistoryScreen</name>
+    <message>
+        <source>Scan or type a receipt number</source>
+        <translation>Scan or type a receipt number</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Any payment</translation>
+    </message>
+    <message>
+        <source>Coins used</source>
+        <translation>Coins used</translation>
+    </message>
+    <message>
+        <source>Voided or not</source>
+        <translation>Voided or not</translation>
+    </message>
+    <message>
+        <source>Not voided</source>
+        <translation>Not voided</translation>
+    </message>
+    <message>
+        <source>Voided only</source>
+        <translation>Voided only</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>Refund qty</translation>
+    </message>
+    <message>
+        <source>Reason for a refund or void</source>
+        <translation>Reason for a refund or void</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Refund chosen</source>
+        <translation>Refund chosen</translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation>Refund all</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Refunded {fen}</source>
+        <translation>Refunded {fen}</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>No sale chosen</source>
+        <translation>No sale chosen</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>{n} coins −{fen}</translation>
+    </message>
+    <message>
+        <source>change {fen}</source>
+        <translation>change {fen}</translation>
+    </message>
+    <message>
+        <source>{no}: {fen} back ({reason})</source>
+        <translation>{no}: {fen} back ({reason})</translation>
+    </message>
+    <message>
+        <source>Choose how many of which lines to refund</source>
+        <translation>Choose how many of which lines to refund</translation>
+    </message>
+    <message>
+        <source> · {n} coins back to the member</source>
+        <translation> · {n} coins back to the member</translation>
+    </message>
+    <message>
+        <source>{no}: give back {back}{coins}</source>
+        <translation>{no}: give back {back}{coins}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
@@ -1428,6 +1729,65 @@ What to do: {action}</translation>
     <message>
         <source>Unlocked</source>
         <translation>Unlocked</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Amount received ¥</source>
+        <translation>Amount received ¥</translation>
+    </message>
+    <message>
+        <source>Reference (optional)</source>
+        <translation>Reference (optional)</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Add payment</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Remove payment</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <source>Back to the bill</source>
+        <translation>Back to the bill</translation>
+    </message>
+    <message>
+        <source>Type the amount paid</source>
+        <translation>Type the amount paid</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than what is due: only cash gives change</source>
+        <translation>Card and app payments cannot be more than what is due: only cash gives change</translation>
+    </message>
+    <message>
+        <source>Due {fen}</source>
+        <translation>Due {fen}</translation>
+    </message>
+    <message>
+        <source>Paid {fen}</source>
+        <translation>Paid {fen}</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>Completing the sale…</source>
+        <translation>Completing the sale…</translation>
+    </message>
+    <message>
+        <source>Taking the coins on the platform…</source>
+        <translation>Taking the coins on the platform…</translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2790,198 @@ What to do: {action}</translation>
         <source>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</source>
         <translation>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</translation>
     </message>
+    <message>
+        <source>A quantity is a whole number from 1 to {most}</source>
+        <translation>A quantity is a whole number from 1 to {most}</translation>
+    </message>
+    <message>
+        <source>The price is out of range</source>
+        <translation>The price is out of range</translation>
+    </message>
+    <message>
+        <source>A discount on {name} must be between 0 and {most}</source>
+        <translation>A discount on {name} must be between 0 and {most}</translation>
+    </message>
+    <message>
+        <source>A prize voucher is one line at price 0</source>
+        <translation>A prize voucher is one line at price 0</translation>
+    </message>
+    <message>
+        <source>A bill has at most {most} lines</source>
+        <translation>A bill has at most {most} lines</translation>
+    </message>
+    <message>
+        <source>The bill discount must be between 0 and {most}</source>
+        <translation>The bill discount must be between 0 and {most}</translation>
+    </message>
+    <message>
+        <source>This bill allows at most {most} coins</source>
+        <translation>This bill allows at most {most} coins</translation>
+    </message>
+    <message>
+        <source>A payment must be more than 0</source>
+        <translation>A payment must be more than 0</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than the bill ({total}): only cash gives change</source>
+        <translation>Card and app payments cannot be more than the bill ({total}): only cash gives change</translation>
+    </message>
+    <message>
+        <source>{due} is still due</source>
+        <translation>{due} is still due</translation>
+    </message>
+    <message>
+        <source>This prize voucher was already redeemed</source>
+        <translation>This prize voucher was already redeemed</translation>
+    </message>
+    <message>
+        <source>This prize voucher has expired</source>
+        <translation>This prize voucher has expired</translation>
+    </message>
+    <message>
+        <source>This prize voucher is for another store</source>
+        <translation>This prize voucher is for another store</translation>
+    </message>
+    <message>
+        <source>This prize voucher is forged or altered: do not accept it</source>
+        <translation>This prize voucher is forged or altered: do not accept it</translation>
+    </message>
+    <message>
+        <source>This prize voucher was signed after its terminal was revoked: do not accept it</source>
+        <translation>This prize voucher was signed after its terminal was revoked: do not accept it</translation>
+    </message>
+    <message>
+        <source>Not a voucher we can read: scan again or type the code</source>
+        <translation>Not a voucher we can read: scan again or type the code</translation>
+    </message>
+    <message>
+        <source>No voucher has this code</source>
+        <translation>No voucher has this code</translation>
+    </message>
+    <message>
+        <source>This item is not on sale</source>
+        <translation>This item is not on sale</translation>
+    </message>
+    <message>
+        <source>No item has the code {code}</source>
+        <translation>No item has the code {code}</translation>
+    </message>
+    <message>
+        <source>No member of this store has the phone number {phone}</source>
+        <translation>No member of this store has the phone number {phone}</translation>
+    </message>
+    <message>
+        <source>Pair this terminal with the platform before accepting coins</source>
+        <translation>Pair this terminal with the platform before accepting coins</translation>
+    </message>
+    <message>
+        <source>This coin authorization is for another store</source>
+        <translation>This coin authorization is for another store</translation>
+    </message>
+    <message>
+        <source>This coin authorization belongs to another member</source>
+        <translation>This coin authorization belongs to another member</translation>
+    </message>
+    <message>
+        <source>This coin authorization was cancelled or used: ask the member for a new one</source>
+        <translation>This coin authorization was cancelled or used: ask the member for a new one</translation>
+    </message>
+    <message>
+        <source>This coin authorization was already used at this store</source>
+        <translation>This coin authorization was already used at this store</translation>
+    </message>
+    <message>
+        <source>The bill is empty</source>
+        <translation>The bill is empty</translation>
+    </message>
+    <message>
+        <source>This order was recalled already</source>
+        <translation>This order was recalled already</translation>
+    </message>
+    <message>
+        <source>The discount is beyond the cashier's limit: a manager must approve it</source>
+        <translation>The discount is beyond the cashier's limit: a manager must approve it</translation>
+    </message>
+    <message>
+        <source>Coins need a member</source>
+        <translation>Coins need a member</translation>
+    </message>
+    <message>
+        <source>The coins were not taken by the platform yet: try again</source>
+        <translation>The coins were not taken by the platform yet: try again</translation>
+    </message>
+    <message>
+        <source>{kind} is not a payment this store takes</source>
+        <translation>{kind} is not a payment this store takes</translation>
+    </message>
+    <message>
+        <source>This coin authorization expired at {time}: ask the member for a new one</source>
+        <translation>This coin authorization expired at {time}: ask the member for a new one</translation>
+    </message>
+    <message>
+        <source>This coin authorization is forged, altered or from another platform: do not accept it</source>
+        <translation>This coin authorization is forged, altered or from another platform: do not accept it</translation>
+    </message>
+    <message>
+        <source>This is not a coin authorization we can read</source>
+        <translation>This is not a coin authorization we can read</translation>
+    </message>
+    <message>
+        <source>No such sale</source>
+        <translation>No such sale</translation>
+    </message>
+    <message>
+        <source>No such refund</source>
+        <translation>No such refund</translation>
+    </message>
+    <message>
+        <source>No sale has the receipt number {number}</source>
+        <translation>No sale has the receipt number {number}</translation>
+    </message>
+    <message>
+        <source>Sale {number} was voided already</source>
+        <translation>Sale {number} was voided already</translation>
+    </message>
+    <message>
+        <source>Part of sale {number} was refunded: refund the rest instead of voiding it</source>
+        <translation>Part of sale {number} was refunded: refund the rest instead of voiding it</translation>
+    </message>
+    <message>
+        <source>Only a sale of today can be voided: refund sale {number} instead</source>
+        <translation>Only a sale of today can be voided: refund sale {number} instead</translation>
+    </message>
+    <message>
+        <source>Sale {number} was voided: nothing is left to refund</source>
+        <translation>Sale {number} was voided: nothing is left to refund</translation>
+    </message>
+    <message>
+        <source>Line {line} has {left} left to refund</source>
+        <translation>Line {line} has {left} left to refund</translation>
+    </message>
+    <message>
+        <source>Sale {number} was refunded in full already</source>
+        <translation>Sale {number} was refunded in full already</translation>
+    </message>
+    <message>
+        <source>Say why (a reason is required)</source>
+        <translation>Say why (a reason is required)</translation>
+    </message>
+    <message>
+        <source>The refund is more than what is left of the sale</source>
+        <translation>The refund is more than what is left of the sale</translation>
+    </message>
+    <message>
+        <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
+        <translation>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</translation>
+    </message>
+    <message>
+        <source>This is not a member code we can read</source>
+        <translation>This is not a member code we can read</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: use the member's coin authorization QR</source>
+        <translation>The platform cannot be reached: use the member's coin authorization QR</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2674,6 +3226,14 @@ What to do: {action}</translation>
 <context>
     <name>screens</name>
     <message>
+        <source>Checkout</source>
+        <translation>Checkout</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Group</translation>
     </message>
@@ -2878,6 +3438,14 @@ What to do: {action}</translation>
         <translation>Coins paid with</translation>
     </message>
     <message>
+        <source>Sale refunded</source>
+        <translation>Sale refunded</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Sale voided</translation>
+    </message>
+    <message>
         <source>Signing key added</source>
         <translation>Signing key added</translation>
     </message>
@@ -3016,6 +3584,30 @@ What to do: {action}</translation>
     <message>
         <source>Menu imported from a file</source>
         <translation>Menu imported from a file</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>Order parked</translation>
+    </message>
+    <message>
+        <source>Parked order recalled</source>
+        <translation>Parked order recalled</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -3372,6 +3964,34 @@ What to do: {action}</translation>
     <message>
         <source>changed</source>
         <translation>changed</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <source>receipt no.</source>
+        <translation>receipt no.</translation>
+    </message>
+    <message>
+        <source>refund no.</source>
+        <translation>refund no.</translation>
+    </message>
+    <message>
+        <source>coins returned</source>
+        <translation>coins returned</translation>
+    </message>
+    <message>
+        <source>parked order</source>
+        <translation>parked order</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>lines</translation>
     </message>
 </context>
 </TS>
