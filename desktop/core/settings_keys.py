@@ -5,3 +5,6 @@ STORE_ID = "store.id"
 LANGUAGE = "ui.language"  # "" = follow the system, "zh_CN" or "en"
 DEMO_MODE = "demo.enabled"
 TERMINAL_NAME = "terminal.name"  # written at pairing; redemptions record it
+CASH_MOVE_LIMIT = "drawer.cash_move_limit_fen"  # cash in/out above it needs a manager (default ¥500)
+OVER_SHORT_LIMIT = "drawer.over_short_limit_fen"  # a close off by more needs a reason + manager (¥2)
+REVERSAL_WINDOW = "redemption.reversal_window_minutes"  # how long a redemption can be reversed (60)

@@ -34,6 +34,8 @@ class Permission(StrEnum):
     PAIR_PLATFORM = "pair_platform"
     VIEW_REPORTS = "view_reports"
     VIEW_AUDIT = "view_audit"
+    MANAGE_CASH = "manage_cash"  # cash in/out over the limit, a close beyond the over/short limit
+    REVERSE_REDEMPTION = "reverse_redemption"
 
 
 _CASHIER = {Permission.SELL, Permission.ENROL, Permission.DRAW, Permission.REDEEM}
@@ -41,6 +43,7 @@ _MANAGER = _CASHIER | {
     Permission.MANAGE_DEALS, Permission.CANCEL_GROUP, Permission.REFUND, Permission.VOID,
     Permission.MANAGE_PRINTERS, Permission.VIEW_REPORTS, Permission.VIEW_AUDIT,
     Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF,
+    Permission.MANAGE_CASH, Permission.REVERSE_REDEMPTION,
 }
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASHIER: frozenset(_CASHIER),

@@ -33,6 +33,8 @@ DEMO_MENU = (
     ("小龙虾 Crayfish (1 kg)", 12800, 4800),
 )
 DEMO_STORE_NAME = "品尚小馆 Pinshang Bistro"
+# The demo shift's float, by denomination in fen: ¥500.
+DEMO_FLOAT = {10000: 2, 5000: 2, 2000: 5, 1000: 5, 500: 6, 100: 15, 50: 8, 10: 10}
 
 
 class DemoService(ServiceBase):
@@ -58,6 +60,9 @@ class DemoService(ServiceBase):
                 tx.session.add(MenuItem(name=name, price_fen=price, cost_fen=cost, active=True))
             tx.audit("demo.seeded", menu_items=len(DEMO_MENU))
         from desktop.services.deal_demo import seed_demo_deal  # deals need the menu first
+        from desktop.services.shifts import ShiftService  # the demo's deposits go through a drawer
+
+        ShiftService(self.db, self.clock).open(owner, DEMO_FLOAT)
 
         seed_demo_deal(self.db, self.clock, owner, keys=self.keys)
         self._seed_pdf_printer(owner)

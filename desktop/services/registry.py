@@ -19,7 +19,9 @@ from desktop.services.print_jobs import PrintJobService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
+from desktop.services.redemption_history import RedemptionHistoryService
 from desktop.services.settings import SettingsService
+from desktop.services.shifts import ShiftService
 from desktop.services.signing_keys import SigningKeyService
 from desktop.services.slip_data import SlipDataService
 from desktop.services.staff import StaffService, Uptime, system_uptime
@@ -51,6 +53,8 @@ class Services:
     redemption: RedemptionService
     print_data: PrintDataService
     print_jobs: PrintJobService
+    shifts: ShiftService
+    redemption_history: RedemptionHistoryService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -82,6 +86,8 @@ class Services:
             redemption=RedemptionService(db, clock, keys),
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
+            shifts=ShiftService(db, clock),
+            redemption_history=RedemptionHistoryService(db, clock),
         )
 
     def close(self) -> None:
