@@ -20,6 +20,7 @@ from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
 from desktop.services.redemption_history import RedemptionHistoryService
+from desktop.services.reports import ReportService
 from desktop.services.settings import SettingsService
 from desktop.services.shifts import ShiftService
 from desktop.services.signing_keys import SigningKeyService
@@ -55,6 +56,7 @@ class Services:
     print_jobs: PrintJobService
     shifts: ShiftService
     redemption_history: RedemptionHistoryService
+    reports: ReportService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -88,6 +90,7 @@ class Services:
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
             shifts=ShiftService(db, clock),
             redemption_history=RedemptionHistoryService(db, clock),
+            reports=ReportService(db, clock),
         )
 
     def close(self) -> None:

@@ -79,6 +79,13 @@ def _info(shift: Shift) -> ShiftInfo:
 
 
 class ShiftService(ServiceBase):
+    def limits(self) -> tuple[int, int]:
+        """(cash in/out above which a manager approves, over/short beyond which a close needs
+        a reason and a manager), in fen, from the settings."""
+        with self.db.read() as s:
+            return (setting_int(s, CASH_MOVE_LIMIT, DEFAULT_CASH_MOVE_LIMIT),
+                    setting_int(s, OVER_SHORT_LIMIT, DEFAULT_OVER_SHORT_LIMIT))
+
     def current(self) -> ShiftInfo | None:
         with self.db.read() as s:
             shift = open_shift(s)
@@ -188,15 +195,16 @@ class ShiftService(ServiceBase):
                 require(actor, Permission.MANAGE_CASH)
             approver = actor.approved_by or (actor.name if rule.needs_reason(difference) else "")
             shift.closed_at, shift.closed_by = tx.now_iso, actor.label
+            shift.terminal = terminal_name(tx.session)  # as named at the close (pairing names it)
             shift.counted, shift.counted_fen = json.dumps(count.as_dict()), count.total_fen
             shift.expected_fen, shift.over_short_fen = totals["expected_fen"], difference
             shift.reason, shift.approver = reason, approver
-            number = (tx.session.scalar(select(func.max(ZReport.number))
-                                        .where(ZReport.terminal == shift.terminal)) or 0) + 1
+            # Numbered per terminal: this database is the terminal's, whatever it was named.
+            number = (tx.session.scalar(select(func.max(ZReport.number))) or 0) + 1
             z = {**shift_totals(tx.session, shift, tx.now_iso), "kind": "Z", "number": number,
                  "counted_fen": count.total_fen, "counted": count.as_dict(),
                  "over_short_fen": difference, "reason": reason, "approver": approver}
-            tx.session.add(ZReport(terminal=shift.terminal, number=number, shift_id=shift.id,
+            tx.session.add(ZReport(terminal=z["terminal"], number=number, shift_id=shift.id,
                                    created_at=tx.now_iso, totals=json.dumps(z, ensure_ascii=False, sort_keys=True)))
             tx.session.flush()
             tx.emit(OpKind.SHIFT_CLOSED, _closed_payload(z, tx.now_iso))
@@ -208,7 +216,7 @@ class ShiftService(ServiceBase):
     def z_report(self, number: int | None = None, shift_id: int | None = None) -> ZInfo:
         """A stored Z report of this terminal: by number, by shift, or the latest."""
         with self.db.read() as s:
-            query = select(ZReport).where(ZReport.terminal == terminal_name(s))
+            query = select(ZReport)
             if number is not None:
                 query = query.where(ZReport.number == number)
             if shift_id is not None:
@@ -220,8 +228,7 @@ class ShiftService(ServiceBase):
 
     def z_numbers(self) -> list[int]:
         with self.db.read() as s:
-            return list(s.scalars(select(ZReport.number).where(ZReport.terminal == terminal_name(s))
-                                  .order_by(ZReport.number)))
+            return list(s.scalars(select(ZReport.number).order_by(ZReport.number)))
 
     def history(self, limit: int = 50) -> list[ShiftInfo]:
         with self.db.read() as s:

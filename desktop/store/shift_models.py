@@ -33,8 +33,8 @@ class Shift(Base):
     approver: Mapped[str] = mapped_column(String(128), default="")
 
     __table_args__ = (
-        # One open shift per terminal, whatever the code does.
-        Index("ux_shifts_open_terminal", "terminal", unique=True, sqlite_where=text("closed_at IS NULL")),
+        # One open shift per terminal (the database is the terminal's), whatever the code does.
+        Index("ux_shifts_one_open", text("(closed_at IS NULL)"), unique=True, sqlite_where=text("closed_at IS NULL")),
     )
 
 

@@ -27,9 +27,9 @@ def terminal_name(session: Session) -> str:
 
 
 def open_shift(session: Session) -> Shift | None:
-    """This terminal's open shift, if any (at most one: a partial UNIQUE index)."""
-    return session.scalars(select(Shift).where(Shift.terminal == terminal_name(session),
-                                               Shift.closed_at.is_(None))).first()
+    """This terminal's open shift, if any (at most one: a partial UNIQUE index). The database
+    is the terminal's: its name may change (pairing names it), its shift does not."""
+    return session.scalars(select(Shift).where(Shift.closed_at.is_(None))).first()
 
 
 def current_shift_id(session: Session) -> int | None:

@@ -23,6 +23,7 @@ class Change(StrEnum):
     SETTINGS = "settings"
     SYNC = "sync"  # outbox, pairing, attention items
     AUDIT = "audit"
+    SHIFTS = "shifts"  # shifts, the drawer's cash, Z reports, redemption reversals
 
 
 EVERYTHING = frozenset(Change)

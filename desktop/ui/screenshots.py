@@ -21,6 +21,7 @@ from desktop.ui.main_window import COUNTER_SIZE, MainWindow
 from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.redeem_screen import RedeemScreen
 from desktop.ui.shell import Shell
+from desktop.ui.shift_screenshots import shift_scenes
 from desktop.ui.tasks import wait_for_tasks
 
 
@@ -83,7 +84,7 @@ def _scenes(window: MainWindow, out: Path) -> list[Path]:
         redeem.redeem(drawn[1])
         wait_for_tasks()
         written.append(_save(window, out / "redeem_after_scan.png"))
-    return written
+    return written + shift_scenes(window, out, _save)
 
 
 def _launched_deal(services: Services) -> str | None:

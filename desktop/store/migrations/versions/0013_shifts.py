@@ -41,8 +41,8 @@ def upgrade() -> None:
         sa.Column("approver", sa.String(128), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_shifts"),
     )
-    op.create_index("ux_shifts_open_terminal", "shifts", ["terminal"], unique=True,
-                    sqlite_where=sa.text("closed_at IS NULL"))
+    # one open shift per terminal: the database is the terminal's (its name may change)
+    op.execute("CREATE UNIQUE INDEX ux_shifts_one_open ON shifts ((closed_at IS NULL)) WHERE closed_at IS NULL")
     op.create_table(
         "cash_movements",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -1,0 +1,48 @@
+"""The shift scenes of `pinshang demo --screenshot`: after the demo's draws, cancellation and
+redemption, the drawer with its movements (and a cash out), the reports of the week, the
+redemption history, the close with ¥3.50 short, and — the demo shift closed — the open form
+with the float counted (the demo then opens a shift again, so it keeps one open)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.drawer import DENOMINATIONS
+from desktop.services.demo import DEMO_FLOAT
+from desktop.ui.changes import Change
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import wait_for_tasks
+
+
+def _pieces(fen: int) -> dict[int, int]:
+    pieces = {}
+    for value in DENOMINATIONS:
+        pieces[value], fen = divmod(fen, value)
+    return pieces
+
+
+def shift_scenes(window: MainWindow, out: Path, save: Callable[[QWidget, Path], Path]) -> list[Path]:
+    services, actor = window.ctx.services, window.ctx.actor
+    if services.shifts.current() is None:
+        return []
+    services.shifts.cash_move(actor, "out", 20000, "bank drop")
+    written = []
+    for key in ("drawer", "reports", "redemptions", "shift_close"):
+        page = window.open_screen(key)
+        if page is not None:
+            page.prepare_screenshot()
+            wait_for_tasks()
+            written.append(save(window, out / f"{key}.png"))
+    expected = services.shifts.x_report()["expected_fen"]
+    services.shifts.close(actor, _pieces(expected))
+    window.ctx.bus.announce({Change.SHIFTS})
+    drawer = window.open_screen("drawer")
+    if drawer is not None:
+        wait_for_tasks()
+        drawer.prepare_screenshot()
+        written.append(save(window, out / "shift_open.png"))
+    services.shifts.open(actor, DEMO_FLOAT)
+    return written
