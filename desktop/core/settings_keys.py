@@ -8,3 +8,7 @@ TERMINAL_NAME = "terminal.name"  # written at pairing; redemptions record it
 CASH_MOVE_LIMIT = "drawer.cash_move_limit_fen"  # cash in/out above it needs a manager (default ¥500)
 OVER_SHORT_LIMIT = "drawer.over_short_limit_fen"  # a close off by more needs a reason + manager (¥2)
 REVERSAL_WINDOW = "redemption.reversal_window_minutes"  # how long a redemption can be reversed (60)
+CHECKOUT_TENDERS = "checkout.tenders"  # comma-separated tender kinds; cash first
+CHECKOUT_ROUND_JIAO = "checkout.round_jiao"  # "1": bills are rounded half-up to the jiao
+DISCOUNT_LIMIT_BP = "checkout.discount_limit_bp"  # a cashier's most, in basis points of what is discounted
+DISCOUNT_LIMIT_FEN = "checkout.discount_limit_fen"  # ... and in fen on one bill

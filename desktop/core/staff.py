@@ -25,6 +25,7 @@ class Permission(StrEnum):
     DRAW = "draw"
     REDEEM = "redeem"
     MANAGE_DEALS = "manage_deals"
+    MANAGE_MENU = "manage_menu"  # the catalogue: items, prices, CSV import
     CANCEL_GROUP = "cancel_group"
     REFUND = "refund"
     VOID = "void"
@@ -36,14 +37,15 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_CASH = "manage_cash"  # cash in/out over the limit, a close beyond the over/short limit
     REVERSE_REDEMPTION = "reverse_redemption"
+    DISCOUNT_OVER_LIMIT = "discount_over_limit"  # a discount beyond the cashier's limit
 
 
 _CASHIER = {Permission.SELL, Permission.ENROL, Permission.DRAW, Permission.REDEEM}
 _MANAGER = _CASHIER | {
     Permission.MANAGE_DEALS, Permission.CANCEL_GROUP, Permission.REFUND, Permission.VOID,
     Permission.MANAGE_PRINTERS, Permission.VIEW_REPORTS, Permission.VIEW_AUDIT,
-    Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF,
-    Permission.MANAGE_CASH, Permission.REVERSE_REDEMPTION,
+    Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF, Permission.MANAGE_MENU,
+    Permission.DISCOUNT_OVER_LIMIT, Permission.MANAGE_CASH, Permission.REVERSE_REDEMPTION,
 }
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASHIER: frozenset(_CASHIER),

@@ -8,6 +8,8 @@ from desktop.core.clock import Clock, utc_now
 from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
+from desktop.services.catalogue import CatalogueService
+from desktop.services.checkout import CheckoutService
 from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
 from desktop.services.draws import DrawService
@@ -21,6 +23,7 @@ from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
 from desktop.services.redemption_history import RedemptionHistoryService
 from desktop.services.reports import ReportService
+from desktop.services.sale_refunds import SaleRefundService
 from desktop.services.settings import SettingsService
 from desktop.services.shifts import ShiftService
 from desktop.services.signing_keys import SigningKeyService
@@ -57,6 +60,9 @@ class Services:
     shifts: ShiftService
     redemption_history: RedemptionHistoryService
     reports: ReportService
+    checkout: CheckoutService
+    sales: SaleRefundService
+    catalogue: CatalogueService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -67,6 +73,7 @@ class Services:
         settings = SettingsService(db, clock)
         printers, queue = PrinterService(db, clock), PrintQueueService(db, clock)
         print_data = PrintDataService(db, clock)
+        redemption = RedemptionService(db, clock, keys)
         return cls(
             db=db,
             staff=staff,
@@ -85,12 +92,15 @@ class Services:
             join_requests=JoinRequestService(db, clock),
             signing_keys=keys,
             draws=DrawService(db, clock, keys),
-            redemption=RedemptionService(db, clock, keys),
+            redemption=redemption,
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
             shifts=ShiftService(db, clock),
             redemption_history=RedemptionHistoryService(db, clock),
             reports=ReportService(db, clock),
+            checkout=CheckoutService(db, clock, redemption),
+            sales=SaleRefundService(db, clock),
+            catalogue=CatalogueService(db, clock),
         )
 
     def close(self) -> None:

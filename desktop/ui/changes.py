@@ -24,6 +24,7 @@ class Change(StrEnum):
     SYNC = "sync"  # outbox, pairing, attention items
     AUDIT = "audit"
     SHIFTS = "shifts"  # shifts, the drawer's cash, Z reports, redemption reversals
+    MENU = "menu"  # catalogue items, prices, enabled
 
 
 EVERYTHING = frozenset(Change)

@@ -32,6 +32,7 @@ def all_screens() -> list[ScreenSpec]:
     from desktop.ui.drawer_screen import DrawerScreen
     from desktop.ui.group_screen import GroupScreen
     from desktop.ui.groups_screen import GroupsScreen
+    from desktop.ui.menu_screen import MenuScreen
     from desktop.ui.platform_screen import PlatformScreen
     from desktop.ui.print_queue_screen import PrintQueueScreen
     from desktop.ui.printers_screen import PrintersScreen
@@ -52,6 +53,7 @@ def all_screens() -> list[ScreenSpec]:
                    Permission.REDEEM),
         ScreenSpec("groups", QT_TRANSLATE_NOOP("screens", "Groups"), GroupsScreen, Permission.ENROL),
         ScreenSpec("deals", QT_TRANSLATE_NOOP("screens", "Deals"), DealsScreen, Permission.MANAGE_DEALS),
+        ScreenSpec("menu", QT_TRANSLATE_NOOP("screens", "Menu"), MenuScreen, Permission.MANAGE_MENU),
         ScreenSpec("staff", QT_TRANSLATE_NOOP("screens", "Staff"), StaffScreen, Permission.MANAGE_STAFF),
         ScreenSpec("audit", QT_TRANSLATE_NOOP("screens", "Audit log"), AuditScreen, Permission.VIEW_AUDIT),
         ScreenSpec("platform", QT_TRANSLATE_NOOP("screens", "Platform"), PlatformScreen, Permission.PAIR_PLATFORM),

@@ -76,6 +76,11 @@ AUDIT_ACTIONS = {
     "sync.recovered": QT_TRANSLATE_NOOP("wording", "Sync recovered after a restore"),
     "clock.moved": QT_TRANSLATE_NOOP("wording", "PC clock moved"),
     "group.join_tokens_resigned": QT_TRANSLATE_NOOP("wording", "Invites signed for the paired store"),
+    "menu.item_added": QT_TRANSLATE_NOOP("wording", "Menu item added"),
+    "menu.item_edited": QT_TRANSLATE_NOOP("wording", "Menu item changed"),
+    "menu.item_enabled": QT_TRANSLATE_NOOP("wording", "Menu item put on sale"),
+    "menu.item_disabled": QT_TRANSLATE_NOOP("wording", "Menu item taken off sale"),
+    "menu.imported": QT_TRANSLATE_NOOP("wording", "Menu imported from a file"),
 }
 APPROVAL_LOGIN = QT_TRANSLATE_NOOP("wording", "Manager PIN checked for an approval")
 FIELDS = {
@@ -162,6 +167,16 @@ FIELDS = {
     "paper_mm": QT_TRANSLATE_NOOP("wording", "paper width"),
     "host": QT_TRANSLATE_NOOP("wording", "address"),
     "port": QT_TRANSLATE_NOOP("wording", "port"),
+    "name_en": QT_TRANSLATE_NOOP("wording", "English name"),
+    "category": QT_TRANSLATE_NOOP("wording", "category"),
+    "barcode": QT_TRANSLATE_NOOP("wording", "barcode"),
+    "sku": QT_TRANSLATE_NOOP("wording", "SKU"),
+    "price_fen": QT_TRANSLATE_NOOP("wording", "price"),
+    "price_version": QT_TRANSLATE_NOOP("wording", "price version"),
+    "source": QT_TRANSLATE_NOOP("wording", "file"),
+    "rows": QT_TRANSLATE_NOOP("wording", "rows"),
+    "added": QT_TRANSLATE_NOOP("wording", "added"),
+    "updated": QT_TRANSLATE_NOOP("wording", "changed"),
 }
 
 

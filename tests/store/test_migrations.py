@@ -57,6 +57,11 @@ SAMPLE_ROWS = {
                             "redeemed_by, terminal, product, group_id, entry_id, reversed_at, reversed_by, "
                             "approver, reason) VALUES (hex(randomblob(10)), hex(randomblob(16)), '2026', 's', "
                             "'t', '牛排', 'g1', 'e1', '2026', 's', 'm', 'mistake')",
+    "menu_item_prices": "INSERT INTO menu_item_prices (item_id, version, price_fen, cost_fen, created_at) "
+                        "SELECT id, 1 + (SELECT count(*) FROM menu_item_prices), 1800, 400, '2026' FROM menu_items "
+                        "LIMIT 1",
+    "menu_search_terms": "INSERT INTO menu_search_terms (term, item_id) SELECT hex(randomblob(6)), id "
+                         "FROM menu_items LIMIT 1",
     "print_jobs": "INSERT INTO print_jobs (kind, ref, document, status, attempts, created_at) "
                   "VALUES ('voucher', 'v1', '{}', 'queued', 0, '2026')",
 }
@@ -151,3 +156,19 @@ def test_pragmas_of_the_counter(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == 10000
     db.close()
+
+
+def test_the_search_step_gives_existing_items_their_terms(tmp_path: Path) -> None:
+    db = Database(tmp_path / "old.db")
+    upgrade(db, "0010_catalogue")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO menu_items (name, name_en, category, barcode, sku, price_fen, cost_fen, "
+                             "active) VALUES ('招牌奶茶', 'House milk tea', '饮品', '6900001', 'T1', 1800, 400, 1)")
+    db.close()
+    reopened = open_store(tmp_path / "old.db")
+    with reopened.engine.connect() as conn:
+        terms = {r[0] for r in conn.exec_driver_sql("SELECT term FROM menu_search_terms")}
+        text_of = conn.exec_driver_sql("SELECT search_text FROM menu_items").scalar_one()
+    reopened.close()
+    assert {"奶茶", "zpnc", "naicha", "milk", "6900001", "t1"} <= terms
+    assert "zhaopainaicha" in text_of

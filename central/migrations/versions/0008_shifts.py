@@ -2,14 +2,14 @@
 redemptions (redemption.reversed; once per redemption op)
 
 Revision ID: 0008_shifts
-Revises: 0006_member_phones
+Revises: 0007_sales
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_shifts"
-down_revision = "0006_member_phones"
+down_revision = "0007_sales"
 branch_labels = None
 depends_on = None
 

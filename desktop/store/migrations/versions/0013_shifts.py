@@ -3,13 +3,13 @@
 drawer transfer (transfers.shift_id)
 
 Revision ID: 0013_shifts
-Revises: 0010_catalogue
+Revises: 0012_sales
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_shifts"
-down_revision = "0010_catalogue"
+down_revision = "0012_sales"
 branch_labels = None
 depends_on = None
 
