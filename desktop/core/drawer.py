@@ -152,7 +152,7 @@ SAFE = "asset:safe"  # cash in comes from, cash out goes to, the safe or the ban
 
 # The drawer's lines on the X and Z reports, in printing order.
 DRAWER_LINES = ("sale", "change", "sale_refund", "deposit", "deposit_refund", "consolation",
-                "cash_in", "cash_out", "carried_in", "other")
+                "cash_in", "cash_out", "other")
 
 
 def drawer_line(transfer: Transfer) -> str:
@@ -170,7 +170,7 @@ def drawer_line(transfer: Transfer) -> str:
     if ref.startswith("cash_out:"):
         return "cash_out"
     if Accounts.SALES in (transfer.debit, transfer.credit):
-        if transfer.credit == Accounts.SALES:
-            return "sale"
-        return "sale_refund" if ":refund" in tid or ":void" in tid else "change"
+        if ref.startswith("refund:"):  # a sale refunded or voided (desktop.services.sale_refunds)
+            return "sale_refund"
+        return "sale" if transfer.credit == Accounts.SALES else "change"
     return "other"

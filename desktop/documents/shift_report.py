@@ -25,7 +25,6 @@ LINE_WORDS = {
     "consolation": "安慰金 Consolation paid",
     "cash_in": "存入 Cash in",
     "cash_out": "取出 Cash out",
-    "carried_in": "结转 Carried in",
     "other": "其他 Other",
 }
 TENDER_WORDS = {"cash": "现金 Cash", "card": "银行卡 Card", "wechat": "微信 WeChat", "alipay": "支付宝 Alipay",

@@ -33,7 +33,6 @@ from desktop.core.coin_tokens import verify_token
 from desktop.core.commission import Rates, sale_amounts
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.ops import OpKind
 from desktop.core.settings_keys import (
     CHECKOUT_ROUND_JIAO,
     CHECKOUT_TENDERS,
@@ -52,7 +51,12 @@ from desktop.store.models import MenuItem, Setting
 from desktop.store.raw_write import sqlite_of
 from desktop.store.sale_models import AcceptedCoinToken, CoinCapture, ParkedOrder
 from desktop.store.sale_queries import item_by_code, sellable_items
-from desktop.store.sync_models import CoinAuthorizationRevocation, CommissionSchedule, Member, SyncState
+from desktop.store.sync_models import (
+    CoinAuthorizationRevocation,
+    CommissionSchedule,
+    Member,
+    SyncState,
+)
 
 DEFAULT_TENDERS = ("cash", "card", "wechat", "alipay")
 

@@ -21,8 +21,15 @@ from desktop.core.ops import OpKind
 from desktop.services.base import Transaction
 from desktop.services.checkout_order import Order
 from desktop.store.models import LedgerTransfer
-from desktop.store.sale_models import AcceptedCoinToken, CoinCapture, Sale, SaleLineRow, SaleTenderRow
+from desktop.store.sale_models import (
+    AcceptedCoinToken,
+    CoinCapture,
+    Sale,
+    SaleLineRow,
+    SaleTenderRow,
+)
 from desktop.store.sale_queries import next_number
+from desktop.store.shift_queries import current_shift_id, require_open_shift
 
 SALE_SERIES = "sale"
 
@@ -52,13 +59,15 @@ def add_transfer(session: Session, debit: str, credit: str, amount: int, ref: st
     transfer = Transfer(uuid.uuid4().hex, debit, credit, amount, Kind.PLAIN, Unit.FEN, ref=ref)
     session.add(LedgerTransfer(id=transfer.id, debit=transfer.debit, credit=transfer.credit,
                                amount=transfer.amount, kind=transfer.kind.value, unit=transfer.unit.value,
-                               pending_id=None, ref=ref, created_at=at))
+                               pending_id=None, ref=ref, created_at=at,
+                               shift_id=current_shift_id(session)))  # the drawer's shift (X/Z reports)
 
 
 def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals: BillTotals,
                outcome: TenderOutcome, schedule_version: int | None, amounts: SaleAmounts | None, *,
                capture_key: str | None, approved_by: str) -> CompletedSale:
     s, at = tx.session, tx.now_iso
+    shift_id = str(require_open_shift(s).id)  # a sale takes money: only in an open shift
     sale_id = uuid.uuid4().hex
     receipt_no = receipt_number(SALE_SERIES, next_number(s, SALE_SERIES))
     member = order.member
@@ -66,7 +75,7 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
     shares = amounts or SaleAmounts()
     s.add(Sale(
         id=sale_id, receipt_no=receipt_no, sold_at=at, cashier=tx.actor.label, staff_id=tx.actor.staff_id,
-        shift_id="", member_id=member.member_id if member else None, member_label=member.label if member else "",
+        shift_id=shift_id, member_id=member.member_id if member else None, member_label=member.label if member else "",
         gross_fen=totals.gross_fen, line_discount_fen=totals.line_discount_fen,
         bill_discount_fen=totals.bill_discount_fen, base_fen=totals.base_fen, coins=totals.coins,
         coin_fen=totals.coin_fen, coin_capture_key=capture_key, coin_token_id=token_id,
@@ -96,7 +105,7 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
                   for n, line in enumerate(order.lines, start=1)],
         "tenders": [{"kind": t.kind, "amount_fen": t.amount_fen, "reference": t.reference[:200]} for t in tenders],
         "change_fen": outcome.change_fen, "coin_capture_key": capture_key, "coin_token_id": token_id,
-        "amounts": asdict(amounts) if amounts else None, "shift_id": "", "cashier": tx.actor.label[:200], "at": at,
+        "amounts": asdict(amounts) if amounts else None, "shift_id": shift_id, "cashier": tx.actor.label[:200], "at": at,
     }
     tx.emit(OpKind.SALE_COMPLETED, payload)
     tx.audit("sale.completed", sale_id=sale_id, receipt_no=receipt_no, total_fen=totals.payable_fen,

@@ -3,8 +3,8 @@ tender, top items, coin discounts, and the group deals (groups opened, filled, e
 cancelled, drawn; deposits taken and held; consolation paid; redemptions).
 
 Everything is read from the ledger and the deal tables in one read transaction; days and hours
-are local (the counter's time zone). Sales are the money credited to sales revenue (the
-checkout's transfers), so the report and the Z reports read the same rows.
+are local (the counter's time zone). Sales are the completed sales (the
+checkout's sales table); money by tender is read from the ledger, like the Z reports.
 """
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import from_iso, to_iso
 from desktop.core.drawer import tender_of_account
 from desktop.core.groups import GroupState
-from desktop.core.ledger import Accounts
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, require
 from desktop.services.shift_totals import deposits_held_fen
 from desktop.store.deal_models import Draw, Group, Redemption
 from desktop.store.models import LedgerTransfer
+from desktop.store.sale_models import Sale, SaleLineRow
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class ReportService(ServiceBase):
         with self.db.read() as s:
             rows = list(s.scalars(select(LedgerTransfer).where(
                 LedgerTransfer.created_at >= low, LedgerTransfer.created_at < high, LedgerTransfer.unit == "fen")))
-            by_hour, by_day = _sales(rows, start, end)
+            by_hour, by_day = _sales(s, low, high, start, end)
             return PeriodReport(
                 start, end, by_hour, by_day, _tenders(rows), _top_items(s, low, high), _coins(s, low, high),
                 _groups(s, low, high),
@@ -77,19 +77,13 @@ class ReportService(ServiceBase):
                     Redemption.redeemed_at >= low, Redemption.redeemed_at < high)) or 0)
 
 
-def _sales(rows: list[LedgerTransfer], start: date, end: date) -> tuple[list[tuple[int, int, int]],
-                                                                          list[tuple[date, int, int]]]:
-    per_sale: dict[str, tuple[datetime, int]] = {}
-    for r in rows:
-        sign = 1 if r.credit == Accounts.SALES else -1 if r.debit == Accounts.SALES else 0
-        if not sign:
-            continue
-        sale = r.ref.split(":", 1)[0]
-        at, fen = per_sale.get(sale, (from_iso(r.created_at).astimezone(), 0))
-        per_sale[sale] = (at, fen + sign * r.amount)
+def _sales(s: Session, low: str, high: str, start: date, end: date) -> tuple[list[tuple[int, int, int]],
+                                                                           list[tuple[date, int, int]]]:
+    """Completed sales (what the tenders paid) by local hour and by day of the period."""
     hours: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     days: dict[date, list[int]] = defaultdict(lambda: [0, 0])
-    for at, fen in per_sale.values():
+    for sold_at, fen in s.execute(select(Sale.sold_at, Sale.total_fen).where(Sale.sold_at >= low, Sale.sold_at < high)):
+        at = from_iso(sold_at).astimezone()
         for bucket in (hours[at.hour], days[at.date()]):
             bucket[0] += 1
             bucket[1] += fen
@@ -111,27 +105,19 @@ def _tenders(rows: list[LedgerTransfer]) -> list[tuple[str, int]]:
     return sorted(by.items(), key=lambda kv: -kv[1])
 
 
-def _table_exists(s: Session, name: str) -> bool:
-    return s.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": name}).first() is not None
-
-
 def _top_items(s: Session, low: str, high: str) -> list[tuple[str, int, int]]:
-    """Best sellers from the checkout's sale lines (none before checkout exists)."""
-    if not (_table_exists(s, "sale_lines") and _table_exists(s, "sales")):
-        return []
-    found = s.execute(text(
-        "SELECT l.name, SUM(l.quantity), SUM(l.amount_fen) FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
-        "WHERE s.completed_at >= :low AND s.completed_at < :high GROUP BY l.name "
-        "ORDER BY SUM(l.amount_fen) DESC LIMIT 10"), {"low": low, "high": high}).all()
+    """Best sellers by amount (the ten first)."""
+    amount = func.sum(SaleLineRow.amount_fen)
+    found = s.execute(select(SaleLineRow.name, func.sum(SaleLineRow.quantity), amount)
+                      .join(Sale, Sale.id == SaleLineRow.sale_id)
+                      .where(Sale.sold_at >= low, Sale.sold_at < high)
+                      .group_by(SaleLineRow.name).order_by(amount.desc()).limit(10)).all()
     return [(str(name), int(qty or 0), int(fen or 0)) for name, qty, fen in found]
 
 
 def _coins(s: Session, low: str, high: str) -> tuple[int, int, int]:
-    if not _table_exists(s, "sales"):
-        return (0, 0, 0)
-    row = s.execute(text(
-        "SELECT COUNT(*), COALESCE(SUM(coins), 0), COALESCE(SUM(coin_fen), 0) FROM sales "
-        "WHERE coins > 0 AND completed_at >= :low AND completed_at < :high"), {"low": low, "high": high}).one()
+    row = s.execute(select(func.count(), func.coalesce(func.sum(Sale.coins), 0), func.coalesce(func.sum(Sale.coin_fen), 0))
+                    .where(Sale.coins > 0, Sale.sold_at >= low, Sale.sold_at < high)).one()
     return (int(row[0]), int(row[1]), int(row[2]))
 
 

@@ -14,11 +14,18 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.drawer import DRAWER_LINES, drawer_delta, drawer_line, expected_cash, tender_of_account
+from desktop.core.drawer import (
+    DRAWER_LINES,
+    drawer_delta,
+    drawer_line,
+    expected_cash,
+    tender_of_account,
+)
 from desktop.core.ledger import Accounts, Kind
 from desktop.services.deal_ledger import to_transfer
 from desktop.store.deal_models import Redemption
 from desktop.store.models import LedgerTransfer
+from desktop.store.sale_models import Sale, SaleRefund
 from desktop.store.shift_models import CashMovement, RedemptionReversal, Shift
 from desktop.store.shift_queries import drawer_rows, shift_rows
 
@@ -40,8 +47,8 @@ def shift_totals(session: Session, shift: Shift, now_iso: str) -> dict[str, Any]
         "expected_fen": expected_cash(shift.float_fen, (drawer_delta(t) for t in drawer)),
         "tenders": _tenders(session, shift.id),
         "sales": _sales(session, shift.id),
-        "coins": {"count": 0, "coins": 0, "fen": 0},
-        "refunds": [], "voids": [],
+        "coins": _coins(session, shift.id),
+        "refunds": _refunds(session, shift.id, "refund"), "voids": _refunds(session, shift.id, "void"),
         "cash_moves": _cash_moves(session, shift.id),
         "vouchers_redeemed": _redeemed(session, shift, until),
         "redemptions_reversed": _reversed(session, shift, until),
@@ -67,16 +74,30 @@ def _tenders(session: Session, shift_id: int) -> dict[str, int]:
 
 
 def _sales(session: Session, shift_id: int) -> dict[str, int]:
-    """Sales as the ledger holds them: money credited to sales revenue, per sale (ref)."""
-    rows = [to_transfer(r) for r in shift_rows(session, shift_id)]
-    per_sale: dict[str, int] = defaultdict(int)
-    for t in rows:
-        if t.credit == Accounts.SALES:
-            per_sale[t.ref] += t.amount
-        elif t.debit == Accounts.SALES:
-            per_sale[t.ref] -= t.amount
-    count, fen = len(per_sale), sum(per_sale.values())
+    """The shift's completed sales (what the tenders paid, after coins): count, total, average
+    (half-up to the fen)."""
+    count, fen = session.execute(select(func.count(), func.coalesce(func.sum(Sale.total_fen), 0))
+                                 .where(Sale.shift_id == str(shift_id))).one()
+    count, fen = int(count), int(fen)
     return {"count": count, "fen": fen, "average_fen": (fen + count // 2) // count if count else 0}
+
+
+def _coins(session: Session, shift_id: int) -> dict[str, int]:
+    """Coin discounts given in the shift: sales that took coins, the coins, their value."""
+    n, coins, fen = session.execute(select(
+        func.count(), func.coalesce(func.sum(Sale.coins), 0), func.coalesce(func.sum(Sale.coin_fen), 0))
+        .where(Sale.shift_id == str(shift_id), Sale.coins > 0)).one()
+    return {"count": int(n), "coins": int(coins), "fen": int(fen)}
+
+
+def _refunds(session: Session, shift_id: int, kind: str) -> list[dict[str, Any]]:
+    """The shift's refunds or voids, with who made and who approved them."""
+    rows = session.execute(select(SaleRefund, Sale.receipt_no).join(Sale, Sale.id == SaleRefund.sale_id)
+                           .where(SaleRefund.shift_id == str(shift_id), SaleRefund.kind == kind)
+                           .order_by(SaleRefund.at))
+    return [{"refund_no": r.refund_no, "receipt_no": receipt, "fen": r.total_fen, "coins": r.coins_returned,
+             "cashier": r.cashier, "approver": r.approved_by, "reason": r.reason, "at": r.at}
+            for r, receipt in rows]
 
 
 def _cash_moves(session: Session, shift_id: int) -> list[dict[str, Any]]:

@@ -34,13 +34,13 @@ from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, Transaction, require
 from desktop.services.shift_totals import shift_totals
 from desktop.store.models import LedgerTransfer, Setting
+from desktop.store.sale_models import ParkedOrder
 from desktop.store.shift_models import CashMovement, Shift, ZReport
 from desktop.store.shift_queries import open_shift, require_open_shift, terminal_name
 
 DEFAULT_CASH_MOVE_LIMIT = 50_000
 DEFAULT_OVER_SHORT_LIMIT = 200
 CLOCK_SLACK = timedelta(minutes=5)
-_PARKED_TABLES = ("parked_orders",)  # checkout's parked bills, when that table exists
 
 
 @dataclass(frozen=True)
@@ -249,15 +249,11 @@ def _check_clock(shift: Shift, tx: Transaction) -> None:
 
 
 def _check_nothing_parked(session: Session) -> None:
-    for table in _PARKED_TABLES:
-        exists = session.connection().exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).first()
-        if exists is None:
-            continue
-        parked = session.connection().exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0
-        if parked:
-            raise InvalidTransition(QT_TRANSLATE_NOOP(
-                "errors", "{n} parked bill(s) are still open: finish or cancel them before closing"), n=parked)
+    """A parked bill is a sale still to be paid: the shift that took it must finish it."""
+    parked = session.scalar(select(func.count()).select_from(ParkedOrder)) or 0
+    if parked:
+        raise InvalidTransition(QT_TRANSLATE_NOOP(
+            "errors", "{n} parked bill(s) are still open: finish or cancel them before closing"), n=parked)
 
 
 def _closed_payload(z: Mapping[str, Any], now_iso: str) -> dict[str, Any]:

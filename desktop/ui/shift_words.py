@@ -15,7 +15,6 @@ LINES = {
     "consolation": QT_TRANSLATE_NOOP("shift", "Consolation cash paid"),
     "cash_in": QT_TRANSLATE_NOOP("shift", "Cash in"),
     "cash_out": QT_TRANSLATE_NOOP("shift", "Cash out"),
-    "carried_in": QT_TRANSLATE_NOOP("shift", "Carried in"),
     "other": QT_TRANSLATE_NOOP("shift", "Other"),
 }
 TENDERS = {

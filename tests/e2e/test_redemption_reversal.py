@@ -5,7 +5,6 @@ again, and the platform refusing a reversal when another terminal redeemed the v
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import select

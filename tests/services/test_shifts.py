@@ -12,8 +12,10 @@ from sqlalchemy import select
 
 from desktop.core.drawer import DENOMINATIONS, drawer_delta
 from desktop.core.errors import InvalidTransition, PermissionDenied, ValidationError
+from desktop.core.checkout import Tender
 from desktop.core.op_contracts import validate_payload
 from desktop.core.staff import Permission
+from desktop.services.checkout_order import Order
 from desktop.services.deal_ledger import to_transfer
 from desktop.services.shifts import z_digest
 from desktop.store.models import OutboxOp
@@ -58,21 +60,43 @@ def test_a_cashiers_day_from_float_to_z_report(demo_services, clock) -> None:
         demo_services.groups.enrol(staff, group_id, phone, "cash")
     clock.advance(minutes=10)
     demo_services.draws.draw_and_settle(staff, group_id)  # 4 losers: deposit back + ¥5 each, in cash
+    checkout, sales = demo_services.checkout, demo_services.sales
+    item = checkout.items()[0]
+    bill = Order((checkout.line_for_item(item.id, 2),))
+    price = 2 * item.price_fen
+    first = checkout.complete(staff, bill, [Tender("cash", price + 1000)])  # ¥10 too much: change
+    second = checkout.complete(staff, bill, [Tender("cash", price)])
+    by_card = checkout.complete(staff, bill, [Tender("card", price)])
+    assert first.change_fen == 1000
+    sales.refund(approved(demo_services, staff, Permission.REFUND), second.sale_id, "cold food", {1: 1})
+    sales.void(manager(demo_services), by_card.sale_id, "rung twice")
     demo_services.shifts.cash_move(staff, "out", 10000, "bank drop")
     with pytest.raises(PermissionDenied):
         demo_services.shifts.cash_move(staff, "out", 60000, "too much for a cashier")
 
     x = demo_services.shifts.x_report()
     deposits, refunds, consolation = 5 * 9800, 4 * 9800, 4 * EXAMPLE_D.consolation_cash_fen
-    assert x["expected_fen"] == 27500 + deposits - refunds - consolation - 10000 == 25300
+    cash_sales, half = 2 * price, item.price_fen
+    expected = 27500 + deposits - refunds - consolation + cash_sales - half - 10000
+    assert x["expected_fen"] == expected
     lines = {line["line"]: (line["count"], line["fen"]) for line in x["drawer"]}
     assert lines == {"deposit": (5, deposits), "deposit_refund": (4, -refunds),
-                     "consolation": (4, -consolation), "cash_out": (1, -10000)}
-    assert x["tenders"] == {"cash": 25300 - 27500}
+                     "consolation": (4, -consolation), "cash_out": (1, -10000),
+                     "sale": (2, cash_sales + 1000), "change": (1, -1000), "sale_refund": (1, -half)}
+    assert x["tenders"] == {"card": 0, "cash": expected - 27500}  # the card sale was voided
     assert x["consolation_paid_fen"] == consolation and x["deposits_returned_fen"] == refunds
-    assert demo_services.shifts.x_report()["expected_fen"] == 25300  # an X report resets nothing
+    assert x["sales"] == {"count": 3, "fen": 3 * price, "average_fen": price}
+    [refund], [void] = x["refunds"], x["voids"]
+    assert (refund["fen"], refund["approver"], refund["reason"]) == (half, "李经理", "cold food")
+    assert (void["fen"], void["cashier"], void["receipt_no"]) == (price, "李经理", by_card.receipt_no)
+    assert demo_services.shifts.x_report()["expected_fen"] == expected  # an X report resets nothing
 
-    short = counts_for(25300 - 350)  # ¥3.50 short
+    checkout.park(staff, bill, "table 4")
+    with pytest.raises(InvalidTransition, match="parked bill"):
+        demo_services.shifts.close(manager(demo_services), counts_for(expected))
+    checkout.recall(staff, checkout.parked()[0].id)
+
+    short = counts_for(expected - 350)  # ¥3.50 short
     with pytest.raises(ValidationError, match="Count the drawer"):
         demo_services.shifts.close(staff, None)
     with pytest.raises(ValidationError, match="3.50 off: say why"):
@@ -82,7 +106,7 @@ def test_a_cashiers_day_from_float_to_z_report(demo_services, clock) -> None:
     z = demo_services.shifts.close(approved(demo_services, staff), short, "gave too much change")
 
     assert z.number == 2 and z.shift_id == shift_id
-    assert z.totals["over_short_fen"] == -350 and z.totals["counted_fen"] == 24950
+    assert z.totals["over_short_fen"] == -350 and z.totals["counted_fen"] == expected - 350
     assert z.totals["approver"] == "李经理" and z.totals["reason"] == "gave too much change"
     with demo_services.db.read() as s:
         ledger_sum = sum(drawer_delta(to_transfer(r)) for r in drawer_rows(s, shift_id))
@@ -94,6 +118,8 @@ def test_a_cashiers_day_from_float_to_z_report(demo_services, clock) -> None:
     assert demo_services.shifts.current() is None
     with pytest.raises(InvalidTransition, match="Open a shift first"):
         demo_services.shifts.cash_move(staff, "in", 100, "float top-up")
+    with pytest.raises(InvalidTransition, match="Open a shift first"):
+        checkout.complete(staff, bill, [Tender("cash", price)])
 
 
 def test_z_reports_are_immutable_and_numbered_across_a_restart(tmp_path, clock) -> None:
