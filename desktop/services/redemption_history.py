@@ -66,6 +66,10 @@ class RedemptionHistory:
 
 
 class RedemptionHistoryService(ServiceBase):
+    def today(self) -> date:
+        """Today at the counter (local day of the services' clock)."""
+        return self.clock().astimezone().date()
+
     def window(self) -> timedelta:
         with self.db.read() as s:
             return timedelta(minutes=setting_int(s, REVERSAL_WINDOW, DEFAULT_WINDOW_MINUTES))

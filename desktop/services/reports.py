@@ -58,6 +58,10 @@ def _bounds(start: date, end: date) -> tuple[str, str]:
 
 
 class ReportService(ServiceBase):
+    def today(self) -> date:
+        """Today at the counter (local day of the services' clock)."""
+        return self.clock().astimezone().date()
+
     def period(self, actor: Actor, start: date, end: date) -> PeriodReport:
         require(actor, Permission.VIEW_REPORTS)
         if end < start:

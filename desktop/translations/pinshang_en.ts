@@ -103,6 +103,52 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>No (disabled)</translation>
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -320,6 +366,112 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>DrawerScreen</name>
+    <message>
+        <source>Open a shift: count the float into the drawer</source>
+        <translation>Open a shift: count the float into the drawer</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer.</source>
+        <translation>Type how many of each note and coin are in the drawer.</translation>
+    </message>
+    <message>
+        <source>Count the float first (type 0 for an empty drawer)</source>
+        <translation>Count the float first (type 0 for an empty drawer)</translation>
+    </message>
+    <message>
+        <source>Shift {n} is open</source>
+        <translation>Shift {n} is open</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Drawer</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Reason (bank drop, change float…)</source>
+        <translation>Reason (bank drop, change float…)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Print X report</source>
+        <translation>Print X report</translation>
+    </message>
+    <message>
+        <source>I take over this drawer</source>
+        <translation>I take over this drawer</translation>
+    </message>
+    <message>
+        <source>Count and close the shift…</source>
+        <translation>Count and close the shift…</translation>
+    </message>
+    <message>
+        <source>Cash in or out of the drawer</source>
+        <translation>Cash in or out of the drawer</translation>
+    </message>
+    <message>
+        <source>Shift {n} · opened {at} by {who} · cashier {cashier}</source>
+        <translation>Shift {n} · opened {at} by {who} · cashier {cashier}</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: {amount}</source>
+        <translation>Expected in the drawer: {amount}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Recorded; the drawer opens on the receipt printer</source>
+        <translation>Recorded; the drawer opens on the receipt printer</translation>
+    </message>
+    <message>
+        <source>X report sent to the printer</source>
+        <translation>X report sent to the printer</translation>
+    </message>
+    <message>
+        <source>{name} has the drawer now</source>
+        <translation>{name} has the drawer now</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>A rate must be between 0% and 100%.</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>The alliance share cannot be more than the turnover commission.</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>A coin must be worth at least one fen.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -517,6 +669,17 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Scan, or type: pinyin initials, name, barcode</source>
+        <translation>Scan, or type: pinyin initials, name, barcode</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches “{text}”</source>
+        <translation>Nothing on the menu matches “{text}”</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -563,6 +726,136 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>Edit menu item</source>
+        <translation>Edit menu item</translation>
+    </message>
+    <message>
+        <source>New menu item</source>
+        <translation>New menu item</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>Price (yuan)</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
+        <translation>Search: name, English, pinyin initials (zpnc), barcode, SKU</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Add item…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Take off sale / put on sale</source>
+        <translation>Take off sale / put on sale</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} items</translation>
+    </message>
+    <message>
+        <source>Select an item first</source>
+        <translation>Select an item first</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again</source>
+        <translation>{name} is on sale again</translation>
+    </message>
+    <message>
+        <source>{name} is off sale</source>
+        <translation>{name} is off sale</translation>
+    </message>
+    <message>
+        <source>Import the menu from a CSV file</source>
+        <translation>Import the menu from a CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>Row {row}</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>Export the menu to a CSV file</source>
+        <translation>Export the menu to a CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} items to {path}</source>
+        <translation>Exported {count} items to {path}</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1405,240 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>RedemptionsScreen</name>
+    <message>
+        <source>Code, product, staff…</source>
+        <translation>Code, product, staff…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Why it is reversed</source>
+        <translation>Why it is reversed</translation>
+    </message>
+    <message>
+        <source>Reverse the selected redemption</source>
+        <translation>Reverse the selected redemption</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>{n} redeemed</source>
+        <translation>{n} redeemed</translation>
+    </message>
+    <message>
+        <source>Reversed {at} by {who}: {why}</source>
+        <translation>Reversed {at} by {who}: {why}</translation>
+    </message>
+    <message>
+        <source>Choose a redemption that stands</source>
+        <translation>Choose a redemption that stands</translation>
+    </message>
+    <message>
+        <source>Say why it is reversed</source>
+        <translation>Say why it is reversed</translation>
+    </message>
+    <message>
+        <source>Reversed: the voucher can be redeemed again</source>
+        <translation>Reversed: the voucher can be redeemed again</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Chosen days</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Report to PDF…</source>
+        <translation>Report to PDF…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Group deals</source>
+        <translation>Group deals</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>By tender</source>
+        <translation>By tender</translation>
+    </message>
+    <message>
+        <source>Top items</source>
+        <translation>Top items</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</source>
+        <translation>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</translation>
+    </message>
+    <message>
+        <source>Groups opened</source>
+        <translation>Groups opened</translation>
+    </message>
+    <message>
+        <source>Groups filled</source>
+        <translation>Groups filled</translation>
+    </message>
+    <message>
+        <source>Groups drawn</source>
+        <translation>Groups drawn</translation>
+    </message>
+    <message>
+        <source>Groups expired</source>
+        <translation>Groups expired</translation>
+    </message>
+    <message>
+        <source>Groups cancelled</source>
+        <translation>Groups cancelled</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>Deposits taken</translation>
+    </message>
+    <message>
+        <source>Deposits held now</source>
+        <translation>Deposits held now</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>Consolation cash paid</translation>
+    </message>
+    <message>
+        <source>Vouchers redeemed</source>
+        <translation>Vouchers redeemed</translation>
+    </message>
+    <message>
+        <source>Coin discounts</source>
+        <translation>Coin discounts</translation>
+    </message>
+    <message>
+        <source>{n} sales, {coins} coins, {fen}</source>
+        <translation>{n} sales, {coins} coins, {fen}</translation>
+    </message>
+    <message>
+        <source>Sales by hour (¥)</source>
+        <translation>Sales by hour (¥)</translation>
+    </message>
+    <message>
+        <source>Sales by day (¥)</source>
+        <translation>Sales by day (¥)</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>filled</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>drawn</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Report to PDF</source>
+        <translation>Report to PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
@@ -1139,6 +1666,77 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Close the shift: count the drawer</source>
+        <translation>Close the shift: count the drawer</translation>
+    </message>
+    <message>
+        <source>Why the drawer is off (needed beyond the limit)</source>
+        <translation>Why the drawer is off (needed beyond the limit)</translation>
+    </message>
+    <message>
+        <source>Close shift and print the Z report</source>
+        <translation>Close shift and print the Z report</translation>
+    </message>
+    <message>
+        <source>Print the Z report again</source>
+        <translation>Print the Z report again</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>No shift is open</translation>
+    </message>
+    <message>
+        <source>Expected {amount}</source>
+        <translation>Expected {amount}</translation>
+    </message>
+    <message>
+        <source>Counted: not yet</source>
+        <translation>Counted: not yet</translation>
+    </message>
+    <message>
+        <source>Counted {amount}</source>
+        <translation>Counted {amount}</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Even</translation>
+    </message>
+    <message>
+        <source>Over {amount}</source>
+        <translation>Over {amount}</translation>
+    </message>
+    <message>
+        <source>Short {amount}</source>
+        <translation>Short {amount}</translation>
+    </message>
+    <message>
+        <source>Count the drawer first (type 0 where there is none)</source>
+        <translation>Count the drawer first (type 0 where there is none)</translation>
+    </message>
+    <message>
+        <source>The drawer is off by more than {limit}: say why</source>
+        <translation>The drawer is off by more than {limit}: say why</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report #{n}</source>
+        <translation>Shift closed: Z report #{n}</translation>
+    </message>
+    <message>
+        <source>not printed: {why}</source>
+        <translation>not printed: {why}</translation>
+    </message>
+    <message>
+        <source>Z report sent to the printer</source>
+        <translation>Z report sent to the printer</translation>
+    </message>
+    <message>
+        <source>Gave ¥3.50 too much change</source>
+        <translation>Gave ¥3.50 too much change</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1826,17 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>_Table</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+</context>
+<context>
     <name>attention</name>
     <message>
         <source>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</source>
@@ -1248,6 +1857,13 @@ What to do: {action}</translation>
     <message>
         <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2720,386 @@ What to do: {action}</translation>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>Group {id} has not been drawn or cancelled: nothing to hand back yet</translation>
     </message>
+    <message>
+        <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</translation>
+    </message>
+    <message>
+        <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</translation>
+    </message>
+    <message>
+        <source>An item's name is 1 to 128 characters</source>
+        <translation>An item's name is 1 to 128 characters</translation>
+    </message>
+    <message>
+        <source>An item's English name is at most 128 characters</source>
+        <translation>An item's English name is at most 128 characters</translation>
+    </message>
+    <message>
+        <source>A category is at most 64 characters</source>
+        <translation>A category is at most 64 characters</translation>
+    </message>
+    <message>
+        <source>A price or cost is between 0.00 and 1,000,000.00</source>
+        <translation>A price or cost is between 0.00 and 1,000,000.00</translation>
+    </message>
+    <message>
+        <source>A quantity is a whole number from 1 to {most}</source>
+        <translation>A quantity is a whole number from 1 to {most}</translation>
+    </message>
+    <message>
+        <source>The price is out of range</source>
+        <translation>The price is out of range</translation>
+    </message>
+    <message>
+        <source>A discount on {name} must be between 0 and {most}</source>
+        <translation>A discount on {name} must be between 0 and {most}</translation>
+    </message>
+    <message>
+        <source>A prize voucher is one line at price 0</source>
+        <translation>A prize voucher is one line at price 0</translation>
+    </message>
+    <message>
+        <source>A bill has at most {most} lines</source>
+        <translation>A bill has at most {most} lines</translation>
+    </message>
+    <message>
+        <source>The bill discount must be between 0 and {most}</source>
+        <translation>The bill discount must be between 0 and {most}</translation>
+    </message>
+    <message>
+        <source>This bill allows at most {most} coins</source>
+        <translation>This bill allows at most {most} coins</translation>
+    </message>
+    <message>
+        <source>A payment must be more than 0</source>
+        <translation>A payment must be more than 0</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than the bill ({total}): only cash gives change</source>
+        <translation>Card and app payments cannot be more than the bill ({total}): only cash gives change</translation>
+    </message>
+    <message>
+        <source>{due} is still due</source>
+        <translation>{due} is still due</translation>
+    </message>
+    <message>
+        <source>Count whole notes and coins</source>
+        <translation>Count whole notes and coins</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative ({value})</source>
+        <translation>A count cannot be negative ({value})</translation>
+    </message>
+    <message>
+        <source>{n} pieces of {value} is more than a drawer holds</source>
+        <translation>{n} pieces of {value} is more than a drawer holds</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of pieces</source>
+        <translation>“{text}” is not a number of pieces</translation>
+    </message>
+    <message>
+        <source>Unknown denomination {key}</source>
+        <translation>Unknown denomination {key}</translation>
+    </message>
+    <message>
+        <source>The drawer total is out of range</source>
+        <translation>The drawer total is out of range</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
+        <translation>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</translation>
+    </message>
+    <message>
+        <source>There is no menu item {id}</source>
+        <translation>There is no menu item {id}</translation>
+    </message>
+    <message>
+        <source>No menu item has the code {code}</source>
+        <translation>No menu item has the code {code}</translation>
+    </message>
+    <message>
+        <source>{name} is not on sale (disabled in the menu)</source>
+        <translation>{name} is not on sale (disabled in the menu)</translation>
+    </message>
+    <message>
+        <source>Menu item {id} has no price version {version}</source>
+        <translation>Menu item {id} has no price version {version}</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on {name}</source>
+        <translation>The barcode {code} is already on {name}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is already on {name}</source>
+        <translation>The SKU {code} is already on {name}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on the item with SKU {sku}</source>
+        <translation>The barcode {code} is already on the item with SKU {sku}</translation>
+    </message>
+    <message>
+        <source>The file is not a text file in UTF-8 or GBK</source>
+        <translation>The file is not a text file in UTF-8 or GBK</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 (on sale) or 0 (not on sale)</source>
+        <translation>“{text}” is not 1 (on sale) or 0 (not on sale)</translation>
+    </message>
+    <message>
+        <source>The price is missing</source>
+        <translation>The price is missing</translation>
+    </message>
+    <message>
+        <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
+        <translation>The SKU is missing: each row needs one, it is how an import finds the item to update</translation>
+    </message>
+    <message>
+        <source>The first line must be the header {header}</source>
+        <translation>The first line must be the header {header}</translation>
+    </message>
+    <message>
+        <source>The row has {count} columns, not {expected}</source>
+        <translation>The row has {count} columns, not {expected}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is also on row {row}</source>
+        <translation>The SKU {code} is also on row {row}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}</source>
+        <translation>The barcode {code} is also on row {row}</translation>
+    </message>
+    <message>
+        <source>This prize voucher was already redeemed</source>
+        <translation>This prize voucher was already redeemed</translation>
+    </message>
+    <message>
+        <source>This prize voucher has expired</source>
+        <translation>This prize voucher has expired</translation>
+    </message>
+    <message>
+        <source>This prize voucher is for another store</source>
+        <translation>This prize voucher is for another store</translation>
+    </message>
+    <message>
+        <source>This prize voucher is forged or altered: do not accept it</source>
+        <translation>This prize voucher is forged or altered: do not accept it</translation>
+    </message>
+    <message>
+        <source>This prize voucher was signed after its terminal was revoked: do not accept it</source>
+        <translation>This prize voucher was signed after its terminal was revoked: do not accept it</translation>
+    </message>
+    <message>
+        <source>Not a voucher we can read: scan again or type the code</source>
+        <translation>Not a voucher we can read: scan again or type the code</translation>
+    </message>
+    <message>
+        <source>No voucher has this code</source>
+        <translation>No voucher has this code</translation>
+    </message>
+    <message>
+        <source>This item is not on sale</source>
+        <translation>This item is not on sale</translation>
+    </message>
+    <message>
+        <source>No item has the code {code}</source>
+        <translation>No item has the code {code}</translation>
+    </message>
+    <message>
+        <source>No member of this store has the phone number {phone}</source>
+        <translation>No member of this store has the phone number {phone}</translation>
+    </message>
+    <message>
+        <source>Pair this terminal with the platform before accepting coins</source>
+        <translation>Pair this terminal with the platform before accepting coins</translation>
+    </message>
+    <message>
+        <source>This coin authorization is for another store</source>
+        <translation>This coin authorization is for another store</translation>
+    </message>
+    <message>
+        <source>This coin authorization belongs to another member</source>
+        <translation>This coin authorization belongs to another member</translation>
+    </message>
+    <message>
+        <source>This coin authorization was cancelled or used: ask the member for a new one</source>
+        <translation>This coin authorization was cancelled or used: ask the member for a new one</translation>
+    </message>
+    <message>
+        <source>This coin authorization was already used at this store</source>
+        <translation>This coin authorization was already used at this store</translation>
+    </message>
+    <message>
+        <source>The bill is empty</source>
+        <translation>The bill is empty</translation>
+    </message>
+    <message>
+        <source>This order was recalled already</source>
+        <translation>This order was recalled already</translation>
+    </message>
+    <message>
+        <source>The discount is beyond the cashier's limit: a manager must approve it</source>
+        <translation>The discount is beyond the cashier's limit: a manager must approve it</translation>
+    </message>
+    <message>
+        <source>Coins need a member</source>
+        <translation>Coins need a member</translation>
+    </message>
+    <message>
+        <source>The coins were not taken by the platform yet: try again</source>
+        <translation>The coins were not taken by the platform yet: try again</translation>
+    </message>
+    <message>
+        <source>{kind} is not a payment this store takes</source>
+        <translation>{kind} is not a payment this store takes</translation>
+    </message>
+    <message>
+        <source>This coin authorization expired at {time}: ask the member for a new one</source>
+        <translation>This coin authorization expired at {time}: ask the member for a new one</translation>
+    </message>
+    <message>
+        <source>This coin authorization is forged, altered or from another platform: do not accept it</source>
+        <translation>This coin authorization is forged, altered or from another platform: do not accept it</translation>
+    </message>
+    <message>
+        <source>This is not a coin authorization we can read</source>
+        <translation>This is not a coin authorization we can read</translation>
+    </message>
+    <message>
+        <source>Say why the redemption is reversed (a reason)</source>
+        <translation>Say why the redemption is reversed (a reason)</translation>
+    </message>
+    <message>
+        <source>This voucher is not redeemed: nothing to reverse</source>
+        <translation>This voucher is not redeemed: nothing to reverse</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</source>
+        <translation>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</translation>
+    </message>
+    <message>
+        <source>The clock reads a time before this redemption: set the clock right first</source>
+        <translation>The clock reads a time before this redemption: set the clock right first</translation>
+    </message>
+    <message>
+        <source>A redemption can be reversed within {minutes} minutes only; this one is older</source>
+        <translation>A redemption can be reversed within {minutes} minutes only; this one is older</translation>
+    </message>
+    <message>
+        <source>This terminal has no record of redeeming the voucher: it cannot reverse it</source>
+        <translation>This terminal has no record of redeeming the voucher: it cannot reverse it</translation>
+    </message>
+    <message>
+        <source>No such sale</source>
+        <translation>No such sale</translation>
+    </message>
+    <message>
+        <source>No such refund</source>
+        <translation>No such refund</translation>
+    </message>
+    <message>
+        <source>No sale has the receipt number {number}</source>
+        <translation>No sale has the receipt number {number}</translation>
+    </message>
+    <message>
+        <source>Sale {number} was voided already</source>
+        <translation>Sale {number} was voided already</translation>
+    </message>
+    <message>
+        <source>Part of sale {number} was refunded: refund the rest instead of voiding it</source>
+        <translation>Part of sale {number} was refunded: refund the rest instead of voiding it</translation>
+    </message>
+    <message>
+        <source>Only a sale of today can be voided: refund sale {number} instead</source>
+        <translation>Only a sale of today can be voided: refund sale {number} instead</translation>
+    </message>
+    <message>
+        <source>Sale {number} was voided: nothing is left to refund</source>
+        <translation>Sale {number} was voided: nothing is left to refund</translation>
+    </message>
+    <message>
+        <source>Line {line} has {left} left to refund</source>
+        <translation>Line {line} has {left} left to refund</translation>
+    </message>
+    <message>
+        <source>Sale {number} was refunded in full already</source>
+        <translation>Sale {number} was refunded in full already</translation>
+    </message>
+    <message>
+        <source>Say why (a reason is required)</source>
+        <translation>Say why (a reason is required)</translation>
+    </message>
+    <message>
+        <source>The refund is more than what is left of the sale</source>
+        <translation>The refund is more than what is left of the sale</translation>
+    </message>
+    <message>
+        <source>A shift is open on this terminal already (opened by {name} at {at})</source>
+        <translation>A shift is open on this terminal already (opened by {name} at {at})</translation>
+    </message>
+    <message>
+        <source>Cash goes in or out of the drawer</source>
+        <translation>Cash goes in or out of the drawer</translation>
+    </message>
+    <message>
+        <source>Type an amount above zero</source>
+        <translation>Type an amount above zero</translation>
+    </message>
+    <message>
+        <source>Say why the cash moves (a reason)</source>
+        <translation>Say why the cash moves (a reason)</translation>
+    </message>
+    <message>
+        <source>There is no open shift to report on</source>
+        <translation>There is no open shift to report on</translation>
+    </message>
+    <message>
+        <source>Count the drawer before closing the shift</source>
+        <translation>Count the drawer before closing the shift</translation>
+    </message>
+    <message>
+        <source>The drawer is {diff} off: say why before closing</source>
+        <translation>The drawer is {diff} off: say why before closing</translation>
+    </message>
+    <message>
+        <source>There is no such Z report</source>
+        <translation>There is no such Z report</translation>
+    </message>
+    <message>
+        <source>The clock reads {now}, before this shift opened ({opened}): set the clock right, then close</source>
+        <translation>The clock reads {now}, before this shift opened ({opened}): set the clock right, then close</translation>
+    </message>
+    <message>
+        <source>{n} parked bill(s) are still open: finish or cancel them before closing</source>
+        <translation>{n} parked bill(s) are still open: finish or cancel them before closing</translation>
+    </message>
+    <message>
+        <source>Open a shift first: count the float into the drawer, then take or pay money</source>
+        <translation>Open a shift first: count the float into the drawer, then take or pay money</translation>
+    </message>
+    <message>
+        <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
+        <translation>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</translation>
+    </message>
+    <message>
+        <source>This is not a member code we can read</source>
+        <translation>This is not a member code we can read</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: use the member's coin authorization QR</source>
+        <translation>The platform cannot be reached: use the member's coin authorization QR</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2249,6 +3245,10 @@ What to do: {action}</translation>
         <translation>Test page</translation>
     </message>
     <message>
+        <source>Shift report (X/Z)</source>
+        <translation>Shift report (X/Z)</translation>
+    </message>
+    <message>
         <source>Saved {kind} as a PDF file in {folder}</source>
         <translation>Saved {kind} as a PDF file in {folder}</translation>
     </message>
@@ -2356,12 +3356,28 @@ What to do: {action}</translation>
         <translation>Redeem voucher</translation>
     </message>
     <message>
+        <source>Drawer</source>
+        <translation>Drawer</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Redemption history</source>
+        <translation>Redemption history</translation>
+    </message>
+    <message>
         <source>Groups</source>
         <translation>Groups</translation>
     </message>
     <message>
         <source>Deals</source>
         <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2380,6 +3396,10 @@ What to do: {action}</translation>
         <translation>Needs attention</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
@@ -2394,6 +3414,65 @@ What to do: {action}</translation>
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>Cash sales</source>
+        <translation>Cash sales</translation>
+    </message>
+    <message>
+        <source>Change given</source>
+        <translation>Change given</translation>
+    </message>
+    <message>
+        <source>Sale refunds in cash</source>
+        <translation>Sale refunds in cash</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>Deposits taken</translation>
+    </message>
+    <message>
+        <source>Deposits given back</source>
+        <translation>Deposits given back</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>Consolation cash paid</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +3631,14 @@ What to do: {action}</translation>
         <translation>Signing key added</translation>
     </message>
     <message>
+        <source>Shift closed (Z report)</source>
+        <translation>Shift closed (Z report)</translation>
+    </message>
+    <message>
+        <source>Redemption reversed</source>
+        <translation>Redemption reversed</translation>
+    </message>
+    <message>
         <source>Attention item resolved</source>
         <translation>Attention item resolved</translation>
     </message>
@@ -2666,6 +3753,42 @@ What to do: {action}</translation>
     <message>
         <source>Invites signed for the paired store</source>
         <translation>Invites signed for the paired store</translation>
+    </message>
+    <message>
+        <source>Menu item added</source>
+        <translation>Menu item added</translation>
+    </message>
+    <message>
+        <source>Menu item changed</source>
+        <translation>Menu item changed</translation>
+    </message>
+    <message>
+        <source>Menu item put on sale</source>
+        <translation>Menu item put on sale</translation>
+    </message>
+    <message>
+        <source>Menu item taken off sale</source>
+        <translation>Menu item taken off sale</translation>
+    </message>
+    <message>
+        <source>Menu imported from a file</source>
+        <translation>Menu imported from a file</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float</source>
+        <translation>Shift opened with a float</translation>
+    </message>
+    <message>
+        <source>Another cashier took over the drawer</source>
+        <translation>Another cashier took over the drawer</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer</source>
+        <translation>Cash put into the drawer</translation>
+    </message>
+    <message>
+        <source>Cash taken out of the drawer</source>
+        <translation>Cash taken out of the drawer</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -2982,6 +4105,82 @@ What to do: {action}</translation>
     <message>
         <source>port</source>
         <translation>port</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>price version</source>
+        <translation>price version</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>refunds carried in</source>
+        <translation>refunds carried in</translation>
+    </message>
+    <message>
+        <source>Z report no.</source>
+        <translation>Z report no.</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>counted</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <source>over/short</source>
+        <translation>over/short</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>redeemed at</source>
+        <translation>redeemed at</translation>
     </message>
 </context>
 </TS>

@@ -103,6 +103,52 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished">价格</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -320,6 +366,112 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>DrawerScreen</name>
+    <message>
+        <source>Open a shift: count the float into the drawer</source>
+        <translation>开班：清点钱箱备用金</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer.</source>
+        <translation>输入钱箱里每种面额的张数/枚数。</translation>
+    </message>
+    <message>
+        <source>Count the float first (type 0 for an empty drawer)</source>
+        <translation>请先清点备用金（钱箱为空请输入 0）</translation>
+    </message>
+    <message>
+        <source>Shift {n} is open</source>
+        <translation>班次 {n} 已开班</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Reason (bank drop, change float…)</source>
+        <translation>原因（存银行、补零钱…）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Print X report</source>
+        <translation>打印 X 报表</translation>
+    </message>
+    <message>
+        <source>I take over this drawer</source>
+        <translation>我接手这个钱箱</translation>
+    </message>
+    <message>
+        <source>Count and close the shift…</source>
+        <translation>点钞并交班…</translation>
+    </message>
+    <message>
+        <source>Cash in or out of the drawer</source>
+        <translation>钱箱存取现金</translation>
+    </message>
+    <message>
+        <source>Shift {n} · opened {at} by {who} · cashier {cashier}</source>
+        <translation>班次 {n} · {at} 由 {who} 开班 · 收银员 {cashier}</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: {amount}</source>
+        <translation>钱箱应有：{amount}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Recorded; the drawer opens on the receipt printer</source>
+        <translation>已记录；小票打印机会弹开钱箱</translation>
+    </message>
+    <message>
+        <source>X report sent to the printer</source>
+        <translation>X 报表已发送到打印机</translation>
+    </message>
+    <message>
+        <source>{name} has the drawer now</source>
+        <translation>现在由 {name} 负责钱箱</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -517,6 +669,17 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Scan, or type: pinyin initials, name, barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing on the menu matches “{text}”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -563,6 +726,136 @@ What to do: {action}</source>
     <message>
         <source>Pinshang Counter</source>
         <translation>品尚收银台</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>Edit menu item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New menu item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take off sale / put on sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished">导出 CSV…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an item first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is on sale again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is off sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the menu from a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the menu to a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported {count} items to {path}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1001,7 +1294,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Record</source>
-        <translation>记录编号</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>From</source>
@@ -1112,6 +1405,240 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>RedemptionsScreen</name>
+    <message>
+        <source>Code, product, staff…</source>
+        <translation>券码、商品、员工…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why it is reversed</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <source>Reverse the selected redemption</source>
+        <translation>撤销所选核销</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} redeemed</source>
+        <translation>已核销 {n} 张</translation>
+    </message>
+    <message>
+        <source>Reversed {at} by {who}: {why}</source>
+        <translation>{at} 由 {who} 撤销：{why}</translation>
+    </message>
+    <message>
+        <source>Choose a redemption that stands</source>
+        <translation>请选择一条有效的核销记录</translation>
+    </message>
+    <message>
+        <source>Say why it is reversed</source>
+        <translation>请填写撤销原因</translation>
+    </message>
+    <message>
+        <source>Reversed: the voucher can be redeemed again</source>
+        <translation>已撤销：该券可再次核销</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Report to PDF…</source>
+        <translation>报表导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Group deals</source>
+        <translation>拼团</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By tender</source>
+        <translation>按支付方式</translation>
+    </message>
+    <message>
+        <source>Top items</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</source>
+        <translation>{start} – {end}：{n} 笔销售，{total}（客单价 {average}）· 核销 {r} 张券</translation>
+    </message>
+    <message>
+        <source>Groups opened</source>
+        <translation>开团数</translation>
+    </message>
+    <message>
+        <source>Groups filled</source>
+        <translation>成团数</translation>
+    </message>
+    <message>
+        <source>Groups drawn</source>
+        <translation>开奖数</translation>
+    </message>
+    <message>
+        <source>Groups expired</source>
+        <translation>过期团数</translation>
+    </message>
+    <message>
+        <source>Groups cancelled</source>
+        <translation>取消团数</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>收取押金</translation>
+    </message>
+    <message>
+        <source>Deposits held now</source>
+        <translation>当前在押押金</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>已付安慰金</translation>
+    </message>
+    <message>
+        <source>Vouchers redeemed</source>
+        <translation>已核销券</translation>
+    </message>
+    <message>
+        <source>Coin discounts</source>
+        <translation>金币抵扣</translation>
+    </message>
+    <message>
+        <source>{n} sales, {coins} coins, {fen}</source>
+        <translation>{n} 笔，{coins} 金币，{fen}</translation>
+    </message>
+    <message>
+        <source>Sales by hour (¥)</source>
+        <translation>分时销售（元）</translation>
+    </message>
+    <message>
+        <source>Sales by day (¥)</source>
+        <translation>每日销售（元）</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>开团</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>成团</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>团</translation>
+    </message>
+    <message>
+        <source>Report to PDF</source>
+        <translation>报表导出 PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
@@ -1139,6 +1666,77 @@ What to do: {action}</source>
     <message>
         <source>Pinshang Counter</source>
         <translation>品尚收银台</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Close the shift: count the drawer</source>
+        <translation>交班：清点钱箱</translation>
+    </message>
+    <message>
+        <source>Why the drawer is off (needed beyond the limit)</source>
+        <translation>钱箱差异原因（超出限额时必填）</translation>
+    </message>
+    <message>
+        <source>Close shift and print the Z report</source>
+        <translation>交班并打印 Z 报表</translation>
+    </message>
+    <message>
+        <source>Print the Z report again</source>
+        <translation>重新打印 Z 报表</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>当前没有开班</translation>
+    </message>
+    <message>
+        <source>Expected {amount}</source>
+        <translation>应有 {amount}</translation>
+    </message>
+    <message>
+        <source>Counted: not yet</source>
+        <translation>实点：尚未清点</translation>
+    </message>
+    <message>
+        <source>Counted {amount}</source>
+        <translation>实点 {amount}</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>Over {amount}</source>
+        <translation>长款 {amount}</translation>
+    </message>
+    <message>
+        <source>Short {amount}</source>
+        <translation>短款 {amount}</translation>
+    </message>
+    <message>
+        <source>Count the drawer first (type 0 where there is none)</source>
+        <translation>请先点钞（没有的面额输入 0）</translation>
+    </message>
+    <message>
+        <source>The drawer is off by more than {limit}: say why</source>
+        <translation>钱箱差异超过 {limit}：请说明原因</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report #{n}</source>
+        <translation>已交班：Z 报表 #{n}</translation>
+    </message>
+    <message>
+        <source>not printed: {why}</source>
+        <translation>未打印：{why}</translation>
+    </message>
+    <message>
+        <source>Z report sent to the printer</source>
+        <translation>Z 报表已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Gave ¥3.50 too much change</source>
+        <translation>多找零 ¥3.50</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1826,17 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>_Table</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+</context>
+<context>
     <name>attention</name>
     <message>
         <source>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</source>
@@ -1248,6 +1857,13 @@ What to do: {action}</source>
     <message>
         <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>平台的数据已从较旧的备份恢复，丢失了本终端的部分记录。本终端仍保存的记录已重新发送。如有记录无法重新发送（见原因），请根据纸质记录重新录入，然后标记为已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>(no category)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1478,7 +2094,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>drawn</source>
-        <translation>已开奖</translation>
+        <translation>开奖</translation>
     </message>
     <message>
         <source>settled</source>
@@ -1486,7 +2102,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>expired</source>
-        <translation>已过期</translation>
+        <translation>过期</translation>
     </message>
     <message>
         <source>refunded</source>
@@ -1494,7 +2110,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>cancelled</source>
-        <translation>已取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>fill</source>
@@ -2104,6 +2720,386 @@ What to do: {action}</source>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>拼团 {id} 尚未开奖或取消：还没有要退给顾客的</translation>
     </message>
+    <message>
+        <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An item's name is 1 to 128 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An item's English name is at most 128 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A category is at most 64 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A price or cost is between 0.00 and 1,000,000.00</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A quantity is a whole number from 1 to {most}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The price is out of range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A discount on {name} must be between 0 and {most}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A prize voucher is one line at price 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A bill has at most {most} lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bill discount must be between 0 and {most}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This bill allows at most {most} coins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A payment must be more than 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than the bill ({total}): only cash gives change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{due} is still due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count whole notes and coins</source>
+        <translation>请按整张/整枚清点</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative ({value})</source>
+        <translation>点数不能为负（{value}）</translation>
+    </message>
+    <message>
+        <source>{n} pieces of {value} is more than a drawer holds</source>
+        <translation>{value} 共 {n} 张，超出钱箱容量</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of pieces</source>
+        <translation>“{text}”不是张数</translation>
+    </message>
+    <message>
+        <source>Unknown denomination {key}</source>
+        <translation>未知面额 {key}</translation>
+    </message>
+    <message>
+        <source>The drawer total is out of range</source>
+        <translation>钱箱合计超出范围</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no menu item {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No menu item has the code {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is not on sale (disabled in the menu)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu item {id} has no price version {version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The barcode {code} is already on {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SKU {code} is already on {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The barcode {code} is already on the item with SKU {sku}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not a text file in UTF-8 or GBK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{text}” is not 1 (on sale) or 0 (not on sale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The price is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first line must be the header {header}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The row has {count} columns, not {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SKU {code} is also on row {row}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This prize voucher was already redeemed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This prize voucher has expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This prize voucher is for another store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This prize voucher is forged or altered: do not accept it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This prize voucher was signed after its terminal was revoked: do not accept it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a voucher we can read: scan again or type the code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No voucher has this code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This item is not on sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No item has the code {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No member of this store has the phone number {phone}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pair this terminal with the platform before accepting coins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This coin authorization is for another store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This coin authorization belongs to another member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This coin authorization was cancelled or used: ask the member for a new one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This coin authorization was already used at this store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bill is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This order was recalled already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The discount is beyond the cashier's limit: a manager must approve it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coins need a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The coins were not taken by the platform yet: try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind} is not a payment this store takes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This coin authorization expired at {time}: ask the member for a new one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This coin authorization is forged, altered or from another platform: do not accept it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a coin authorization we can read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say why the redemption is reversed (a reason)</source>
+        <translation>请填写撤销核销的原因</translation>
+    </message>
+    <message>
+        <source>This voucher is not redeemed: nothing to reverse</source>
+        <translation>该券未核销：无需撤销</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</source>
+        <translation>该券由终端 {terminal} 核销：只有该终端可以撤销</translation>
+    </message>
+    <message>
+        <source>The clock reads a time before this redemption: set the clock right first</source>
+        <translation>电脑时间早于这次核销：请先校正时钟</translation>
+    </message>
+    <message>
+        <source>A redemption can be reversed within {minutes} minutes only; this one is older</source>
+        <translation>核销只能在 {minutes} 分钟内撤销；这次核销已超时</translation>
+    </message>
+    <message>
+        <source>This terminal has no record of redeeming the voucher: it cannot reverse it</source>
+        <translation>本终端没有核销该券的记录：无法撤销</translation>
+    </message>
+    <message>
+        <source>No such sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No sale has the receipt number {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale {number} was voided already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Part of sale {number} was refunded: refund the rest instead of voiding it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a sale of today can be voided: refund sale {number} instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale {number} was voided: nothing is left to refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line} has {left} left to refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sale {number} was refunded in full already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say why (a reason is required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The refund is more than what is left of the sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A shift is open on this terminal already (opened by {name} at {at})</source>
+        <translation>本终端已有班次在进行（{name} 于 {at} 开班）</translation>
+    </message>
+    <message>
+        <source>Cash goes in or out of the drawer</source>
+        <translation>现金只能存入或取出钱箱</translation>
+    </message>
+    <message>
+        <source>Type an amount above zero</source>
+        <translation>请输入大于零的金额</translation>
+    </message>
+    <message>
+        <source>Say why the cash moves (a reason)</source>
+        <translation>请填写存取现金的原因</translation>
+    </message>
+    <message>
+        <source>There is no open shift to report on</source>
+        <translation>当前没有开班，无法出报表</translation>
+    </message>
+    <message>
+        <source>Count the drawer before closing the shift</source>
+        <translation>交班前请先点钞</translation>
+    </message>
+    <message>
+        <source>The drawer is {diff} off: say why before closing</source>
+        <translation>钱箱差异 {diff}：交班前请说明原因</translation>
+    </message>
+    <message>
+        <source>There is no such Z report</source>
+        <translation>没有这份 Z 报表</translation>
+    </message>
+    <message>
+        <source>The clock reads {now}, before this shift opened ({opened}): set the clock right, then close</source>
+        <translation>电脑时间为 {now}，早于本班开班时间（{opened}）：请先校正时钟再交班</translation>
+    </message>
+    <message>
+        <source>{n} parked bill(s) are still open: finish or cancel them before closing</source>
+        <translation>还有 {n} 张挂单未结：请先结账或取消再交班</translation>
+    </message>
+    <message>
+        <source>Open a shift first: count the float into the drawer, then take or pay money</source>
+        <translation>请先开班：清点钱箱备用金后才能收付款</translation>
+    </message>
+    <message>
+        <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a member code we can read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform cannot be reached: use the member's coin authorization QR</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2249,6 +3245,10 @@ What to do: {action}</source>
         <translation>测试页</translation>
     </message>
     <message>
+        <source>Shift report (X/Z)</source>
+        <translation>班次报表（X/Z）</translation>
+    </message>
+    <message>
         <source>Saved {kind} as a PDF file in {folder}</source>
         <translation>{kind}已存为 PDF：{folder}</translation>
     </message>
@@ -2356,12 +3356,28 @@ What to do: {action}</source>
         <translation>兑奖</translation>
     </message>
     <message>
+        <source>Drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Redemption history</source>
+        <translation>验券记录</translation>
+    </message>
+    <message>
         <source>Groups</source>
-        <translation>团列表</translation>
+        <translation>团</translation>
     </message>
     <message>
         <source>Deals</source>
         <translation>拼团活动</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Staff</source>
@@ -2380,6 +3396,10 @@ What to do: {action}</source>
         <translation>待处理事项</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
@@ -2394,6 +3414,65 @@ What to do: {action}</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>Cash sales</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <source>Change given</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Sale refunds in cash</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>收取押金</translation>
+    </message>
+    <message>
+        <source>Deposits given back</source>
+        <translation>退还押金</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>已付安慰金</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
     </message>
 </context>
 <context>
@@ -2451,7 +3530,7 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Online</source>
-        <translation>在线</translation>
+        <translation>线上</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -2550,6 +3629,14 @@ What to do: {action}</source>
     <message>
         <source>Signing key added</source>
         <translation>已添加签名密钥</translation>
+    </message>
+    <message>
+        <source>Shift closed (Z report)</source>
+        <translation>交班（Z 报表）</translation>
+    </message>
+    <message>
+        <source>Redemption reversed</source>
+        <translation>撤销核销</translation>
     </message>
     <message>
         <source>Attention item resolved</source>
@@ -2666,6 +3753,42 @@ What to do: {action}</source>
     <message>
         <source>Invites signed for the paired store</source>
         <translation>邀请码已按配对门店重新签名</translation>
+    </message>
+    <message>
+        <source>Menu item added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu item changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu item put on sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu item taken off sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu imported from a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift opened with a float</source>
+        <translation>开班（备用金）</translation>
+    </message>
+    <message>
+        <source>Another cashier took over the drawer</source>
+        <translation>换收银员接手钱箱</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer</source>
+        <translation>存入钱箱现金</translation>
+    </message>
+    <message>
+        <source>Cash taken out of the drawer</source>
+        <translation>从钱箱取出现金</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -2982,6 +4105,82 @@ What to do: {action}</source>
     <message>
         <source>port</source>
         <translation>端口</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>price version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>refunds carried in</source>
+        <translation>结转的退款</translation>
+    </message>
+    <message>
+        <source>Z report no.</source>
+        <translation>Z 报表号</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>over/short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>redeemed at</source>
+        <translation>核销时间</translation>
     </message>
 </context>
 </TS>

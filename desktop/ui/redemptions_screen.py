@@ -43,7 +43,7 @@ class RedemptionsScreen(ScreenBase):
         super().__init__(ctx, parent)
         self.setObjectName("redemptions")
         self.history: RedemptionHistory | None = None
-        today = QDate.currentDate()
+        today = QDate(ctx.services.redemption_history.today())
         self.start = QDateEdit(today, self, objectName="start", calendarPopup=True)
         self.end = QDateEdit(today, self, objectName="end", calendarPopup=True)
         self.search = QLineEdit(self, objectName="search", placeholderText=self.tr("Code, product, staff…"))

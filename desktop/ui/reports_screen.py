@@ -125,7 +125,7 @@ class ReportsScreen(ScreenBase):
         self.range.addItem(self.tr("This week"), WEEK)
         self.range.addItem(self.tr("Chosen days"), PERIOD)
         self.range.currentIndexChanged.connect(self._range_changed)
-        today = QDate.currentDate()
+        today = QDate(ctx.services.reports.today())
         self.start = QDateEdit(today, self, objectName="start", calendarPopup=True, enabled=False)
         self.end = QDateEdit(today, self, objectName="end", calendarPopup=True, enabled=False)
         show = QPushButton(self.tr("Show"), self, objectName="show")
@@ -178,7 +178,7 @@ class ReportsScreen(ScreenBase):
         self.refresh()
 
     def period(self) -> tuple[date, date]:
-        today = date.today()
+        today = self.ctx.services.reports.today()
         kind = self.range.currentData()
         if kind == TODAY:
             return today, today

@@ -35,6 +35,8 @@ OP_KINDS = {
     "sale.completed": QT_TRANSLATE_NOOP("wording", "Sale"),
     "coins.captured": QT_TRANSLATE_NOOP("wording", "Coins paid with"),
     "signing_key.added": QT_TRANSLATE_NOOP("wording", "Signing key added"),
+    "shift.closed": QT_TRANSLATE_NOOP("wording", "Shift closed (Z report)"),
+    "redemption.reversed": QT_TRANSLATE_NOOP("wording", "Redemption reversed"),
 }
 AUDIT_ACTIONS = {
     "attention.resolved": QT_TRANSLATE_NOOP("wording", "Attention item resolved"),
@@ -81,6 +83,12 @@ AUDIT_ACTIONS = {
     "menu.item_enabled": QT_TRANSLATE_NOOP("wording", "Menu item put on sale"),
     "menu.item_disabled": QT_TRANSLATE_NOOP("wording", "Menu item taken off sale"),
     "menu.imported": QT_TRANSLATE_NOOP("wording", "Menu imported from a file"),
+    "shift.opened": QT_TRANSLATE_NOOP("wording", "Shift opened with a float"),
+    "shift.closed": QT_TRANSLATE_NOOP("wording", "Shift closed (Z report)"),
+    "shift.cashier_switched": QT_TRANSLATE_NOOP("wording", "Another cashier took over the drawer"),
+    "drawer.cash_in": QT_TRANSLATE_NOOP("wording", "Cash put into the drawer"),
+    "drawer.cash_out": QT_TRANSLATE_NOOP("wording", "Cash taken out of the drawer"),
+    "redemption.reversed": QT_TRANSLATE_NOOP("wording", "Redemption reversed"),
 }
 APPROVAL_LOGIN = QT_TRANSLATE_NOOP("wording", "Manager PIN checked for an approval")
 FIELDS = {
@@ -177,6 +185,15 @@ FIELDS = {
     "rows": QT_TRANSLATE_NOOP("wording", "rows"),
     "added": QT_TRANSLATE_NOOP("wording", "added"),
     "updated": QT_TRANSLATE_NOOP("wording", "changed"),
+    "shift_id": QT_TRANSLATE_NOOP("wording", "shift"),
+    "float_fen": QT_TRANSLATE_NOOP("wording", "float"),
+    "carried_in": QT_TRANSLATE_NOOP("wording", "refunds carried in"),
+    "z_number": QT_TRANSLATE_NOOP("wording", "Z report no."),
+    "counted_fen": QT_TRANSLATE_NOOP("wording", "counted"),
+    "expected_fen": QT_TRANSLATE_NOOP("wording", "expected"),
+    "over_short_fen": QT_TRANSLATE_NOOP("wording", "over/short"),
+    "amount_fen": QT_TRANSLATE_NOOP("wording", "amount"),
+    "redeemed_at": QT_TRANSLATE_NOOP("wording", "redeemed at"),
 }
 
 
