@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
+from desktop.core.checkout import Tender
 from desktop.core.drawer import DENOMINATIONS, drawer_delta
 from desktop.core.errors import InvalidTransition, PermissionDenied, ValidationError
-from desktop.core.checkout import Tender
 from desktop.core.op_contracts import validate_payload
 from desktop.core.staff import Permission
 from desktop.services.checkout_order import Order
