@@ -67,6 +67,8 @@ def shift_report_document(totals: Mapping[str, Any], store_name: str, *, reprint
         Columns("核销券 Vouchers redeemed", str(totals["vouchers_redeemed"])),
         Columns("撤销核销 Redemptions reversed", str(totals["redemptions_reversed"])),
     ]
+    if totals["cash_moves"]:
+        blocks += [Separator("-"), TextLine("存取现金 Cash in / out", bold=True)]
     for move in totals["cash_moves"]:
         who = move["staff"] + (f" / {move['approver']}" if move["approver"] else "")
         sign = 1 if move["direction"] == "in" else -1

@@ -59,11 +59,12 @@ def shift_totals(session: Session, shift: Shift, now_iso: str) -> dict[str, Any]
 
 
 def _tenders(session: Session, shift_id: int) -> dict[str, int]:
-    """Net money taken per tender in the shift (cash: the drawer's movements without the float)."""
+    """Net money taken per tender in the shift: sales, deposits, refunds and payouts (cash in
+    and out are not a tender: they are the drawer's own lines)."""
     by: dict[str, int] = defaultdict(int)
     for row in shift_rows(session, shift_id):
         t = to_transfer(row)
-        if t.kind not in (Kind.PLAIN, Kind.POST_PENDING):
+        if t.kind not in (Kind.PLAIN, Kind.POST_PENDING) or t.ref.startswith(("cash_in:", "cash_out:")):
             continue
         debit, credit = tender_of_account(t.debit), tender_of_account(t.credit)
         if debit is not None:

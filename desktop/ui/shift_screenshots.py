@@ -10,7 +10,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.checkout import Tender
 from desktop.core.drawer import DENOMINATIONS
+from desktop.core.staff import Actor
+from desktop.services.checkout_order import Order
+from desktop.services.registry import Services
 from desktop.services.demo import DEMO_FLOAT
 from desktop.ui.changes import Change
 from desktop.ui.main_window import MainWindow
@@ -24,10 +28,23 @@ def _pieces(fen: int) -> dict[int, int]:
     return pieces
 
 
+def _ring_demo_sales(services: Services, actor: Actor) -> None:
+    """A few sales of the demo menu, paid in cash (with change), by card and by app."""
+    items = services.checkout.items()
+    plans = ((0, 2, "cash", 500), (1, 1, "card", 0), (2, 3, "wechat", 0), (3, 1, "cash", 1000),
+             (4, 2, "alipay", 0), (0, 1, "cash", 0))
+    for index, quantity, kind, extra in plans:
+        if index >= len(items):
+            continue
+        line = services.checkout.line_for_item(items[index].id, quantity)
+        services.checkout.complete(actor, Order((line,)), [Tender(kind, line.amount_fen + extra)])
+
+
 def shift_scenes(window: MainWindow, out: Path, save: Callable[[QWidget, Path], Path]) -> list[Path]:
     services, actor = window.ctx.services, window.ctx.actor
     if services.shifts.current() is None:
         return []
+    _ring_demo_sales(services, actor)
     services.shifts.cash_move(actor, "out", 20000, "bank drop")
     written = []
     for key in ("drawer", "reports", "redemptions", "shift_close"):
