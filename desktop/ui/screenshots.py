@@ -62,7 +62,7 @@ def capture_all(shell: Shell, out: Path, size: QSize = COUNTER_SIZE) -> list[Pat
     written.append(_save(dialog, out / "manager_override.png"))
     QTimer.singleShot(0, dialog.reject)
     dialog.done(QDialog.DialogCode.Rejected)
-    return written
+    return list(dict.fromkeys(written))  # a scene may show a screen again, in a later state
 
 
 def _scenes(window: MainWindow, out: Path) -> list[Path]:
