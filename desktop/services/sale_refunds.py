@@ -37,6 +37,7 @@ from desktop.store.sale_queries import (
 from desktop.store.shift_queries import require_open_shift
 
 REFUND_SERIES = "refund"
+__all__ = ["HistoryFilter", "RefundDone", "SaleRecord", "SaleRefundService"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ class SaleRefundService(ServiceBase):
     def history(self, wanted: HistoryFilter) -> list[SaleRecord]:
         with self.db.read() as s:
             return history(s, wanted)
+
+    def has_sales(self) -> bool:
+        with self.db.read() as s:
+            return bool(history(s, HistoryFilter(limit=1)))
 
     def sale(self, sale_id: str) -> SaleRecord:
         with self.db.read() as s:

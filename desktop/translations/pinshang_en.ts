@@ -142,6 +142,129 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Scan an item, member code, coin authorization or prize voucher</source>
+        <translation>Scan an item, member code, coin authorization or prize voucher</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Discount ¥</source>
+        <translation>Discount ¥</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>Bill discount</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>New bill</source>
+        <translation>New bill</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Subtotal {fen}</source>
+        <translation>Subtotal {fen}</translation>
+    </message>
+    <message>
+        <source>bill discount −{fen}</source>
+        <translation>bill discount −{fen}</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>{n} coins −{fen}</translation>
+    </message>
+    <message>
+        <source>rounding {fen}</source>
+        <translation>rounding {fen}</translation>
+    </message>
+    <message>
+        <source>discount approved by {name}</source>
+        <translation>discount approved by {name}</translation>
+    </message>
+    <message>
+        <source>To pay {fen}</source>
+        <translation>To pay {fen}</translation>
+    </message>
+    <message>
+        <source>This bill is paid: scan the next item to start a new one</source>
+        <translation>This bill is paid: scan the next item to start a new one</translation>
+    </message>
+    <message>
+        <source>This prize voucher is on the bill already</source>
+        <translation>This prize voucher is on the bill already</translation>
+    </message>
+    <message>
+        <source>Choose a line first</source>
+        <translation>Choose a line first</translation>
+    </message>
+    <message>
+        <source>The discount needs a manager's approval</source>
+        <translation>The discount needs a manager's approval</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>Asking the platform…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: coins only with the member's coin authorization</source>
+        <translation>The platform cannot be reached: coins only with the member's coin authorization</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>Order parked</translation>
+    </message>
+    <message>
+        <source>Order {label} recalled</source>
+        <translation>Order {label} recalled</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>✔ {receipt} paid · {change}</source>
+        <translation>✔ {receipt} paid · {change}</translation>
+    </message>
+</context>
+<context>
     <name>CountPanel</name>
     <message>
         <source>Total {amount}</source>
@@ -726,6 +849,53 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Member's phone</source>
+        <translation>Member's phone</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>No member: scan their member code</source>
+        <translation>No member: scan their member code</translation>
+    </message>
+    <message>
+        <source>Apply max coins</source>
+        <translation>Apply max coins</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>No member</translation>
+    </message>
+    <message>
+        <source>authorization of {n} coins</source>
+        <translation>authorization of {n} coins</translation>
+    </message>
+    <message>
+        <source>balance {n} coins</source>
+        <translation>balance {n} coins</translation>
+    </message>
+    <message>
+        <source>offline: coins only with their coin authorization QR</source>
+        <translation>offline: coins only with their coin authorization QR</translation>
+    </message>
+    <message>
+        <source>coins: scan their member code or coin authorization</source>
+        <translation>coins: scan their member code or coin authorization</translation>
+    </message>
+    <message>
+        <source>this bill allows {n} coins</source>
+        <translation>this bill allows {n} coins</translation>
+    </message>
+    <message>
+        <source>applied {n} coins (−{fen})</source>
+        <translation>applied {n} coins (−{fen})</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1809,133 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>SalesHistoryScreen</name>
+    <message>
+        <source>Scan or type a receipt number</source>
+        <translation>Scan or type a receipt number</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Any payment</translation>
+    </message>
+    <message>
+        <source>Coins used</source>
+        <translation>Coins used</translation>
+    </message>
+    <message>
+        <source>Voided or not</source>
+        <translation>Voided or not</translation>
+    </message>
+    <message>
+        <source>Not voided</source>
+        <translation>Not voided</translation>
+    </message>
+    <message>
+        <source>Voided only</source>
+        <translation>Voided only</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>Refund qty</translation>
+    </message>
+    <message>
+        <source>Reason for a refund or void</source>
+        <translation>Reason for a refund or void</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Refund chosen</source>
+        <translation>Refund chosen</translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation>Refund all</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Refunded {fen}</source>
+        <translation>Refunded {fen}</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>No sale chosen</source>
+        <translation>No sale chosen</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>{n} coins −{fen}</translation>
+    </message>
+    <message>
+        <source>change {fen}</source>
+        <translation>change {fen}</translation>
+    </message>
+    <message>
+        <source>{no}: {fen} back ({reason})</source>
+        <translation>{no}: {fen} back ({reason})</translation>
+    </message>
+    <message>
+        <source>Choose how many of which lines to refund</source>
+        <translation>Choose how many of which lines to refund</translation>
+    </message>
+    <message>
+        <source> · {n} coins back to the member</source>
+        <translation> · {n} coins back to the member</translation>
+    </message>
+    <message>
+        <source>{no}: give back {back}{coins}</source>
+        <translation>{no}: give back {back}{coins}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
@@ -1823,6 +2120,65 @@ What to do: {action}</translation>
     <message>
         <source>Unlocked</source>
         <translation>Unlocked</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Amount received ¥</source>
+        <translation>Amount received ¥</translation>
+    </message>
+    <message>
+        <source>Reference (optional)</source>
+        <translation>Reference (optional)</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Add payment</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Remove payment</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <source>Back to the bill</source>
+        <translation>Back to the bill</translation>
+    </message>
+    <message>
+        <source>Type the amount paid</source>
+        <translation>Type the amount paid</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than what is due: only cash gives change</source>
+        <translation>Card and app payments cannot be more than what is due: only cash gives change</translation>
+    </message>
+    <message>
+        <source>Due {fen}</source>
+        <translation>Due {fen}</translation>
+    </message>
+    <message>
+        <source>Paid {fen}</source>
+        <translation>Paid {fen}</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>Completing the sale…</source>
+        <translation>Completing the sale…</translation>
+    </message>
+    <message>
+        <source>Taking the coins on the platform…</source>
+        <translation>Taking the coins on the platform…</translation>
     </message>
 </context>
 <context>
@@ -2785,30 +3141,6 @@ What to do: {action}</translation>
         <translation>{due} is still due</translation>
     </message>
     <message>
-        <source>Count whole notes and coins</source>
-        <translation>Count whole notes and coins</translation>
-    </message>
-    <message>
-        <source>A count cannot be negative ({value})</source>
-        <translation>A count cannot be negative ({value})</translation>
-    </message>
-    <message>
-        <source>{n} pieces of {value} is more than a drawer holds</source>
-        <translation>{n} pieces of {value} is more than a drawer holds</translation>
-    </message>
-    <message>
-        <source>“{text}” is not a number of pieces</source>
-        <translation>“{text}” is not a number of pieces</translation>
-    </message>
-    <message>
-        <source>Unknown denomination {key}</source>
-        <translation>Unknown denomination {key}</translation>
-    </message>
-    <message>
-        <source>The drawer total is out of range</source>
-        <translation>The drawer total is out of range</translation>
-    </message>
-    <message>
         <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
         <translation>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</translation>
     </message>
@@ -2977,30 +3309,6 @@ What to do: {action}</translation>
         <translation>This is not a coin authorization we can read</translation>
     </message>
     <message>
-        <source>Say why the redemption is reversed (a reason)</source>
-        <translation>Say why the redemption is reversed (a reason)</translation>
-    </message>
-    <message>
-        <source>This voucher is not redeemed: nothing to reverse</source>
-        <translation>This voucher is not redeemed: nothing to reverse</translation>
-    </message>
-    <message>
-        <source>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</source>
-        <translation>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</translation>
-    </message>
-    <message>
-        <source>The clock reads a time before this redemption: set the clock right first</source>
-        <translation>The clock reads a time before this redemption: set the clock right first</translation>
-    </message>
-    <message>
-        <source>A redemption can be reversed within {minutes} minutes only; this one is older</source>
-        <translation>A redemption can be reversed within {minutes} minutes only; this one is older</translation>
-    </message>
-    <message>
-        <source>This terminal has no record of redeeming the voucher: it cannot reverse it</source>
-        <translation>This terminal has no record of redeeming the voucher: it cannot reverse it</translation>
-    </message>
-    <message>
         <source>No such sale</source>
         <translation>No such sale</translation>
     </message>
@@ -3045,6 +3353,66 @@ What to do: {action}</translation>
         <translation>The refund is more than what is left of the sale</translation>
     </message>
     <message>
+        <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
+        <translation>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</translation>
+    </message>
+    <message>
+        <source>This is not a member code we can read</source>
+        <translation>This is not a member code we can read</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: use the member's coin authorization QR</source>
+        <translation>The platform cannot be reached: use the member's coin authorization QR</translation>
+    </message>
+    <message>
+        <source>Count whole notes and coins</source>
+        <translation>Count whole notes and coins</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative ({value})</source>
+        <translation>A count cannot be negative ({value})</translation>
+    </message>
+    <message>
+        <source>{n} pieces of {value} is more than a drawer holds</source>
+        <translation>{n} pieces of {value} is more than a drawer holds</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of pieces</source>
+        <translation>“{text}” is not a number of pieces</translation>
+    </message>
+    <message>
+        <source>Unknown denomination {key}</source>
+        <translation>Unknown denomination {key}</translation>
+    </message>
+    <message>
+        <source>The drawer total is out of range</source>
+        <translation>The drawer total is out of range</translation>
+    </message>
+    <message>
+        <source>Say why the redemption is reversed (a reason)</source>
+        <translation>Say why the redemption is reversed (a reason)</translation>
+    </message>
+    <message>
+        <source>This voucher is not redeemed: nothing to reverse</source>
+        <translation>This voucher is not redeemed: nothing to reverse</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</source>
+        <translation>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</translation>
+    </message>
+    <message>
+        <source>The clock reads a time before this redemption: set the clock right first</source>
+        <translation>The clock reads a time before this redemption: set the clock right first</translation>
+    </message>
+    <message>
+        <source>A redemption can be reversed within {minutes} minutes only; this one is older</source>
+        <translation>A redemption can be reversed within {minutes} minutes only; this one is older</translation>
+    </message>
+    <message>
+        <source>This terminal has no record of redeeming the voucher: it cannot reverse it</source>
+        <translation>This terminal has no record of redeeming the voucher: it cannot reverse it</translation>
+    </message>
+    <message>
         <source>A shift is open on this terminal already (opened by {name} at {at})</source>
         <translation>A shift is open on this terminal already (opened by {name} at {at})</translation>
     </message>
@@ -3087,18 +3455,6 @@ What to do: {action}</translation>
     <message>
         <source>Open a shift first: count the float into the drawer, then take or pay money</source>
         <translation>Open a shift first: count the float into the drawer, then take or pay money</translation>
-    </message>
-    <message>
-        <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
-        <translation>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</translation>
-    </message>
-    <message>
-        <source>This is not a member code we can read</source>
-        <translation>This is not a member code we can read</translation>
-    </message>
-    <message>
-        <source>The platform cannot be reached: use the member's coin authorization QR</source>
-        <translation>The platform cannot be reached: use the member's coin authorization QR</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3703,14 @@ What to do: {action}</translation>
 </context>
 <context>
     <name>screens</name>
+    <message>
+        <source>Checkout</source>
+        <translation>Checkout</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
     <message>
         <source>Group</source>
         <translation>Group</translation>
@@ -3627,6 +3991,14 @@ What to do: {action}</translation>
         <translation>Coins paid with</translation>
     </message>
     <message>
+        <source>Sale refunded</source>
+        <translation>Sale refunded</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Sale voided</translation>
+    </message>
+    <message>
         <source>Signing key added</source>
         <translation>Signing key added</translation>
     </message>
@@ -3789,6 +4161,30 @@ What to do: {action}</translation>
     <message>
         <source>Cash taken out of the drawer</source>
         <translation>Cash taken out of the drawer</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>Order parked</translation>
+    </message>
+    <message>
+        <source>Parked order recalled</source>
+        <translation>Parked order recalled</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -4181,6 +4577,34 @@ What to do: {action}</translation>
     <message>
         <source>redeemed at</source>
         <translation>redeemed at</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <source>receipt no.</source>
+        <translation>receipt no.</translation>
+    </message>
+    <message>
+        <source>refund no.</source>
+        <translation>refund no.</translation>
+    </message>
+    <message>
+        <source>coins returned</source>
+        <translation>coins returned</translation>
+    </message>
+    <message>
+        <source>parked order</source>
+        <translation>parked order</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>lines</translation>
     </message>
 </context>
 </TS>

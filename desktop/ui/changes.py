@@ -25,6 +25,7 @@ class Change(StrEnum):
     AUDIT = "audit"
     SHIFTS = "shifts"  # shifts, the drawer's cash, Z reports, redemption reversals
     MENU = "menu"  # catalogue items, prices, enabled
+    SALES = "sales"  # sales, refunds, voids, parked orders
 
 
 EVERYTHING = frozenset(Change)

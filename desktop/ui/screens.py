@@ -28,6 +28,7 @@ class ScreenSpec:
 def all_screens() -> list[ScreenSpec]:
     from desktop.ui.attention_screen import AttentionScreen
     from desktop.ui.audit_screen import AuditScreen
+    from desktop.ui.checkout_screen import CheckoutScreen
     from desktop.ui.deals_screen import DealsScreen
     from desktop.ui.drawer_screen import DrawerScreen
     from desktop.ui.group_screen import GroupScreen
@@ -40,11 +41,14 @@ def all_screens() -> list[ScreenSpec]:
     from desktop.ui.redeem_screen import RedeemScreen
     from desktop.ui.redemptions_screen import RedemptionsScreen
     from desktop.ui.reports_screen import ReportsScreen
+    from desktop.ui.sales_history_screen import SalesHistoryScreen
     from desktop.ui.settings_screen import SettingsScreen
     from desktop.ui.shift_close_screen import ShiftCloseScreen
     from desktop.ui.staff_screen import StaffScreen
 
     return [
+        ScreenSpec("checkout", QT_TRANSLATE_NOOP("screens", "Checkout"), CheckoutScreen, Permission.SELL),
+        ScreenSpec("sales_history", QT_TRANSLATE_NOOP("screens", "Sales"), SalesHistoryScreen, Permission.SELL),
         ScreenSpec("group", QT_TRANSLATE_NOOP("screens", "Group"), GroupScreen, Permission.ENROL),
         ScreenSpec("redeem", QT_TRANSLATE_NOOP("screens", "Redeem voucher"), RedeemScreen, Permission.REDEEM),
         ScreenSpec("drawer", QT_TRANSLATE_NOOP("screens", "Drawer"), DrawerScreen, Permission.SELL),

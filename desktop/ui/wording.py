@@ -34,6 +34,8 @@ OP_KINDS = {
     "voucher.redeemed": QT_TRANSLATE_NOOP("wording", "Voucher redeemed"),
     "sale.completed": QT_TRANSLATE_NOOP("wording", "Sale"),
     "coins.captured": QT_TRANSLATE_NOOP("wording", "Coins paid with"),
+    "sale.refunded": QT_TRANSLATE_NOOP("wording", "Sale refunded"),
+    "sale.voided": QT_TRANSLATE_NOOP("wording", "Sale voided"),
     "signing_key.added": QT_TRANSLATE_NOOP("wording", "Signing key added"),
     "shift.closed": QT_TRANSLATE_NOOP("wording", "Shift closed (Z report)"),
     "redemption.reversed": QT_TRANSLATE_NOOP("wording", "Redemption reversed"),
@@ -89,6 +91,17 @@ AUDIT_ACTIONS = {
     "drawer.cash_in": QT_TRANSLATE_NOOP("wording", "Cash put into the drawer"),
     "drawer.cash_out": QT_TRANSLATE_NOOP("wording", "Cash taken out of the drawer"),
     "redemption.reversed": QT_TRANSLATE_NOOP("wording", "Redemption reversed"),
+    "sale.completed": QT_TRANSLATE_NOOP("wording", "Sale"),
+    "sale.refunded": QT_TRANSLATE_NOOP("wording", "Sale refunded"),
+    "sale.voided": QT_TRANSLATE_NOOP("wording", "Sale voided"),
+    "order.parked": QT_TRANSLATE_NOOP("wording", "Order parked"),
+    "order.recalled": QT_TRANSLATE_NOOP("wording", "Parked order recalled"),
+}
+TENDERS = {
+    "cash": QT_TRANSLATE_NOOP("wording", "Cash"),
+    "card": QT_TRANSLATE_NOOP("wording", "Card"),
+    "wechat": QT_TRANSLATE_NOOP("wording", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("wording", "Alipay"),
 }
 APPROVAL_LOGIN = QT_TRANSLATE_NOOP("wording", "Manager PIN checked for an approval")
 FIELDS = {
@@ -194,6 +207,13 @@ FIELDS = {
     "over_short_fen": QT_TRANSLATE_NOOP("wording", "over/short"),
     "amount_fen": QT_TRANSLATE_NOOP("wording", "amount"),
     "redeemed_at": QT_TRANSLATE_NOOP("wording", "redeemed at"),
+    "sale_id": QT_TRANSLATE_NOOP("wording", "sale"),
+    "receipt_no": QT_TRANSLATE_NOOP("wording", "receipt no."),
+    "refund_no": QT_TRANSLATE_NOOP("wording", "refund no."),
+    "coins_returned": QT_TRANSLATE_NOOP("wording", "coins returned"),
+    "parked_id": QT_TRANSLATE_NOOP("wording", "parked order"),
+    "label": QT_TRANSLATE_NOOP("wording", "table"),
+    "lines": QT_TRANSLATE_NOOP("wording", "lines"),
 }
 
 
@@ -204,6 +224,11 @@ def _tr_word(table: dict[str, str], code: str) -> str:
 def mask_phone(text: str) -> str:
     """Every mainland mobile number in `text` as 138****5678."""
     return mask_phones_in(text)
+
+
+def tender_name(kind: str) -> str:
+    """Cash, Card, WeChat Pay, Alipay; another tender of the store's list as it is named there."""
+    return _tr_word(TENDERS, kind)
 
 
 def op_kind_name(kind: str) -> str:
