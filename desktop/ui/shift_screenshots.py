@@ -14,8 +14,8 @@ from desktop.core.checkout import Tender
 from desktop.core.drawer import DENOMINATIONS
 from desktop.core.staff import Actor
 from desktop.services.checkout_order import Order
-from desktop.services.registry import Services
 from desktop.services.demo import DEMO_FLOAT
+from desktop.services.registry import Services
 from desktop.ui.changes import Change
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import wait_for_tasks
