@@ -3728,8 +3728,8 @@ What to do: {action}</translation>
         <translation>Close shift</translation>
     </message>
     <message>
-        <source>Redemption history</source>
-        <translation>Redemption history</translation>
+        <source>Redemptions</source>
+        <translation>Redemptions</translation>
     </message>
     <message>
         <source>Groups</source>

@@ -3728,7 +3728,7 @@ What to do: {action}</source>
         <translation>交班</translation>
     </message>
     <message>
-        <source>Redemption history</source>
+        <source>Redemptions</source>
         <translation>验券记录</translation>
     </message>
     <message>

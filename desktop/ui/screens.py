@@ -53,7 +53,7 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("redeem", QT_TRANSLATE_NOOP("screens", "Redeem voucher"), RedeemScreen, Permission.REDEEM),
         ScreenSpec("drawer", QT_TRANSLATE_NOOP("screens", "Drawer"), DrawerScreen, Permission.SELL),
         ScreenSpec("shift_close", QT_TRANSLATE_NOOP("screens", "Close shift"), ShiftCloseScreen, Permission.SELL),
-        ScreenSpec("redemptions", QT_TRANSLATE_NOOP("screens", "Redemption history"), RedemptionsScreen,
+        ScreenSpec("redemptions", QT_TRANSLATE_NOOP("screens", "Redemptions"), RedemptionsScreen,
                    Permission.REDEEM),
         ScreenSpec("groups", QT_TRANSLATE_NOOP("screens", "Groups"), GroupsScreen, Permission.ENROL),
         ScreenSpec("deals", QT_TRANSLATE_NOOP("screens", "Deals"), DealsScreen, Permission.MANAGE_DEALS),
