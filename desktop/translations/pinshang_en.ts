@@ -567,8 +567,8 @@ What to do: {action}</translation>
         <translation>Float</translation>
     </message>
     <message>
-        <source>Recorded; the drawer opens on the receipt printer</source>
-        <translation>Recorded; the drawer opens on the receipt printer</translation>
+        <source>Recorded in the drawer</source>
+        <translation>Recorded in the drawer</translation>
     </message>
     <message>
         <source>X report sent to the printer</source>

@@ -567,8 +567,8 @@ What to do: {action}</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <source>Recorded; the drawer opens on the receipt printer</source>
-        <translation>已记录；小票打印机会弹开钱箱</translation>
+        <source>Recorded in the drawer</source>
+        <translation>已记入钱箱</translation>
     </message>
     <message>
         <source>X report sent to the printer</source>

@@ -178,7 +178,7 @@ class DrawerScreen(ScreenBase):
     def _moved(self, _id: int) -> None:
         self.amount.clear()
         self.reason.clear()
-        set_status(self.message, self.tr("Recorded; the drawer opens on the receipt printer"), ok=True)
+        set_status(self.message, self.tr("Recorded in the drawer"), ok=True)
 
     def print_x_report(self) -> None:
         actor, services = self.ctx.actor, self.ctx.services
