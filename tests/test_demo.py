@@ -24,7 +24,7 @@ def test_demo_screenshots_every_screen(tmp_path: Path, qapp) -> None:
     assert {"login", "staff", "audit", "settings", "manager_override", "group_after_draw",
             "group_cancelled", "redeem_after_scan", "deals", "group", "shift_open", "shift_close", "reports",
             "redemptions", "drawer"} <= written
-    for name in written - {"manager_override"}:  # every screen at the size asked for: nothing grew
+    for name in written - {"manager_override", "checkout_tender"}:  # those two are dialogs; every screen at the size asked for: nothing grew
         image = QImage(str(out / f"{name}.png"))
         assert (image.width(), image.height()) == (1024, 768), name
     for png in out.glob("*.png"):
