@@ -418,6 +418,39 @@ class VoucherRedemption(Base):
     redeemed_at: Mapped[str] = mapped_column(String(40))
 
 
+class ZReportReceived(Base):
+    """A terminal's Z report (shift.closed): numbered per terminal; a number comes once."""
+
+    __tablename__ = "z_reports"
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
+    shift_id: Mapped[int] = mapped_column(Integer)
+    op_id: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64))
+    expected_fen: Mapped[int] = mapped_column(BigInteger)
+    counted_fen: Mapped[int] = mapped_column(BigInteger)
+    over_short_fen: Mapped[int] = mapped_column(BigInteger)
+    sales_fen: Mapped[int] = mapped_column(BigInteger)
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class VoucherReversal(Base):
+    """A redemption taken back (redemption.reversed): once per redemption op."""
+
+    __tablename__ = "voucher_reversals"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    redemption_op_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    voucher_id: Mapped[str] = mapped_column(String(64), index=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    op_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    approver: Mapped[str] = mapped_column(String(200))
+    reversed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class Conflict(Base):
     __tablename__ = "conflicts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -58,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--paper", type=int, default=80, choices=(58, 80, 105), help="paper width in mm (105 = A6)")
     render.set_defaults(handler=_render)
 
+    report = sub.add_parser("report", help="the X report (now) or a Z report of this terminal's shifts")
+    report.add_argument("kind", choices=("x", "z"), help="x: the open shift now; z: a closed shift's Z report")
+    _add_data_dir(report)
+    report.add_argument("--shift", type=int, default=None, metavar="N",
+                        help="the shift id (default: the open shift for x, the latest Z report for z)")
+    report.add_argument("--out", default=None,
+                        help="FILE.pdf, FILE.png, FILE.bin (ESC/POS) or FILE.csv (default: text on standard output)")
+    report.add_argument("--paper", type=int, default=80, choices=(58, 80), help="paper width in mm")
+    report.set_defaults(handler=_report)
+
     sub.add_parser("central", help="run or administer the reference platform (see pinshang central -h)")
 
     audit = sub.add_parser("audit", help="audit chain tools")
@@ -145,6 +155,44 @@ def _render(args: argparse.Namespace) -> int:
     else:
         render_template(args.template, Path(args.out), paper_mm=args.paper)
     print(args.out)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # files only: never needs a display
+    import csv
+
+    from desktop.app import open_services
+    from desktop.core.settings_keys import STORE_NAME
+    from desktop.documents.document import plain_text
+    from desktop.documents.layouts import paper_for
+    from desktop.documents.shift_report import CSV_HEADER, report_rows, shift_report_document
+
+    services = open_services(args.data_dir)
+    try:
+        if args.kind == "x":
+            totals = services.shifts.x_report(args.shift)
+        else:
+            totals = services.shifts.z_report(shift_id=args.shift).totals
+        store = services.settings.get(STORE_NAME, "")
+    finally:
+        services.close()
+    document = shift_report_document(totals, store)
+    out = Path(args.out) if args.out else None
+    if out is None:
+        print(plain_text(document, paper_for(args.paper).columns))
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".csv":
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_HEADER)
+            writer.writerows(report_rows(totals))
+    else:
+        from desktop.printing.render import render_document
+
+        render_document(document, out, paper_mm=args.paper)
+    print(out)
     return 0
 
 

@@ -22,7 +22,7 @@ from central.models import JoinRequest, PlatformLine, Terminal
 from central.phone.payments import mark_refund
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
-from central.services import deals, draws, groups, keys, sales, vouchers
+from central.services import deals, draws, groups, keys, sales, shifts, vouchers
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
@@ -169,6 +169,20 @@ def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
     return Outcome()
 
 
+def shift_closed(ctx: OpContext, payload: Any) -> Outcome:
+    """A Z report (central/services/shifts.py): a reused number is refused, a gap flagged."""
+    data = parse(contracts.ShiftClosed, payload)
+    if shifts.record_z(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now):
+        return Outcome(conflict=True, reason="Z reports are missing before this one: flagged to the store")
+    return Outcome()
+
+
+def redemption_reversed(ctx: OpContext, payload: Any) -> Outcome:
+    data = parse(contracts.RedemptionReversed, payload)
+    shifts.reverse_redemption(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now)
+    return Outcome()
+
+
 def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
     """Checked by central/services/sales.py: its arithmetic, and coins only from a capture or
     authorization of that member the platform made for this terminal or store."""
@@ -238,6 +252,8 @@ HANDLERS: dict[str, Handler] = {
     OpKind.SALE_VOIDED: lambda ctx, p: sale_refunded(ctx, p, "void"),
     OpKind.COINS_CAPTURED: coins_captured,
     OpKind.SIGNING_KEY_ADDED: signing_key_added,
+    OpKind.SHIFT_CLOSED: shift_closed,
+    OpKind.REDEMPTION_REVERSED: redemption_reversed,
 }
 
 

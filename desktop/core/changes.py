@@ -22,6 +22,7 @@ class Change(StrEnum):
     AUDIT = "audit"
     MENU = "menu"  # the catalogue: items and their prices
     SALES = "sales"  # sales, refunds, voids, parked orders
+    SHIFTS = "shifts"  # shifts, the drawer's cash, Z reports, redemption reversals
 
 
 EVERYTHING = frozenset(Change)

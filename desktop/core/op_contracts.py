@@ -346,6 +346,49 @@ class SigningKeyAdded(Payload):
     public_key: Annotated[StrictStr, Field(min_length=1, max_length=64)]
 
 
+class ZTender(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+    amount_fen: SignedFen
+
+
+class ShiftClosed(Payload):
+    """A shift's Z report: numbered per terminal from 1 without gaps, never changed. `digest`
+    is the SHA-256 of the report's canonical JSON as the terminal stored it."""
+
+    shift_id: Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]
+    z_number: Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]
+    terminal: Str200
+    opened_at: UtcTime
+    closed_at: UtcTime
+    opened_by: Str200 = ""
+    closed_by: Str200 = ""
+    float_fen: Fen
+    expected_fen: SignedFen
+    counted_fen: Fen
+    over_short_fen: SignedFen
+    reason: Str500 = ""
+    approver: Str200 = ""
+    sales_count: Annotated[StrictInt, Field(ge=0, le=10**9)] = 0
+    sales_fen: SignedFen = 0
+    refunds_fen: SignedFen = 0
+    tenders: Annotated[list[ZTender], Field(max_length=40)] = []
+    digest: Hex64
+
+
+class RedemptionReversed(Payload):
+    """A redemption taken back within the window, with a manager's approval: the voucher is
+    redeemable again. `redemption_op_id` is the op_id of the voucher.redeemed it reverses."""
+
+    voucher_id: Id
+    redemption_op_id: Id
+    redeemed_at: UtcTime
+    reversed_at: UtcTime
+    staff: Str200 = ""
+    approver: Str200NE
+    reason: Annotated[StrictStr, Field(min_length=1, max_length=500), AfterValidator(_storable)]
+
+
 PAYLOADS: dict[OpKind, type[Payload]] = {
     OpKind.STAFF_CHANGED: StaffChanged,
     OpKind.DEAL_LAUNCHED: DealPublished,
@@ -365,6 +408,8 @@ PAYLOADS: dict[OpKind, type[Payload]] = {
     OpKind.SALE_VOIDED: SaleRefunded,
     OpKind.COINS_CAPTURED: CoinsCaptured,
     OpKind.SIGNING_KEY_ADDED: SigningKeyAdded,
+    OpKind.SHIFT_CLOSED: ShiftClosed,
+    OpKind.REDEMPTION_REVERSED: RedemptionReversed,
 }
 
 _KIND = re.compile(r"^[a-z_]{1,32}\.[a-z_]{1,32}$")

@@ -30,3 +30,5 @@ class OpKind(StrEnum):
     SALE_VOIDED = "sale.voided"  # op_contracts.SaleRefunded
     COINS_CAPTURED = "coins.captured"  # op_contracts.CoinsCaptured
     SIGNING_KEY_ADDED = "signing_key.added"  # op_contracts.SigningKeyAdded
+    SHIFT_CLOSED = "shift.closed"  # op_contracts.ShiftClosed
+    REDEMPTION_REVERSED = "redemption.reversed"  # op_contracts.RedemptionReversed

@@ -6,6 +6,9 @@ LANGUAGE = "ui.language"  # "" = follow the system, "zh_CN" or "en"
 DEMO_MODE = "demo.enabled"
 TERMINAL_NAME = "terminal.name"  # written at first run and at pairing; redemptions record it
 DEFAULT_TERMINAL_NAME = "Counter 1"  # until pairing names the terminal (never the host's name)
+CASH_MOVE_LIMIT = "drawer.cash_move_limit_fen"  # cash in/out above it needs a manager (default ¥500)
+OVER_SHORT_LIMIT = "drawer.over_short_limit_fen"  # a close off by more needs a reason + manager (¥2)
+REVERSAL_WINDOW = "redemption.reversal_window_minutes"  # how long a redemption can be reversed (60)
 CHECKOUT_TENDERS = "checkout.tenders"  # comma-separated tender kinds; cash first
 CHECKOUT_ROUND_JIAO = "checkout.round_jiao"  # "1": bills are rounded half-up to the jiao
 DISCOUNT_LIMIT_BP = "checkout.discount_limit_bp"  # a cashier's most, in basis points of what is discounted

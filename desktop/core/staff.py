@@ -35,6 +35,8 @@ class Permission(StrEnum):
     PAIR_PLATFORM = "pair_platform"
     VIEW_REPORTS = "view_reports"
     VIEW_AUDIT = "view_audit"
+    MANAGE_CASH = "manage_cash"  # cash in/out over the limit, a close beyond the over/short limit
+    REVERSE_REDEMPTION = "reverse_redemption"
     DISCOUNT_OVER_LIMIT = "discount_over_limit"  # a discount beyond the cashier's limit
 
 
@@ -43,7 +45,7 @@ _MANAGER = _CASHIER | {
     Permission.MANAGE_DEALS, Permission.CANCEL_GROUP, Permission.REFUND, Permission.VOID,
     Permission.MANAGE_PRINTERS, Permission.VIEW_REPORTS, Permission.VIEW_AUDIT,
     Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF, Permission.MANAGE_MENU,
-    Permission.DISCOUNT_OVER_LIMIT,
+    Permission.DISCOUNT_OVER_LIMIT, Permission.MANAGE_CASH, Permission.REVERSE_REDEMPTION,
 }
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASHIER: frozenset(_CASHIER),

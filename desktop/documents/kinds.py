@@ -14,6 +14,7 @@ class DocumentKind(StrEnum):
     DEPOSIT_SLIP = "deposit_slip"
     REFUND_SLIP = "refund_slip"
     TEST_PAGE = "test_page"
+    SHIFT_REPORT = "shift_report"  # X and Z reports
 
 
 DOCUMENT_KINDS: tuple[str, ...] = tuple(kind.value for kind in DocumentKind)

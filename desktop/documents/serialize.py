@@ -32,7 +32,10 @@ FORMAT_VERSION = 1
 
 def document_to_json(document: Document) -> str:
     blocks = [_encode_block(block) for block in document.blocks]
-    return json.dumps({"v": FORMAT_VERSION, "title": document.title, "blocks": blocks}, ensure_ascii=False)
+    data: dict[str, Any] = {"v": FORMAT_VERSION, "title": document.title, "blocks": blocks}
+    if document.open_drawer:
+        data["open_drawer"] = True
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _encode_block(block: Block) -> dict[str, Any]:
@@ -55,7 +58,8 @@ def document_from_json(text: str) -> Document:
         data = json.loads(text)
         if data.get("v") != FORMAT_VERSION:
             raise ValueError(f"unknown version {data.get('v')!r}")
-        return Document(_string(data["title"]), tuple(_decode_block(raw) for raw in data["blocks"]))
+        return Document(_string(data["title"]), tuple(_decode_block(raw) for raw in data["blocks"]),
+                        open_drawer=_flag(data.get("open_drawer", False)))
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "The stored print document is damaged: {reason}"), reason=str(error)

@@ -135,14 +135,19 @@ def render_escpos_bytes(document: Document, config: PrinterConfig) -> bytes:
     """The exact bytes `send` writes to the printer for this document."""
     rows = layout(document, config.paper.columns)
     printer = Dummy(profile=config.profile)
-    _write(printer, rows, config)
+    _write(printer, rows, config, open_drawer=document.open_drawer)
     return bytes(printer.output)
 
 
-def _write(printer: Escpos, rows: list[Row], config: PrinterConfig) -> None:
-    """Initialise, print the rows, leave Chinese mode, and cut last (always, once)."""
+def _write(printer: Escpos, rows: list[Row], config: PrinterConfig, *, open_drawer: bool = False) -> None:
+    """Initialise, kick the cash drawer open when cash moved (ESC p, pin 2), print the rows,
+    leave Chinese mode, and cut last (always, once)."""
     chinese = config.chinese_mode is ChineseMode.GB18030
-    printer._raw(INITIALIZE + (ENTER_CHINESE if chinese else b""))
+    printer._raw(INITIALIZE)
+    if open_drawer:
+        printer.cashdraw(2)
+    if chinese:
+        printer._raw(ENTER_CHINESE)
     while rows and isinstance(rows[-1], CutRow):
         rows = rows[:-1]
     for row in rows:

@@ -25,6 +25,7 @@ from desktop.store.sale_sql import (
     insert_transfers,
     next_number_raw,
 )
+from desktop.store.shift_queries import current_shift_id, require_open_shift
 
 SALE_SERIES = "sale"
 
@@ -55,13 +56,14 @@ def add_transfer(session: Session, debit: str, credit: str, amount: int, ref: st
 def add_transfers(session: Session, moves: Sequence[tuple[str, str, int, str]], at: str) -> None:
     """Plain fen transfers (debit, credit, amount, ref); amounts of 0 are left out."""
     rows = []
+    shift_id = current_shift_id(session)  # the drawer's shift (X and Z reports)
     for debit, credit, amount, ref in moves:
         if amount <= 0:
             continue
         transfer = Transfer(uuid.uuid4().hex, debit, credit, amount, Kind.PLAIN, Unit.FEN, ref=ref)
         rows.append(dict(id=transfer.id, debit=transfer.debit, credit=transfer.credit, amount=transfer.amount,
                          kind=transfer.kind.value, unit=transfer.unit.value, pending_id=None, ref=ref,
-                         created_at=at))
+                         created_at=at, shift_id=shift_id))
     if rows:
         insert_transfers(sqlite_of(session), rows)
 
@@ -71,6 +73,7 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
                capture_key: str | None, approved_by: str) -> CompletedSale:
     s, at = tx.session, tx.now_iso
     conn = sqlite_of(s)
+    shift_id = str(require_open_shift(s).id)  # a sale takes money: only in an open shift
     sale_id = uuid.uuid4().hex
     receipt_no = receipt_number(SALE_SERIES, next_number_raw(conn, SALE_SERIES))
     member = order.member
@@ -78,7 +81,7 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
     shares = amounts or SaleAmounts()
     insert_sale(conn, dict(
         id=sale_id, receipt_no=receipt_no, sold_at=at, cashier=tx.actor.label, staff_id=tx.actor.staff_id,
-        shift_id="", member_id=member.member_id if member else None, member_label=member.label if member else "",
+        shift_id=shift_id, member_id=member.member_id if member else None, member_label=member.label if member else "",
         gross_fen=totals.gross_fen, line_discount_fen=totals.line_discount_fen,
         bill_discount_fen=totals.bill_discount_fen, base_fen=totals.base_fen, coins=totals.coins,
         coin_fen=totals.coin_fen, coin_capture_key=capture_key, coin_token_id=token_id,
@@ -105,7 +108,7 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
                   for n, line in enumerate(order.lines, start=1)],
         "tenders": [{"kind": t.kind, "amount_fen": t.amount_fen, "reference": t.reference[:200]} for t in tenders],
         "change_fen": outcome.change_fen, "coin_capture_key": capture_key, "coin_token_id": token_id,
-        "amounts": asdict(amounts) if amounts else None, "shift_id": "", "cashier": tx.actor.label[:200], "at": at,
+        "amounts": asdict(amounts) if amounts else None, "shift_id": shift_id, "cashier": tx.actor.label[:200], "at": at,
     }
     tx.emit(OpKind.SALE_COMPLETED, payload)
     tx.audit("sale.completed", sale_id=sale_id, receipt_no=receipt_no, total_fen=totals.payable_fen,

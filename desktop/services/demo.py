@@ -54,6 +54,8 @@ DEMO_MENU = (
     ("S004", None, "蛋挞（4个）", "Egg tarts (4)", "甜点", 1800, 500),
 )
 DEMO_STORE_NAME = "品尚小馆 Pinshang Bistro"
+# The demo shift's float, by denomination in fen: ¥500.
+DEMO_FLOAT = {10000: 2, 5000: 2, 2000: 5, 1000: 5, 500: 6, 100: 15, 50: 8, 10: 10}
 
 
 class DemoService(ServiceBase):
@@ -80,6 +82,9 @@ class DemoService(ServiceBase):
                 insert_item(conn, ItemValues(name, name_en, category, barcode, sku, price, cost), tx.now_iso)
             tx.audit("demo.seeded", menu_items=len(DEMO_MENU))
         from desktop.services.deal_demo import seed_demo_deal  # deals need the menu first
+        from desktop.services.shifts import ShiftService  # the demo's deposits go through a drawer
+
+        ShiftService(self.db, self.clock).open(owner, DEMO_FLOAT)
 
         seed_demo_deal(self.db, self.clock, owner, keys=self.keys)
         self._seed_pdf_printer(owner)

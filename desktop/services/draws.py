@@ -33,6 +33,7 @@ from desktop.core.settlement import SettlementPlan, settle_group
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
+from desktop.services.drawer_moves import payouts, write_counter_transfers
 from desktop.services.seating import seats_of
 from desktop.services.settings import STORE_ID
 from desktop.services.signing_keys import SigningKeyService
@@ -101,6 +102,8 @@ class DrawService(ServiceBase):
 
     def _settle(self, tx: Transaction, group: Group, plan: SettlementPlan) -> list[Any]:
         write_transfers(tx.session, group_ledger(tx.session, group.id), plan.transfers, tx.now_iso)
+        # Losers' deposits and consolation cash paid at the counter, through the open shift.
+        write_counter_transfers(tx, payouts(group.id, entries_of(tx.session, group.id), plan.transfers))
         store = tx.session.get(Setting, STORE_ID)
         vouchers = issue_vouchers(tx, self.keys, store.value if store else "", plan.vouchers)
         excluded = group_terms(tx.session, group).leader_rule is LeaderRule.EXCLUDED

@@ -28,6 +28,7 @@ from desktop.core.staff import Permission
 from desktop.core.vouchers import key_id, public_key_bytes
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
 from desktop.services.deal_ledger import group_ledger, write_transfers
+from desktop.services.drawer_moves import payouts, write_counter_transfers
 from desktop.services.seating import (
     add_entry,
     check_tender,
@@ -123,7 +124,7 @@ class GroupService(ServiceBase):
                 return False  # filled or cancelled meanwhile
             state = rules.transition(state, GroupEvent.EXPIRE)
             group.state = rules.transition(state, GroupEvent.REFUND).value
-            refunded = _release_all(tx, group)
+            refunded = _release_all(tx, group, automatic=True)
             tx.emit(OpKind.GROUP_EXPIRED, {"group_id": group.id, "refunded_fen": refunded,
                                            "at": tx.now_iso})
             tx.audit("group.expired", group_id=group.id, refunded_fen=refunded)
@@ -189,11 +190,15 @@ def _check_open_limit(session: Session, deal_id: str, terms: DealTerms) -> None:
         )
 
 
-def _release_all(tx: Transaction, group: Group) -> int:
-    """Void every open deposit hold of the group (expired or cancelled)."""
+def _release_all(tx: Transaction, group: Group, *, automatic: bool = False) -> int:
+    """Void every open deposit hold of the group (expired or cancelled) and give the deposits
+    taken at the counter back through the drawer (desktop.services.drawer_moves)."""
     ledger = group_ledger(tx.session, group.id)
     open_holds = {t.id for t in ledger.open_pending()}
-    seats = [s for s in seats_of(entries_of(tx.session, group.id)) if s.hold_id in open_holds]
-    write_transfers(tx.session, ledger, refund_group(group.id, seats), tx.now_iso)
+    entries = entries_of(tx.session, group.id)
+    seats = [s for s in seats_of(entries) if s.hold_id in open_holds]
+    plan = refund_group(group.id, seats)
+    write_transfers(tx.session, ledger, plan, tx.now_iso)
+    write_counter_transfers(tx, payouts(group.id, entries, plan), automatic=automatic)
     group.closed_at = tx.now_iso
     return sum(seat.deposit_fen for seat in seats)

@@ -6,11 +6,13 @@ the ids of the jobs queued, in printing order. Printing them is the dispatcher's
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from desktop.core.staff import Actor
 from desktop.documents.document import Document
 from desktop.documents.kinds import DocumentKind
 from desktop.documents.printer_check import PrinterCheckData, printer_check_document
+from desktop.documents.shift_report import shift_report_document
 from desktop.documents.slips import deposit_slip_document, refund_slip_document
 from desktop.documents.templates import (
     draw_slip_document,
@@ -46,6 +48,14 @@ class PrintJobService:
         self.data, self.queue, self.printers, self.settings = data, queue, printers, settings
         self.slips = slips
         self.sales = sales or SaleReceiptService(data.db, data.clock)
+
+    def print_shift_report(self, actor: Actor, totals: dict[str, Any], *, reprint: bool = False) -> list[int]:
+        """An X report (the totals now) or a Z report (its stored snapshot) on the receipt
+        printer; a Z report opens the drawer. A failed print leaves the Z report as it was:
+        print it again from the drawer screen."""
+        document = shift_report_document(totals, self.settings.get(STORE_NAME, ""), reprint=reprint)
+        ref = f"Z{totals['number']}" if totals.get("kind") == "Z" else f"X{totals['shift_id']}"
+        return [self.queue.enqueue(actor, DocumentKind.SHIFT_REPORT, document, ref)]
 
     def print_invite(self, actor: Actor, group_id: str) -> list[int]:
         document = invite_document(self.data.invite(group_id))

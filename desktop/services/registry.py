@@ -21,8 +21,11 @@ from desktop.services.print_jobs import PrintJobService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
+from desktop.services.redemption_history import RedemptionHistoryService
+from desktop.services.reports import ReportService
 from desktop.services.sale_refunds import SaleRefundService
 from desktop.services.settings import SettingsService
+from desktop.services.shifts import ShiftService
 from desktop.services.signing_keys import SigningKeyService
 from desktop.services.slip_data import SlipDataService
 from desktop.services.staff import StaffService, Uptime, system_uptime
@@ -54,6 +57,9 @@ class Services:
     redemption: RedemptionService
     print_data: PrintDataService
     print_jobs: PrintJobService
+    shifts: ShiftService
+    redemption_history: RedemptionHistoryService
+    reports: ReportService
     checkout: CheckoutService
     sales: SaleRefundService
     catalogue: CatalogueService
@@ -89,6 +95,9 @@ class Services:
             redemption=redemption,
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
+            shifts=ShiftService(db, clock),
+            redemption_history=RedemptionHistoryService(db, clock),
+            reports=ReportService(db, clock),
             checkout=CheckoutService(db, clock, redemption),
             sales=SaleRefundService(db, clock),
             catalogue=CatalogueService(db, clock),

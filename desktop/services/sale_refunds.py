@@ -34,6 +34,7 @@ from desktop.store.sale_queries import (
     sale_by_receipt,
     sale_record,
 )
+from desktop.store.shift_queries import require_open_shift
 
 REFUND_SERIES = "refund"
 __all__ = ["HistoryFilter", "RefundDone", "SaleRecord", "SaleRefundService"]
@@ -179,13 +180,14 @@ def _reverse(tx: Transaction, record: SaleRecord, quantities: dict[int, int], re
                               -_share(sale.turnover_commission_fen, money, sale.total_fen),
                               -_share(sale.alliance_share_fen, money, sale.total_fen), sale.home_merchant_id)
     tenders = _by_tender(s, record, money)
+    shift_id = str(require_open_shift(s).id)  # money goes back: only in an open shift
     refund_id = uuid.uuid4().hex
     refund_no = receipt_number(REFUND_SERIES, next_number(s, REFUND_SERIES))
     try:
         with s.begin_nested():
             s.add(SaleRefund(
                 id=refund_id, refund_no=refund_no, sale_id=sale.id, kind=kind, at=tx.now_iso, cashier=tx.actor.label,
-                approved_by=tx.actor.approved_by or "", reason=reason, shift_id="", total_fen=money,
+                approved_by=tx.actor.approved_by or "", reason=reason, shift_id=shift_id, total_fen=money,
                 coins_returned=coins, coin_fen_returned=coin_fen,
                 coin_reimbursement_fen=amounts.coin_reimbursement_fen,
                 turnover_commission_fen=amounts.turnover_commission_fen, alliance_share_fen=amounts.alliance_share_fen))
@@ -210,7 +212,7 @@ def _reverse(tx: Transaction, record: SaleRecord, quantities: dict[int, int], re
         "refund_id": refund_id, "sale_id": sale.id, "reason": reason, "approved_by": (tx.actor.approved_by or "")[:200],
         "lines": line_rows, "total_fen": money, "coins_returned": coins, "coin_fen_returned": coin_fen,
         "tenders": [{"kind": k, "amount_fen": a, "reference": ""} for k, a in tenders],
-        "schedule_version": sale.schedule_version, "amounts": asdict(amounts), "shift_id": "",
+        "schedule_version": sale.schedule_version, "amounts": asdict(amounts), "shift_id": shift_id,
         "cashier": tx.actor.label[:200], "at": tx.now_iso})
     tx.audit(f"sale.{'voided' if kind == 'void' else 'refunded'}", sale_id=sale.id, receipt_no=sale.receipt_no,
              refund_no=refund_no, total_fen=money, coins_returned=coins, reason=reason)

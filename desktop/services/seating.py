@@ -22,6 +22,7 @@ from desktop.core.ops import OpKind
 from desktop.core.settlement import Seat, hold_deposit
 from desktop.services.base import Transaction
 from desktop.services.deal_ledger import group_ledger, write_transfers
+from desktop.services.drawer_moves import deposit_taken
 from desktop.services.members import member_by_phone
 from desktop.store.deal_models import Group, GroupEntry
 from desktop.store.group_queries import entries_of
@@ -96,6 +97,7 @@ def add_entry(tx: Transaction, group: Group, terms: DealTerms, customer: Custome
     tx.session.add(entry)
     hold = hold_deposit(entry.hold_id, group.id, customer.key, terms.group_price_fen)
     write_transfers(tx.session, group_ledger(tx.session, group.id), [hold], tx.now_iso)
+    deposit_taken(tx, entry)  # cash or card at the counter: through the open shift
     group.state = rules.state_after_join(terms.group_size, len(entries) + 1).value
     joined: dict[str, Any] = {
         "group_id": group.id, "entry_id": entry.id, "nonce": entry.nonce,

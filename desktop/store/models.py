@@ -89,6 +89,9 @@ class LedgerTransfer(Base):
     pending_id: Mapped[str | None] = mapped_column(ForeignKey("transfers.id"), unique=True, default=None)
     ref: Mapped[str] = mapped_column(String(128), index=True, default="")
     created_at: Mapped[str] = mapped_column(String(40))
+    # The shift whose drawer a cash movement went through (migration 0013_shifts); None for
+    # transfers that do not touch the drawer, or an automatic refund made while no shift was open.
+    shift_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
 
 
 class MenuItem(Base):
@@ -138,5 +141,6 @@ from desktop.store import (  # noqa: E402
     deal_models,  # noqa: F401
     print_models,  # noqa: F401
     sale_models,  # noqa: F401
+    shift_models,  # noqa: F401
     sync_models,  # noqa: F401
 )

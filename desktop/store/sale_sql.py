@@ -19,7 +19,7 @@ SALE_COLUMNS = ("id", "receipt_no", "sold_at", "cashier", "staff_id", "shift_id"
 LINE_COLUMNS = ("sale_id", "line_no", "item_id", "price_version", "name", "quantity", "unit_price_fen",
                 "discount_fen", "amount_fen", "voucher_id")
 TENDER_COLUMNS = ("sale_id", "position", "kind", "amount_fen", "reference")
-TRANSFER_COLUMNS = ("id", "debit", "credit", "amount", "kind", "unit", "pending_id", "ref", "created_at")
+TRANSFER_COLUMNS = ("id", "debit", "credit", "amount", "kind", "unit", "pending_id", "ref", "created_at", "shift_id")
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:

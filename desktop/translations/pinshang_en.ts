@@ -269,6 +269,13 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>CountPanel</name>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -483,6 +490,97 @@ What to do: {action}</translation>
     <message>
         <source>Group opened</source>
         <translation>Group opened</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerScreen</name>
+    <message>
+        <source>Open a shift: count the float into the drawer</source>
+        <translation>Open a shift: count the float into the drawer</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer.</source>
+        <translation>Type how many of each note and coin are in the drawer.</translation>
+    </message>
+    <message>
+        <source>Count the float first (type 0 for an empty drawer)</source>
+        <translation>Count the float first (type 0 for an empty drawer)</translation>
+    </message>
+    <message>
+        <source>Shift {n} is open</source>
+        <translation>Shift {n} is open</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Drawer</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Reason (bank drop, change float…)</source>
+        <translation>Reason (bank drop, change float…)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Print X report</source>
+        <translation>Print X report</translation>
+    </message>
+    <message>
+        <source>I take over this drawer</source>
+        <translation>I take over this drawer</translation>
+    </message>
+    <message>
+        <source>Count and close the shift…</source>
+        <translation>Count and close the shift…</translation>
+    </message>
+    <message>
+        <source>Cash in or out of the drawer</source>
+        <translation>Cash in or out of the drawer</translation>
+    </message>
+    <message>
+        <source>Shift {n} · opened {at} by {who} · cashier {cashier}</source>
+        <translation>Shift {n} · opened {at} by {who} · cashier {cashier}</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: {amount}</source>
+        <translation>Expected in the drawer: {amount}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Recorded in the drawer</source>
+        <translation>Recorded in the drawer</translation>
+    </message>
+    <message>
+        <source>X report sent to the printer</source>
+        <translation>X report sent to the printer</translation>
+    </message>
+    <message>
+        <source>{name} has the drawer now</source>
+        <translation>{name} has the drawer now</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1583,240 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>RedemptionsScreen</name>
+    <message>
+        <source>Code, product, staff…</source>
+        <translation>Code, product, staff…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Why it is reversed</source>
+        <translation>Why it is reversed</translation>
+    </message>
+    <message>
+        <source>Reverse the selected redemption</source>
+        <translation>Reverse the selected redemption</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>{n} redeemed</source>
+        <translation>{n} redeemed</translation>
+    </message>
+    <message>
+        <source>Reversed {at} by {who}: {why}</source>
+        <translation>Reversed {at} by {who}: {why}</translation>
+    </message>
+    <message>
+        <source>Choose a redemption that stands</source>
+        <translation>Choose a redemption that stands</translation>
+    </message>
+    <message>
+        <source>Say why it is reversed</source>
+        <translation>Say why it is reversed</translation>
+    </message>
+    <message>
+        <source>Reversed: the voucher can be redeemed again</source>
+        <translation>Reversed: the voucher can be redeemed again</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Chosen days</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Report to PDF…</source>
+        <translation>Report to PDF…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Group deals</source>
+        <translation>Group deals</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>By tender</source>
+        <translation>By tender</translation>
+    </message>
+    <message>
+        <source>Top items</source>
+        <translation>Top items</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</source>
+        <translation>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</translation>
+    </message>
+    <message>
+        <source>Groups opened</source>
+        <translation>Groups opened</translation>
+    </message>
+    <message>
+        <source>Groups filled</source>
+        <translation>Groups filled</translation>
+    </message>
+    <message>
+        <source>Groups drawn</source>
+        <translation>Groups drawn</translation>
+    </message>
+    <message>
+        <source>Groups expired</source>
+        <translation>Groups expired</translation>
+    </message>
+    <message>
+        <source>Groups cancelled</source>
+        <translation>Groups cancelled</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>Deposits taken</translation>
+    </message>
+    <message>
+        <source>Deposits held now</source>
+        <translation>Deposits held now</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>Consolation cash paid</translation>
+    </message>
+    <message>
+        <source>Vouchers redeemed</source>
+        <translation>Vouchers redeemed</translation>
+    </message>
+    <message>
+        <source>Coin discounts</source>
+        <translation>Coin discounts</translation>
+    </message>
+    <message>
+        <source>{n} sales, {coins} coins, {fen}</source>
+        <translation>{n} sales, {coins} coins, {fen}</translation>
+    </message>
+    <message>
+        <source>Sales by hour (¥)</source>
+        <translation>Sales by hour (¥)</translation>
+    </message>
+    <message>
+        <source>Sales by day (¥)</source>
+        <translation>Sales by day (¥)</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>filled</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>drawn</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Report to PDF</source>
+        <translation>Report to PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
     <name>SalesHistoryScreen</name>
     <message>
         <source>Scan or type a receipt number</source>
@@ -1646,6 +1978,77 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Close the shift: count the drawer</source>
+        <translation>Close the shift: count the drawer</translation>
+    </message>
+    <message>
+        <source>Why the drawer is off (needed beyond the limit)</source>
+        <translation>Why the drawer is off (needed beyond the limit)</translation>
+    </message>
+    <message>
+        <source>Close shift and print the Z report</source>
+        <translation>Close shift and print the Z report</translation>
+    </message>
+    <message>
+        <source>Print the Z report again</source>
+        <translation>Print the Z report again</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>No shift is open</translation>
+    </message>
+    <message>
+        <source>Expected {amount}</source>
+        <translation>Expected {amount}</translation>
+    </message>
+    <message>
+        <source>Counted: not yet</source>
+        <translation>Counted: not yet</translation>
+    </message>
+    <message>
+        <source>Counted {amount}</source>
+        <translation>Counted {amount}</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Even</translation>
+    </message>
+    <message>
+        <source>Over {amount}</source>
+        <translation>Over {amount}</translation>
+    </message>
+    <message>
+        <source>Short {amount}</source>
+        <translation>Short {amount}</translation>
+    </message>
+    <message>
+        <source>Count the drawer first (type 0 where there is none)</source>
+        <translation>Count the drawer first (type 0 where there is none)</translation>
+    </message>
+    <message>
+        <source>The drawer is off by more than {limit}: say why</source>
+        <translation>The drawer is off by more than {limit}: say why</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report #{n}</source>
+        <translation>Shift closed: Z report #{n}</translation>
+    </message>
+    <message>
+        <source>not printed: {why}</source>
+        <translation>not printed: {why}</translation>
+    </message>
+    <message>
+        <source>Z report sent to the printer</source>
+        <translation>Z report sent to the printer</translation>
+    </message>
+    <message>
+        <source>Gave ¥3.50 too much change</source>
+        <translation>Gave ¥3.50 too much change</translation>
+    </message>
+</context>
+<context>
     <name>StaffModel</name>
     <message>
         <source>Name</source>
@@ -1788,6 +2191,17 @@ What to do: {action}</translation>
     <message>
         <source>Taking the coins on the platform…</source>
         <translation>Taking the coins on the platform…</translation>
+    </message>
+</context>
+<context>
+    <name>_Table</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3396,98 @@ What to do: {action}</translation>
         <source>The platform cannot be reached: use the member's coin authorization QR</source>
         <translation>The platform cannot be reached: use the member's coin authorization QR</translation>
     </message>
+    <message>
+        <source>Count whole notes and coins</source>
+        <translation>Count whole notes and coins</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative ({value})</source>
+        <translation>A count cannot be negative ({value})</translation>
+    </message>
+    <message>
+        <source>{n} pieces of {value} is more than a drawer holds</source>
+        <translation>{n} pieces of {value} is more than a drawer holds</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of pieces</source>
+        <translation>“{text}” is not a number of pieces</translation>
+    </message>
+    <message>
+        <source>Unknown denomination {key}</source>
+        <translation>Unknown denomination {key}</translation>
+    </message>
+    <message>
+        <source>The drawer total is out of range</source>
+        <translation>The drawer total is out of range</translation>
+    </message>
+    <message>
+        <source>Say why the redemption is reversed (a reason)</source>
+        <translation>Say why the redemption is reversed (a reason)</translation>
+    </message>
+    <message>
+        <source>This voucher is not redeemed: nothing to reverse</source>
+        <translation>This voucher is not redeemed: nothing to reverse</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</source>
+        <translation>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</translation>
+    </message>
+    <message>
+        <source>The clock reads a time before this redemption: set the clock right first</source>
+        <translation>The clock reads a time before this redemption: set the clock right first</translation>
+    </message>
+    <message>
+        <source>A redemption can be reversed within {minutes} minutes only; this one is older</source>
+        <translation>A redemption can be reversed within {minutes} minutes only; this one is older</translation>
+    </message>
+    <message>
+        <source>This terminal has no record of redeeming the voucher: it cannot reverse it</source>
+        <translation>This terminal has no record of redeeming the voucher: it cannot reverse it</translation>
+    </message>
+    <message>
+        <source>A shift is open on this terminal already (opened by {name} at {at})</source>
+        <translation>A shift is open on this terminal already (opened by {name} at {at})</translation>
+    </message>
+    <message>
+        <source>Cash goes in or out of the drawer</source>
+        <translation>Cash goes in or out of the drawer</translation>
+    </message>
+    <message>
+        <source>Type an amount above zero</source>
+        <translation>Type an amount above zero</translation>
+    </message>
+    <message>
+        <source>Say why the cash moves (a reason)</source>
+        <translation>Say why the cash moves (a reason)</translation>
+    </message>
+    <message>
+        <source>There is no open shift to report on</source>
+        <translation>There is no open shift to report on</translation>
+    </message>
+    <message>
+        <source>Count the drawer before closing the shift</source>
+        <translation>Count the drawer before closing the shift</translation>
+    </message>
+    <message>
+        <source>The drawer is {diff} off: say why before closing</source>
+        <translation>The drawer is {diff} off: say why before closing</translation>
+    </message>
+    <message>
+        <source>There is no such Z report</source>
+        <translation>There is no such Z report</translation>
+    </message>
+    <message>
+        <source>The clock reads {now}, before this shift opened ({opened}): set the clock right, then close</source>
+        <translation>The clock reads {now}, before this shift opened ({opened}): set the clock right, then close</translation>
+    </message>
+    <message>
+        <source>{n} parked bill(s) are still open: finish or cancel them before closing</source>
+        <translation>{n} parked bill(s) are still open: finish or cancel them before closing</translation>
+    </message>
+    <message>
+        <source>Open a shift first: count the float into the drawer, then take or pay money</source>
+        <translation>Open a shift first: count the float into the drawer, then take or pay money</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -3127,6 +3633,10 @@ What to do: {action}</translation>
         <translation>Test page</translation>
     </message>
     <message>
+        <source>Shift report (X/Z)</source>
+        <translation>Shift report (X/Z)</translation>
+    </message>
+    <message>
         <source>Saved {kind} as a PDF file in {folder}</source>
         <translation>Saved {kind} as a PDF file in {folder}</translation>
     </message>
@@ -3242,6 +3752,18 @@ What to do: {action}</translation>
         <translation>Redeem voucher</translation>
     </message>
     <message>
+        <source>Drawer</source>
+        <translation>Drawer</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>Redemptions</translation>
+    </message>
+    <message>
         <source>Groups</source>
         <translation>Groups</translation>
     </message>
@@ -3270,6 +3792,10 @@ What to do: {action}</translation>
         <translation>Needs attention</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
@@ -3284,6 +3810,65 @@ What to do: {action}</translation>
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>Cash sales</source>
+        <translation>Cash sales</translation>
+    </message>
+    <message>
+        <source>Change given</source>
+        <translation>Change given</translation>
+    </message>
+    <message>
+        <source>Sale refunds in cash</source>
+        <translation>Sale refunds in cash</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>Deposits taken</translation>
+    </message>
+    <message>
+        <source>Deposits given back</source>
+        <translation>Deposits given back</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>Consolation cash paid</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
     </message>
 </context>
 <context>
@@ -3450,6 +4035,14 @@ What to do: {action}</translation>
         <translation>Signing key added</translation>
     </message>
     <message>
+        <source>Shift closed (Z report)</source>
+        <translation>Shift closed (Z report)</translation>
+    </message>
+    <message>
+        <source>Redemption reversed</source>
+        <translation>Redemption reversed</translation>
+    </message>
+    <message>
         <source>Attention item resolved</source>
         <translation>Attention item resolved</translation>
     </message>
@@ -3584,6 +4177,22 @@ What to do: {action}</translation>
     <message>
         <source>Menu imported from a file</source>
         <translation>Menu imported from a file</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float</source>
+        <translation>Shift opened with a float</translation>
+    </message>
+    <message>
+        <source>Another cashier took over the drawer</source>
+        <translation>Another cashier took over the drawer</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer</source>
+        <translation>Cash put into the drawer</translation>
+    </message>
+    <message>
+        <source>Cash taken out of the drawer</source>
+        <translation>Cash taken out of the drawer</translation>
     </message>
     <message>
         <source>Order parked</source>
@@ -3964,6 +4573,42 @@ What to do: {action}</translation>
     <message>
         <source>changed</source>
         <translation>changed</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>refunds carried in</source>
+        <translation>refunds carried in</translation>
+    </message>
+    <message>
+        <source>Z report no.</source>
+        <translation>Z report no.</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>counted</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <source>over/short</source>
+        <translation>over/short</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>redeemed at</source>
+        <translation>redeemed at</translation>
     </message>
     <message>
         <source>sale</source>

@@ -269,6 +269,13 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>CountPanel</name>
+    <message>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -483,6 +490,97 @@ What to do: {action}</source>
     <message>
         <source>Group opened</source>
         <translation>已开团</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerScreen</name>
+    <message>
+        <source>Open a shift: count the float into the drawer</source>
+        <translation>开班：清点钱箱备用金</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Type how many of each note and coin are in the drawer.</source>
+        <translation>输入钱箱里每种面额的张数/枚数。</translation>
+    </message>
+    <message>
+        <source>Count the float first (type 0 for an empty drawer)</source>
+        <translation>请先清点备用金（钱箱为空请输入 0）</translation>
+    </message>
+    <message>
+        <source>Shift {n} is open</source>
+        <translation>班次 {n} 已开班</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Reason (bank drop, change float…)</source>
+        <translation>原因（存银行、补零钱…）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Print X report</source>
+        <translation>打印 X 报表</translation>
+    </message>
+    <message>
+        <source>I take over this drawer</source>
+        <translation>我接手这个钱箱</translation>
+    </message>
+    <message>
+        <source>Count and close the shift…</source>
+        <translation>点钞并交班…</translation>
+    </message>
+    <message>
+        <source>Cash in or out of the drawer</source>
+        <translation>钱箱存取现金</translation>
+    </message>
+    <message>
+        <source>Shift {n} · opened {at} by {who} · cashier {cashier}</source>
+        <translation>班次 {n} · {at} 由 {who} 开班 · 收银员 {cashier}</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: {amount}</source>
+        <translation>钱箱应有：{amount}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Recorded in the drawer</source>
+        <translation>已记入钱箱</translation>
+    </message>
+    <message>
+        <source>X report sent to the printer</source>
+        <translation>X 报表已发送到打印机</translation>
+    </message>
+    <message>
+        <source>{name} has the drawer now</source>
+        <translation>现在由 {name} 负责钱箱</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1583,240 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>RedemptionsScreen</name>
+    <message>
+        <source>Code, product, staff…</source>
+        <translation>券码、商品、员工…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why it is reversed</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <source>Reverse the selected redemption</source>
+        <translation>撤销所选核销</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} redeemed</source>
+        <translation>已核销 {n} 张</translation>
+    </message>
+    <message>
+        <source>Reversed {at} by {who}: {why}</source>
+        <translation>{at} 由 {who} 撤销：{why}</translation>
+    </message>
+    <message>
+        <source>Choose a redemption that stands</source>
+        <translation>请选择一条有效的核销记录</translation>
+    </message>
+    <message>
+        <source>Say why it is reversed</source>
+        <translation>请填写撤销原因</translation>
+    </message>
+    <message>
+        <source>Reversed: the voucher can be redeemed again</source>
+        <translation>已撤销：该券可再次核销</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Report to PDF…</source>
+        <translation>报表导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Group deals</source>
+        <translation>拼团</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By tender</source>
+        <translation>按支付方式</translation>
+    </message>
+    <message>
+        <source>Top items</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</source>
+        <translation>{start} – {end}：{n} 笔销售，{total}（客单价 {average}）· 核销 {r} 张券</translation>
+    </message>
+    <message>
+        <source>Groups opened</source>
+        <translation>开团数</translation>
+    </message>
+    <message>
+        <source>Groups filled</source>
+        <translation>成团数</translation>
+    </message>
+    <message>
+        <source>Groups drawn</source>
+        <translation>开奖数</translation>
+    </message>
+    <message>
+        <source>Groups expired</source>
+        <translation>过期团数</translation>
+    </message>
+    <message>
+        <source>Groups cancelled</source>
+        <translation>取消团数</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>收取押金</translation>
+    </message>
+    <message>
+        <source>Deposits held now</source>
+        <translation>当前在押押金</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>已付安慰金</translation>
+    </message>
+    <message>
+        <source>Vouchers redeemed</source>
+        <translation>已核销券</translation>
+    </message>
+    <message>
+        <source>Coin discounts</source>
+        <translation>金币抵扣</translation>
+    </message>
+    <message>
+        <source>{n} sales, {coins} coins, {fen}</source>
+        <translation>{n} 笔，{coins} 金币，{fen}</translation>
+    </message>
+    <message>
+        <source>Sales by hour (¥)</source>
+        <translation>分时销售（元）</translation>
+    </message>
+    <message>
+        <source>Sales by day (¥)</source>
+        <translation>每日销售（元）</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>开团</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>成团</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>已开奖</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>团列表</translation>
+    </message>
+    <message>
+        <source>Report to PDF</source>
+        <translation>报表导出 PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SalesHistoryScreen</name>
     <message>
         <source>Scan or type a receipt number</source>
@@ -1646,6 +1978,77 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>ShiftCloseScreen</name>
+    <message>
+        <source>Close the shift: count the drawer</source>
+        <translation>交班：清点钱箱</translation>
+    </message>
+    <message>
+        <source>Why the drawer is off (needed beyond the limit)</source>
+        <translation>钱箱差异原因（超出限额时必填）</translation>
+    </message>
+    <message>
+        <source>Close shift and print the Z report</source>
+        <translation>交班并打印 Z 报表</translation>
+    </message>
+    <message>
+        <source>Print the Z report again</source>
+        <translation>重新打印 Z 报表</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>当前没有开班</translation>
+    </message>
+    <message>
+        <source>Expected {amount}</source>
+        <translation>应有 {amount}</translation>
+    </message>
+    <message>
+        <source>Counted: not yet</source>
+        <translation>实点：尚未清点</translation>
+    </message>
+    <message>
+        <source>Counted {amount}</source>
+        <translation>实点 {amount}</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>Over {amount}</source>
+        <translation>长款 {amount}</translation>
+    </message>
+    <message>
+        <source>Short {amount}</source>
+        <translation>短款 {amount}</translation>
+    </message>
+    <message>
+        <source>Count the drawer first (type 0 where there is none)</source>
+        <translation>请先点钞（没有的面额输入 0）</translation>
+    </message>
+    <message>
+        <source>The drawer is off by more than {limit}: say why</source>
+        <translation>钱箱差异超过 {limit}：请说明原因</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report #{n}</source>
+        <translation>已交班：Z 报表 #{n}</translation>
+    </message>
+    <message>
+        <source>not printed: {why}</source>
+        <translation>未打印：{why}</translation>
+    </message>
+    <message>
+        <source>Z report sent to the printer</source>
+        <translation>Z 报表已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Gave ¥3.50 too much change</source>
+        <translation>多找零 ¥3.50</translation>
+    </message>
+</context>
+<context>
     <name>StaffModel</name>
     <message>
         <source>Name</source>
@@ -1788,6 +2191,17 @@ What to do: {action}</source>
     <message>
         <source>Taking the coins on the platform…</source>
         <translation>正在平台扣除购物币…</translation>
+    </message>
+</context>
+<context>
+    <name>_Table</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3396,98 @@ What to do: {action}</source>
         <source>The platform cannot be reached: use the member's coin authorization QR</source>
         <translation>无法连接平台：请使用会员的购物币授权码</translation>
     </message>
+    <message>
+        <source>Count whole notes and coins</source>
+        <translation>请按整张/整枚清点</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative ({value})</source>
+        <translation>点数不能为负（{value}）</translation>
+    </message>
+    <message>
+        <source>{n} pieces of {value} is more than a drawer holds</source>
+        <translation>{value} 共 {n} 张，超出钱箱容量</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of pieces</source>
+        <translation>“{text}”不是张数</translation>
+    </message>
+    <message>
+        <source>Unknown denomination {key}</source>
+        <translation>未知面额 {key}</translation>
+    </message>
+    <message>
+        <source>The drawer total is out of range</source>
+        <translation>钱箱合计超出范围</translation>
+    </message>
+    <message>
+        <source>Say why the redemption is reversed (a reason)</source>
+        <translation>请填写撤销核销的原因</translation>
+    </message>
+    <message>
+        <source>This voucher is not redeemed: nothing to reverse</source>
+        <translation>该券未核销：无需撤销</translation>
+    </message>
+    <message>
+        <source>Terminal {terminal} redeemed this voucher: only it can reverse the redemption</source>
+        <translation>该券由终端 {terminal} 核销：只有该终端可以撤销</translation>
+    </message>
+    <message>
+        <source>The clock reads a time before this redemption: set the clock right first</source>
+        <translation>电脑时间早于这次核销：请先校正时钟</translation>
+    </message>
+    <message>
+        <source>A redemption can be reversed within {minutes} minutes only; this one is older</source>
+        <translation>核销只能在 {minutes} 分钟内撤销；这次核销已超时</translation>
+    </message>
+    <message>
+        <source>This terminal has no record of redeeming the voucher: it cannot reverse it</source>
+        <translation>本终端没有核销该券的记录：无法撤销</translation>
+    </message>
+    <message>
+        <source>A shift is open on this terminal already (opened by {name} at {at})</source>
+        <translation>本终端已有班次在进行（{name} 于 {at} 开班）</translation>
+    </message>
+    <message>
+        <source>Cash goes in or out of the drawer</source>
+        <translation>现金只能存入或取出钱箱</translation>
+    </message>
+    <message>
+        <source>Type an amount above zero</source>
+        <translation>请输入大于零的金额</translation>
+    </message>
+    <message>
+        <source>Say why the cash moves (a reason)</source>
+        <translation>请填写存取现金的原因</translation>
+    </message>
+    <message>
+        <source>There is no open shift to report on</source>
+        <translation>当前没有开班，无法出报表</translation>
+    </message>
+    <message>
+        <source>Count the drawer before closing the shift</source>
+        <translation>交班前请先点钞</translation>
+    </message>
+    <message>
+        <source>The drawer is {diff} off: say why before closing</source>
+        <translation>钱箱差异 {diff}：交班前请说明原因</translation>
+    </message>
+    <message>
+        <source>There is no such Z report</source>
+        <translation>没有这份 Z 报表</translation>
+    </message>
+    <message>
+        <source>The clock reads {now}, before this shift opened ({opened}): set the clock right, then close</source>
+        <translation>电脑时间为 {now}，早于本班开班时间（{opened}）：请先校正时钟再交班</translation>
+    </message>
+    <message>
+        <source>{n} parked bill(s) are still open: finish or cancel them before closing</source>
+        <translation>还有 {n} 张挂单未结：请先结账或取消再交班</translation>
+    </message>
+    <message>
+        <source>Open a shift first: count the float into the drawer, then take or pay money</source>
+        <translation>请先开班：清点钱箱备用金后才能收付款</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -3127,6 +3633,10 @@ What to do: {action}</source>
         <translation>测试页</translation>
     </message>
     <message>
+        <source>Shift report (X/Z)</source>
+        <translation>班次报表（X/Z）</translation>
+    </message>
+    <message>
         <source>Saved {kind} as a PDF file in {folder}</source>
         <translation>{kind}已存为 PDF：{folder}</translation>
     </message>
@@ -3242,6 +3752,18 @@ What to do: {action}</source>
         <translation>兑奖</translation>
     </message>
     <message>
+        <source>Drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>验券记录</translation>
+    </message>
+    <message>
         <source>Groups</source>
         <translation>团列表</translation>
     </message>
@@ -3270,6 +3792,10 @@ What to do: {action}</source>
         <translation>待处理事项</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
@@ -3284,6 +3810,65 @@ What to do: {action}</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>Cash sales</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <source>Change given</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Sale refunds in cash</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <source>Deposits taken</source>
+        <translation>收取押金</translation>
+    </message>
+    <message>
+        <source>Deposits given back</source>
+        <translation>退还押金</translation>
+    </message>
+    <message>
+        <source>Consolation cash paid</source>
+        <translation>已付安慰金</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
     </message>
 </context>
 <context>
@@ -3450,6 +4035,14 @@ What to do: {action}</source>
         <translation>已添加签名密钥</translation>
     </message>
     <message>
+        <source>Shift closed (Z report)</source>
+        <translation>交班（Z 报表）</translation>
+    </message>
+    <message>
+        <source>Redemption reversed</source>
+        <translation>撤销核销</translation>
+    </message>
+    <message>
         <source>Attention item resolved</source>
         <translation>待处理事项已处理</translation>
     </message>
@@ -3584,6 +4177,22 @@ What to do: {action}</source>
     <message>
         <source>Menu imported from a file</source>
         <translation>从文件导入菜单</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float</source>
+        <translation>开班（备用金）</translation>
+    </message>
+    <message>
+        <source>Another cashier took over the drawer</source>
+        <translation>换收银员接手钱箱</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer</source>
+        <translation>存入钱箱现金</translation>
+    </message>
+    <message>
+        <source>Cash taken out of the drawer</source>
+        <translation>从钱箱取出现金</translation>
     </message>
     <message>
         <source>Order parked</source>
@@ -3964,6 +4573,42 @@ What to do: {action}</source>
     <message>
         <source>changed</source>
         <translation>修改</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>refunds carried in</source>
+        <translation>结转的退款</translation>
+    </message>
+    <message>
+        <source>Z report no.</source>
+        <translation>Z 报表号</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>over/short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>redeemed at</source>
+        <translation>核销时间</translation>
     </message>
     <message>
         <source>sale</source>

@@ -54,6 +54,7 @@ KIND_NAMES: dict[str, str] = {
     DocumentKind.DEPOSIT_SLIP: QT_TRANSLATE_NOOP("print", "Deposit slip"),
     DocumentKind.REFUND_SLIP: QT_TRANSLATE_NOOP("print", "Refund slip"),
     DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("print", "Test page"),
+    DocumentKind.SHIFT_REPORT: QT_TRANSLATE_NOOP("print", "Shift report (X/Z)"),
 }
 
 

@@ -30,6 +30,7 @@ def all_screens() -> list[ScreenSpec]:
     from desktop.ui.audit_screen import AuditScreen
     from desktop.ui.checkout_screen import CheckoutScreen
     from desktop.ui.deals_screen import DealsScreen
+    from desktop.ui.drawer_screen import DrawerScreen
     from desktop.ui.group_screen import GroupScreen
     from desktop.ui.groups_screen import GroupsScreen
     from desktop.ui.menu_screen import MenuScreen
@@ -38,8 +39,11 @@ def all_screens() -> list[ScreenSpec]:
     from desktop.ui.printers_screen import PrintersScreen
     from desktop.ui.reconcile_screen import ReconcileScreen
     from desktop.ui.redeem_screen import RedeemScreen
+    from desktop.ui.redemptions_screen import RedemptionsScreen
+    from desktop.ui.reports_screen import ReportsScreen
     from desktop.ui.sales_history_screen import SalesHistoryScreen
     from desktop.ui.settings_screen import SettingsScreen
+    from desktop.ui.shift_close_screen import ShiftCloseScreen
     from desktop.ui.staff_screen import StaffScreen
 
     return [
@@ -47,6 +51,10 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("sales_history", QT_TRANSLATE_NOOP("screens", "Sales"), SalesHistoryScreen, Permission.SELL),
         ScreenSpec("group", QT_TRANSLATE_NOOP("screens", "Group"), GroupScreen, Permission.ENROL),
         ScreenSpec("redeem", QT_TRANSLATE_NOOP("screens", "Redeem voucher"), RedeemScreen, Permission.REDEEM),
+        ScreenSpec("drawer", QT_TRANSLATE_NOOP("screens", "Drawer"), DrawerScreen, Permission.SELL),
+        ScreenSpec("shift_close", QT_TRANSLATE_NOOP("screens", "Close shift"), ShiftCloseScreen, Permission.SELL),
+        ScreenSpec("redemptions", QT_TRANSLATE_NOOP("screens", "Redemptions"), RedemptionsScreen,
+                   Permission.REDEEM),
         ScreenSpec("groups", QT_TRANSLATE_NOOP("screens", "Groups"), GroupsScreen, Permission.ENROL),
         ScreenSpec("deals", QT_TRANSLATE_NOOP("screens", "Deals"), DealsScreen, Permission.MANAGE_DEALS),
         ScreenSpec("menu", QT_TRANSLATE_NOOP("screens", "Menu"), MenuScreen, Permission.MANAGE_MENU),
@@ -55,6 +63,7 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("platform", QT_TRANSLATE_NOOP("screens", "Platform"), PlatformScreen, Permission.PAIR_PLATFORM),
         ScreenSpec("attention", QT_TRANSLATE_NOOP("screens", "Needs attention"), AttentionScreen,
                    Permission.VIEW_REPORTS),
+        ScreenSpec("reports", QT_TRANSLATE_NOOP("screens", "Reports"), ReportsScreen, Permission.VIEW_REPORTS),
         ScreenSpec("reconcile", QT_TRANSLATE_NOOP("screens", "Reconciliation"), ReconcileScreen,
                    Permission.VIEW_REPORTS),
         ScreenSpec("printers", QT_TRANSLATE_NOOP("screens", "Printers"), PrintersScreen, Permission.MANAGE_PRINTERS),

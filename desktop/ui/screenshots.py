@@ -21,6 +21,7 @@ from desktop.ui.main_window import COUNTER_SIZE, MainWindow
 from desktop.ui.override_dialog import OverrideDialog
 from desktop.ui.redeem_screen import RedeemScreen
 from desktop.ui.shell import Shell
+from desktop.ui.shift_screenshots import shift_scenes
 from desktop.ui.tasks import wait_for_tasks
 
 
@@ -62,7 +63,7 @@ def capture_all(shell: Shell, out: Path, size: QSize = COUNTER_SIZE) -> list[Pat
     written.append(_save(dialog, out / "manager_override.png"))
     QTimer.singleShot(0, dialog.reject)
     dialog.done(QDialog.DialogCode.Rejected)
-    return list(dict.fromkeys(written))  # checkout.png is made twice: the open bill, then the paid one
+    return list(dict.fromkeys(written))  # a scene may show a screen again, in a later state
 
 
 def _scenes(window: MainWindow, out: Path) -> list[Path]:
@@ -84,7 +85,7 @@ def _scenes(window: MainWindow, out: Path) -> list[Path]:
         redeem.redeem(drawn[1])
         wait_for_tasks()
         written.append(_save(window, out / "redeem_after_scan.png"))
-    return written
+    return written + shift_scenes(window, out, _save)
 
 
 def _till(window: MainWindow, out: Path) -> list[Path]:

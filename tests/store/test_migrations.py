@@ -46,6 +46,17 @@ SAMPLE_ROWS = {
                 "80, 'gb18030', 'native', 'default', 1)",
     # tables are filled in any order: a route only where a printer already exists
     "printer_routes": "INSERT INTO printer_routes (kind, printer_id) SELECT hex(randomblob(6)), id FROM printers LIMIT 1",
+    "shifts": "INSERT INTO shifts (terminal, opened_by, opened_at, cashier, float_counts, float_fen, closed_at, "
+              "reason, approver) VALUES (hex(randomblob(6)), '小张', '2026', '小张', '{}', 50000, '2026', '', '')",
+    "cash_movements": "INSERT INTO cash_movements (shift_id, direction, amount_fen, reason, staff, approver, "
+                      "transfer_id, at) SELECT id, 'out', 100, 'bank', 's', '', hex(randomblob(6)), '2026' "
+                      "FROM shifts LIMIT 1",
+    "z_reports": "INSERT INTO z_reports (terminal, number, shift_id, created_at, totals) SELECT terminal, 1, id, "
+                 "'2026', '{}' FROM shifts WHERE id NOT IN (SELECT shift_id FROM z_reports) LIMIT 1",
+    "redemption_reversals": "INSERT INTO redemption_reversals (voucher_id, redemption_op_id, redeemed_at, "
+                            "redeemed_by, terminal, product, group_id, entry_id, reversed_at, reversed_by, "
+                            "approver, reason) VALUES (hex(randomblob(10)), hex(randomblob(16)), '2026', 's', "
+                            "'t', '牛排', 'g1', 'e1', '2026', 's', 'm', 'mistake')",
     "menu_item_prices": "INSERT INTO menu_item_prices (item_id, version, price_fen, cost_fen, created_at) "
                         "SELECT id, 1 + (SELECT count(*) FROM menu_item_prices), 1800, 400, '2026' FROM menu_items "
                         "LIMIT 1",
