@@ -23,7 +23,12 @@ from central.phone.payments import PaymentProvider, SandboxPayments
 from central.phone.sms import SmsProvider
 from central.platform import Platform
 from central.services import beacons, coin_consents, coins
-from central.services.join_requests import RateLimited, check_rates, check_taking_joiners, find_group
+from central.services.join_requests import (
+    RateLimited,
+    check_rates,
+    check_taking_joiners,
+    find_group,
+)
 from desktop.core.draw import is_valid_nonce
 from desktop.core.urls import is_local_host
 
