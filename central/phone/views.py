@@ -146,7 +146,8 @@ def member_page(session: Session, member_id: str) -> dict[str, Any]:
         raise ApiError(401, "member_unauthorized", "sign in again")
     account = coin_ledger.member_account(member_id)
     history = [{"at": t.created_at.isoformat(), "coins": t.amount if t.credit == account else -t.amount,
-                "kind": t.kind, "where": _where(session, t.credit if t.debit == account else t.debit)}
+                "kind": t.kind, "where": _where(session, t.credit if t.debit == account else t.debit),
+                "account": (t.credit if t.debit == account else t.debit).partition(":")[0]}
                for t in session.scalars(select(CoinTransfer).where(
                    (CoinTransfer.debit == account) | (CoinTransfer.credit == account))
                    .order_by(CoinTransfer.created_at.desc()).limit(50))]
