@@ -87,7 +87,7 @@ def test_the_member_page_shows_coins_the_member_code_and_reserves_offline_coins(
     page.wait_for_selector("#coin-balance:text-is('160')")
     page.locator("#offline").scroll_into_view_if_needed()
     token_text = qr_in(page, "#offline-qr")
-    check = verify_token(token_text, platform.signing_key.public_key())
+    check = verify_token(token_text, platform.signing_key.public_key(), now=platform.clock())
     assert check.ok and check.token is not None and check.token.member_id == member
     assert check.token.max_coins == 50 and check.token.store_id == seed.store_id
     with platform.tx() as session:  # the platform's ledger holds those coins for this merchant
