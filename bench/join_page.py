@@ -7,14 +7,16 @@ counter that launches a deal and opens a group with a real join token (the ops a
 Then, per round, for `--seconds` each:
 
 * health: 200 phones call `GET /v1/health` back to back (what the server costs with no work);
-* join: 200 phones each load the join page as a browser does (the HTML, its four scripts and
-  its style sheet, the group's JSON), then poll the seats JSON back to back.
+* join: 200 phones each load the join page as a browser does (the HTML, its three scripts and
+  its style sheet, the group's JSON), then poll the seats JSON back to back for `--seconds`
+  (`--think S`: wait S seconds between polls, as the page's 4 s timer does; the health phase
+  waits the same).
 
 Prints, per round and as the median of the rounds, p50/p99 latency and requests/s of each, and
 the ratio join/health. The client is one asyncio process (httpx) on the same computer.
 
     .venv/bin/python bench/join_page.py --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres \\
-        [--workers 2] [--phones 200] [--seconds 10] [--rounds 3]
+        [--workers 2] [--phones 200] [--seconds 10] [--rounds 3] [--think 0]
 """
 
 from __future__ import annotations
@@ -155,31 +157,39 @@ async def crowd(client: httpx.AsyncClient, phones: int, seconds: float, phone_ta
     return samples
 
 
-def health_phone(timed: object, stop_at: float) -> object:
-    async def run() -> None:
-        while time.perf_counter() < stop_at:
-            await timed("health", "/v1/health")  # type: ignore[operator]
-    return run()
-
-
-def join_phone(group_id: str, token: str) -> object:
-    def make(timed: object, stop_at: float) -> object:
+def health_phone(seconds: float, think: float) -> object:
+    def make(timed: object, _stop_at: float) -> object:
         async def run() -> None:
-            await timed("page", f"/j/{group_id}?t={token}")  # type: ignore[operator]
-            await asyncio.gather(*(timed("page", name) for name in PAGE_FILES))  # type: ignore[operator]
-            await timed("group", f"/p/api/groups/{group_id}?t={token}")  # type: ignore[operator]
+            stop_at = time.perf_counter() + seconds
             while time.perf_counter() < stop_at:
-                await timed("seats", f"/p/api/groups/{group_id}/seats?t={token}")  # type: ignore[operator]
+                await timed("health", "/v1/health")  # type: ignore[operator]
+                await asyncio.sleep(think)
         return run()
     return make
 
 
-async def one_round(url: str, phones: int, seconds: float, group_id: str, token: str) -> dict[str, Sample]:
+def join_phone(group_id: str, token: str, seconds: float, think: float) -> object:
+    """Load the page as a browser does, then poll the seats for `seconds` from then on."""
+    def make(timed: object, _stop_at: float) -> object:
+        async def run() -> None:
+            await timed("page", f"/j/{group_id}?t={token}")  # type: ignore[operator]
+            await asyncio.gather(*(timed("page", name) for name in PAGE_FILES))  # type: ignore[operator]
+            await timed("group", f"/p/api/groups/{group_id}?t={token}")  # type: ignore[operator]
+            stop_at = time.perf_counter() + seconds
+            while time.perf_counter() < stop_at:
+                await timed("seats", f"/p/api/groups/{group_id}/seats?t={token}")  # type: ignore[operator]
+                await asyncio.sleep(think)
+        return run()
+    return make
+
+
+async def one_round(url: str, phones: int, seconds: float, think: float, group_id: str,
+                    token: str) -> dict[str, Sample]:
     limits = httpx.Limits(max_connections=phones, max_keepalive_connections=phones)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
-        health = await crowd(client, phones, seconds, health_phone)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:  # fresh connections
-        join = await crowd(client, phones, seconds, join_phone(group_id, token))
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
+        health = await crowd(client, phones, seconds, health_phone(seconds, think))
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:  # fresh connections
+        join = await crowd(client, phones, seconds, join_phone(group_id, token, seconds, think))
     join["join (all)"] = Sample(sum((s.latencies for s in join.values()), []), sum(s.errors for s in join.values()),
                                 next(iter(join.values())).elapsed)
     return {**health, **join}
@@ -208,6 +218,9 @@ def main() -> int:
     parser.add_argument("--phones", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds a phone waits between polls (0: back to back, the server's capacity; "
+                             "the page itself polls every 4 s)")
     args = parser.parse_args()
     if not args.pg.startswith("postgresql"):
         parser.error("--pg postgresql+psycopg://... is needed (or PINSHANG_TEST_PG_URL)")
@@ -219,10 +232,11 @@ def main() -> int:
     try:
         group_id, token = opened_group(url, code)
         print(f"pinshang central --workers {args.workers} on PostgreSQL ({DB_NAME}); {args.phones} phones, "
-              f"{args.seconds:.0f} s per phase, {args.rounds} rounds; client: one asyncio process (httpx)")
+              f"{args.seconds:.0f} s of polling per phase, {args.think:g} s between polls, {args.rounds} rounds; "
+              f"client: one asyncio process (httpx); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         rounds = []
         for number in range(1, args.rounds + 1):
-            result = asyncio.run(one_round(url, args.phones, args.seconds, group_id, token))
+            result = asyncio.run(one_round(url, args.phones, args.seconds, args.think, group_id, token))
             rounds.append(result)
             show(f"round {number}", [result])
         show(f"median of {args.rounds} rounds", rounds)
