@@ -6,7 +6,8 @@ Set-up: a fresh database on the cluster (dropped and made again), a merchant and
 counter that launches a deal and opens a group with a real join token (the ops a counter pushes).
 Then, per round, for `--seconds` each:
 
-* health: 200 phones call `GET /v1/health` back to back (what the server costs with no work);
+* health: 200 phones open their connection (one untimed probe each, as the page load opens the
+  join phase's), then call `GET /v1/health` back to back (what the server costs with no work);
 * join: 200 phones each load the join page as a browser does (the HTML, its three scripts and
   its style sheet, the group's JSON), then poll the seats JSON back to back for `--seconds`
   (`--think S`: wait S seconds between polls, as the page's 4 s timer does; the health phase
@@ -54,10 +55,14 @@ PAGE_FILES = ("/static/phone/phone.css", "/static/phone/text.js", "/static/phone
 class Sample:
     latencies: list[float] = field(default_factory=list)  # seconds, one per request
     errors: int = 0
-    elapsed: float = 0.0
+    why: dict[str, int] = field(default_factory=dict)  # error -> count (status code or exception)
+    first: float = float("inf")  # the first request's start, the last answer's end (perf_counter)
+    last: float = 0.0
 
     def rps(self) -> float:
-        return len(self.latencies) / self.elapsed if self.elapsed else 0.0
+        """Requests of this kind per second over the time they were being made."""
+        span = self.last - self.first
+        return len(self.latencies) / span if span > 0 else 0.0
 
     def pct(self, q: float) -> float:
         ordered = sorted(self.latencies)
@@ -133,33 +138,39 @@ def start_server(db_url: str, port: int, workers: int) -> subprocess.Popen[bytes
     raise SystemExit("the platform did not answer within 60 s")
 
 
-async def crowd(client: httpx.AsyncClient, phones: int, seconds: float, phone_task: object) -> dict[str, Sample]:
+async def crowd(client: httpx.AsyncClient, phones: int, phone_task: object) -> dict[str, Sample]:
     samples: dict[str, Sample] = {}
-    stop_at = time.perf_counter() + seconds
 
     async def timed(kind: str, path: str) -> None:
         sample = samples.setdefault(kind, Sample())
         start = time.perf_counter()
+        sample.first = min(sample.first, start)
         try:
             response = await client.get(path)
             if response.status_code != 200:
                 sample.errors += 1
+                sample.why[str(response.status_code)] = sample.why.get(str(response.status_code), 0) + 1
                 return
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
             sample.errors += 1
+            sample.why[type(exc).__name__] = sample.why.get(type(exc).__name__, 0) + 1
             return
-        sample.latencies.append(time.perf_counter() - start)
+        end = time.perf_counter()
+        sample.latencies.append(end - start)
+        sample.last = max(sample.last, end)
 
-    started = time.perf_counter()
-    await asyncio.gather(*(phone_task(timed, stop_at) for _ in range(phones)))  # type: ignore[operator]
-    for sample in samples.values():
-        sample.elapsed = time.perf_counter() - started
+    wall, cpu = time.perf_counter(), time.process_time()
+    await asyncio.gather(*(phone_task(timed) for _ in range(phones)))  # type: ignore[operator]
+    busy = Sample()  # the client's own CPU seconds per wall second: near 1 means the client is the limit
+    busy.latencies, busy.first, busy.last = [time.process_time() - cpu], 0.0, time.perf_counter() - wall
+    samples["client cpu"] = busy
     return samples
 
 
 def health_phone(seconds: float, think: float) -> object:
-    def make(timed: object, _stop_at: float) -> object:
+    def make(timed: object) -> object:
         async def run() -> None:
+            await timed("warm-up", "/v1/health")  # type: ignore[operator]
             stop_at = time.perf_counter() + seconds
             while time.perf_counter() < stop_at:
                 await timed("health", "/v1/health")  # type: ignore[operator]
@@ -170,7 +181,7 @@ def health_phone(seconds: float, think: float) -> object:
 
 def join_phone(group_id: str, token: str, seconds: float, think: float) -> object:
     """Load the page as a browser does, then poll the seats for `seconds` from then on."""
-    def make(timed: object, _stop_at: float) -> object:
+    def make(timed: object) -> object:
         async def run() -> None:
             await timed("page", f"/j/{group_id}?t={token}")  # type: ignore[operator]
             await asyncio.gather(*(timed("page", name) for name in PAGE_FILES))  # type: ignore[operator]
@@ -187,11 +198,14 @@ async def one_round(url: str, phones: int, seconds: float, think: float, group_i
                     token: str) -> dict[str, Sample]:
     limits = httpx.Limits(max_connections=phones, max_keepalive_connections=phones)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
-        health = await crowd(client, phones, seconds, health_phone(seconds, think))
+        health = await crowd(client, phones, health_phone(seconds, think))
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:  # fresh connections
-        join = await crowd(client, phones, seconds, join_phone(group_id, token, seconds, think))
-    join["join (all)"] = Sample(sum((s.latencies for s in join.values()), []), sum(s.errors for s in join.values()),
-                                next(iter(join.values())).elapsed)
+        join = await crowd(client, phones, join_phone(group_id, token, seconds, think))
+    health["client cpu (health)"] = health.pop("client cpu")
+    health["client cpu (join)"] = join.pop("client cpu")
+    join["join (all)"] = Sample(latencies=sum((s.latencies for s in join.values()), []),
+                                errors=sum(s.errors for s in join.values()),
+                                first=min(s.first for s in join.values()), last=max(s.last for s in join.values()))
     return {**health, **join}
 
 
@@ -207,7 +221,13 @@ def show(name: str, rounds: list[dict[str, Sample]]) -> None:
         rps = statistics.median(s.rps() for s in got)
         count = statistics.median(len(s.latencies) for s in got)
         errors = statistics.median(s.errors for s in got)
-        print(f"  {kind:12} {p50:8.1f} {p99:8.1f} {rps:8.0f} {count:9.0f} {errors:7.0f}")
+        why = ", ".join(f"{k} x{v}" for r in got for k, v in r.why.items())
+        print(f"  {kind:12} {p50:8.1f} {p99:8.1f} {rps:8.0f} {count:9.0f} {errors:7.0f}" + (f"  ({why})" if why else ""))
+    for kind in ("client cpu (health)", "client cpu (join)"):
+        got = [r[kind] for r in rounds if kind in r]
+        if got:
+            share = statistics.median(s.latencies[0] / s.last for s in got)
+            print(f"  {kind}: {share:.2f} CPU seconds per second (1.00 = the client is the limit)")
 
 
 def main() -> int:
