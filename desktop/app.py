@@ -51,13 +51,12 @@ def run_app(data_dir: str | None = None, language: str | None = None, full_scree
         return _run_opened(data_dir, language, full_screen)
     shell = runner.start_ui(None, language, None, snapshot, full_screen=full_screen)
     opened: list[Services] = []
+    runtimes: list[SyncRuntime] = []
 
     def attach(services: Services) -> None:
         opened.append(services)
         shell.attach(services)
         runtimes.append(_start_sync(services, shell))
-
-    runtimes: list[object] = []
 
     # Paint the login window first; the store (SQLAlchemy, migrations) opens while people type.
     runner.open_after_first_paint(lambda: open_for_counter(data_dir), attach)
@@ -66,7 +65,7 @@ def run_app(data_dir: str | None = None, language: str | None = None, full_scree
     finally:
         runner.finish_tasks()  # a write still running finishes before its services close
         for runtime in runtimes:
-            runtime.stop()  # type: ignore[attr-defined]
+            runtime.stop()
         for services in opened:
             services.close()
 

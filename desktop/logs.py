@@ -55,5 +55,6 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 def _log_unexpected(kind: type[BaseException], value: BaseException | None,
                     trace: TracebackType | None) -> None:
-    logging.getLogger("pinshang.unexpected").critical("unexpected error", exc_info=(kind, value, trace))
-    sys.__excepthook__(kind, value or kind(), trace)
+    error = value if value is not None else kind()
+    logging.getLogger("pinshang.unexpected").critical("unexpected error", exc_info=(kind, error, trace))
+    sys.__excepthook__(kind, error, trace)

@@ -9,8 +9,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-import qrcode  # type: ignore[import-untyped]
-import qrcode.image.svg  # type: ignore[import-untyped]
+import qrcode
+import qrcode.image.svg
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 

@@ -4,4 +4,5 @@ STORE_NAME = "store.name"
 STORE_ID = "store.id"
 LANGUAGE = "ui.language"  # "" = follow the system, "zh_CN" or "en"
 DEMO_MODE = "demo.enabled"
-TERMINAL_NAME = "terminal.name"  # written at pairing; redemptions record it
+TERMINAL_NAME = "terminal.name"  # written at first run and at pairing; redemptions record it
+DEFAULT_TERMINAL_NAME = "Counter 1"  # until pairing names the terminal (never the host's name)

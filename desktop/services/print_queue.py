@@ -6,8 +6,9 @@ enqueues the document (or enqueues it in its own transaction); the dispatcher
 outcome. A failed print leaves the job "failed" with the reason, ready to retry; the sale,
 draw or redemption it belongs to stays committed.
 
-Documents are stored as JSON (desktop.documents.serialize); this layer may not import the
-printing layer, so it takes anything with a `to_json()` (a printing Document has one).
+Documents are stored as JSON (`desktop.documents.serialize`: `document_to_json` when queued,
+`document_from_json` when printed or previewed): the document model lives below services, so
+this layer takes a `desktop.documents.document.Document` itself.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ Refused scans write nothing.
 
 from __future__ import annotations
 
-import platform
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -34,7 +33,7 @@ from desktop.core.vouchers import (
     verify_voucher,
 )
 from desktop.services.base import Actor, ServiceBase, require
-from desktop.services.settings import STORE_ID, TERMINAL_NAME
+from desktop.services.settings import DEFAULT_TERMINAL_NAME, STORE_ID, TERMINAL_NAME
 from desktop.services.signing_keys import SigningKeyService
 from desktop.store.db import Database
 from desktop.store.raw_write import raw_audit, raw_emit, raw_read, raw_write
@@ -121,7 +120,7 @@ class RedemptionService(ServiceBase):
         claims = check.claims
         if claims is None or check.verdict is not Verdict.VALID:
             return _refused(check)
-        terminal = settings.get(TERMINAL_NAME) or platform.node() or "counter"
+        terminal = settings.get(TERMINAL_NAME) or DEFAULT_TERMINAL_NAME  # written at first run
         at = to_iso(now)
         try:
             insert_redemption(conn, claims.voucher_id, at, actor.label, terminal, claims.product,

@@ -5,12 +5,19 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.settings_keys import DEMO_MODE, LANGUAGE, STORE_ID, STORE_NAME, TERMINAL_NAME
+from desktop.core.settings_keys import (
+    DEFAULT_TERMINAL_NAME,
+    DEMO_MODE,
+    LANGUAGE,
+    STORE_ID,
+    STORE_NAME,
+    TERMINAL_NAME,
+)
 from desktop.core.staff import Permission
 from desktop.services.base import Actor, ServiceBase, require
 from desktop.store.models import Setting
 
-__all__ = ["DEMO_MODE", "LANGUAGE", "STORE_ID", "STORE_NAME", "TERMINAL_NAME", "SettingsService", "put_setting"]
+__all__ = ["DEFAULT_TERMINAL_NAME", "DEMO_MODE", "LANGUAGE", "STORE_ID", "STORE_NAME", "TERMINAL_NAME", "SettingsService", "put_setting"]
 
 
 class SettingsService(ServiceBase):

@@ -40,7 +40,7 @@ from desktop.core.staff import (
     check_pin_format,
 )
 from desktop.services.base import SYSTEM_ACTOR, Actor, ServiceBase, Transaction, require
-from desktop.services.settings import STORE_NAME, put_setting
+from desktop.services.settings import DEFAULT_TERMINAL_NAME, STORE_NAME, TERMINAL_NAME, put_setting
 from desktop.store.db import Database
 from desktop.store.models import Setting, Staff
 
@@ -102,6 +102,7 @@ class StaffService(ServiceBase):
             tx.audit("staff.owner_created", staff_id=row.id, name=name)
             if store_name:
                 put_setting(tx.session, STORE_NAME, check_name(store_name))
+            _name_the_terminal(tx)
             return Actor(row.id, row.name, Role.OWNER)
 
     def add_staff(self, actor: Actor, name: str, role: Role, pin: str) -> StaffInfo:
@@ -132,6 +133,7 @@ class StaffService(ServiceBase):
                 else:
                     tx.audit("staff.owner_created", staff_id=row.id, name=row.name)
                 rows.append(row)
+            _name_the_terminal(tx)
             return Actor(rows[0].id, rows[0].name, Role.OWNER)
 
     def set_active(self, actor: Actor, staff_id: int, active: bool) -> None:
@@ -264,6 +266,12 @@ class StaffService(ServiceBase):
         tx.session.flush()
         tx.emit(OpKind.STAFF_CHANGED, {"staff_id": row.id, "name": name, "role": role.value, "active": True})
         return row
+
+
+def _name_the_terminal(tx: Transaction) -> None:
+    """At first run: the terminal's name that redemptions record until pairing names it."""
+    if tx.session.get(Setting, TERMINAL_NAME) is None:
+        put_setting(tx.session, TERMINAL_NAME, DEFAULT_TERMINAL_NAME)
 
 
 def _check_may_grant(actor: Actor, role: Role) -> None:

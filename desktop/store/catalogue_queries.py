@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from desktop.core.catalogue import ItemValues
 from desktop.store.catalogue_keys import item_keys, query_words
+from desktop.store.changes import note_tables
 from desktop.store.db import Database
 
 
@@ -216,6 +217,7 @@ def _write_terms(conn: sqlite3.Connection, item_id: int, terms: set[str], *, fre
 
 
 def insert_item(conn: sqlite3.Connection, values: ItemValues, at: str) -> int:
+    note_tables("menu_items", "menu_item_prices", "menu_search_terms")
     """A new item with its price version 1 and its search terms; returns its id."""
     terms, text = _keys(values)
     cursor = conn.execute(
@@ -231,6 +233,7 @@ def insert_item(conn: sqlite3.Connection, values: ItemValues, at: str) -> int:
 
 
 def update_item(conn: sqlite3.Connection, before: ItemRow, values: ItemValues, at: str) -> int:
+    note_tables("menu_items", "menu_item_prices", "menu_search_terms")
     """Change an item; a new price or cost adds a price version. Returns the item's price
     version after the change."""
     version = before.price_version
@@ -251,6 +254,7 @@ def update_item(conn: sqlite3.Connection, before: ItemRow, values: ItemValues, a
 
 
 def set_active(conn: sqlite3.Connection, item_id: int, active: bool) -> None:
+    note_tables("menu_items")
     conn.execute("UPDATE menu_items SET active = ? WHERE id = ?", (int(active), item_id))
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import PRIVATE_FILE, STORE_SUFFIXES, private_dir, private_file, tighten
+from desktop.store.changes import after_cursor_execute, transaction_scope
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -40,6 +41,7 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "after_cursor_execute", after_cursor_execute)  # the tables a write touched
     return engine
 
 
@@ -70,9 +72,11 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: commits on success, rolls back everything on any exception."""
+        """One transaction: commits on success, rolls back everything on any exception. The
+        tables it wrote count for the record open on this thread (desktop.store.changes) only
+        once it committed."""
         try:
-            with self._write_sessions() as session, session.begin():
+            with transaction_scope(), self._write_sessions() as session, session.begin():
                 yield session
         except OperationalError as exc:
             known = environment_error(self.path, exc)

@@ -20,6 +20,7 @@ from desktop.core.audit import GENESIS, canonical_detail, row_hash
 from desktop.core.op_contracts import validate_payload
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor
+from desktop.store.changes import note_tables, transaction_scope
 from desktop.store.db import Database, environment_error
 
 # A bigger page cache for the connections that redeem: the index pages of a store with a
@@ -41,13 +42,14 @@ def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
         conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         _tuned.add(id(conn))
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with transaction_scope():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         known = environment_error(db.path, exc)
         if known is None:
@@ -85,6 +87,7 @@ def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str,
         "INSERT INTO outbox (op_id, kind, payload, created_at, status) VALUES (?, ?, ?, ?, 'pending')",
         (op_id, kind.value, json.dumps(payload, sort_keys=True, ensure_ascii=False), at),
     )
+    note_tables("outbox")
     return op_id
 
 
@@ -110,3 +113,4 @@ def raw_audit(conn: sqlite3.Connection, at: str, actor: Actor, action: str, **de
         (row_id, at, actor.label, action, text, prev,
          row_hash(prev, row_id, at, actor.label, action, text)),
     )
+    note_tables("audit_log")

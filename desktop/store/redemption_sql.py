@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
+from desktop.store.changes import note_tables
+
 REDEMPTION_COLUMNS = "voucher_id, product, group_id, entry_id, redeemed_at, staff, terminal"
 RedemptionRow = tuple[str, str, str, str, str, str, str]  # in REDEMPTION_COLUMNS order
 _BY_VOUCHER = f"SELECT {REDEMPTION_COLUMNS} FROM redemptions WHERE voucher_id = ?"
@@ -39,6 +41,7 @@ def insert_redemption(conn: sqlite3.Connection, voucher_id: str, at: str, staff:
                       product: str, group_id: str, entry_id: str) -> None:
     """Raises sqlite3.IntegrityError when the voucher was redeemed before (UNIQUE voucher_id)."""
     conn.execute(_INSERT, (voucher_id, at, staff, terminal, product, group_id, entry_id))
+    note_tables("redemptions")
 
 
 def redemption_of(conn: sqlite3.Connection, voucher_id: str) -> RedemptionRow | None:

@@ -11,7 +11,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from desktop.core.changes import Change
 from desktop.core.clock import Clock, utc_now
+from desktop.services.changes import recording
 from desktop.services.join_requests import JoinOutcome
 from desktop.services.registry import Services
 from desktop.sync.loop import Loop
@@ -24,6 +26,7 @@ EVERY_SECONDS = 30.0
 class GroupRound:
     seated: dict[str, JoinOutcome] = field(default_factory=dict)  # group id -> what was decided
     expired: list[str] = field(default_factory=list)  # ids of the groups expired and refunded
+    changes: frozenset[Change] = frozenset()  # what the round committed (desktop.services.changes)
 
     @property
     def changed(self) -> bool:
@@ -58,9 +61,10 @@ class GroupJob:
 
     def run_once(self) -> GroupRound:
         """Seat pending join requests, then expire what is due; returns what changed."""
-        seated = self.services.join_requests.seat_pending()
-        expired = self.services.groups.expire_due(self.clock())
-        result = GroupRound(seated, expired)
+        with recording() as changed:
+            seated = self.services.join_requests.seat_pending()
+            expired = self.services.groups.expire_due(self.clock())
+        result = GroupRound(seated, expired, changed.changes)
         if result.changed:
             for listener in list(self.listeners):
                 listener(result)

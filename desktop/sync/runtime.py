@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from desktop.core.changes import Change
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.base import Actor
@@ -37,6 +38,10 @@ class SyncRuntime:
         self.worker: SyncWorker | None = None
         self.group_job = GroupJob(services)
         self.group_job.listeners.append(lambda _round: self.sync_now())  # push the seats at once
+        # told (on the background thread) what each round of the worker or the groups' job
+        # changed: desktop.ui.sync_status relays it to the screens' change bus
+        self.listeners: list[Callable[[frozenset[Change]], None]] = []
+        self.group_job.listeners.append(lambda done: self._tell(done.changes))
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -52,6 +57,7 @@ class SyncRuntime:
             return False
         self.worker = self.worker_factory(self.services, client)
         self.worker.after_pull = self.group_job.wake  # seat the joiners it just pulled
+        self.worker.listeners.append(self._tell)
         if thread:
             self.worker.start()
         return True
@@ -65,6 +71,10 @@ class SyncRuntime:
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
+
+    def _tell(self, changes: frozenset[Change]) -> None:
+        for listener in list(self.listeners):
+            listener(changes)
 
     def sync_now(self) -> None:
         if self.worker is not None:

@@ -19,8 +19,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from desktop.core.changes import Change
 from desktop.core.clock import Clock, utc_now
 from desktop.core.errors import UserError
+from desktop.services.changes import recording
 from desktop.services.registry import Services
 from desktop.services.sync import PushRow
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
@@ -76,10 +78,13 @@ class SyncWorker:
         self.clock = clock
         self._lock = threading.Lock()
         self._state = WorkerState()
-        self._loop = Loop("pinshang-sync", self._round)
+        self._loop = Loop("pinshang-sync", self.run_round)
         self._pruned_at: float | None = None
         self._renumbered = 0
         self.after_pull: Callable[[], None] | None = None  # the runtime's groups job: seat joiners
+        # told after every round, on the worker's thread, what it changed (always SYNC: the
+        # worker's state, the last sync, what waits): desktop.ui.sync_status tells the screens
+        self.listeners: list[Callable[[frozenset[Change]], None]] = []
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -166,8 +171,17 @@ class SyncWorker:
 
     def run_round(self) -> float:
         """One round with the worker's bookkeeping (state, backoff); returns the next delay.
-        The thread calls it; the screenshot mode calls it once without a thread."""
-        return self._round()
+        The thread calls it; the screenshot mode calls it once without a thread. The listeners
+        hear what the round changed (the acknowledged and refused ops, what was pulled)."""
+        with recording() as changed:
+            delay = self._round()
+        changes = changed.changes | {Change.SYNC}
+        for listener in list(self.listeners):
+            try:
+                listener(changes)
+            except Exception:  # a listener's bug must not stop the sync
+                log.exception("a sync listener failed")
+        return delay
 
     def _round(self) -> float:
         self._set(syncing=True, next_try_in=None)

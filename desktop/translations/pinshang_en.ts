@@ -547,10 +547,6 @@ What to do: {action}</translation>
         <translation>Export draw proof</translation>
     </message>
     <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>Could not save {path}: {reason}</translation>
-    </message>
-    <message>
         <source>Proof saved to {path}</source>
         <translation>Proof saved to {path}</translation>
     </message>
@@ -1262,6 +1258,14 @@ What to do: {action}</translation>
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>Winner {winner} · code {code} · receipt printed</source>
+        <translation>Winner {winner} · code {code} · receipt printed</translation>
+    </message>
+    <message>
+        <source>Winner {winner} · code {code} · receipt not printed: see the notice</source>
+        <translation>Winner {winner} · code {code} · receipt not printed: see the notice</translation>
+    </message>
+    <message>
         <source>✔ Redeemed: hand over {product}</source>
         <translation>✔ Redeemed: hand over {product}</translation>
     </message>
@@ -1334,6 +1338,10 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+    <message>
+        <source>Cannot log out</source>
+        <translation>Cannot log out</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1605,18 @@ What to do: {action}</translation>
     <message>
         <source>Wrong version {found!r}: this checker knows {expected}</source>
         <translation>Wrong version {found!r}: this checker knows {expected}</translation>
+    </message>
+    <message>
+        <source>The beacon is signed under the key {found}, not the platform's key {expected}</source>
+        <translation>The beacon is signed under the key {found}, not the platform's key {expected}</translation>
+    </message>
+    <message>
+        <source>The beacon is not the platform key's signature over this group, commitment and entries</source>
+        <translation>The beacon is not the platform key's signature over this group, commitment and entries</translation>
+    </message>
+    <message>
+        <source>The field “{field}” must be {digits} lower-case hex digits ({size} bytes)</source>
+        <translation>The field “{field}” must be {digits} lower-case hex digits ({size} bytes)</translation>
     </message>
     <message>
         <source>The field “{field}” is missing</source>
@@ -2171,6 +2191,10 @@ What to do: {action}</translation>
         <translation>Group {id} has not been drawn yet</translation>
     </message>
     <message>
+        <source>The platform's beacon does not match this group's entries: draw again</source>
+        <translation>The platform's beacon does not match this group's entries: draw again</translation>
+    </message>
+    <message>
         <source>“{text}” is neither a member code nor a mobile phone number</source>
         <translation>“{text}” is neither a member code nor a mobile phone number</translation>
     </message>
@@ -2401,6 +2425,10 @@ What to do: {action}</translation>
     <message>
         <source>The barcode {code} is also on row {row}</source>
         <translation>The barcode {code} is also on row {row}</translation>
+    </message>
+    <message>
+        <source>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</source>
+        <translation>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</translation>
     </message>
 </context>
 <context>

@@ -547,10 +547,6 @@ What to do: {action}</source>
         <translation>导出开奖证明</translation>
     </message>
     <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>无法保存 {path}：{reason}</translation>
-    </message>
-    <message>
         <source>Proof saved to {path}</source>
         <translation>证明已保存到 {path}</translation>
     </message>
@@ -1262,6 +1258,14 @@ What to do: {action}</source>
         <translation>正在核验…</translation>
     </message>
     <message>
+        <source>Winner {winner} · code {code} · receipt printed</source>
+        <translation>中奖者 {winner} · 兑换码 {code} · 凭证已打印</translation>
+    </message>
+    <message>
+        <source>Winner {winner} · code {code} · receipt not printed: see the notice</source>
+        <translation>中奖者 {winner} · 兑换码 {code} · 凭证未打印：请看提示</translation>
+    </message>
+    <message>
         <source>✔ Redeemed: hand over {product}</source>
         <translation>✔ 兑换成功：请交付 {product}</translation>
     </message>
@@ -1334,6 +1338,10 @@ What to do: {action}</source>
     <message>
         <source>Pinshang Counter</source>
         <translation>品尚收银台</translation>
+    </message>
+    <message>
+        <source>Cannot log out</source>
+        <translation>无法退出登录</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1605,18 @@ What to do: {action}</source>
     <message>
         <source>Wrong version {found!r}: this checker knows {expected}</source>
         <translation>版本 {found!r} 不正确：本校验器支持 {expected}</translation>
+    </message>
+    <message>
+        <source>The beacon is signed under the key {found}, not the platform's key {expected}</source>
+        <translation>信标由密钥 {found} 签名，不是平台的密钥 {expected}</translation>
+    </message>
+    <message>
+        <source>The beacon is not the platform key's signature over this group, commitment and entries</source>
+        <translation>信标不是平台密钥对本团、承诺值和参与名单的签名</translation>
+    </message>
+    <message>
+        <source>The field “{field}” must be {digits} lower-case hex digits ({size} bytes)</source>
+        <translation>“{field}”必须是 {digits} 位小写十六进制数字（{size} 字节）</translation>
     </message>
     <message>
         <source>The field “{field}” is missing</source>
@@ -2171,6 +2191,10 @@ What to do: {action}</source>
         <translation>团 {id} 尚未开奖</translation>
     </message>
     <message>
+        <source>The platform's beacon does not match this group's entries: draw again</source>
+        <translation>平台信标与本团参与名单不符：请重新开奖</translation>
+    </message>
+    <message>
         <source>“{text}” is neither a member code nor a mobile phone number</source>
         <translation>“{text}”既不是会员码，也不是手机号</translation>
     </message>
@@ -2401,6 +2425,10 @@ What to do: {action}</source>
     <message>
         <source>The barcode {code} is also on row {row}</source>
         <translation>条码 {code} 在第 {row} 行也出现了</translation>
+    </message>
+    <message>
+        <source>Could not save the proof in the folder {folder}. Choose a folder you may write to, on a disk with free space.</source>
+        <translation>无法把开奖证明保存到文件夹 {folder}。请选择一个可以写入、且磁盘有空余空间的文件夹。</translation>
     </message>
 </context>
 <context>

@@ -22,15 +22,17 @@ from desktop.ui.models.attention_model import ITEM_ID_ROLE, AttentionModel
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role, set_tone
+from desktop.ui.widgets import named
 
 
 class AttentionScreen(ScreenBase):
     shows = frozenset({Change.SYNC})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("attention")
         self.model = AttentionModel()
-        self.table = QTableView(self, objectName="attention_table")
+        self.table = named(QTableView(self), "attention_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -43,13 +45,13 @@ class AttentionScreen(ScreenBase):
         header.resizeSection(2, 200)
         for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.summary = QLabel(self, objectName="summary")
+        self.summary = named(QLabel(self), "summary")
         set_role(self.summary, "headline")
-        self.resolve_button = QPushButton(self.tr("Mark resolved"), self, objectName="resolve")
+        self.resolve_button = named(QPushButton(self.tr("Mark resolved"), self), "resolve")
         set_role(self.resolve_button, "primary", "blue")
         self.resolve_button.clicked.connect(self.resolve)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.details = QLabel(self, objectName="details", wordWrap=True)
+        self.message = named(QLabel(self, wordWrap=True), "message")
+        self.details = named(QLabel(self, wordWrap=True), "details")
         set_role(self.details, "note")
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         top = QHBoxLayout()
@@ -90,7 +92,7 @@ class AttentionScreen(ScreenBase):
             return
         item_id = int(self.model.index(rows[0].row(), 0).data(ITEM_ID_ROLE))
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.attention.resolve(actor, item_id), {Change.SYNC},
+        run_op(self.ctx, lambda: self.ctx.services.attention.resolve(actor, item_id),
                lambda _r: self._resolved(),
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.resolve_button], doing=f"resolving attention item {item_id}")

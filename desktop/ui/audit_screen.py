@@ -19,6 +19,7 @@ from desktop.ui.messages import describe, set_status
 from desktop.ui.models.audit_model import AuditModel
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
+from desktop.ui.widgets import named
 
 
 class AuditScreen(ScreenBase):
@@ -27,14 +28,14 @@ class AuditScreen(ScreenBase):
         super().__init__(ctx, parent)
         self.setObjectName("audit")
         self.model = AuditModel()
-        self.table = QTableView(self, objectName="audit_table")
+        self.table = named(QTableView(self), "audit_table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         for column in range(4):  # number, time, who, action whole; the detail takes the rest
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.verify_button = QPushButton(self.tr("Verify the whole chain"), self, objectName="verify")
+        self.verify_button = named(QPushButton(self.tr("Verify the whole chain"), self), "verify")
         self.verify_button.clicked.connect(self.verify)
-        self.result = QLabel(self, objectName="result", wordWrap=True)
+        self.result = named(QLabel(self, wordWrap=True), "result")
         top = QHBoxLayout()
         top.addWidget(self.verify_button)
         top.addWidget(self.result, 1)

@@ -1,32 +1,20 @@
 """One change notification for every screen (as Anki's OpChanges / operation_did_execute).
 
-A use case that writes runs through `desktop.ui.operations.run_op` with the set of things
-it changes; when it succeeds the bus announces that set once, and every screen that shows
-one of those things refreshes (at once if it is shown, else when it is shown next). No
-screen polls the store for changes another screen made.
+A use case carries out what it changed (desktop.services.changes: the tables its transactions
+committed, as `Change` kinds); `desktop.ui.operations.run_op` runs it and, when it is done,
+the bus announces those changes once, and every screen that shows one of them refreshes (at
+once if it is shown, else when it is shown next). The background work (the sync worker's
+rounds, the groups' job) announces what it changed through desktop.ui.sync_status. No screen
+polls the store for changes another screen, the worker or the job made.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.changes import EVERYTHING, Change
 
-class Change(StrEnum):
-    DEALS = "deals"
-    GROUPS = "groups"  # groups, their seats, draws, refunds
-    VOUCHERS = "vouchers"  # issued and redeemed
-    STAFF = "staff"
-    PRINT_JOBS = "print_jobs"
-    PRINTERS = "printers"
-    SETTINGS = "settings"
-    SYNC = "sync"  # outbox, pairing, attention items
-    AUDIT = "audit"
-    MENU = "menu"  # catalogue items, prices, enabled
-
-
-EVERYTHING = frozenset(Change)
+__all__ = ["EVERYTHING", "Change", "ChangeBus"]
 
 
 class ChangeBus(QObject):
@@ -34,4 +22,4 @@ class ChangeBus(QObject):
 
     def announce(self, changes: frozenset[Change] | set[Change]) -> None:
         if changes:
-            self.changed.emit(frozenset(changes) | {Change.AUDIT})  # every write is audited
+            self.changed.emit(frozenset(changes))

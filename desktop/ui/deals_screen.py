@@ -21,30 +21,31 @@ from PySide6.QtWidgets import (
 
 from desktop.core.clock import utc_now
 from desktop.core.compliance import check_launchable
-from desktop.core.deals import validate_terms
-from desktop.core.errors import UserError
+from desktop.core.deals import DealTerms, validate_terms
 from desktop.services.deals import DealInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.deal_editor import DealEditor
 from desktop.ui.group_screen import GroupScreen
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.deal_tables import ID_ROLE, DealsModel
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import action_button, set_role
+from desktop.ui.widgets import named
 from desktop.ui.widgets.scan_field import ScanField
 
 
 class DealsScreen(ScreenBase):
     shows = frozenset({Change.DEALS, Change.GROUPS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("deals")
         self.deal_id: str | None = None
         self.model = DealsModel()
-        self.table = QTableView(self, objectName="deals_table")
+        self.table = named(QTableView(self), "deals_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -61,13 +62,13 @@ class DealsScreen(ScreenBase):
         self.leader.setObjectName("leader")
         self.leader.submitted.connect(lambda _text: self.open_group())
         self.leader.setPlaceholderText(self.tr("Leader: scan member code or type phone"))
-        self.tender = QComboBox(self, objectName="tender")
+        self.tender = named(QComboBox(self), "tender")
         self.tender.addItem(self.tr("Cash"), "cash")
         self.tender.addItem(self.tr("Card"), "card")
         self.open_button = self._button("open_group", self.tr("Open a group"), self.open_group)
-        self.disclosure = QPlainTextEdit(self, objectName="disclosure", readOnly=True)
+        self.disclosure = named(QPlainTextEdit(self, readOnly=True), "disclosure")
         self.disclosure.setMaximumHeight(90)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message = named(QLabel(self, wordWrap=True), "message")
         set_role(self.message, "message")
         self._layout()
         self.refresh()
@@ -133,10 +134,8 @@ class DealsScreen(ScreenBase):
         """The save (draft) or amendment (launched) of what the editor holds, to run off the UI
         thread; None, with the reason shown, when the editor holds no valid terms."""
         deal, actor, deals = self.selected(), self.ctx.actor, self.ctx.services.deals
-        try:
-            terms = self.editor.terms()
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        terms = attempt(self.editor.terms, status_shower(self.message), "reading the deal editor")
+        if terms is None:
             return None
         if deal is not None and deal.launched:
             return lambda: deals.amend(actor, deal.id, terms).id
@@ -147,7 +146,7 @@ class DealsScreen(ScreenBase):
     def save(self) -> None:
         write = self._writer()
         if write is not None:
-            run_op(self.ctx, write, {Change.DEALS}, self._saved,
+            run_op(self.ctx, write, self._saved,
                    lambda text, _exc: set_status(self.message, text, ok=False),
                    busy=[self.save_button, self.launch_button], doing="saving a deal")
 
@@ -158,12 +157,8 @@ class DealsScreen(ScreenBase):
     def launch(self) -> None:
         """Launching freezes the rules for good: checked first, then confirmed, then saved and
         launched in one task."""
-        try:
-            terms = self.editor.terms()
-            validate_terms(terms, utc_now())
-            check_launchable(terms)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        terms = attempt(self._launchable_terms, status_shower(self.message), "checking a deal before launch")
+        if terms is None:
             return
         if not self.confirm_launch(terms.product_name):
             set_status(self.message, self.tr("Not launched: the deal can still be changed"), ok=True)
@@ -178,9 +173,15 @@ class DealsScreen(ScreenBase):
             deals.launch(actor, deal_id)
             return deal_id
 
-        run_op(self.ctx, save_and_launch, {Change.DEALS}, self._launched,
+        run_op(self.ctx, save_and_launch, self._launched,
                lambda text, _exc: self._launch_failed(text),
                busy=[self.save_button, self.launch_button], doing="launching a deal")
+
+    def _launchable_terms(self) -> DealTerms:
+        terms = self.editor.terms()
+        validate_terms(terms, utc_now())
+        check_launchable(terms)
+        return terms
 
     def _launch_failed(self, text: str) -> None:
         self.refresh()  # the draft may have been saved before the launch was refused
@@ -209,7 +210,7 @@ class DealsScreen(ScreenBase):
             set_status(self.message, self.tr("Scan the leader's member code or type the phone first"), ok=False)
             return
         run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal.id, leader, tender),
-               {Change.GROUPS, Change.DEALS}, lambda group_id: self._opened(deal.id, group_id),
+               lambda group_id: self._opened(deal.id, group_id),
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.open_button], doing=f"opening a group of deal {deal.id}")
 

@@ -14,6 +14,7 @@ from desktop.core.staff import Actor
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_write
 from desktop.ui.theme import set_role, set_tone
+from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
@@ -32,14 +33,14 @@ class FirstRunScreen(QWidget):
         intro = QLabel(self.tr("Name your store and create the owner account. The owner can add "
                                "managers and cashiers later."), self)
         intro.setWordWrap(True)
-        self.store_name = QLineEdit(self, objectName="store_name")
-        self.owner_name = QLineEdit(self, objectName="owner_name")
-        self.pin = QLineEdit(self, objectName="pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
-        self.pin_again = QLineEdit(self, objectName="pin_again", echoMode=QLineEdit.EchoMode.Password,
-                                   maxLength=8)
-        self.create = QPushButton(self.tr("Create owner and start"), self, objectName="create")
-        self.create.clicked.connect(self.submit)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.store_name = named(QLineEdit(self), "store_name")
+        self.owner_name = named(QLineEdit(self), "owner_name")
+        self.pin = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password, maxLength=8), "pin")
+        self.pin_again = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password,
+                                   maxLength=8), "pin_again")
+        self.create_button = named(QPushButton(self.tr("Create owner and start"), self), "create")
+        self.create_button.clicked.connect(self.submit)
+        self.message = named(QLabel(self, wordWrap=True), "message")
         form = QFormLayout()
         form.addRow(self.tr("Store name"), self.store_name)
         form.addRow(self.tr("Owner name"), self.owner_name)
@@ -49,7 +50,7 @@ class FirstRunScreen(QWidget):
         for widget in (title, intro):
             layout.addWidget(widget)
         layout.addLayout(form)
-        layout.addWidget(self.create)
+        layout.addWidget(self.create_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -64,11 +65,11 @@ class FirstRunScreen(QWidget):
         self.message.setText(self.tr("Creating the owner…"))
         set_tone(self.message, "muted")
         # no window listens yet (no bus): the main window opened next reads everything afresh
-        run_write(None, lambda: staff.create_owner(name, pin, store), (), self._created, self._refused,
+        run_write(None, lambda: staff.create_owner(name, pin, store), self._created, self._refused,
                   busy=self.busy_widgets(), doing="creating the owner at first run")
 
     def busy_widgets(self) -> list[QWidget]:
-        return [self.store_name, self.owner_name, self.pin, self.pin_again, self.create]
+        return [self.store_name, self.owner_name, self.pin, self.pin_again, self.create_button]
 
     def _created(self, owner: Actor) -> None:
         self.completed.emit(owner)

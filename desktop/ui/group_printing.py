@@ -9,10 +9,9 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.operations import run_op
-from desktop.ui.print_actions import dispatch_job, show_print_failure
+from desktop.ui.print_actions import Printed, dispatch_job, show_print_failure
 
 Done = Callable[[list[int]], None] | None
 
@@ -56,20 +55,24 @@ def print_deposit_slip(ctx: UiContext, entry_id: str, parent: QWidget | None = N
 
 
 def print_redemption(ctx: UiContext, voucher_id: str, parent: QWidget | None = None,
-                     reprint: bool = False, *, busy: Iterable[QWidget] = ()) -> None:
+                     reprint: bool = False, *, busy: Iterable[QWidget] = (), printed: Printed = None) -> None:
+    """The redemption receipt; `printed` hears when it is out (the job) or is not (None)."""
     actor = ctx.actor
     _queue_and_print(ctx, lambda: ctx.services.print_jobs.print_redemption(actor, voucher_id, reprint=reprint),
-                     parent, busy)
+                     parent, busy, printed=printed)
 
 
 def _queue_and_print(ctx: UiContext, queue: Callable[[], list[int]], parent: QWidget | None,
-                     busy: Iterable[QWidget] = (), done: Done = None) -> None:
+                     busy: Iterable[QWidget] = (), done: Done = None, *, printed: Printed = None) -> None:
     def queued(job_ids: list[int]) -> None:
         for job_id in job_ids:
-            dispatch_job(ctx, job_id, parent)
+            dispatch_job(ctx, job_id, parent, printed)
         if done is not None:
             done(job_ids)
 
-    run_op(ctx, queue, {Change.PRINT_JOBS}, queued,
-           lambda text, _exc: show_print_failure(ctx, text, parent),
-           busy=busy, doing="queueing a printout")
+    def refused(text: str, _exc: BaseException) -> None:
+        show_print_failure(ctx, text, parent)
+        if printed is not None:
+            printed(None)
+
+    run_op(ctx, queue, queued, refused, busy=busy, doing="queueing a printout")

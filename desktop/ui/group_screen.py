@@ -8,6 +8,7 @@ on success); the common actions have F-keys (desktop.ui.keys) shown on their but
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import UserError
 from desktop.core.groups import GroupState
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.money import format_fen
 from desktop.core.staff import Permission
 from desktop.services.draws import DrawOutcome
@@ -38,32 +41,35 @@ from desktop.ui.group_print_buttons import GroupPrinting
 from desktop.ui.group_printing import refund_slips_printed, results_printed
 from desktop.ui.hand_back import REFUNDED_STATES, describe_hand_back, hand_back, refund_summary
 from desktop.ui.i18n import current_language
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.deal_tables import EntriesModel, state_name
 from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import action_button, set_role
+from desktop.ui.widgets import named
 from desktop.ui.widgets.scan_field import ScanField
 
+log = logging.getLogger(__name__)
 REVEAL_MS = 600  # the winners' rows flash this long; the counter is never blocked
 
 
 class GroupScreen(GroupPrinting, ScreenBase):
     shows = frozenset({Change.GROUPS, Change.VOUCHERS, Change.DEALS})
+    message: QLabel  # always there (ScreenBase allows none)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("group")
         self.view: GroupView | None = None
-        self.chooser = _compact(QComboBox(self, objectName="group_chooser"))
+        self.chooser = _compact(named(QComboBox(self), "group_chooser"))
         self.chooser.activated.connect(lambda _i: self.show_group(self.chooser.currentData()))
-        self.title = set_role(QLabel(self, objectName="title", wordWrap=True), "title")
-        self.seats = set_role(QLabel(self, objectName="seats"), "seats")
-        self.details = QLabel(self, objectName="details", wordWrap=True)
+        self.title = set_role(named(QLabel(self, wordWrap=True), "title"), "title")
+        self.seats = set_role(named(QLabel(self), "seats"), "seats")
+        self.details = named(QLabel(self, wordWrap=True), "details")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = EntriesModel()
-        self.table = QTableView(self, objectName="entries")
+        self.table = named(QTableView(self), "entries")
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -75,10 +81,10 @@ class GroupScreen(GroupPrinting, ScreenBase):
         self.scan.setPlaceholderText(self.tr("Scan member code or type phone, then Enter"))
         self.scan.submitted.connect(lambda _text: self.enrol())
         self.scan.textEdited.connect(lambda _text: self._field_edited())
-        self.tender = QComboBox(self, objectName="tender")
+        self.tender = named(QComboBox(self), "tender")
         self.tender.addItem(self.tr("Cash"), "cash")
         self.tender.addItem(self.tr("Card"), "card")
-        self.deal = _compact(QComboBox(self, objectName="new_group_deal"))
+        self.deal = _compact(named(QComboBox(self), "new_group_deal"))
         self.enrol_button = keys.bind(self._button("enrol", self.tr("Enrol"), self.enrol, "primary"), keys.ENROL)
         self.open_button = keys.bind(self._button("open_group", self.tr("Open a new group"), self.open_group),
                                      keys.OPEN_GROUP)
@@ -94,7 +100,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
         self.deposit_button = keys.bind(self._button(
             "reprint_deposit_slip", self.tr("Reprint deposit slip (COPY)"), self.reprint_deposit_slip),
             keys.REPRINT_DEPOSIT_SLIP)
-        self.message = set_role(QLabel(self, objectName="message", wordWrap=True), "message")
+        self.message = set_role(named(QLabel(self, wordWrap=True), "message"), "message")
         self._printing = False
         self._printing_slips = False
         self._last_entry: str | None = None  # the last person enrolled here: their slip reprints
@@ -167,11 +173,11 @@ class GroupScreen(GroupPrinting, ScreenBase):
         """Show a group; an outcome shown for another group does not stay under this one."""
         if not keep_message or (self.view is not None and self.view.id != group_id):
             self.clear_message()
-        try:
-            self.view = self.ctx.services.group_views.view(group_id)
-        except Exception as exc:  # noqa: BLE001 - the one error split: describe() logs a bug
-            set_status(self.message, describe(exc, f"showing group {group_id}"), ok=False)
+        view = attempt(lambda: self.ctx.services.group_views.view(group_id), status_shower(self.message),
+                       f"showing group {group_id}")
+        if view is None:
             return
+        self.view = view
         index = self.chooser.findData(group_id)
         if index < 0:
             self.chooser.addItem(group_id, group_id)
@@ -268,7 +274,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
         self._enrolling = True
         actor, tender = self.ctx.actor, str(self.tender.currentData())
         run_op(self.ctx, lambda: self.ctx.services.groups.enrol(actor, view.id, who, tender),
-               {Change.GROUPS}, lambda entry_id: self._enrolled(view.id, entry_id),
+               lambda entry_id: self._enrolled(view.id, entry_id),
                lambda text, _exc: self._enrol_failed(text, who),
                busy=[self.enrol_button], doing=f"enrolling into group {view.id}")
 
@@ -304,7 +310,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
             self.scan.setFocus()
             return
         run_op(self.ctx, lambda: self.ctx.services.groups.open_group(actor, deal_id, leader, tender),
-               {Change.GROUPS, Change.DEALS}, self._opened, lambda text, _exc: self._enrol_failed(text, leader),
+               self._opened, lambda text, _exc: self._enrol_failed(text, leader),
                busy=[self.open_button], doing=f"opening a group of deal {deal_id}")
 
     def _opened(self, group_id: str) -> None:
@@ -322,8 +328,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
         actor = self.ctx.actor
         # With the sync runtime: pinshang-draw-v2 when the platform gives the beacon, else v1.
         draw = self.ctx.sync.runtime.draw if self.ctx.sync is not None else self.ctx.services.draws.draw_and_settle
-        run_op(self.ctx, lambda: draw(actor, view.id),
-               {Change.GROUPS, Change.VOUCHERS}, self._drawn,
+        run_op(self.ctx, lambda: draw(actor, view.id), self._drawn,
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.draw_button], doing=f"drawing group {view.id}")
 
@@ -356,7 +361,7 @@ class GroupScreen(GroupPrinting, ScreenBase):
             if reason is None:
                 return
         run_op(self.ctx, lambda: self.ctx.services.groups.cancel(actor, view.id, reason),
-               {Change.GROUPS, Change.DEALS}, lambda refunded: self._cancelled(view.id, refunded),
+               lambda refunded: self._cancelled(view.id, refunded),
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.cancel_button], doing=f"cancelling group {view.id}")
 
@@ -388,16 +393,22 @@ class GroupScreen(GroupPrinting, ScreenBase):
                                                   str(folder / f"draw-{self.view.id}.json"), "JSON (*.json)")
         if not path:
             return
-        try:
-            Path(path).write_text(self.ctx.services.draws.export_proof(self.view.id), encoding="utf-8")
-        except OSError as exc:
-            set_status(self.message, self.tr("Could not save {path}: {reason}").format(
-                path=path, reason=exc.strerror or type(exc).__name__), ok=False)
-            return
-        except Exception as exc:  # noqa: BLE001 - the one error split: describe() logs a bug
-            set_status(self.message, describe(exc, "exporting a proof"), ok=False)
+        group_id = self.view.id
+        if attempt(lambda: self._write_proof(group_id, path), status_shower(self.message),
+                   f"exporting the proof of group {group_id}") is None:
             return
         set_status(self.message, self.tr("Proof saved to {path}").format(path=path), ok=True)
+
+    def _write_proof(self, group_id: str, path: str) -> str:
+        text = self.ctx.services.draws.export_proof(group_id)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:  # the person can fix it: another folder, a disk with room
+            log.warning("cannot save the proof of group %s to %s", group_id, path, exc_info=exc)
+            raise UserError(QT_TRANSLATE_NOOP(
+                "errors", "Could not save the proof in the folder {folder}. Choose a folder you may "
+                "write to, on a disk with free space."), folder=str(Path(path).parent)) from exc
+        return path
 
     def prepare_screenshot(self) -> None:
         """The demo's open group, one more person enrolled: seats filling, the scan field ready."""

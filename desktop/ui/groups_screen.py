@@ -20,6 +20,7 @@ from desktop.ui.group_screen import GroupScreen
 from desktop.ui.models.deal_tables import ID_ROLE, GroupsModel
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class GroupsScreen(ScreenBase):
@@ -27,15 +28,15 @@ class GroupsScreen(ScreenBase):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("groups")
-        self.deal = QComboBox(self, objectName="deal_filter")
+        self.deal = named(QComboBox(self), "deal_filter")
         self.deal.currentIndexChanged.connect(lambda _i: self._load())
         self.model = GroupsModel()
-        self.table = QTableView(self, objectName="groups_table")
+        self.table = named(QTableView(self), "groups_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.open_selected)
-        self.open_button = QPushButton(self.tr("Run this group"), self, objectName="open")
+        self.open_button = named(QPushButton(self.tr("Run this group"), self), "open")
         set_role(self.open_button, "primary", "blue")
         self.open_button.clicked.connect(lambda: self.open_selected(self.table.currentIndex()))
         top = QHBoxLayout()
@@ -64,5 +65,5 @@ class GroupsScreen(ScreenBase):
     def open_selected(self, index: QModelIndex) -> None:
         group_id = self.model.data(index, ID_ROLE) if index.isValid() else None
         page = self.navigate("group") if group_id else None
-        if isinstance(page, GroupScreen):
-            page.show_group(group_id)
+        if isinstance(page, GroupScreen) and group_id:
+            page.show_group(str(group_id))

@@ -21,16 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import keys
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
+from desktop.ui.messages import attempt
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.screen import ScreenBase
 from desktop.ui.screens import ScreenSpec, all_screens
 from desktop.ui.settings_screen import SettingsScreen
 from desktop.ui.status_bar import CounterStatusBar
 from desktop.ui.theme import STYLESHEET, tone_colour
+from desktop.ui.widgets import named
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+STATUS_MS = 8000
 COUNTER_SIZE = QSize(1024, 768)  # the common POS screen: every screen fits it
 START_SIZE = QSize(1000, 700)  # leaves room for a window frame and a task bar on 1024×768
 
@@ -60,10 +64,10 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.specs = {spec.key: spec for spec in (screens or all_screens())}
         self.pages: dict[str, ScreenBase] = {}
-        self.nav = QListWidget(objectName="nav")
+        self.nav = named(QListWidget(), "nav")
         self.nav.setFixedWidth(170)
-        self.stack = _Stack(objectName="stack")
-        self.logout_button = QPushButton(self.tr("Log out"), objectName="logout")
+        self.stack = named(_Stack(), "stack")
+        self.logout_button = named(QPushButton(self.tr("Log out")), "logout")
         self.logout_button.clicked.connect(self.logout_requested)
         for spec in self.specs.values():
             item = QListWidgetItem(spec.title())
@@ -81,11 +85,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = CounterStatusBar(ctx, self)
         self.setStatusBar(self.status)
-        self.status.timer.timeout.connect(self.update_badges)  # records the platform refused arrive by sync
         ctx.bus.changed.connect(self._changes_made)
-        if ctx.sync is not None:  # desktop.ui.sync_status: the groups' background job
-            ctx.sync.background.groups_changed.connect(self._groups_changed_in_background)
-        self.kiosk = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
+        if ctx.sync is not None:  # desktop.ui.sync_status: the sync worker's and the groups' job's rounds
+            ctx.sync.background.changed.connect(self._changed_in_background)
+        self.kiosk = QShortcut(QKeySequence(keys.FULL_SCREEN), self, self.toggle_full_screen)
         self.setWindowTitle(self.tr("Pinshang Counter"))
         self.resize(START_SIZE)
 
@@ -129,8 +132,7 @@ class MainWindow(QMainWindow):
         self._drop_approved_pages(keep=key)
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
-        self.status.refresh()  # what a screen just did (a redemption, a draw) shows at once
-        self.update_badges()
+        self.refresh_status()  # what a screen just did (a redemption, a draw) shows at once
         return page
 
     def update_badges(self) -> None:
@@ -143,13 +145,23 @@ class MainWindow(QMainWindow):
                 item.setText(f"{spec.title()} ({count})" if count else spec.title())
                 item.setForeground(tone_colour("error") if count else self.nav.palette().text().color())
 
-    def _groups_changed_in_background(self) -> None:
-        """Joiners seated or groups expired by the background job (desktop.sync.group_jobs)."""
-        self.ctx.bus.announce({Change.GROUPS})
+    def _changed_in_background(self, changes: frozenset[Change]) -> None:
+        """A round of the sync worker (ops sent or refused, data pulled) or of the groups' job
+        (joiners seated, groups expired) changed something: the screens hear it like any
+        use case's changes (and the status bar and badges with them)."""
+        self.ctx.bus.announce(changes)
 
     def _changes_made(self, changes: frozenset[Change]) -> None:
         for page in self.pages.values():
             page.changes_made(changes)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """The status bar and the menu badges, through the one error split."""
+        attempt(self._read_status, lambda text: self.status.showMessage(text, STATUS_MS),
+                "refreshing the status bar")
+
+    def _read_status(self) -> None:
         self.status.refresh()
         self.update_badges()
 

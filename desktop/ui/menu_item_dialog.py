@@ -22,12 +22,12 @@ from desktop.core.catalogue import MAX_CATEGORY, MAX_CODE, MAX_NAME, ItemValues
 from desktop.core.errors import UserError
 from desktop.core.money import format_fen, parse_fen
 from desktop.services.catalogue import ItemRow
-from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import error_text
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_op
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class MenuItemDialog(QDialog):
@@ -39,19 +39,19 @@ class MenuItemDialog(QDialog):
         self.saved: ItemRow | None = None
         self.setObjectName("menu_item_dialog")
         self.setWindowTitle(self.tr("Edit menu item") if item else self.tr("New menu item"))
-        self.name = QLineEdit(self, objectName="item_name", maxLength=MAX_NAME)
-        self.name_en = QLineEdit(self, objectName="item_name_en", maxLength=MAX_NAME)
-        self.category = QComboBox(self, objectName="item_category", editable=True)
+        self.name = named(QLineEdit(self), "item_name", maxLength=MAX_NAME)
+        self.name_en = named(QLineEdit(self), "item_name_en", maxLength=MAX_NAME)
+        self.category = named(QComboBox(self), "item_category", editable=True)
         self.category.addItems([c for c in categories if c])
         line = self.category.lineEdit()
         if line is not None:
             line.setMaxLength(MAX_CATEGORY)
-        self.price = QLineEdit(self, objectName="item_price", placeholderText="18.00")
-        self.cost = QLineEdit(self, objectName="item_cost", placeholderText="0.00")
-        self.barcode = QLineEdit(self, objectName="item_barcode", maxLength=MAX_CODE)
-        self.sku = QLineEdit(self, objectName="item_sku", maxLength=MAX_CODE)
-        self.enabled = QCheckBox(self.tr("On sale"), self, objectName="item_enabled", checked=True)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.price = named(QLineEdit(self), "item_price", placeholderText="18.00")
+        self.cost = named(QLineEdit(self), "item_cost", placeholderText="0.00")
+        self.barcode = named(QLineEdit(self), "item_barcode", maxLength=MAX_CODE)
+        self.sku = named(QLineEdit(self), "item_sku", maxLength=MAX_CODE)
+        self.enabled = named(QCheckBox(self.tr("On sale"), self), "item_enabled", checked=True)
+        self.message = named(QLabel(self), "message", wordWrap=True)
         set_role(self.message, "message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -111,5 +111,5 @@ class MenuItemDialog(QDialog):
             self.saved = saved
             self.accept()
 
-        run_op(self.ctx, work, {Change.MENU}, done, lambda text, _exc: set_status(self.message, text, ok=False),
+        run_op(self.ctx, work, done, lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.buttons], doing="saving a menu item")

@@ -38,6 +38,7 @@ from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 ALL = "\x00all"  # the category choice "all categories" (no category is ever this)
 
@@ -56,13 +57,13 @@ class MenuScreen(ScreenBase):
         self.setObjectName("menu")
         self.catalogue = ctx.services.catalogue
         self.model = CatalogueModel(self.catalogue)
-        self.search = QLineEdit(self, objectName="menu_search", clearButtonEnabled=True)
+        self.search = named(QLineEdit(self), "menu_search", clearButtonEnabled=True)
         self.search.setPlaceholderText(self.tr("Search: name, English, pinyin initials (zpnc), barcode, SKU"))
         self.search.textChanged.connect(self._filter_changed)
-        self.category = QComboBox(self, objectName="menu_category")
+        self.category = named(QComboBox(self), "menu_category")
         self.category.currentIndexChanged.connect(self._filter_changed)
-        self.count = QLabel(self, objectName="menu_count")
-        self.table = QTableView(self, objectName="menu_table")
+        self.count = named(QLabel(self), "menu_count")
+        self.table = named(QTableView(self), "menu_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -81,18 +82,18 @@ class MenuScreen(ScreenBase):
         self.toggle = self._button(self.tr("Take off sale / put on sale"), "menu_toggle", self.toggle_item)
         self.import_button = self._button(self.tr("Import CSV…"), "menu_import", self.choose_import)
         self.export_button = self._button(self.tr("Export CSV…"), "menu_export", self.choose_export)
-        self.progress = QProgressBar(self, objectName="menu_progress")
+        self.progress = named(QProgressBar(self), "menu_progress")
         self.progress.setVisible(False)
-        self.problems = QListWidget(self, objectName="menu_problems")
+        self.problems = named(QListWidget(self), "menu_problems")
         self.problems.setVisible(False)
-        self.status_line = QLabel(self, objectName="message", wordWrap=True)
+        self.status_line = named(QLabel(self), "message", wordWrap=True)
         set_role(self.status_line, "message")
         self.message = self.status_line  # ScreenBase clears it when the screen is shown again
         self._layout()
         self.refresh()
 
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self, objectName=name)
+        button = named(QPushButton(text, self), name)
         set_role(button, "action")
         button.clicked.connect(slot)
         return button
@@ -176,7 +177,7 @@ class MenuScreen(ScreenBase):
         catalogue, actor = self.catalogue, self.ctx.actor
         text = (self.tr("{name} is on sale again") if not item.active
                 else self.tr("{name} is off sale")).format(name=item.name)
-        run_op(self.ctx, lambda: catalogue.set_enabled(actor, item.id, not item.active), {Change.MENU},
+        run_op(self.ctx, lambda: catalogue.set_enabled(actor, item.id, not item.active),
                lambda _r: set_status(self.status_line, text, ok=True),
                lambda failure, _exc: set_status(self.status_line, failure, ok=False),
                busy=[self.toggle], doing="taking a menu item off sale or back")
@@ -199,7 +200,7 @@ class MenuScreen(ScreenBase):
         progress.moved.connect(self._import_moved, Qt.ConnectionType.QueuedConnection)
         catalogue, actor = self.catalogue, self.ctx.actor
         run_op(self.ctx, lambda: catalogue.import_csv_file(actor, path, progress=progress.moved.emit),
-               {Change.MENU}, self._imported, self._import_failed,
+               self._imported, self._import_failed,
                busy=[self.import_button, self.export_button], doing="importing the menu")
 
     def _import_moved(self, done: int, total: int) -> None:

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.staff import Actor, Permission, Role
-from desktop.ui.changes import Change, ChangeBus
+from desktop.ui.changes import ChangeBus
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_write
 from desktop.ui.theme import set_tone
+from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.services.registry import Services
@@ -40,12 +41,12 @@ class OverrideDialog(QDialog):
         self.services, self.actor, self.permission, self.bus = services, actor, permission, bus
         self.approved: Actor | None = None
         self.checking = False  # a PIN check is under way
-        self.manager = QComboBox(self, objectName="manager")
+        self.manager = named(QComboBox(self), "manager")
         for info in services.staff.list_staff():
             if info.role in (Role.MANAGER, Role.OWNER) and info.id != actor.staff_id:
                 self.manager.addItem(info.name, info.id)
-        self.pin = QLineEdit(self, objectName="pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.pin = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password, maxLength=8), "pin")
+        self.message = named(QLabel(self, wordWrap=True), "message")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons = buttons
         buttons.accepted.connect(self.approve)
@@ -70,9 +71,9 @@ class OverrideDialog(QDialog):
         self.checking = True
         self.message.setText(self.tr("Checking the PIN…"))
         set_tone(self.message, "muted")
-        run_write(self.bus, lambda: staff.approve(actor, manager_id, pin, permission), {Change.STAFF},
+        run_write(self.bus, lambda: staff.approve(actor, manager_id, pin, permission),
                   self._approved, self._refused, busy=[self.manager, self.pin, self.buttons],
-                  doing="checking a manager's PIN", refused_changes={Change.STAFF})
+                  doing="checking a manager's PIN")
 
     def _approved(self, approved: Actor) -> None:
         self.checking = False

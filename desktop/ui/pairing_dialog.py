@@ -2,7 +2,8 @@
 
 Pairing is HTTP and then a write (the pairing, the terminal's name, its key): it runs through
 `run_write` with the form disabled; the dialog cannot be cancelled until the answer is back;
-on success the bus, when given, announces SYNC and SETTINGS once."""
+on success the bus, when given, announces once what pairing committed (the pairing, its
+settings, the groups signed again for the store, the audit record)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.settings_keys import DEFAULT_TERMINAL_NAME, TERMINAL_NAME
 from desktop.services.base import Actor
 from desktop.services.sync import Pairing
 from desktop.sync.runtime import SyncRuntime
-from desktop.ui.changes import Change, ChangeBus
+from desktop.ui.changes import ChangeBus
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_write
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class PairingDialog(QDialog):
@@ -35,17 +38,19 @@ class PairingDialog(QDialog):
         self.runtime, self.actor, self.bus = runtime, actor, bus
         self.paired: Pairing | None = None
         self.pairing = False  # under way: it cannot be called back
-        self.url = QLineEdit(url, self, objectName="url", placeholderText="https://platform.example.com")
-        self.code = QLineEdit(self, objectName="code", placeholderText="ABCD-EFGH-JK", maxLength=20)
-        self.name = QLineEdit(self.tr("Counter 1"), self, objectName="terminal_name", maxLength=100)
+        self.url = named(QLineEdit(url, self, placeholderText="https://platform.example.com"), "url")
+        self.code = named(QLineEdit(self, placeholderText="ABCD-EFGH-JK", maxLength=20), "code")
+        given = runtime.services.settings.get(TERMINAL_NAME)  # a name given at an earlier pairing stays
+        self.name = named(QLineEdit(given if given and given != DEFAULT_TERMINAL_NAME else self.tr("Counter 1"),
+                              self, maxLength=100), "terminal_name")
         for field in (self.url, self.code, self.name):
             set_role(field, "entry")
-        self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.pair_button = QPushButton(self.tr("Pair"), self, objectName="pair")
+        self.message = named(QLabel(self, wordWrap=True), "message")
+        self.pair_button = named(QPushButton(self.tr("Pair"), self), "pair")
         set_role(self.pair_button, "confirm")
         self.pair_button.setDefault(True)
         self.pair_button.clicked.connect(self.pair)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self, objectName="cancel")
+        self.cancel_button = named(QPushButton(self.tr("Cancel"), self), "cancel")
         self.cancel_button.clicked.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Platform address"), self.url)
@@ -59,9 +64,9 @@ class PairingDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Ask the platform for a one-time pairing code for this store."),
                                 wordWrap=True))
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Use https:// for a platform on the internet. http:// works only for "
+        layout.addWidget(named(QLabel(self.tr("Use https:// for a platform on the internet. http:// works only for "
                                         "this computer or the local network (192.168.x, 10.x, *.local)."),
-                                self, objectName="url_rule", wordWrap=True))
+                                self, wordWrap=True), "url_rule"))
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(560, 300)
@@ -78,7 +83,7 @@ class PairingDialog(QDialog):
         set_status(self.message, self.tr("Pairing…"), ok=True)
         runtime, actor = self.runtime, self.actor
         url, code, name = self.url.text(), self.code.text(), self.name.text()
-        run_write(self.bus, lambda: runtime.pair(actor, url, code, name), {Change.SYNC, Change.SETTINGS},
+        run_write(self.bus, lambda: runtime.pair(actor, url, code, name),
                   self._paired, self._failed, doing="pairing with the platform",
                   busy=[self.url, self.code, self.name, self.pair_button, self.cancel_button])
 

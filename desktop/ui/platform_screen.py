@@ -1,9 +1,10 @@
-"""Platform (manager): pairing, sync state, "Sync now", "Re-pair", the last error."""
+"""Platform (manager): pairing, sync state, "Sync now", "Re-pair", the last error.
+
+It shows SYNC and SETTINGS: every round of the sync worker announces SYNC (desktop.ui.sync_status),
+so the state, the waiting count and the last error follow the worker without a timer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -14,54 +15,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
-from desktop.core.staff import Permission
+from desktop.core.staff import Actor, Permission
 from desktop.sync.runtime import SyncRuntime
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.pairing_dialog import PairingDialog
 from desktop.ui.screen import ScreenBase
 from desktop.ui.sync_status import state_text
 from desktop.ui.theme import set_role, set_tone
+from desktop.ui.widgets import named
 from desktop.ui.wording import humane_text
-
-REFRESH_MS = 1000
 
 
 class PlatformScreen(ScreenBase):
     shows = frozenset({Change.SYNC, Change.SETTINGS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("platform")
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
-        self.state = QLabel(self, objectName="sync_state")
+        self.state = named(QLabel(self), "sync_state")
         set_role(self.state, "title")
-        self.store = QLabel(self, objectName="paired_store")
-        self.terminal = QLabel(self, objectName="terminal_id")
-        self.url = QLabel(self, objectName="platform_url")
-        self.waiting = QLabel(self, objectName="waiting")
-        self.error = QLabel(self, objectName="last_error", wordWrap=True)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
-        self.sync_button = QPushButton(self.tr("Sync now"), self, objectName="sync_now")
-        self.pair_button = QPushButton(self, objectName="pair")
+        self.store = named(QLabel(self), "paired_store")
+        self.terminal = named(QLabel(self), "terminal_id")
+        self.url = named(QLabel(self), "platform_url")
+        self.waiting = named(QLabel(self), "waiting")
+        self.error = named(QLabel(self, wordWrap=True), "last_error")
+        self.message = named(QLabel(self, wordWrap=True), "message")
+        self.sync_button = named(QPushButton(self.tr("Sync now"), self), "sync_now")
+        self.pair_button = named(QPushButton(self), "pair")
         for button in (self.sync_button, self.pair_button):
             set_role(button, "primary", "blue")
         self.sync_button.clicked.connect(self.sync_now)
         self.pair_button.clicked.connect(self.open_pairing)
         self._layout()
-        self.timer = QTimer(self, interval=REFRESH_MS)  # runs only while the screen is shown
-        self.timer.timeout.connect(self.refresh)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        self.timer.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        self.timer.stop()
-        super().hideEvent(event)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -127,13 +117,17 @@ class PlatformScreen(ScreenBase):
                                bus=self.ctx.bus)
         if actor is None:
             return
-        try:
-            self.ctx.services.sync.check_may_pair(actor)
-        except UserError as exc:
-            set_status(self.message, describe(exc), ok=False)
+        url = attempt(lambda: self._url_to_pair_again(actor), status_shower(self.message),
+                      "opening the pairing dialog")
+        if url is None:
             return
-        pairing = self.ctx.services.sync.pairing()
-        dialog = PairingDialog(self.runtime, actor, self, pairing.platform_url if pairing else "", bus=self.ctx.bus)
+        dialog = PairingDialog(self.runtime, actor, self, url, bus=self.ctx.bus)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paired is not None:
             set_status(self.message, self.tr("Paired with {store}").format(store=dialog.paired.store_name), ok=True)
         self.refresh()
+
+    def _url_to_pair_again(self, actor: Actor) -> str:
+        """Raises a UserError while pairing again would lose data; else the current address."""
+        self.ctx.services.sync.check_may_pair(actor)
+        pairing = self.ctx.services.sync.pairing()
+        return pairing.platform_url if pairing else ""

@@ -36,13 +36,15 @@ from desktop.printing.dispatch import PrintDispatcher
 from desktop.printing.qt_backend import make_preview_dialog, print_document
 from desktop.services.print_queue import PrintJobInfo
 from desktop.services.printers import Connection
-from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe
-from desktop.ui.tasks import run_task, serial_pool
+from desktop.ui.messages import attempt
+from desktop.ui.operations import run_op
+from desktop.ui.tasks import serial_pool
+from desktop.ui.widgets import named
 
 log = logging.getLogger(__name__)
 STATUS_MS = 8000
+Printed = Callable[[PrintJobInfo | None], None] | None  # told when a job printed (or did not: None)
 KIND_NAMES: dict[str, str] = {
     DocumentKind.INVITE: QT_TRANSLATE_NOOP("print", "Invite"),
     DocumentKind.VOUCHER: QT_TRANSLATE_NOOP("print", "Voucher"),
@@ -72,29 +74,30 @@ def dispatcher(ctx: UiContext) -> PrintDispatcher:
     return PrintDispatcher(ctx.services, system_print=qt_system_print)
 
 
-def send_to_printer(ctx: UiContext, kind: str, document: Document, ref: str, parent: QWidget | None = None) -> None:
+def send_to_printer(ctx: UiContext, kind: str, document: Document, ref: str, parent: QWidget | None = None,
+                    done: Printed = None) -> None:
     """Queue the document for the printer set up for `kind` and print it, both off the UI
     thread on the printing pool: documents sent one after the other print in that order."""
     actor = ctx.actor
     _queue_then_print(ctx, lambda: ctx.services.print_queue.enqueue(actor, kind, document, ref),
-                      "queueing a printout", parent)
+                      "queueing a printout", parent, done)
 
 
-def _queue_then_print(ctx: UiContext, queue: Callable[[], int], doing: str, parent: QWidget | None) -> None:
+def _queue_then_print(ctx: UiContext, queue: Callable[[], int], doing: str, parent: QWidget | None,
+                      done: Printed = None) -> None:
     queued: list[int] = []
 
     def work() -> PrintJobInfo:
         queued.append(queue())
         return dispatcher(ctx).dispatch(queued[0])
 
-    def failed(error: BaseException) -> None:
-        if queued:
-            _failed(ctx, queued[0], error, parent)
-        else:
-            show_print_failure(ctx, describe(error, doing), parent)
+    def failed(text: str, _error: BaseException) -> None:
+        _show_failure(ctx, queued[0] if queued else None, text, parent)
+        if done is not None:
+            done(None)
 
-    run_task(work, on_success=lambda job: _show_success(ctx, job, parent), on_failure=failed,
-             pool=_printing_pool())
+    run_op(ctx, work, lambda job: _printed(job, parent, done, ctx), failed, doing=doing,
+           pool=_printing_pool())
 
 
 def show_print_failure(ctx: UiContext, reason: str, parent: QWidget | None = None) -> None:
@@ -102,19 +105,24 @@ def show_print_failure(ctx: UiContext, reason: str, parent: QWidget | None = Non
     _show_failure(ctx, None, reason, parent)
 
 
-def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None) -> None:
-    """Print a queued job off the UI thread; report in the status bar or a Retry toast."""
-    run_task(
-        lambda: dispatcher(ctx).dispatch(job_id),
-        on_success=lambda job: _show_success(ctx, job, parent),
-        on_failure=lambda error: _failed(ctx, job_id, error, parent),
-        pool=_printing_pool(),
-    )
+def dispatch_job(ctx: UiContext, job_id: int, parent: QWidget | None = None, done: Printed = None) -> None:
+    """Print a queued job off the UI thread; report in the status bar or a Retry toast, then
+    tell `done` (the job as printed, or None when it was not). What the print changed (the
+    job's state) is announced on the change bus like any use case's changes."""
+
+    def failed(text: str, _error: BaseException) -> None:
+        _show_failure(ctx, job_id, text, parent)
+        if done is not None:
+            done(None)
+
+    run_op(ctx, lambda: dispatcher(ctx).dispatch(job_id), lambda job: _printed(job, parent, done, ctx),
+           failed, doing=f"printing job {job_id}", pool=_printing_pool())
 
 
-def _failed(ctx: UiContext, job_id: int, error: BaseException, parent: QWidget | None) -> None:
-    ctx.bus.announce({Change.PRINT_JOBS})
-    _show_failure(ctx, job_id, describe(error, f"printing job {job_id}"), parent)
+def _printed(job: PrintJobInfo, parent: QWidget | None, done: Printed, ctx: UiContext) -> None:
+    _status_message(parent, printed_text(ctx, job))
+    if done is not None:
+        done(job)
 
 
 _pools: list[QThreadPool] = []
@@ -151,19 +159,12 @@ def preview_document(document: Document, paper: PaperProfile, parent: QWidget | 
     dialog.open()
 
 
-def _show_success(ctx: UiContext, job: PrintJobInfo, parent: QWidget | None) -> None:
-    ctx.bus.announce({Change.PRINT_JOBS})
-    _status_message(parent, printed_text(ctx, job))
-
-
 def printed_text(ctx: UiContext, job: PrintJobInfo) -> str:
     """Where the printout went: the printer, or for a PDF "printer" the folder of the file."""
-    folder = ""
-    if job.printer_id is not None:
-        try:
-            settings = ctx.services.printers.get(job.printer_id)
-        except UserError:
-            settings = None
+    folder, printer_id = "", job.printer_id
+    if printer_id is not None:  # a printer removed since: no folder to name (a bug is logged)
+        settings = attempt(lambda: ctx.services.printers.get(printer_id), lambda _text: None,
+                           f"reading printer {printer_id}")
         if settings is not None and settings.connection == Connection.PDF:
             folder = str(Path(settings.pdf_folder).resolve())
     if folder:
@@ -197,17 +198,18 @@ class PrintToast(QFrame):
     """A small non-blocking notice in the window's corner: what failed, and Retry."""
 
     def __init__(self, ctx: UiContext, job_id: int | None, reason: str, host: QWidget | None) -> None:
-        super().__init__(host, objectName="print_toast")
+        super().__init__(host)
+        self.setObjectName("print_toast")
         if host is None:
             self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx, self.job_id = ctx, job_id
-        self.message = QLabel(QCoreApplication.translate("print", "Not printed: {reason}").format(reason=reason), self, objectName="print_toast_text")
+        self.message = named(QLabel(QCoreApplication.translate("print", "Not printed: {reason}").format(reason=reason), self), "print_toast_text")
         self.message.setWordWrap(True)
-        self.retry = QPushButton(QCoreApplication.translate("print", "Retry"), self, objectName="print_retry")
+        self.retry = named(QPushButton(QCoreApplication.translate("print", "Retry"), self), "print_retry")
         self.retry.setVisible(job_id is not None)
         self.retry.clicked.connect(self._retry)
-        self.dismiss = QPushButton(QCoreApplication.translate("print", "Close"), self, objectName="print_dismiss")
+        self.dismiss = named(QPushButton(QCoreApplication.translate("print", "Close"), self), "print_dismiss")
         self.dismiss.clicked.connect(self.close)
         row = QHBoxLayout(self)
         row.addWidget(self.message, 1)

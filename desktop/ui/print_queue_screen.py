@@ -1,8 +1,8 @@
 """The print queue: every job with its status and why it failed; Retry, Reprint, Preview.
 
 Marking a job for retry and queueing a reprint are writes: they run through `run_op` (Retry and
-Reprint disabled meanwhile, PRINT_JOBS announced once); the printing itself then runs in the
-background."""
+Reprint disabled meanwhile, what they changed announced once); the printing itself then runs
+in the background, through `run_op` too (the job's new state is announced)."""
 
 from __future__ import annotations
 
@@ -16,40 +16,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
 from desktop.core.staff import Actor, Permission
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.print_job_model import JOB_ID_ROLE, PrintJobModel
 from desktop.ui.operations import run_op
 from desktop.ui.override_dialog import approved_actor
 from desktop.ui.print_actions import dispatcher, preview_job
 from desktop.ui.screen import ScreenBase
-from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class PrintQueueScreen(ScreenBase):
     shows = frozenset({Change.PRINT_JOBS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("print_queue")
         self.model = PrintJobModel()
-        self.table = QTableView(self, objectName="job_table")
+        self.table = named(QTableView(self), "job_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.retry_button = QPushButton(self.tr("Retry"), self, objectName="retry")
+        self.retry_button = named(QPushButton(self.tr("Retry"), self), "retry")
         set_role(self.retry_button, "primary", "blue")
-        self.reprint_button = QPushButton(self.tr("Reprint (marked COPY)"), self, objectName="reprint")
-        self.preview_button = QPushButton(self.tr("Preview"), self, objectName="preview")
-        self.refresh_button = QPushButton(self.tr("Refresh"), self, objectName="refresh")
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.reprint_button = named(QPushButton(self.tr("Reprint (marked COPY)"), self), "reprint")
+        self.preview_button = named(QPushButton(self.tr("Preview"), self), "preview")
+        self.refresh_button = named(QPushButton(self.tr("Refresh"), self), "refresh")
+        self.message = named(QLabel(self, wordWrap=True), "message")
         self.retry_button.clicked.connect(self.retry)
         self.reprint_button.clicked.connect(self.reprint)
         self.preview_button.clicked.connect(self.preview)
@@ -86,7 +86,7 @@ class PrintQueueScreen(ScreenBase):
         if job_id is None:
             return
         queue, actor = self.ctx.services.print_queue, self.ctx.actor
-        run_op(self.ctx, lambda: queue.retry(actor, job_id), {Change.PRINT_JOBS},
+        run_op(self.ctx, lambda: queue.retry(actor, job_id),
                lambda _r: self._dispatch(job_id), self._refused, busy=self._writers(),
                doing=f"marking print job {job_id} for retry")
 
@@ -103,7 +103,7 @@ class PrintQueueScreen(ScreenBase):
 
     def _queue_reprint(self, actor: Actor, job_id: int) -> None:
         jobs = self.ctx.services.print_jobs
-        run_op(self.ctx, lambda: jobs.reprint(actor, job_id), {Change.PRINT_JOBS}, self._dispatch,
+        run_op(self.ctx, lambda: jobs.reprint(actor, job_id), self._dispatch,
                self._refused, busy=self._writers(), doing=f"queueing a reprint of print job {job_id}")
 
     def _writers(self) -> list[QWidget]:
@@ -114,24 +114,23 @@ class PrintQueueScreen(ScreenBase):
 
     def _dispatch(self, job_id: int) -> None:
         set_status(self.message, self.tr("Printing job {id}…").format(id=job_id), ok=True)
-        run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._printed, self._failed)
+        run_op(self.ctx, lambda: dispatcher(self.ctx).dispatch(job_id), self._printed, self._failed,
+               doing=f"printing job {job_id}")
 
     def _printed(self, job: PrintJobInfo) -> None:
-        self.refresh()
         set_status(self.message, self.tr("Job {id} printed on {name}").format(id=job.id, name=job.printer_name),
                    ok=True)
 
-    def _failed(self, error: BaseException) -> None:
-        self.refresh()
-        set_status(self.message, describe(error), ok=False)
+    def _failed(self, text: str, _error: BaseException) -> None:
+        set_status(self.message, text, ok=False)
 
     def preview(self) -> None:
         job_id = self._selected_id()
         if job_id is None:
             return
+        attempt(lambda: self._preview(job_id), status_shower(self.message), f"previewing print job {job_id}")
+
+    def _preview(self, job_id: int) -> None:
         job = self.ctx.services.print_queue.job(job_id)
         paper_mm = self.ctx.services.printers.get(job.printer_id).paper_mm if job.printer_id else 80
-        try:
-            preview_job(job, paper_for(paper_mm), self)
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
+        preview_job(job, paper_for(paper_mm), self)

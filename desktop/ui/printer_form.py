@@ -22,6 +22,7 @@ from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.printers import Connection, PrinterSettings
 from desktop.ui.models.printer_model import connection_name
 from desktop.ui.tasks import run_task
+from desktop.ui.widgets import named
 
 PAGES = (Connection.NETWORK, Connection.USB, Connection.SERIAL, Connection.WIN32RAW, Connection.PDF,
          Connection.SYSTEM)
@@ -31,24 +32,24 @@ class PrinterForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.printer_id = 0
-        self.name = QLineEdit(self, objectName="printer_name")
-        self.connection = QComboBox(self, objectName="connection")
+        self.name = named(QLineEdit(self), "printer_name")
+        self.connection = named(QComboBox(self), "connection")
         for kind in PAGES:
             self.connection.addItem(connection_name(kind), kind.value)
         self.pages = QStackedWidget(self)
         self._build_pages()
         self.connection.currentIndexChanged.connect(self.pages.setCurrentIndex)
-        self.paper = QComboBox(self, objectName="paper")
+        self.paper = named(QComboBox(self), "paper")
         self.paper.addItem(self.tr("80 mm"), 80)
         self.paper.addItem(self.tr("58 mm"), 58)
-        self.chinese = QComboBox(self, objectName="chinese_mode")
+        self.chinese = named(QComboBox(self), "chinese_mode")
         self.chinese.addItem(self.tr("Printer's Chinese mode (GB18030)"), "gb18030")
         self.chinese.addItem(self.tr("Print Chinese as a picture (any printer)"), "image")
-        self.qr = QComboBox(self, objectName="qr_mode")
+        self.qr = named(QComboBox(self), "qr_mode")
         self.qr.addItem(self.tr("Printer's own QR command"), "native")
         self.qr.addItem(self.tr("Print QR codes as a picture"), "image")
-        self.profile = QLineEdit("default", self, objectName="profile")
-        self.enabled = QCheckBox(self.tr("In use"), self, objectName="enabled")
+        self.profile = named(QLineEdit("default", self), "profile")
+        self.enabled = named(QCheckBox(self.tr("In use"), self), "enabled")
         self.enabled.setChecked(True)
         form = QFormLayout(self)
         for label, widget in ((self.tr("Name"), self.name), (self.tr("Connection"), self.connection),
@@ -58,19 +59,19 @@ class PrinterForm(QWidget):
             form.addRow(label, widget)
 
     def _build_pages(self) -> None:
-        self.host = QLineEdit(self, objectName="host", placeholderText="192.168.1.50")
-        self.port = QSpinBox(self, objectName="port", minimum=1, maximum=65535, value=9100)
-        self.usb_vendor = QLineEdit(self, objectName="usb_vendor", placeholderText="04b8")
-        self.usb_product = QLineEdit(self, objectName="usb_product", placeholderText="0202")
-        self.serial_device = QLineEdit(self, objectName="serial_device", placeholderText="COM3 / /dev/ttyUSB0")
-        self.baudrate = QComboBox(self, objectName="baudrate")
+        self.host = named(QLineEdit(self, placeholderText="192.168.1.50"), "host")
+        self.port = named(QSpinBox(self, minimum=1, maximum=65535, value=9100), "port")
+        self.usb_vendor = named(QLineEdit(self, placeholderText="04b8"), "usb_vendor")
+        self.usb_product = named(QLineEdit(self, placeholderText="0202"), "usb_product")
+        self.serial_device = named(QLineEdit(self, placeholderText="COM3 / /dev/ttyUSB0"), "serial_device")
+        self.baudrate = named(QComboBox(self), "baudrate")
         for rate in (9600, 19200, 38400, 57600, 115200):
             self.baudrate.addItem(str(rate), rate)
-        self.windows_printer = QLineEdit(self, objectName="windows_printer")
-        self.pdf_folder = QLineEdit(self, objectName="pdf_folder")
-        browse = QPushButton(self.tr("Choose…"), self, objectName="browse_pdf")
+        self.windows_printer = named(QLineEdit(self), "windows_printer")
+        self.pdf_folder = named(QLineEdit(self), "pdf_folder")
+        browse = named(QPushButton(self.tr("Choose…"), self), "browse_pdf")
         browse.clicked.connect(self._choose_folder)
-        self.system_printer = QComboBox(self, objectName="system_printer", editable=True)
+        self.system_printer = named(QComboBox(self, editable=True), "system_printer")
         self.system_printer.addItem("")
         # Asking CUPS or Windows for printers can take seconds: not on the UI thread.
         run_task(QPrinterInfo.availablePrinterNames, self._add_system_printers)

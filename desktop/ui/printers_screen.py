@@ -7,6 +7,7 @@ The test page then prints in the background."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,44 +21,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserError
+from desktop.documents.kinds import DOCUMENT_KINDS
 from desktop.documents.layouts import paper_for
 from desktop.services.print_queue import PrintJobInfo
-from desktop.services.printers import DOCUMENT_KINDS, PrinterSettings
+from desktop.services.printers import PrinterSettings
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
-from desktop.ui.messages import describe, set_status
+from desktop.ui.messages import attempt, set_status, status_shower
 from desktop.ui.models.printer_model import PRINTER_ID_ROLE, PrinterModel
 from desktop.ui.operations import run_op
 from desktop.ui.print_actions import dispatcher, kind_name, preview_document
 from desktop.ui.printer_form import PrinterForm
 from desktop.ui.screen import ScreenBase
-from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 
 class PrintersScreen(ScreenBase):
     shows = frozenset({Change.PRINTERS})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("printers")
         self.model = PrinterModel()
-        self.table = QTableView(self, objectName="printer_table")
+        self.table = named(QTableView(self), "printer_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()  # each column as wide as what it shows; "Where" takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PrinterModel.WHERE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long folder keeps its end
+        self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.form = PrinterForm(self)
-        self.new_button = QPushButton(self.tr("New printer"), self, objectName="new_printer")
-        self.save_button = QPushButton(self.tr("Save printer"), self, objectName="save_printer")
-        self.remove_button = QPushButton(self.tr("Remove printer"), self, objectName="remove_printer")
-        self.test_button = QPushButton(self.tr("Print test page"), self, objectName="print_test_page")
+        self.new_button = named(QPushButton(self.tr("New printer"), self), "new_printer")
+        self.save_button = named(QPushButton(self.tr("Save printer"), self), "save_printer")
+        self.remove_button = named(QPushButton(self.tr("Remove printer"), self), "remove_printer")
+        self.test_button = named(QPushButton(self.tr("Print test page"), self), "print_test_page")
         set_role(self.test_button, "primary", "blue")
-        self.preview_button = QPushButton(self.tr("Preview test page"), self, objectName="preview_test_page")
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.preview_button = named(QPushButton(self.tr("Preview test page"), self), "preview_test_page")
+        self.message = named(QLabel(self, wordWrap=True), "message")
         self.route_boxes: dict[str, QComboBox] = {}
-        self.tabs = QTabWidget(self, objectName="printer_tabs")
+        self.tabs = named(QTabWidget(self), "printer_tabs")
         self.tabs.addTab(self._printers_tab(), self.tr("Printers"))
         self.tabs.addTab(self._routes_tab(), self.tr("Which printer prints what"))
         layout = QVBoxLayout(self)
@@ -84,7 +90,7 @@ class PrintersScreen(ScreenBase):
         form = QFormLayout(tab)
         form.addRow(QLabel(self.tr("Each kind of document prints on the printer chosen here."), tab))
         for kind in DOCUMENT_KINDS:
-            box = QComboBox(tab, objectName=f"route_{kind}")
+            box = named(QComboBox(tab), f"route_{kind}")
             box.activated.connect(lambda _index, kind=kind: self._route_chosen(kind))
             self.route_boxes[kind] = box
             form.addRow(kind_name(kind), box)
@@ -127,13 +133,11 @@ class PrintersScreen(ScreenBase):
         self.form.name.setFocus()
 
     def save(self) -> None:
-        try:
-            settings = self.form.settings()
-        except UserError as error:
-            set_status(self.message, describe(error), ok=False)
+        settings = attempt(self.form.settings, status_shower(self.message), "reading the printer form")
+        if settings is None:
             return
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings), {Change.PRINTERS},
+        run_op(self.ctx, lambda: self.ctx.services.printers.save(actor, settings),
                lambda printer_id: self._saved(printer_id, settings.name.strip()), self._failed_write,
                busy=[self.save_button, self.remove_button], doing="saving a printer")
 
@@ -151,7 +155,7 @@ class PrintersScreen(ScreenBase):
             set_status(self.message, self.tr("Select a printer first"), ok=False)
             return
         actor = self.ctx.actor
-        run_op(self.ctx, lambda: self.ctx.services.printers.remove(actor, printer_id), {Change.PRINTERS},
+        run_op(self.ctx, lambda: self.ctx.services.printers.remove(actor, printer_id),
                lambda _r: self._removed(), self._failed_write,
                busy=[self.save_button, self.remove_button], doing="removing a printer")
 
@@ -164,7 +168,7 @@ class PrintersScreen(ScreenBase):
         box = self.route_boxes[kind]
         printer_id, printer_name = int(box.currentData()) or None, box.currentText()
         printers, actor = self.ctx.services.printers, self.ctx.actor
-        run_op(self.ctx, lambda: printers.set_route(actor, kind, printer_id), {Change.PRINTERS},
+        run_op(self.ctx, lambda: printers.set_route(actor, kind, printer_id),
                lambda _r: self._route_set(kind, printer_name), self._route_refused,
                busy=[box], doing=f"choosing the printer for {kind}")
 
@@ -188,22 +192,23 @@ class PrintersScreen(ScreenBase):
         if printer is None:
             return
         jobs, actor = self.ctx.services.print_jobs, self.ctx.actor
-        run_op(self.ctx, lambda: jobs.print_test_page(actor, printer.id), {Change.PRINT_JOBS},
+        run_op(self.ctx, lambda: jobs.print_test_page(actor, printer.id),
                lambda job_id: self._print_test_job(job_id, printer.name), self._failed_write,
                busy=[self.test_button], doing="queueing a test page")
 
     def _print_test_job(self, job_id: int, name: str) -> None:
         self.test_button.setEnabled(False)  # until the page is out (or refused)
         set_status(self.message, self.tr("Printing the test page on {name}…").format(name=name), ok=True)
-        run_task(lambda: dispatcher(self.ctx).dispatch(job_id), self._test_printed, self._test_failed)
+        run_op(self.ctx, lambda: dispatcher(self.ctx).dispatch(job_id), self._test_printed, self._test_failed,
+               doing=f"printing the test page, job {job_id}")
 
     def _test_printed(self, job: PrintJobInfo) -> None:
         self.test_button.setEnabled(True)
         set_status(self.message, self.tr("Test page printed on {name}").format(name=job.printer_name), ok=True)
 
-    def _test_failed(self, error: BaseException) -> None:
+    def _test_failed(self, text: str, _error: BaseException) -> None:
         self.test_button.setEnabled(True)
-        set_status(self.message, describe(error), ok=False)
+        set_status(self.message, text, ok=False)
 
     def preview_test_page(self) -> None:
         printer = self._saved_printer()

@@ -3,7 +3,7 @@ missing on either side and differing lines first; CSV export."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -36,6 +36,7 @@ from desktop.ui.messages import describe, set_status
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 from desktop.ui.wording import humane_text, op_kind_name
 
 _ORDER = {MISSING_ON_PLATFORM: 0, MISSING_HERE: 1, DIFFERS: 2, MATCHED: 3}
@@ -49,16 +50,19 @@ class ReconcileScreen(ScreenBase):
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.report: ReconcileReport | None = None
         today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-6), self, objectName="start", calendarPopup=True)
-        self.end = QDateEdit(today, self, objectName="end", calendarPopup=True)
-        self.compare_button = QPushButton(self.tr("Compare with the platform"), self, objectName="compare")
+        self.start = named(QDateEdit(today.addDays(-6), self), "start")
+        self.end = named(QDateEdit(today, self), "end")
+        for field in (self.start, self.end):
+            field.setCalendarPopup(True)
+        self.compare_button = named(QPushButton(self.tr("Compare with the platform"), self), "compare")
         set_role(self.compare_button, "primary", "blue")
         self.compare_button.clicked.connect(self.compare)
-        self.export_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
+        self.export_button = named(QPushButton(self.tr("Export CSV…"), self), "export")
+        self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export)
-        self.summary = QLabel(self, objectName="summary", wordWrap=True)
+        self.summary = named(QLabel(self, wordWrap=True), "summary")
         set_role(self.summary, "headline")
-        self.table = QTableWidget(0, 6, self, objectName="lines")
+        self.table = named(QTableWidget(0, 6, self), "lines")
         self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here"),
                                               self.tr("Platform"), self.tr("Differences"), self.tr("Record")])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -76,8 +80,8 @@ class ReconcileScreen(ScreenBase):
     def period(self) -> tuple[datetime, datetime]:
         """Local days, first to last inclusive."""
         zone = datetime.now().astimezone().tzinfo or UTC
-        first = datetime.combine(self.start.date().toPython(), time(), zone)
-        last = datetime.combine(self.end.date().toPython(), time(), zone) + timedelta(days=1)
+        first = datetime.combine(_day(self.start.date()), time(), zone)
+        last = datetime.combine(_day(self.end.date()), time(), zone) + timedelta(days=1)
         return first, last
 
     def compare(self) -> None:
@@ -117,7 +121,7 @@ class ReconcileScreen(ScreenBase):
                  MISSING_ON_PLATFORM: self.tr("Missing on the platform"), MISSING_HERE: self.tr("Missing here")}
         for i, row in enumerate(rows):
             here = "" if row.here is None or row.here.amount_fen is None else _money(row.here.amount_fen)
-            there = "" if row.platform is None else _money(row.platform.amount_fen)
+            there = "" if row.platform is None or row.platform.amount_fen is None else _money(row.platform.amount_fen)
             differences = "; ".join(humane_text(d.text(QCoreApplication.translate)) for d in row.differences)
             cells = (names[row.status], op_kind_name(row.kind), here, there, differences, row.op_id)
             for column, value in enumerate(cells):
@@ -140,3 +144,7 @@ class ReconcileScreen(ScreenBase):
 
 def _money(fen: int) -> str:
     return format_fen(fen, "en", symbol=False)
+
+
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())

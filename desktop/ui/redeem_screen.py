@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.services.redemption import RedeemResult, RedeemVerdict
 from desktop.ui import keys
-from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.group_printing import print_redemption
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
 from desktop.ui.theme import set_role, set_tone
+from desktop.ui.widgets import named
 from desktop.ui.widgets.scan_field import ScanField
 
 _VERDICT_TONES = {
@@ -40,13 +40,13 @@ class RedeemScreen(ScreenBase):
         set_role(self.scan, "scan")
         self.scan.setPlaceholderText(self.tr("Scan the voucher QR or type its code"))
         self.scan.submitted.connect(self.redeem)
-        self.verdict = QLabel(self, objectName="verdict", alignment=Qt.AlignmentFlag.AlignCenter,
-                              wordWrap=True)
+        self.verdict = named(QLabel(self, alignment=Qt.AlignmentFlag.AlignCenter,
+                              wordWrap=True), "verdict")
         set_role(self.verdict, "verdict")
-        self.detail = QLabel(self, objectName="detail", alignment=Qt.AlignmentFlag.AlignCenter,
-                             wordWrap=True)
+        self.detail = named(QLabel(self, alignment=Qt.AlignmentFlag.AlignCenter,
+                             wordWrap=True), "detail")
         set_role(self.detail, "detail")
-        self.reprint = keys.bind(QPushButton(self.tr("Print a copy of the receipt"), self, objectName="reprint"),
+        self.reprint = keys.bind(named(QPushButton(self.tr("Print a copy of the receipt"), self), "reprint"),
                                  keys.REPRINT)
         set_role(self.reprint, "action")
         self.reprint.clicked.connect(self.reprint_receipt)
@@ -96,7 +96,7 @@ class RedeemScreen(ScreenBase):
         self._set_verdict(self.tr("Checking…"), "muted", "")
         actor = self.ctx.actor
         run_op(self.ctx, lambda: self.ctx.services.redemption.redeem(actor, text),
-               {Change.VOUCHERS}, self._judged, self._failed, busy=[self.reprint], doing="redeeming a voucher")
+               self._judged, self._failed, busy=[self.reprint], doing="redeeming a voucher")
 
     def _failed(self, text: str, _exc: BaseException) -> None:
         self._set_verdict(text, "error", "")
@@ -107,10 +107,19 @@ class RedeemScreen(ScreenBase):
         self.last = result
         self._set_verdict(self.headline(result), _VERDICT_TONES.get(result.verdict, "error"),
                           self.details(result))
-        if result.verdict is RedeemVerdict.REDEEMED and result.voucher_id:
-            print_redemption(self.ctx, result.voucher_id, self)  # the receipt, as the till prints one
+        if result.verdict is RedeemVerdict.REDEEMED and result.voucher_id:  # the receipt, as the till prints one
+            print_redemption(self.ctx, result.voucher_id, self,
+                             printed=lambda job: self._receipt_done(result, job is not None))
         self.reprint.setVisible(result.verdict in (RedeemVerdict.REDEEMED,
                                                    RedeemVerdict.ALREADY_REDEEMED))
+
+    def _receipt_done(self, result: RedeemResult, printed: bool) -> None:
+        """The receipt is out (or is not: the notice says why): the line no longer says "printing"."""
+        if self.last is not result:  # the next customer's scan is up: leave it alone
+            return
+        text = self.tr("Winner {winner} · code {code} · receipt printed") if printed else \
+            self.tr("Winner {winner} · code {code} · receipt not printed: see the notice")
+        self.detail.setText(text.format(winner=result.winner or "—", code=result.typed_code))
 
     def headline(self, r: RedeemResult) -> str:
         return {

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
+from desktop.ui.messages import attempt, set_status
 
 
 @runtime_checkable
@@ -45,7 +46,16 @@ class ScreenBase(QWidget):
         """Shown (again) by the window: no outcome of an earlier visit stays up."""
         self.clear_message()
         self.stale = False
-        self.refresh()
+        self.reload()
+
+    def reload(self) -> None:
+        """`refresh()` through the one error split: a failure reading the services (a bug, a
+        broken database) is logged with the screen's name and said in the message line."""
+        attempt(self.refresh, self._show_failure, f"showing the {self.objectName() or type(self).__name__} screen")
+
+    def _show_failure(self, text: str) -> None:
+        if self.message is not None:
+            set_status(self.message, text, ok=False)
 
     def clear_message(self) -> None:
         if self.message is not None:
@@ -55,7 +65,7 @@ class ScreenBase(QWidget):
         if not changes & self.shows:
             return
         if self.isVisible():
-            self.refresh()
+            self.reload()
         else:
             self.stale = True
 
@@ -63,7 +73,7 @@ class ScreenBase(QWidget):
         super().showEvent(event)
         if self.stale:
             self.stale = False
-            self.refresh()
+            self.reload()
 
     def prepare_screenshot(self) -> None:
         """Put the screen in the state the user guide's screenshot shows (the demo data)."""

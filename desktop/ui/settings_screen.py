@@ -20,24 +20,26 @@ from desktop.ui.context import UiContext
 from desktop.ui.messages import set_status
 from desktop.ui.operations import run_op
 from desktop.ui.screen import ScreenBase
+from desktop.ui.widgets import named
 
 
 class SettingsScreen(ScreenBase):
     shows = frozenset({Change.SETTINGS})
+    message: QLabel  # always there (ScreenBase allows none)
     language_changed = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("settings")
-        self.language = QComboBox(self, objectName="language")
+        self.language = named(QComboBox(self), "language")
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
-        self.store_name = QLineEdit(self, objectName="store_name")
+        self.store_name = named(QLineEdit(self), "store_name")
         self.store_name.setEnabled(ctx.actor.may(Permission.MANAGE_SETTINGS))
-        self.save = QPushButton(self.tr("Save"), self, objectName="save")
+        self.save = named(QPushButton(self.tr("Save"), self), "save")
         self.save.clicked.connect(self.save_settings)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message = named(QLabel(self, wordWrap=True), "message")
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Store name"), self.store_name)
@@ -71,6 +73,6 @@ class SettingsScreen(ScreenBase):
             else:
                 set_status(self.message, self.tr("Saved"), ok=True)
 
-        run_op(self.ctx, write, {Change.SETTINGS}, saved,
+        run_op(self.ctx, write, saved,
                lambda text, _exc: set_status(self.message, text, ok=False),
                busy=[self.save], doing="saving settings")

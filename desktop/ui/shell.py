@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
-from desktop.core.errors import UserError
 from desktop.core.settings_keys import STORE_NAME
-from desktop.core.staff import Actor
+from desktop.core.staff import Actor, StaffInfo
 from desktop.core.startup import StartupSnapshot
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import choose_language, install_language
 from desktop.ui.login_screen import LoginScreen
-from desktop.ui.messages import show_error
 from desktop.ui.operations import run_write
 from desktop.ui.theme import STYLESHEET
 
@@ -52,13 +50,11 @@ class Shell(QObject):
 
     def _build_gate(self) -> None:
         self.gate.setWindowTitle(self.tr("Pinshang Counter"))
-        while self.gate.count():
-            old = self.gate.widget(0)
+        while (old := self.gate.widget(0)) is not None:
             self.gate.removeWidget(old)
             old.deleteLater()
-        staff = self._services.staff.list_staff() if self._services else self.snapshot.staff  # type: ignore[union-attr]
+        staff, store = self._staff_and_store()
         if staff:
-            store = self._services.settings.get(STORE_NAME) if self._services else self.snapshot.store_name  # type: ignore[union-attr]
             self.login = LoginScreen(staff, store, self.demo_pins)
             self.login.pin_entered.connect(self.try_login)
             self.gate.addWidget(self.login)
@@ -68,6 +64,14 @@ class Shell(QObject):
             first = FirstRunScreen(self.services)
             first.completed.connect(self.enter)
             self.gate.addWidget(first)
+
+    def _staff_and_store(self) -> tuple[list[StaffInfo], str]:
+        """Who may log in and the store's name: from the services, or the start-up snapshot
+        while the store still opens."""
+        if self._services is not None:
+            return self._services.staff.list_staff(), self._services.settings.get(STORE_NAME)
+        assert self.snapshot is not None  # one of the two is given (see __init__)
+        return list(self.snapshot.staff), self.snapshot.store_name
 
     @property
     def services(self) -> Services:
@@ -93,7 +97,7 @@ class Shell(QObject):
             login.show_checking()
         # scrypt at the OWASP cost: off the UI thread, the keypad disabled meanwhile. No window
         # listens yet (no bus); a refusal's lock and audit rows are read when a screen opens.
-        run_write(None, lambda: staff.login(staff_id, pin), (), self._logged_in, self._refused,
+        run_write(None, lambda: staff.login(staff_id, pin), self._logged_in, self._refused,
                   busy=login.busy_widgets() if login is not None else (), doing="checking a PIN at login")
 
     def _logged_in(self, actor: Actor) -> None:
@@ -123,18 +127,34 @@ class Shell(QObject):
         return self.main
 
     def logout(self) -> None:
-        if self.main is None:
+        """Log out: refused while unsent data remains (the sync's guard), audited. Both run off
+        the UI thread through the one helper; a refusal or a bug is shown through the error
+        split, and the window stays."""
+        main = self.main
+        if main is None:
             return
-        try:
-            if self.sync is not None:
-                self.sync.logout_guard()
-            self.services.staff.logout(self.main.ctx.actor)
-        except UserError as exc:
-            show_error(self.main, exc)
+        actor, staff = main.ctx.actor, self.services.staff
+        guard = self.sync.logout_guard if self.sync is not None else None
+
+        def log_out() -> None:
+            if guard is not None:
+                guard()
+            staff.logout(actor)
+
+        run_write(main.ctx.bus, log_out, lambda _r: self._logged_out(main),
+                  lambda text, _exc: self._logout_refused(main, text),
+                  busy=[main.logout_button], doing="logging out")
+
+    def _logged_out(self, main: MainWindow) -> None:
+        if self.main is not main:  # logged out twice (a double click): once is enough
             return
         self._close_main()
         self._build_gate()
         self._show(self.gate)
+
+    def _logout_refused(self, main: MainWindow, text: str) -> None:
+        if self.main is main:
+            QMessageBox.warning(main, self.tr("Cannot log out"), text)
 
     def change_language(self, language: str) -> None:
         """Reload translations and rebuild the windows so every string is retranslated."""

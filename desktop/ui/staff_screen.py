@@ -26,33 +26,35 @@ from desktop.ui.models.staff_model import ACTIVE_ROLE, STAFF_ID_ROLE, StaffModel
 from desktop.ui.operations import run_op
 from desktop.ui.roles import role_name
 from desktop.ui.screen import ScreenBase
+from desktop.ui.widgets import named
 
 
 class StaffScreen(ScreenBase):
     shows = frozenset({Change.STAFF})
+    message: QLabel  # always there (ScreenBase allows none)
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("staff")
         self.model = StaffModel(ctx.services.staff.clock)
-        self.table = QTableView(self, objectName="staff_table")
+        self.table = named(QTableView(self), "staff_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.name = QLineEdit(self, objectName="new_name")
-        self.role = QComboBox(self, objectName="new_role")
+        self.name = named(QLineEdit(self), "new_name")
+        self.role = named(QComboBox(self), "new_role")
         for role in Role:
             self.role.addItem(role_name(role), role.value)
-        self.pin = QLineEdit(self, objectName="new_pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
-        self.add = QPushButton(self.tr("Add staff member"), self, objectName="add")
+        self.pin = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password, maxLength=8), "new_pin")
+        self.add = named(QPushButton(self.tr("Add staff member"), self), "add")
         self.add.clicked.connect(self.add_staff)
-        self.toggle = QPushButton(self.tr("Deactivate / reactivate"), self, objectName="toggle")
+        self.toggle = named(QPushButton(self.tr("Deactivate / reactivate"), self), "toggle")
         self.toggle.clicked.connect(self.toggle_active)
-        self.reset_pin = QPushButton(self.tr("Set new PIN…"), self, objectName="reset_pin")
+        self.reset_pin = named(QPushButton(self.tr("Set new PIN…"), self), "reset_pin")
         self.reset_pin.clicked.connect(self.set_pin)
-        self.unlock = QPushButton(self.tr("Unlock"), self, objectName="unlock")
+        self.unlock = named(QPushButton(self.tr("Unlock"), self), "unlock")
         self.unlock.clicked.connect(self.unlock_selected)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message = named(QLabel(self, wordWrap=True), "message")
         self._layout()
         self.refresh()
 
@@ -130,5 +132,5 @@ class StaffScreen(ScreenBase):
             self.message.setProperty("ok", False)
             set_status(self.message, text, ok=False)
 
-        run_op(self.ctx, action, {Change.STAFF}, done, failed,
+        run_op(self.ctx, action, done, failed,
                busy=[self.add, self.toggle, self.reset_pin, self.unlock], doing="changing staff")

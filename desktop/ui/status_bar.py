@@ -1,8 +1,9 @@
-"""The status bar: store, staff, sync state and items waiting to be sent."""
+"""The status bar: store, staff, sync state, items waiting to be sent and those the platform
+refused. The main window refreshes it on every change broadcast (a use case here, a round of
+the sync worker or the groups' job: desktop.ui.sync_status); it never polls."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.core.clock import utc_now
@@ -10,26 +11,22 @@ from desktop.core.settings_keys import STORE_NAME
 from desktop.ui.context import UiContext
 from desktop.ui.roles import role_name
 from desktop.ui.theme import set_tone
-
-REFRESH_MS = 5000
+from desktop.ui.widgets import named
 
 
 class CounterStatusBar(QStatusBar):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.store = QLabel(self, objectName="status_store")
-        self.staff = QLabel(self, objectName="status_staff")
-        self.sync = QLabel(self, objectName="status_sync")
-        self.waiting = QLabel(self, objectName="status_waiting")
-        self.rejected = QLabel(self, objectName="status_rejected")
+        self.store = named(QLabel(self), "status_store")
+        self.staff = named(QLabel(self), "status_staff")
+        self.sync = named(QLabel(self), "status_sync")
+        self.waiting = named(QLabel(self), "status_waiting")
+        self.rejected = named(QLabel(self), "status_rejected")
         self.rejected.setProperty("badge", "true")
         self.rejected.setVisible(False)
         for label in (self.store, self.staff, self.sync, self.waiting, self.rejected):
             self.addPermanentWidget(label)
-        self.timer = QTimer(self, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,7 +1,11 @@
 """The UI side of the sync: what the status bar says, the logout guard, and "Sync now".
 
-The worker runs in its own thread; here we only read its state (a frozen snapshot under a lock)
-when the status bar refreshes (a QTimer), so the UI thread never waits for the network.
+The worker and the groups' job run in their own threads. After each of their rounds the
+runtime tells what the round changed (desktop.services.changes; a sync round always changes
+SYNC: the worker's state, the last sync, what waits); `BackgroundChanges` carries that to the
+main thread, where the main window announces it on its change bus: the status bar, the menu
+badges and the screens refresh then, never on a timer. Reading the worker's state is a frozen
+snapshot under a lock, so the UI thread never waits for the network.
 """
 
 from __future__ import annotations
@@ -38,10 +42,11 @@ def state_text(runtime: SyncRuntime) -> str:
 
 
 class BackgroundChanges(QObject):
-    """The groups' background job changed groups (seated joiners, expired groups): emitted on
-    the job's thread, delivered queued to the main window, which tells its screens."""
+    """A background round changed something (the sync worker pushed or pulled; the groups' job
+    seated joiners or expired groups): emitted on their thread with the changes, delivered
+    queued to the main window, which announces them on its bus."""
 
-    groups_changed = Signal()
+    changed = Signal(object)  # frozenset[Change]
 
 
 @dataclass(frozen=True)
@@ -52,14 +57,14 @@ class SyncHooks:
     runtime: SyncRuntime  # the platform and reconciliation screens: pair, sync now, compare
     state_text: Callable[[], str]  # the status bar's "Online · last sync 10:02:03"
     logout_guard: Callable[[], None]  # raises a UserError while unsent data remains
-    background: BackgroundChanges  # the groups' job changed groups: the main window tells its screens
+    background: BackgroundChanges  # a background round changed something: the main window tells its screens
 
 
 def install(runtime: SyncRuntime) -> SyncHooks:
     """The hooks of `runtime` for the UI (given to the shell: `shell.sync = install(runtime)`),
     and a sync at once when the OS says the network is back."""
     relay = BackgroundChanges()
-    runtime.group_job.listeners.append(lambda _round: relay.groups_changed.emit())
+    runtime.listeners.append(relay.changed.emit)
     _watch_network(runtime)
     return SyncHooks(runtime, lambda: state_text(runtime), runtime.logout_guard, relay)
 

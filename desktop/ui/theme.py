@@ -10,9 +10,12 @@ Sizes are chosen so every screen fits a 1024×768 counter screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
+
+W = TypeVar("W", bound=QWidget)
 
 OK = "#1b5e20"
 ERROR = "#b00020"
@@ -62,7 +65,7 @@ QLabel[badge="true"] {{ color: white; background: {ERROR}; border-radius: 8px; p
     f'*[tone="{name}"] {{ color: {colour}; font-weight: bold; }}\n' for name, colour in TONES.items())
 
 
-def set_role(widget: QWidget, role: str, colour: str | None = None) -> QWidget:
+def set_role(widget: W, role: str, colour: str | None = None) -> W:
     widget.setProperty("role", role)
     if colour is not None:
         widget.setProperty("colour", colour)

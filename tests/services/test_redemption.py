@@ -96,3 +96,23 @@ def test_vouchers_signed_before_a_key_rotation_still_verify(demo_services, vouch
     fresh = type(demo_services.signing_keys)(demo_services.db, demo_services.signing_keys.clock)
     demo_services.redemption.keys = fresh  # a restarted app: nothing cached
     assert demo_services.redemption.redeem(cashier(demo_services), voucher.qr_text).ok
+
+
+def test_first_run_names_the_terminal(services) -> None:
+    from desktop.core.settings_keys import DEFAULT_TERMINAL_NAME, TERMINAL_NAME
+
+    services.staff.create_owner("老板", "9275", "小店")
+    assert services.settings.get(TERMINAL_NAME) == DEFAULT_TERMINAL_NAME == "Counter 1"
+
+
+def test_a_redemption_before_pairing_records_the_terminal_name_not_the_host(demo_services, voucher) -> None:
+    import platform
+
+    from desktop.core.settings_keys import TERMINAL_NAME
+
+    assert demo_services.settings.get(TERMINAL_NAME) == "Counter 1"  # the demo's first run wrote it
+    assert demo_services.sync.pairing() is None
+    result = demo_services.redemption.redeem(cashier(demo_services), voucher.qr_text)
+    assert result.terminal == "Counter 1" != platform.node()
+    with demo_services.db.read() as s:
+        assert s.scalar(select(Redemption.terminal)) == "Counter 1"

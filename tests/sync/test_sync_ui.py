@@ -16,7 +16,7 @@ from desktop.ui.sync_status import install
 from tests.support.stores import open_services
 from tests.support.typing import type_text
 from tests.sync.support import enqueue_sales
-from tests.ui.conftest import login
+from tests.ui.conftest import login, settle
 
 
 def _shell(qtbot, services, runtime) -> Shell:
@@ -53,6 +53,7 @@ def test_logout_is_refused_while_unsent_data_remains(qtbot, terminal, server) ->
     terminal.runtime.worker.run_round()  # the records go out
     assert terminal.services.sync.unsent() == 0
     qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert shell.main is None and shell.gate.isVisible()
 
 
@@ -113,7 +114,9 @@ def test_pairing_runs_in_the_background_and_the_dialog_waits_for_its_answer(qtbo
         assert dialog.isVisible()
         qtbot.waitUntil(lambda: dialog.paired is not None, timeout=10000)
         assert not dialog.isVisible() and dialog.result() == PairingDialog.DialogCode.Accepted
-        assert heard == [frozenset({Change.SYNC, Change.SETTINGS, Change.AUDIT})]
+        # what pairing committed: the pairing, its settings, the groups' invite tokens signed again
+        # for the store (desktop.sync.pairing), and its audit record
+        assert heard == [frozenset({Change.SYNC, Change.SETTINGS, Change.GROUPS, Change.AUDIT})]
         pairing = services.sync.pairing()
         assert pairing is not None and pairing.store_name == "Branch 1" and pairing.terminal_name == "Counter 1"
     finally:
@@ -153,3 +156,63 @@ def test_attention_model_passes_the_model_tester(qtmodeltester, services) -> Non
     assert model.rowCount() == 2  # the same conflict delivered twice is queued once
     assert [model.index(r, 0).data(KIND_ROLE) for r in range(2)] == ["conflict", "rejected_op"]
     assert model.index(1, 1).data() == "Rejected by the platform" and model.index(1, 0).data(ITEM_ID_ROLE) == 1
+
+
+def test_a_record_the_platform_refuses_shows_in_the_status_bar_and_the_menu_badge(qtbot, terminal, server) -> None:
+    """Nothing polls: the worker's round announces what it changed (the refused op) and the
+    status bar, the "Needs attention" badge and the Platform screen follow."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.core.ops import OpKind
+    from desktop.services.base import SYSTEM_ACTOR
+    from desktop.ui.changes import Change
+    from desktop.ui.main_window import KEY_ROLE
+
+    shell = _shell(qtbot, terminal.services, terminal.runtime)
+    window = login(qtbot, shell, "王店长", "1111")
+    platform = window.open_screen("platform")
+    assert not window.status.rejected.isVisible()
+    assert not [t for t in window.findChildren(QTimer) if t.isActive() and t.interval() >= 1000]
+    heard: list[frozenset[Change]] = []
+    window.ctx.bus.changed.connect(heard.append)
+    attention = next(window.nav.item(r) for r in range(window.nav.count())
+                     if window.nav.item(r).data(KEY_ROLE) == "attention")
+    assert attention.text() == "Needs attention"
+
+    with terminal.services.sync.transaction(SYSTEM_ACTOR) as tx:  # an op the platform cannot confirm
+        tx.emit(OpKind.GROUP_DRAWN, {"group_id": "never-opened", "proof": {"v": "nonsense"}})
+    terminal.runtime.start()  # the worker's thread: push, refused, pull
+    qtbot.waitUntil(lambda: window.status.rejected.isVisible(), timeout=10_000)
+    assert window.status.rejected.text() == "⚠ 1 refused by the platform"
+    assert attention.text() == "Needs attention (1)"
+    assert any(Change.SYNC in changes for changes in heard)
+    assert "1 record(s) refused by the platform" in platform.error.text()
+    qtbot.waitUntil(lambda: platform.state.text().startswith("Online"), timeout=10_000)
+
+
+def test_online_joiners_arrive_on_the_group_screen_seated_by_the_background_job(qtbot, terminal, server,
+                                                                               clock) -> None:
+    """The cashier looks at the group; two people join on their phones; the worker pulls the
+    requests, the groups' job seats them, and the screen shows them without a click."""
+    from urllib.parse import parse_qs, urlparse
+
+    from tests.support.deal_flow import PHONES, cashier, launched_deal
+    from tests.sync.test_group_jobs import _join_online
+
+    services = terminal.services
+    group_id = services.groups.open_group(cashier(services), launched_deal(services), PHONES[0])
+    terminal.worker(server.url).sync_once()  # the platform knows the group and its join token
+    shell = _shell(qtbot, services, terminal.runtime)
+    window = login(qtbot, shell, "小张", "3333")
+    screen = window.open_screen("group")
+    screen.show_group(group_id)
+    assert screen.model.rowCount() == 1 and screen.seats.text().startswith("1 / 5")
+    join_token = parse_qs(urlparse(services.print_data.invite(group_id).join_url).query)["t"][0]
+    _join_online(server, group_id, join_token, "13900000081")
+    _join_online(server, group_id, join_token, "13900000082")
+
+    terminal.runtime.group_job.clock = clock  # the store's clock: the group is within its window
+    terminal.runtime.start()  # the worker's thread pulls, the groups' job's thread seats
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=20_000)
+    assert screen.seats.text().startswith("3 / 5")
+    assert [row.tender for row in screen.model.rows] == ["cash", "platform", "platform"]

@@ -50,6 +50,8 @@ def test_status_bar_shows_store_staff_and_sync_state(qtbot, shell) -> None:
 def test_log_out_returns_to_login_and_is_audited(qtbot, shell, demo_services) -> None:
     window = login(qtbot, shell, "王店长", "1111")
     qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    assert not window.logout_button.isEnabled()  # the guard and the audit record run off the UI thread
+    settle(qtbot)
     assert shell.main is None and shell.gate.isVisible()
     owner = demo_services.staff.login(1, "1111")
     assert [r.action for r in demo_services.audit.recent(owner, 3)][1] == "staff.logout"
@@ -70,7 +72,7 @@ def test_first_run_creates_owner_and_logs_in(qtbot, services) -> None:
         type_text(qtbot, screen.owner_name, "陈老板")
         qtbot.keyClicks(screen.pin, "2468")
         qtbot.keyClicks(screen.pin_again, "2468")
-        qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].name == "陈老板"
     assert services.settings.get(STORE_NAME) == "川味小馆"
 
@@ -82,19 +84,19 @@ def test_first_run_refuses_mismatched_pins_and_writes_nothing(qtbot, services) -
     type_text(qtbot, screen.owner_name, "陈老板")
     qtbot.keyClicks(screen.pin, "2468")
     qtbot.keyClicks(screen.pin_again, "2469")
-    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "The two PINs differ"
     assert not services.staff.has_staff()
     screen.pin_again.setText("2468")
     screen.pin.setText("12")
     screen.pin_again.setText("12")
-    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert "4 to 8 digits" in screen.message.text()
     assert not services.staff.has_staff()
     screen.pin.setText("1234")
     screen.pin_again.setText("1234")
-    qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert "too easy to guess" in screen.message.text()
     assert not services.staff.has_staff()

@@ -30,7 +30,7 @@ def _fill_example_d(qtbot, editor) -> None:
                        ("consolation_cash", "5")):
         editor.money[name].clear()
         qtbot.keyClicks(editor.money[name], text)
-    editor.size.setValue(5)
+    editor.group_size.setValue(5)
     editor.winners.setValue(1)
     editor.max_open.setValue(2)
     editor.fill_hours.setValue(2)
@@ -140,7 +140,7 @@ def test_example_a_in_the_editor_and_impossible_numbers(qtbot, shell, demo_servi
     for name, text in (("market_value", "100"), ("cost", "20"), ("price", "100"),
                        ("consolation_cash", "5"), ("formation_reward", "2"), ("budget", "30")):
         qtbot.keyClicks(editor.money[name], text)
-    editor.size.setValue(5)
+    editor.group_size.setValue(5)
     assert editor.last_economics.net_fen == 2200  # 100 − 20 − 4×5 − 8 − 30
     assert "CNY 22.00" in editor.preview.text()
     editor.winners.setValue(5)

@@ -41,3 +41,16 @@ def test_weak_and_revoked_keys_on_the_redeem_screen(qtbot, demo_services, clock,
         assert not screen.reprint.isVisible()
     finally:
         install_language("en")
+
+
+def test_every_key_of_the_counter_is_documented() -> None:
+    """docs/architecture.md lists every key desktop.ui.keys gives an action."""
+    import re
+    from pathlib import Path
+
+    from desktop.ui import keys
+
+    given = {value for name, value in vars(keys).items() if name.isupper() and isinstance(value, str)}
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| (F\d+) \|", doc, re.M))
+    assert given == documented

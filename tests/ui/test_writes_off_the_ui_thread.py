@@ -86,8 +86,8 @@ def test_the_first_run_creates_the_owner_in_the_background(qtbot, services) -> N
     qtbot.keyClicks(screen.pin, "2468")
     qtbot.keyClicks(screen.pin_again, "2468")
     with qtbot.waitSignal(screen.completed, timeout=10_000) as signal:
-        qtbot.mouseClick(screen.create, Qt.MouseButton.LeftButton)
-        assert not screen.create.isEnabled() and not screen.pin.isEnabled()  # no second owner by a double click
+        qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
+        assert not screen.create_button.isEnabled() and not screen.pin.isEnabled()  # no second owner by a double click
         assert screen.message.text() == "Creating the owner…"
     assert signal.args[0].name == "陈老板" and signal.args[0].role is Role.OWNER
     assert services.settings.get(STORE_NAME) == "川味小馆"

@@ -47,7 +47,11 @@ class PrinterModel(RowTableModel[PrinterSettings]):
         return self._display(row, column)
 
     def role_data(self, row: PrinterSettings, role: int, column: int) -> Any:
-        return row.id if role == PRINTER_ID_ROLE else None
+        if role == PRINTER_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long folder or name, whole
+            return self._display(row, column)
+        return None
 
     def _display(self, printer: PrinterSettings, column: int) -> str | None:
         values = {

@@ -38,6 +38,7 @@ from desktop.ui.i18n import current_language, error_text
 from desktop.ui.messages import set_status
 from desktop.ui.models.catalogue_model import category_label
 from desktop.ui.theme import set_role
+from desktop.ui.widgets import named
 
 COLUMNS = 4
 BUTTON_SIZE = (150, 76)  # large touch targets
@@ -79,22 +80,22 @@ class ItemPicker(QWidget):
         self.setObjectName("item_picker")
         self.catalogue = catalogue
         self.categories: list[str] = []
-        self.field = _SearchField(self, objectName="picker_search", clearButtonEnabled=True)
+        self.field = named(_SearchField(self), "picker_search", clearButtonEnabled=True)
         self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.setPlaceholderText(self.tr("Scan, or type: pinyin initials, name, barcode"))
         set_role(self.field, "scan")
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self._entered)
         self.field.down.connect(self._into_results)
-        self.tabs = QTabBar(self, objectName="picker_tabs", expanding=False)
+        self.tabs = named(QTabBar(self), "picker_tabs", expanding=False)
         set_role(self.tabs, "categories")
         self.tabs.currentChanged.connect(self._show_category)
-        self.grid_host = QWidget(self, objectName="picker_grid")
+        self.grid_host = named(QWidget(self), "picker_grid")
         self.grid = QGridLayout(self.grid_host)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea(self, widgetResizable=True)
         scroll.setWidget(self.grid_host)
-        self.results = _Results(self, objectName="picker_results")
+        self.results = named(_Results(self), "picker_results")
         set_role(self.results, "results")
         self.results.entered.connect(self._result_chosen)
         self.results.itemClicked.connect(self._result_chosen)
@@ -106,7 +107,7 @@ class ItemPicker(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.browse)
         self.pages.addWidget(self.results)
-        self.message = QLabel(self, objectName="picker_message", wordWrap=True)
+        self.message = named(QLabel(self), "picker_message", wordWrap=True)
         set_role(self.message, "message")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
