@@ -124,6 +124,7 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
         print(f"demo data in {folder}")
         if platform is not None:
             print(f"demo platform at {platform.url}")
+            _print_phone_url(services, runtime)
         return runner.exec_shell(shell)
     finally:
         runner.finish_tasks()
@@ -131,6 +132,17 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
         if platform is not None:
             platform.stop()
         services.close()
+
+
+def _print_phone_url(services: Services, runtime: SyncRuntime) -> None:
+    """The demo group's join page on the embedded platform, pushed there first so it opens."""
+    from desktop.sync.demo_platform import demo_phone_url
+
+    if runtime.worker is not None:
+        runtime.worker.run_round()
+    url = demo_phone_url(services)
+    if url:
+        print(f"demo group on the phone (open in a browser): {url}", flush=True)
 
 
 def _demo_sync(folder: Path, services: Services, shell: Shell, *, thread: bool) -> tuple[DemoPlatform | None, SyncRuntime]:

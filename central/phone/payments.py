@@ -96,6 +96,7 @@ class SandboxPayments:
                 return None
             if charge.state == "unpaid":
                 charge.state, charge.paid_at = "paid", self._now()
+            session.flush()  # written before the object leaves the session (expunge drops changes)
             session.expunge(charge)
         if charge.state == "paid":
             body = self.notice_body(order_id, charge.amount_fen)

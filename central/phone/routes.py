@@ -23,7 +23,12 @@ from central.phone.payments import PaymentProvider, SandboxPayments
 from central.phone.sms import SmsProvider
 from central.platform import Platform
 from central.services import beacons, coin_consents, coins
-from central.services.join_requests import RateLimited, check_rates, find_group
+from central.services.join_requests import (
+    RateLimited,
+    check_rates,
+    check_taking_joiners,
+    find_group,
+)
 from desktop.core.draw import is_valid_nonce
 from desktop.core.urls import is_local_host
 
@@ -203,13 +208,14 @@ def group_info(group_id: str, request: Request, member: MaybeMember,
     if member is not None:
         _refresh_orders(request, platform, member)
     with platform.tx() as session:
-        return views.group_page(session, find_group(session, group_id, t), member)
+        return views.group_page(session, find_group(session, group_id, t), member, platform.clock())
 
 
 @router.get("/p/api/groups/{group_id}/seats")
 def group_seats(group_id: str, request: Request, t: Annotated[str, Query(max_length=200)] = "") -> Any:
-    with platform_of(request).tx() as session:
-        return views.seats(session, find_group(session, group_id, t))
+    platform = platform_of(request)
+    with platform.tx() as session:
+        return views.seats(session, find_group(session, group_id, t), platform.clock())
 
 
 class OrderBody(BaseModel):
@@ -236,7 +242,8 @@ def create_order(group_id: str, body: OrderBody, request: Request, member: Membe
             PaymentOrder.store_id == group.store_id, PaymentOrder.group_id == group.id,
             PaymentOrder.member_id == member))
         if existing is None:
-            if group.state != "open" or views.seats(session, group)["left"] <= 0:
+            check_taking_joiners(session, group, now)
+            if views.seats(session, group)["left"] <= 0:
                 raise ApiError(409, "group_full", "no seat is left in this group")
             price = views.group_page(session, group, None)["deal"]["price_fen"]
             existing = payments.new_order(session, provider, member, group.store_id, group.id, body.nonce,

@@ -32,6 +32,7 @@ from central.models import (
 )
 from central.services import coin_ledger, deals
 from central.services.groups import pending_requests
+from central.services.join_requests import deadline_of
 from central.services.members import current_code
 from desktop.core.member_codes import STEP_SECONDS
 from desktop.core.phones import mask_phone
@@ -57,15 +58,22 @@ def _taken(session: Session, group: Group) -> int:
         GroupEntry.store_id == group.store_id, GroupEntry.group_id == group.id)) or 0)
 
 
-def seats(session: Session, group: Group) -> dict[str, Any]:
-    """The live part of the join page (polled): seats taken, being paid for, left; the state."""
+def seats(session: Session, group: Group, now: datetime | None = None) -> dict[str, Any]:
+    """The live part of the join page (polled): seats taken, being paid for, left; the state
+    ("expired" once an open group is past its deadline at `now`, before its terminal says so)."""
     taken = _taken(session, group)
     pending = pending_requests(session, group)
-    return {"state": group.state, "size": group.size, "taken": taken, "pending": pending,
+    state = group.state
+    if state == "open" and now is not None:
+        deadline = deadline_of(session, group)
+        if deadline is not None and now >= deadline:
+            state = "expired"
+    return {"state": state, "size": group.size, "taken": taken, "pending": pending,
             "left": max(0, group.size - taken - pending)}
 
 
-def group_page(session: Session, group: Group, member_id: str | None) -> dict[str, Any]:
+def group_page(session: Session, group: Group, member_id: str | None,
+               now: datetime | None = None) -> dict[str, Any]:
     terms = _terms(session, group)
     store = session.get(Store, group.store_id)
     merchant = session.get(Merchant, store.merchant_id) if store else None
@@ -82,7 +90,7 @@ def group_page(session: Session, group: Group, member_id: str | None) -> dict[st
                  "consolation_coins": terms.consolation_coins, "redemption_days": terms.redemption_days},
         "disclosure": disclosure,
         "deadline": (group.opened_at + terms.fill_window).isoformat(),
-        "seats": seats(session, group),
+        "seats": seats(session, group, now),
         "mine": mine(session, group, member_id) if member_id else None,
         "signed_in": member_id is not None,
     }
@@ -138,7 +146,8 @@ def member_page(session: Session, member_id: str) -> dict[str, Any]:
         raise ApiError(401, "member_unauthorized", "sign in again")
     account = coin_ledger.member_account(member_id)
     history = [{"at": t.created_at.isoformat(), "coins": t.amount if t.credit == account else -t.amount,
-                "kind": t.kind, "where": _where(session, t.credit if t.debit == account else t.debit)}
+                "kind": t.kind, "where": _where(session, t.credit if t.debit == account else t.debit),
+                "account": (t.credit if t.debit == account else t.debit).partition(":")[0]}
                for t in session.scalars(select(CoinTransfer).where(
                    (CoinTransfer.debit == account) | (CoinTransfer.credit == account))
                    .order_by(CoinTransfer.created_at.desc()).limit(50))]

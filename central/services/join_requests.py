@@ -21,6 +21,7 @@ from central.errors import ApiError, invalid
 from central.models import Group, JoinRequest, RateHit
 from central.services.admin import new_id
 from central.services.changes import next_change_seq
+from central.services.deals import latest_terms
 from central.services.groups import entries_of, pending_requests
 from desktop.core.draw import is_valid_nonce
 from desktop.core.join_token import token_hash
@@ -71,6 +72,24 @@ def find_group(session: Session, group_id: str, join_token: str, *, lock: bool =
     return group
 
 
+def deadline_of(session: Session, group: Group) -> datetime | None:
+    """When the group stops taking joiners: its opening plus the deal's fill window (the
+    latest terms: an amendment may only lengthen it). None when the deal is unknown here."""
+    terms = latest_terms(session, group.store_id, group.deal_id)
+    return None if terms is None else group.opened_at + terms.fill_window
+
+
+def check_taking_joiners(session: Session, group: Group, now: datetime) -> None:
+    """The platform's own refusal of a join the group cannot take: not open, or past its
+    deadline (whatever the owning terminal has or has not pushed yet)."""
+    if group.state != "open":
+        raise ApiError(409, "group_closed", f"group {group.id} is {group.state}: it takes no joiners")
+    deadline = deadline_of(session, group)
+    if deadline is not None and now >= deadline:
+        raise ApiError(409, "group_expired", f"group {group.id} passed its deadline "
+                       f"({deadline.isoformat(timespec='minutes')}): it takes no joiners")
+
+
 def create(session: Session, group_id: str, join_token: str, member_id: str, nonce: str,
            now: datetime) -> dict[str, Any]:
     group = find_group(session, group_id, join_token, lock=True)
@@ -86,8 +105,7 @@ def create_for_group(session: Session, group: Group, member_id: str, nonce: str,
         JoinRequest.member_id == member_id))
     if existing is not None:
         return _answer(existing)
-    if group.state != "open":
-        raise ApiError(409, "group_closed", f"group {group_id} is {group.state}: it takes no joiners")
+    check_taking_joiners(session, group, now)
     if not is_valid_nonce(nonce):
         raise invalid("nonce must be lower-case hex of at least 16 random bytes")
     seats_left = group.size - len(entries_of(session, group)) - pending_requests(session, group)

@@ -18,6 +18,7 @@ from desktop.sync.runtime import SyncRuntime
 
 if TYPE_CHECKING:
     from central.server import RunningServer
+    from desktop.services.registry import Services
 
 CENTRAL_FILE = "central-demo.db"
 DEMO_COIN_MEMBER = "U-demo-chen"  # pays with coins in the demo's first sale
@@ -37,6 +38,15 @@ class DemoPlatform:
 
     def stop(self) -> None:
         self.server.stop()
+
+
+def demo_phone_url(services: Services) -> str | None:
+    """The join page of the demo's newest open group, as its invite's QR carries it: on the
+    embedded platform once paired (a person opens it in a desktop browser)."""
+    from desktop.core.groups import GroupState
+
+    open_groups = [g for g in services.group_views.list_groups() if g.state is GroupState.OPEN]
+    return services.print_data.invite(open_groups[0].id).join_url if open_groups else None
 
 
 def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:

@@ -19,9 +19,10 @@ from desktop.sync.group_jobs import GroupJob
 from tests.phone.conftest import phone_page, shot
 from tests.support.deal_flow import PHONES, cashier, launched_deal, manager
 
-WORDS = {"zh": {"seated": "已入座", "ok": "验证通过", "bad": "不一致", "v2": "平台信标", "sandbox": "沙箱"},
+WORDS = {"zh": {"seated": "已入座", "ok": "验证通过", "bad": "不一致", "v2": "平台信标", "sandbox": "沙箱",
+                "rules": "【抽奖拼团活动规则】", "other_rules": "Lottery group deal rules"},
          "en": {"seated": "Seated as", "ok": "Checks out", "bad": "Does not match", "v2": "platform beacon",
-                "sandbox": "SANDBOX"}}
+                "sandbox": "SANDBOX", "rules": "Lottery group deal rules", "other_rules": "【抽奖拼团活动规则】"}}
 
 
 def sms_code(server: Any, phone: str) -> str:
@@ -51,6 +52,11 @@ def test_scan_to_seated_then_check_the_draw(browser, server, seed, terminal, clo
     page.goto(invite + f"&lang={lang}")
     page.wait_for_selector("#signin")
     shot(page, f"join-{lang}")
+    rules = page.text_content("#rules p") or ""  # the frozen disclosure, in the page's language only
+    assert rules.startswith(words["rules"]) and words["other_rules"] not in rules
+    assert not any(mark in rules for mark in ('{"', "zh_CN", "\\n"))
+    page.locator("#rules").scroll_into_view_if_needed()
+    shot(page, f"join-rules-{lang}")
     page.click("#signin")
     phone = "13912345678"
     sign_in(page, server, phone)

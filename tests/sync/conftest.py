@@ -3,7 +3,9 @@ stores (migrated SQLite files in tmp_path), paired through the real pairing flow
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,12 @@ def central_db(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def server(central_db: str) -> Iterator[RunningServer]:
-    running = start_in_thread(central_db)
+def server(central_db: str, clock) -> Iterator[RunningServer]:
+    # the platform keeps the terminal's time (the test's clock, moved with it), still ticking so
+    # arrivals stay ordered: a group's deadline, which the platform enforces too, is the
+    # terminal's opening time plus the deal's window
+    started = time.monotonic()
+    running = start_in_thread(central_db, clock=lambda: clock() + timedelta(seconds=time.monotonic() - started))
     yield running
     running.stop()
 

@@ -44,7 +44,7 @@
     offline.appendChild(form);
     P.text("l-store", t("store")); P.text("l-amount", t("amount")); P.text("l-ttl", t("expiry")); P.text("make", t("make_offline"));
     me.stores.forEach(function (s) { var o = document.createElement("option"); o.value = s.store_id; o.textContent = s.name; P.el("store").appendChild(o); });
-    [[900, t("minutes", { n: 15 })], [3600, t("hours", { n: 1 })], [86400, t("hours", { n: 24 })]].forEach(function (c) {
+    [[900, t("minutes", { n: 15 })], [3600, t("one_hour")], [86400, t("hours", { n: 24 })]].forEach(function (c) {
       var o = document.createElement("option"); o.value = c[0]; o.textContent = c[1]; P.el("ttl").appendChild(o);
     });
     P.el("make").addEventListener("click", async function () {
@@ -63,7 +63,8 @@
     var table = document.createElement("table");
     me.history.forEach(function (h) {
       var tr = document.createElement("tr");
-      [h.at.slice(0, 16).replace("T", " "), (h.coins > 0 ? "+" : "") + h.coins, h.where].forEach(function (c) { var td = document.createElement("td"); td.textContent = c; tr.appendChild(td); });
+      var where = h.account === "merchant" ? h.where : t("account_" + h.account);  // earned or spent where
+      [new Date(h.at).toLocaleString(P.lang === "en" ? "en" : "zh-CN", { dateStyle: "short", timeStyle: "short" }), (h.coins > 0 ? "+" : "") + h.coins, where].forEach(function (c) { var td = document.createElement("td"); td.textContent = c; tr.appendChild(td); });
       table.appendChild(tr);
     });
     hist.appendChild(table);
