@@ -57,7 +57,8 @@ class SettingsScreen(ScreenBase):
         self.refresh()
 
     def show_about(self) -> None:
-        from desktop.ui.about_dialog import AboutDialog  # only when asked: it reads every library's metadata
+        # imported only when asked: it reads every library's metadata
+        from desktop.ui.about_dialog import AboutDialog
 
         AboutDialog(self.ctx.services.db.path.parent, self).exec()
 
