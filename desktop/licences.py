@@ -89,13 +89,13 @@ def libraries(root: str = DISTRIBUTION) -> list[Library]:
 
 def _licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = meta.get_all("License-Expression") or []
     if expression:
-        return str(expression)
+        return str(expression[0])
     classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
     if classifiers:
         return ", ".join(classifiers)
-    short = (meta.get("License") or "").strip().splitlines()
+    short = str((meta.get_all("License") or [""])[0]).strip().splitlines()
     return short[0][:80] if short and short[0] else "see the library's own files"
 
 

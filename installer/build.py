@@ -129,9 +129,10 @@ def build_bundle(out: Path) -> Path:
 
 
 def executable(bundle: Path) -> Path:
+    """The bundle's program with a standard output (on Windows the console twin of the window app)."""
     if sys.platform == "darwin":
         return bundle / "Contents" / "MacOS" / "pinshang"
-    return bundle / ("pinshang.exe" if sys.platform == "win32" else "pinshang")
+    return bundle / ("pinshang-console.exe" if sys.platform == "win32" else "pinshang")
 
 
 def write_licences(bundle: Path, target: Path) -> Path:
@@ -142,6 +143,19 @@ def write_licences(bundle: Path, target: Path) -> Path:
                           check=True, env=env, encoding="utf-8").stdout
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def qt_modules_used() -> set[str]:
+    """The PySide6 modules desktop/ imports (the spec keeps these and excludes the others)."""
+    import re
+
+    return {m for f in (ROOT / "desktop").rglob("*.py")
+            for m in re.findall(r"PySide6\.(Qt\w+)", f.read_text(encoding="utf-8"))}
+
+
+def qt_modules_shipped(bundle: Path) -> set[str]:
+    return {f.name.split(".")[0] for f in bundle.rglob("Qt*")
+            if f.parent.name == "PySide6" and f.suffix in {".so", ".pyd"}}
 
 
 def folder_mb(path: Path) -> float:
@@ -192,14 +206,15 @@ def linux_deb(bundle: Path, out: Path) -> Path:
     (control / "control").write_text(
         f"Package: {APP_ID}\nVersion: {__version__}\nArchitecture: {arch()}\n"
         f"Maintainer: Pinshang <support@pinshang.example>\nInstalled-Size: {size_kb}\n"
-        f"Depends: {', '.join(DEB_DEPENDS)}\nSection: misc\nPriority: optional\n"
+        f"Pre-Depends: dpkg (>= 1.21.18)\nDepends: {', '.join(DEB_DEPENDS)}\nSection: misc\nPriority: optional\n"
         "Description: Pinshang Counter, the counter client for lottery group deals\n"
         " Point of sale, group deals, vouchers and shopping coins for a merchant alliance.\n"
         " The store's data stays in each user's folder (~/.local/share/PinshangCounter):\n"
         " removing the package never deletes it.\n", encoding="utf-8")
     target = out / f"{APP_ID}_{__version__}_{arch()}.deb"
-    # xz at level 2: 15 s here for 20 % less than gzip; level 6 takes five times as long
-    run("dpkg-deb", "--root-owner-group", "-Zxz", "-z2", "--build", stage, target)
+    # zstd (dpkg 1.21.18+: Debian 12, Ubuntu 22.04 and later): 8 s here for 85 MB, where xz
+    # takes 15-80 s (level 2, by the machine's load) for 77 MB and gzip 15 s for 99 MB
+    run("dpkg-deb", "--root-owner-group", "-Zzstd", "-z9", "--build", stage, target)
     return target
 
 
@@ -255,6 +270,12 @@ def main() -> int:
     for package in packages:
         print(f"package: {package} ({package.stat().st_size / 1e6:.1f} MB)")
     print(f"packaged in {time.perf_counter() - built:.0f} s")
+    shipped, used = qt_modules_shipped(bundle), qt_modules_used()
+    print(f"Qt modules shipped: {', '.join(sorted(shipped))}")
+    if shipped != used:
+        print(f"the bundle's Qt modules differ from the ones desktop/ imports ({', '.join(sorted(used))})",
+              file=sys.stderr)
+        return 1
     if args.check:
         sys.path.insert(0, str(INSTALLER))
         from smoke import check_bundle

@@ -31,8 +31,8 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle(self.tr("About Pinshang Counter"))
         self.data_folder = data_folder
-        title = QLabel(self.tr("Pinshang Counter {version}").format(version=__version__), self,
-                       objectName="about_version")
+        title = QLabel(self.tr("Pinshang Counter {version}").format(version=__version__), self)
+        title.setObjectName("about_version")
         set_role(title, "title")
         form = QFormLayout()
         self.folder_label = self._path_label(str(data_folder), "data_folder")
@@ -40,10 +40,14 @@ class AboutDialog(QDialog):
         form.addRow(self.tr("Data folder"), self.folder_label)
         form.addRow(self.tr("Logs"), self.logs_label)
         form.addRow(self.tr("Built with"), QLabel(f"Qt {qVersion()} · PySide6 {pyside_version}", self))
-        self.licences = QPlainTextEdit(notice_text(), self, objectName="licences", readOnly=True)
-        self.open_folder = QPushButton(self.tr("Open the data folder"), self, objectName="open_folder")
+        self.licences = QPlainTextEdit(notice_text(), self)
+        self.licences.setObjectName("licences")
+        self.licences.setReadOnly(True)
+        self.open_folder = QPushButton(self.tr("Open the data folder"), self)
+        self.open_folder.setObjectName("open_folder")
         self.open_folder.clicked.connect(self.show_folder)
-        close = QPushButton(self.tr("Close"), self, objectName="close")
+        close = QPushButton(self.tr("Close"), self)
+        close.setObjectName("close")
         close.setDefault(True)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -59,10 +63,12 @@ class AboutDialog(QDialog):
         self.resize(720, 560)
 
     def _path_label(self, text: str, name: str) -> QLabel:
-        label = QLabel(text, self, objectName=name, wordWrap=True)
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
     def show_folder(self) -> bool:
         """Open the data folder in the system's file manager (for backups and support)."""
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder))))
