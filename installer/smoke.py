@@ -8,7 +8,7 @@
    font it drew Chinese with.
 2. Updates through the bundle: a store made at the first schema revision is migrated to the
    newest and keeps its rows; a store stamped by a newer app is refused, with the message.
-3. Figures: start time to an idle login window, bundle vs venv (median of 3 each).
+3. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
 Exit 0 when everything holds; every failure is printed.
 """
 
@@ -141,17 +141,20 @@ def check_updates(exe: Path, work: Path, problems: list[str]) -> dict[str, str]:
     return {"migrated_from": base, "to": revision, "refusal": refusal.strip().splitlines()[-1] if refusal else ""}
 
 
-def start_seconds(command: list[str], data: Path, problems: list[str], label: str) -> float:
-    """Spawn to idle login window (PINSHANG_BENCH_STARTUP), median of 3, on the demo's store."""
-    times = []
-    for _ in range(3):
-        code, output, seconds = run([*command, "--data-dir", str(data)], cwd=data.parent,
-                                    env=clean_env(PINSHANG_BENCH_STARTUP="1"), timeout=60)
-        if code != 0 or "IDLE" not in output:
-            problems.append(f"{label}: the app did not start to an idle window: exit {code}\n{output[-1500:]}")
-            return float("nan")
-        times.append(seconds)
-    return statistics.median(times)
+def start_seconds(commands: dict[str, tuple[list[str], Path]], problems: list[str],
+                  rounds: int = 5) -> dict[str, float]:
+    """Spawn to idle login window (PINSHANG_BENCH_STARTUP) on each one's demo store, the
+    commands taking turns so the machine's load falls on both alike; medians of `rounds`."""
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(rounds):
+        for label, (command, data) in commands.items():
+            code, output, seconds = run([*command, "--data-dir", str(data)], cwd=data.parent,
+                                        env=clean_env(PINSHANG_BENCH_STARTUP="1"), timeout=60)
+            if code != 0 or "IDLE" not in output:
+                problems.append(f"{label}: the app did not start to an idle window: exit {code}\n{output[-1500:]}")
+                return {label: float("nan") for label in commands}
+            times[label].append(seconds)
+    return {label: statistics.median(values) for label, values in times.items()}
 
 
 def check_bundle(exe: Path, work: Path | None = None) -> int:
@@ -164,8 +167,9 @@ def check_bundle(exe: Path, work: Path | None = None) -> int:
     differing = compare_pictures(work / "venv-shots", work / "bundle-shots", problems)
     font = check_font(work / "bundle-data", problems)
     updates = check_updates(exe, work, problems)
-    start_venv = start_seconds(venv_command(), work / "venv-data", problems, "venv")
-    start_bundle = start_seconds([str(exe)], work / "bundle-data", problems, "bundle")
+    starts = start_seconds({"venv": (venv_command(), work / "venv-data"),
+                            "bundle": ([str(exe)], work / "bundle-data")}, problems)
+    start_venv, start_bundle = starts["venv"], starts["bundle"]
     figures = {
         "screenshots": len(differing), "most_different_picture": max(differing.values(), default=0.0),
         "cjk_font_in_bundle": font, "demo_screenshot_seconds": {"venv": round(venv_s, 1), "bundle": round(bundle_s, 1)},
