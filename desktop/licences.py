@@ -102,5 +102,7 @@ def _licence(dist: metadata.Distribution) -> str:
 def notice_text() -> str:
     """The whole notice, in English (licence texts are not translated)."""
     libs = "\n".join(f"  {lib.name} {lib.version}: {lib.licence}" for lib in libraries())
-    return (f"Pinshang Counter {__version__} (Python {sys.version.split()[0]})\n\n"
+    return (f"Pinshang Counter {__version__}\n\n"
+            f"Python\nPython {sys.version.split()[0]} runs the app, under the Python Software Foundation "
+            f"License (PSF-2.0, https://docs.python.org/3/license.html).\n\n"
             f"Qt\n{QT_NOTICE}\n\nFonts\n{font_notice()}\n\nPython libraries\n{libs or '  (none found)'}\n")

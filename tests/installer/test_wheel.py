@@ -18,8 +18,10 @@ import sqlite3
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import venv
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,8 +42,13 @@ def _sources(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("wheel")
+def installed() -> Iterator[dict[str, Path]]:
+    # its own temporary folder: pytest's basetemp of a long run can be pruned by later runs
+    with tempfile.TemporaryDirectory(prefix="pinshang-wheel-") as folder:
+        yield _install(Path(folder))
+
+
+def _install(base: Path) -> dict[str, Path]:
     src = _sources(base / "src")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(base / "dist"), str(src)],
                    check=True, cwd=base)
@@ -86,7 +93,8 @@ def test_the_installed_app_runs_from_the_venv_not_the_checkout(installed) -> Non
     probe = ("import desktop, desktop.ui.i18n as i, desktop.store.migrate as m, desktop.paths as p;"
              "print(desktop.__file__); print(i.TRANSLATIONS); print(m.MIGRATIONS); print(p.resources_dir())")
     done = subprocess.run([str(installed["python"]), "-c", probe], capture_output=True, text=True, env=_env(),
-                          cwd=installed["work"], check=True)
+                          cwd=installed["work"])
+    assert done.returncode == 0, done.stderr
     for line in done.stdout.splitlines():
         assert Path(line).resolve().is_relative_to(installed["site"].resolve()), line
         assert not Path(line).resolve().is_relative_to(ROOT), line
@@ -106,7 +114,8 @@ def test_the_installed_pinshang_renders_every_screen_in_chinese(installed) -> No
                              "from desktop.ui.i18n import install_language; from PySide6.QtCore import "
                              "QCoreApplication as Q; print(install_language('zh_CN'), "
                              "Q.translate('screens', 'Settings'))"],
-                            capture_output=True, text=True, env=_env(), cwd=installed["work"], check=True)
+                            capture_output=True, text=True, env=_env(), cwd=installed["work"])
+    assert loaded.returncode == 0, loaded.stderr
     assert loaded.stdout.split() == ["True", "设置"]
 
 
