@@ -358,15 +358,15 @@ What to do: {action}</source>
     <name>Errors</name>
     <message>
         <source>A rate must be between 0% and 100%.</source>
-        <translation type="unfinished" />
+        <translation>费率必须在 0% 到 100% 之间。</translation>
     </message>
     <message>
         <source>The alliance share cannot be more than the turnover commission.</source>
-        <translation type="unfinished" />
+        <translation>联盟分成不能高于营业额佣金。</translation>
     </message>
     <message>
         <source>A coin must be worth at least one fen.</source>
-        <translation type="unfinished" />
+        <translation>每个购物币至少值一分钱。</translation>
     </message>
 </context>
 <context>

@@ -50,16 +50,19 @@ def installed() -> Iterator[dict[str, Path]]:
 
 def _install(base: Path) -> dict[str, Path]:
     src = _sources(base / "src")
+    # no PYTHONPATH: with the checkout on it, pip would take the checkout's *.egg-info (left by
+    # `pip install -e .`) for an installed pinshang-counter and install nothing
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(base / "dist"), str(src)],
-                   check=True, cwd=base)
+                   check=True, cwd=base, env=_env())
     wheel = next((base / "dist").glob("pinshang_counter-*.whl"))
     env_dir = base / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-                    str(wheel)], check=True, cwd=base)
+                    str(wheel)], check=True, cwd=base, env=_env())
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+                               capture_output=True, text=True, check=True, env=_env()).stdout.strip())
+    assert (site / "desktop" / "__init__.py").is_file()
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / "_pinshang_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
     scripts = python.parent
