@@ -36,7 +36,7 @@ INSTALLER = ROOT / "installer"
 ICON_PNG = ROOT / "desktop" / "resources" / "icon.png"
 APP_ID = "pinshang-counter"
 # What Qt's xcb platform plugin needs from the system on Debian/Ubuntu (the bundle ships Qt).
-DEB_DEPENDS = ["libc6 (>= 2.34)", "libegl1", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
+DEB_DEPENDS = ["libegl1", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
                "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4",
                "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0", "libxcb-xinerama0",
                "libxcb-randr0", "libxcb-shape0", "libxcb-xkb1"]
@@ -141,7 +141,8 @@ def write_licences(bundle: Path, target: Path) -> Path:
     env.pop("PYTHONPATH", None)
     text = subprocess.run([str(executable(bundle)), "licences"], capture_output=True, text=True,
                           check=True, env=env, encoding="utf-8").stdout
-    target.write_text(text, encoding="utf-8")
+    # Inno Setup reads a text file as UTF-8 only with a byte order mark
+    target.write_text(text, encoding="utf-8-sig" if sys.platform == "win32" else "utf-8")
     return target
 
 
@@ -185,6 +186,19 @@ def linux_tarball(bundle: Path, out: Path) -> Path:
     return target
 
 
+def glibc_needed(bundle: Path) -> str:
+    """The newest glibc symbol version any binary of the bundle asks for (objdump, binutils):
+    the bundle runs on that glibc or a later one (Debian 12 builds need 2.36)."""
+    import re
+
+    found = {"2.17"}
+    for file in bundle.rglob("*"):
+        if file.is_file() and not file.is_symlink() and (".so" in file.name or file.name == "pinshang"):
+            symbols = subprocess.run(["objdump", "-T", str(file)], capture_output=True, text=True).stdout
+            found.update(re.findall(r"GLIBC_(2\.\d+)", symbols))
+    return max(found, key=lambda v: tuple(int(n) for n in v.split(".")))
+
+
 def linux_deb(bundle: Path, out: Path) -> Path:
     """/opt/pinshang-counter (the bundle), /usr/bin/pinshang, the menu entry and the icon."""
     stage = out / "deb"
@@ -206,7 +220,8 @@ def linux_deb(bundle: Path, out: Path) -> Path:
     (control / "control").write_text(
         f"Package: {APP_ID}\nVersion: {__version__}\nArchitecture: {arch()}\n"
         f"Maintainer: Pinshang <support@pinshang.example>\nInstalled-Size: {size_kb}\n"
-        f"Pre-Depends: dpkg (>= 1.21.18)\nDepends: {', '.join(DEB_DEPENDS)}\nSection: misc\nPriority: optional\n"
+        f"Pre-Depends: dpkg (>= 1.21.18)\n"
+        f"Depends: libc6 (>= {glibc_needed(bundle)}), {', '.join(DEB_DEPENDS)}\nSection: misc\nPriority: optional\n"
         "Description: Pinshang Counter, the counter client for lottery group deals\n"
         " Point of sale, group deals, vouchers and shopping coins for a merchant alliance.\n"
         " The store's data stays in each user's folder (~/.local/share/PinshangCounter):\n"
