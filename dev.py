@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Cross-platform bootstrap: `python3 dev.py demo` runs the app, `python3 dev.py test` runs every check.
+"""Cross-platform bootstrap: `python3 dev.py demo` runs the app, `python3 dev.py test` runs every check,
+`python3 dev.py installer` builds this OS's bundle and installers and starts the bundle (installer/).
 
 Needs only Python 3.11+. Makes `.venv`, installs the project with its `dev` and `central` extras
 when pyproject.toml changed since the last install, installs the Debian packages the tests need
@@ -26,6 +27,9 @@ DEBIAN_PACKAGES = ["fonts-wqy-microhei", "postgresql", "chromium", "xvfb", "libe
                    "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4",
                    "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0", "libxkbcommon-x11-0",
                    "libxcb-xinerama0", "libxcb-randr0", "libxcb-shape0", "libxcb-xkb1"]
+# The Linux bundle: `strip` (binutils) for Debian's libpython and extensions, fc-match (fontconfig)
+# to choose the CJK font the bundle ships; dpkg-deb comes with dpkg.
+INSTALLER_DEBIAN_PACKAGES = ["binutils", "fontconfig"]
 
 
 def venv_python() -> Path:
@@ -52,17 +56,17 @@ def ensure_venv() -> Path:
     return venv_python()
 
 
-def missing_debian_packages() -> list[str]:
+def missing_debian_packages(wanted: list[str]) -> list[str]:
     if not shutil.which("dpkg-query"):
         return []
-    out = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\n", *DEBIAN_PACKAGES],
+    out = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\n", *wanted],
                          capture_output=True, text=True).stdout
     installed = {line.split()[0] for line in out.splitlines() if "ok installed" in line}
-    return [p for p in DEBIAN_PACKAGES if p not in installed]
+    return [p for p in wanted if p not in installed]
 
 
-def ensure_debian_packages() -> None:
-    missing = missing_debian_packages()
+def ensure_debian_packages(wanted: list[str] = DEBIAN_PACKAGES) -> None:
+    missing = missing_debian_packages(wanted)
     if not missing:
         return
     if not shutil.which("apt-get") or (hasattr(os, "geteuid") and os.geteuid() != 0):
@@ -78,7 +82,7 @@ def cmd_test(args: list[str]) -> int:
     py = ensure_venv()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     checks = [
-        [str(py), "-m", "ruff", "check", "desktop", "central", "tests", "bench", "dev.py"],
+        [str(py), "-m", "ruff", "check", "desktop", "central", "tests", "bench", "installer", "dev.py"],
         [str(py), "-m", "mypy"],
         [str(py.parent / "lint-imports")],
     ]
@@ -88,10 +92,15 @@ def cmd_test(args: list[str]) -> int:
             return 1
     pg_env = postgres_env()
     try:
-        return subprocess.run([str(py), "-m", "pytest", *args], cwd=ROOT, env={**env, **pg_env}).returncode
+        code = subprocess.run([str(py), "-m", "pytest", *args], cwd=ROOT, env={**env, **pg_env}).returncode
     finally:
         if pg_env:
             stop_postgres()
+    if code != 0 or args or os.environ.get("PINSHANG_SKIP_BUNDLE"):
+        return code  # a chosen part of the suite (or PINSHANG_SKIP_BUNDLE=1): no bundle
+    # The whole suite ends with the Linux bundle built, packed and started (installer/, docs/install.md).
+    print("+ dev.py installer --check", flush=True)
+    return cmd_installer(["--check"])
 
 
 # Where the throwaway cluster lives (a folder under /tmp, see tools/pgcluster.py): its path.
@@ -129,18 +138,30 @@ def stop_postgres() -> None:
         print(f"note: could not stop the test PostgreSQL: {exc}", flush=True)
 
 
+def cmd_installer(args: list[str]) -> int:
+    """Build this OS's bundle and installers (installer/build.py); `--check` also starts the
+    bundle and compares it with the venv (CI on Linux)."""
+    ensure_debian_packages([*DEBIAN_PACKAGES, *INSTALLER_DEBIAN_PACKAGES])
+    py = ensure_venv()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([str(py), str(ROOT / "installer" / "build.py"), *args], cwd=ROOT, env=env).returncode
+
+
 def cmd_app(args: list[str]) -> int:
     py = ensure_venv()
     return subprocess.run([str(py), "-m", "desktop", *args], cwd=ROOT).returncode
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test", "app", "setup"}:
-        print("usage: python3 dev.py demo | test [pytest args] | app [pinshang args] | setup")
+    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test", "app", "setup", "installer"}:
+        print("usage: python3 dev.py demo | test [pytest args] | app [pinshang args] | setup"
+              " | installer [--check]")
         return 2
     command, rest = sys.argv[1], sys.argv[2:]
     if command == "test":
         return cmd_test(rest)
+    if command == "installer":
+        return cmd_installer(rest)
     if command == "demo":
         ensure_debian_packages()
         return cmd_app(["demo", *rest])

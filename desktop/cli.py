@@ -20,7 +20,10 @@ def _add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop import __version__
+
     parser = argparse.ArgumentParser(prog="pinshang", description="Pinshang Counter")
+    parser.add_argument("--version", action="version", version=f"Pinshang Counter {__version__}")
     _add_data_dir(parser, top=True)
     parser.add_argument("--lang", help="zh_CN or en (default: settings, then the system locale)")
     parser.add_argument("--full-screen", action="store_true",
@@ -67,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="FILE.pdf, FILE.png, FILE.bin (ESC/POS) or FILE.csv (default: text on standard output)")
     report.add_argument("--paper", type=int, default=80, choices=(58, 80), help="paper width in mm")
     report.set_defaults(handler=_report)
+    licences = sub.add_parser("licences", help="print the version and the licences of the bundled parts")
+    licences.set_defaults(handler=_licences)
 
     sub.add_parser("central", help="run or administer the reference platform (see pinshang central -h)")
 
@@ -89,6 +94,13 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     return run_demo(data_dir=args.data_dir, screenshot_dir=args.screenshot, language=args.lang,
                     size=args.size, full_screen=getattr(args, "full_screen", False))
+
+
+def _licences(_args: argparse.Namespace) -> int:
+    from desktop.licences import notice_text
+
+    sys.stdout.write(notice_text())
+    return 0
 
 
 def _audit_verify(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from desktop.paths import PRIVATE_FILE, private_dir, tighten
+from desktop.paths import PRIVATE_FILE, log_dir, private_dir, tighten
 
 LOG_NAME = "pinshang.log"
 _FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
@@ -29,7 +29,7 @@ def setup_logging(folder: Path) -> Path:
         root.removeHandler(old)
         old.close()
     try:
-        logs = private_dir(folder / "logs")
+        logs = private_dir(log_dir(folder))
         for old_file in logs.glob(f"{LOG_NAME}*"):  # written before files were made private
             tighten(old_file, PRIVATE_FILE)
         handler: logging.Handler = PrivateRotatingFileHandler(
@@ -42,7 +42,7 @@ def setup_logging(folder: Path) -> Path:
     root.setLevel(logging.INFO)
     sys.excepthook = _log_unexpected
     threading.excepthook = lambda args: _log_unexpected(args.exc_type, args.exc_value, args.exc_traceback)
-    return folder / "logs" / LOG_NAME
+    return log_dir(folder) / LOG_NAME
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 DB_FILENAME = "pinshang.db"
@@ -19,6 +20,23 @@ def data_dir(explicit: str | None = None) -> Path:
 
 def db_path(directory: Path) -> Path:
     return directory / DB_FILENAME
+
+
+def log_dir(directory: Path) -> Path:
+    """The logs sit in the data folder (desktop.logs): one folder to send to support or back up,
+    and a demo or test store given with --data-dir keeps its own log."""
+    return directory / "logs"
+
+
+def resources_dir() -> Path:
+    """The package's own files (icon, fonts a bundle ships), wherever the package is installed:
+    a wheel's site-packages, a PyInstaller bundle, or a checkout."""
+    return Path(str(files("desktop") / "resources"))
+
+
+def bundled_fonts_dir() -> Path:
+    """Fonts shipped inside the package: the Linux bundle puts a CJK font here; a wheel has none."""
+    return resources_dir() / "fonts"
 
 
 # --- a private data folder ------------------------------------------------------------------

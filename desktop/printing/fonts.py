@@ -1,6 +1,6 @@
 """Finding a CJK-capable font file on this machine (for raster text on thermal printers).
 
-Order: a font bundled in resources/fonts, then fontconfig's choice for Simplified Chinese,
+Order: a font bundled in desktop/resources/fonts (the Linux bundle ships one), then fontconfig's choice for Simplified Chinese,
 then well-known install paths on Linux, Windows and macOS. No font is a UserError that
 says how to fix it, never a receipt full of empty boxes.
 """
@@ -14,8 +14,9 @@ from pathlib import Path
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import bundled_fonts_dir
 
-BUNDLED_FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+BUNDLED_FONT_DIR = bundled_fonts_dir()  # inside the package: desktop/resources/fonts
 
 KNOWN_CJK_FONT_FILES = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",

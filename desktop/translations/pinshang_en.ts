@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Pinshang Counter</source>
+        <translation>About Pinshang Counter</translation>
+    </message>
+    <message>
+        <source>Pinshang Counter {version}</source>
+        <translation>Pinshang Counter {version}</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Built with</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Licences of the parts shipped with this app</source>
+        <translation>Licences of the parts shipped with this app</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -607,6 +642,18 @@ What to do: {action}</translation>
     <message>
         <source>Name your store and create the owner account. The owner can add managers and cashiers later.</source>
         <translation>Name your store and create the owner account. The owner can add managers and cashiers later.</translation>
+    </message>
+    <message>
+        <source>Work offline for now (pair later on the Platform screen)</source>
+        <translation>Work offline for now (pair later on the Platform screen)</translation>
+    </message>
+    <message>
+        <source>Pair with the platform now (a manager has the pairing code)</source>
+        <translation>Pair with the platform now (a manager has the pairing code)</translation>
+    </message>
+    <message>
+        <source>The store's data is kept in {folder}</source>
+        <translation>The store's data is kept in {folder}</translation>
     </message>
     <message>
         <source>Create owner and start</source>
@@ -1954,12 +2001,20 @@ What to do: {action}</translation>
         <translation>Save</translation>
     </message>
     <message>
+        <source>About Pinshang Counter…</source>
+        <translation>About Pinshang Counter…</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
         <source>Store name</source>
         <translation>Store name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Pinshang Counter</source>
+        <translation>关于品尚收银台</translation>
+    </message>
+    <message>
+        <source>Pinshang Counter {version}</source>
+        <translation>品尚收银台 {version}</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>构建组件</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Licences of the parts shipped with this app</source>
+        <translation>本应用所含组件的许可证</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -607,6 +642,18 @@ What to do: {action}</source>
     <message>
         <source>Name your store and create the owner account. The owner can add managers and cashiers later.</source>
         <translation>请填写门店名称并创建店主账号。店主之后可添加经理和收银员。</translation>
+    </message>
+    <message>
+        <source>Work offline for now (pair later on the Platform screen)</source>
+        <translation>暂时离线使用（稍后在“平台”页面配对）</translation>
+    </message>
+    <message>
+        <source>Pair with the platform now (a manager has the pairing code)</source>
+        <translation>现在与平台配对（配对码由经理提供）</translation>
+    </message>
+    <message>
+        <source>The store's data is kept in {folder}</source>
+        <translation>本店数据保存在 {folder}</translation>
     </message>
     <message>
         <source>Create owner and start</source>
@@ -1954,12 +2001,20 @@ What to do: {action}</source>
         <translation>保存</translation>
     </message>
     <message>
+        <source>About Pinshang Counter…</source>
+        <translation>关于品尚收银台…</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -1,4 +1,5 @@
-"""First run: name the store and create the owner account.
+"""First run: name the store, create the owner account, and choose to pair with the platform
+now or to work offline (pairing later, on the Platform screen). It says where the data is kept.
 
 Creating the owner hashes the PIN at the OWASP cost (~0.3 s) and writes the owner, the store's
 name and the audit record: off the UI thread (`run_write`), the form disabled meanwhile."""
@@ -8,7 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.staff import Actor
 from desktop.ui.messages import set_status
@@ -35,12 +45,24 @@ class FirstRunScreen(QWidget):
         intro.setWordWrap(True)
         self.store_name = named(QLineEdit(self), "store_name")
         self.owner_name = named(QLineEdit(self), "owner_name")
-        self.pin = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password, maxLength=8), "pin")
-        self.pin_again = named(QLineEdit(self, echoMode=QLineEdit.EchoMode.Password,
-                                   maxLength=8), "pin_again")
+        self.pin = named(QLineEdit(self), "pin", echoMode=QLineEdit.EchoMode.Password, maxLength=8)
+        self.pin_again = named(QLineEdit(self), "pin_again", echoMode=QLineEdit.EchoMode.Password,
+                               maxLength=8)
+        self.work_offline = named(QRadioButton(self.tr("Work offline for now (pair later on the Platform screen)"),
+                                               self), "work_offline", checked=True)
+        self.pair_now = named(QRadioButton(self.tr("Pair with the platform now (a manager has the pairing code)"),
+                                           self), "pair_now")
+        self.connection = QButtonGroup(self)
+        for choice in (self.work_offline, self.pair_now):
+            self.connection.addButton(choice)
+        folder = services.db.path.parent
+        self.data_folder = named(QLabel(self.tr("The store's data is kept in {folder}").format(folder=folder),
+                                        self), "data_folder", wordWrap=True)
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_tone(self.data_folder, "muted")
         self.create_button = named(QPushButton(self.tr("Create owner and start"), self), "create")
         self.create_button.clicked.connect(self.submit)
-        self.message = named(QLabel(self, wordWrap=True), "message")
+        self.message = named(QLabel(self), "message", wordWrap=True)
         form = QFormLayout()
         form.addRow(self.tr("Store name"), self.store_name)
         form.addRow(self.tr("Owner name"), self.owner_name)
@@ -50,9 +72,17 @@ class FirstRunScreen(QWidget):
         for widget in (title, intro):
             layout.addWidget(widget)
         layout.addLayout(form)
+        layout.addWidget(self.work_offline)
+        layout.addWidget(self.pair_now)
         layout.addWidget(self.create_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        layout.addWidget(self.data_folder)
+
+    @property
+    def wants_pairing(self) -> bool:
+        """The owner chose to pair now: the shell opens the Platform screen's pairing dialog."""
+        return bool(self.pair_now.isChecked())
 
     def submit(self) -> None:
         if self.pin.text() != self.pin_again.text():
@@ -69,7 +99,8 @@ class FirstRunScreen(QWidget):
                   busy=self.busy_widgets(), doing="creating the owner at first run")
 
     def busy_widgets(self) -> list[QWidget]:
-        return [self.store_name, self.owner_name, self.pin, self.pin_again, self.create_button]
+        return [self.store_name, self.owner_name, self.pin, self.pin_again, self.work_offline,
+                self.pair_now, self.create_button]
 
     def _created(self, owner: Actor) -> None:
         self.completed.emit(owner)

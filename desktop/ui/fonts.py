@@ -31,7 +31,20 @@ def _draws_chinese(family: str) -> bool:
     return raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in SAMPLE)
 
 
+def register_bundled_fonts() -> list[str]:
+    """Fonts the installation ships (the Linux bundle's CJK font): known to Qt before choosing."""
+    from desktop.licences import bundled_fonts
+
+    families: list[str] = []
+    for path in bundled_fonts():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
 def apply_app_font(app: QApplication) -> str | None:
+    register_bundled_fonts()
     family = cjk_family()
     font = app.font()
     if family:

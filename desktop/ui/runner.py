@@ -6,6 +6,7 @@ desktop/app.py composes the store, services and sync; everything that touches Qt
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -13,10 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import __version__
 from desktop.core.errors import UserError
 from desktop.core.settings_keys import LANGUAGE
+from desktop.paths import resources_dir
 from desktop.ui.fonts import apply_app_font
 from desktop.ui.i18n import choose_language, error_text, install_language
 from desktop.ui.shell import Shell
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.core.startup import StartupSnapshot
     from desktop.services.registry import Services
 
+log = logging.getLogger(__name__)
 BENCH_ENV = "PINSHANG_BENCH_STARTUP"  # print when the login window is shown and idle, then quit
 
 
@@ -44,6 +49,8 @@ def qt_app() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Pinshang Counter")
     app.setOrganizationName("Pinshang")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icon.png")))
     return app
 
 
@@ -52,7 +59,12 @@ def start_ui(services: Services | None, language: str | None, demo_pins: dict[st
     app = qt_app()
     saved = services.settings.get(LANGUAGE) if services else snapshot.language if snapshot else ""
     install_language(choose_language(language, saved))
-    apply_app_font(app)
+    family = apply_app_font(app)
+    if family:
+        log.info("Pinshang Counter %s; Chinese is drawn with the font %s", __version__, family)
+    else:
+        log.warning("Pinshang Counter %s: no font with Chinese glyphs was found; Chinese text "
+                    "shows as boxes (install fonts-wqy-microhei or Noto Sans CJK)", __version__)
     return Shell(services, snapshot=snapshot, demo_pins=demo_pins, full_screen=full_screen)
 
 

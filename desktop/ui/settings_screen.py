@@ -1,4 +1,4 @@
-"""Settings: language (anyone), store name (manager)."""
+"""Settings: language (anyone), store name (manager), the version and the About dialog."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import __version__
 from desktop.core.settings_keys import LANGUAGE, STORE_NAME
 from desktop.core.staff import Permission
 from desktop.ui.changes import Change
@@ -39,7 +40,10 @@ class SettingsScreen(ScreenBase):
         self.store_name.setEnabled(ctx.actor.may(Permission.MANAGE_SETTINGS))
         self.save = named(QPushButton(self.tr("Save"), self), "save")
         self.save.clicked.connect(self.save_settings)
-        self.message = named(QLabel(self, wordWrap=True), "message")
+        self.message = named(QLabel(self), "message", wordWrap=True)
+        self.version = named(QLabel(__version__, self), "version")
+        self.about = named(QPushButton(self.tr("About Pinshang Counter…"), self), "about")
+        self.about.clicked.connect(self.show_about)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Store name"), self.store_name)
@@ -48,7 +52,17 @@ class SettingsScreen(ScreenBase):
         layout.addWidget(self.save)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        about = QFormLayout()
+        about.addRow(self.tr("Version"), self.version)
+        layout.addLayout(about)
+        layout.addWidget(self.about)
         self.refresh()
+
+    def show_about(self) -> None:
+        # imported only when asked: it reads every library's metadata
+        from desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.ctx.services.db.path.parent, self).exec()
 
     def refresh(self) -> None:
         settings = self.ctx.services.settings

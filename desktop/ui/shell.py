@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from desktop.core.settings_keys import STORE_NAME
@@ -62,7 +62,7 @@ class Shell(QObject):
             from desktop.ui.first_run_screen import FirstRunScreen  # only ever needed once
 
             first = FirstRunScreen(self.services)
-            first.completed.connect(self.enter)
+            first.completed.connect(lambda owner: self._first_run_done(owner, first.wants_pairing))
             self.gate.addWidget(first)
 
     def _staff_and_store(self) -> tuple[list[StaffInfo], str]:
@@ -164,6 +164,17 @@ class Shell(QObject):
         self._build_gate()
         if actor is not None:
             self.enter(actor).open_screen("settings")
+
+    def _first_run_done(self, owner: Actor, pair_now: bool) -> None:
+        """The owner exists: open the main window; on "pair now", the Platform screen and its
+        pairing dialog once the window is shown ("work offline": pairing waits on that screen)."""
+        window = self.enter(owner)
+        if not pair_now:
+            return
+        page = window.open_screen("platform")
+        opener = getattr(page, "open_pairing", None)
+        if opener is not None:
+            QTimer.singleShot(0, opener)
 
     def _close_main(self) -> None:
         if self.main is not None:

@@ -1,0 +1,190 @@
+"""Start a built bundle as a shop would and compare it with this venv, in the same run.
+
+    python installer/smoke.py BUNDLE_EXECUTABLE [WORKDIR]    (installer/build.py --check calls it)
+
+1. `demo --screenshot` from the bundle (offscreen, outside the checkout, no PYTHONPATH) and from
+   this venv: exit 0 both, the same PNG files at the same sizes, the pictures nearly the same
+   (clock times and ids differ, missing glyphs would not), and the bundle's log names the CJK
+   font it drew Chinese with.
+2. Updates through the bundle: a store made at the first schema revision is migrated to the
+   newest and keeps its rows; a store stamped by a newer app is refused, with the message.
+3. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
+Exit 0 when everything holds; every failure is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+FONT_LINE = "Chinese is drawn with the font"
+FUTURE = "9999_from_a_newer_app"
+MOST_DIFFERENT = 0.06  # share of pixels that may differ between bundle and venv pictures
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PINSHANG_DATA_DIR"}}
+    env.update(QT_QPA_PLATFORM="offscreen", **extra)
+    return env
+
+
+def run(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float = 180) -> tuple[int, str, float]:
+    if cmd[0] == sys.executable:  # the venv runs this checkout's code, whatever it has installed
+        env = dict(env, PYTHONPATH=str(ROOT))
+    started = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+                          encoding="utf-8", errors="replace")
+    return done.returncode, done.stdout + done.stderr, time.perf_counter() - started
+
+
+def venv_command() -> list[str]:
+    return [sys.executable, "-m", "desktop"]
+
+
+def screenshots(command: list[str], data: Path, shots: Path, problems: list[str], label: str) -> float:
+    code, output, seconds = run([*command, "--data-dir", str(data), "demo", "--screenshot", str(shots)],
+                                cwd=data.parent, env=clean_env())
+    if code != 0:
+        problems.append(f"{label}: demo --screenshot exited {code}:\n{output[-3000:]}")
+    return seconds
+
+
+def compare_pictures(venv_shots: Path, bundle_shots: Path, problems: list[str]) -> dict[str, float]:
+    from PIL import Image, ImageChops
+
+    names_v = sorted(p.name for p in venv_shots.glob("*.png"))
+    names_b = sorted(p.name for p in bundle_shots.glob("*.png"))
+    if not names_b or names_v != names_b:
+        problems.append(f"different screenshots: venv {names_v} vs bundle {names_b}")
+        return {}
+    differing: dict[str, float] = {}
+    for name in names_v:
+        with Image.open(venv_shots / name) as a, Image.open(bundle_shots / name) as b:
+            if a.size != b.size:
+                problems.append(f"{name}: venv {a.size} vs bundle {b.size}")
+                continue
+            diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).convert("L")
+            changed = sum(diff.point(lambda v: 255 if v > 40 else 0).histogram()[255:])
+            differing[name] = changed / (a.size[0] * a.size[1])
+    worst = max(differing, key=lambda n: differing[n], default=None)
+    if worst is not None and differing[worst] > MOST_DIFFERENT:
+        problems.append(f"{worst}: {differing[worst]:.1%} of the pixels differ from the venv's")
+    return differing
+
+
+def check_font(data: Path, problems: list[str]) -> str:
+    log = data / "logs" / "pinshang.log"
+    text = log.read_text(encoding="utf-8") if log.is_file() else ""
+    lines = [line for line in text.splitlines() if FONT_LINE in line]
+    if not lines:
+        problems.append(f"the bundle's log does not name a CJK font ({log})")
+        return ""
+    return lines[-1].split(FONT_LINE, 1)[1].strip()
+
+
+def old_store(folder: Path) -> tuple[Path, str]:
+    """A store at the first schema revision, with the store's name in its settings."""
+    from alembic.script import ScriptDirectory
+
+    from desktop.store.db import Database
+    from desktop.store.migrate import alembic_config, upgrade
+
+    base = ScriptDirectory.from_config(alembic_config()).get_base()
+    assert isinstance(base, str)
+    path = folder / "pinshang.db"
+    database = Database(path)
+    try:
+        upgrade(database, base)
+    finally:
+        database.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('store_name', '老店')")
+    return path, base
+
+
+def check_updates(exe: Path, work: Path, problems: list[str]) -> dict[str, str]:
+    from desktop.store.migrate import head_revision
+
+    older = work / "older-store"
+    older.mkdir()
+    path, base = old_store(older)
+    code, output, _ = run([str(exe), "--data-dir", str(older), "audit", "verify"], cwd=work, env=clean_env())
+    with sqlite3.connect(path) as conn:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        name = conn.execute("SELECT value FROM settings WHERE key = 'store_name'").fetchone()
+    if code != 0 or revision != head_revision() or name != ("老店",):
+        problems.append(f"older store not migrated by the bundle: exit {code}, revision {revision}, "
+                        f"store name {name}:\n{output[-2000:]}")
+    newer = work / "newer-store"
+    newer.mkdir()
+    shutil.copy2(path, newer / "pinshang.db")
+    with sqlite3.connect(newer / "pinshang.db") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (FUTURE,))
+    code, refusal, _ = run([str(exe), "--data-dir", str(newer)], cwd=work, env=clean_env(), timeout=60)
+    said = "newer version" in refusal or "更新版本" in refusal  # English or Chinese, as the system
+    if code != 2 or not said or FUTURE not in refusal:
+        problems.append(f"a store from a newer app was not refused clearly: exit {code}:\n{refusal[-2000:]}")
+    with sqlite3.connect(newer / "pinshang.db") as conn:
+        if conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] != FUTURE:
+            problems.append("the bundle changed a newer app's store")
+    return {"migrated_from": base, "to": revision, "refusal": refusal.strip().splitlines()[-1] if refusal else ""}
+
+
+def start_seconds(commands: dict[str, tuple[list[str], Path]], problems: list[str],
+                  rounds: int = 5) -> dict[str, float]:
+    """Spawn to idle login window (PINSHANG_BENCH_STARTUP) on each one's demo store, the
+    commands taking turns so the machine's load falls on both alike; medians of `rounds`."""
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(rounds):
+        for label, (command, data) in commands.items():
+            code, output, seconds = run([*command, "--data-dir", str(data)], cwd=data.parent,
+                                        env=clean_env(PINSHANG_BENCH_STARTUP="1"), timeout=60)
+            if code != 0 or "IDLE" not in output:
+                problems.append(f"{label}: the app did not start to an idle window: exit {code}\n{output[-1500:]}")
+                return {label: float("nan") for label in commands}
+            times[label].append(seconds)
+    return {label: statistics.median(values) for label, values in times.items()}
+
+
+def check_bundle(exe: Path, work: Path | None = None) -> int:
+    work = Path(work or tempfile.mkdtemp(prefix="pinshang-smoke-"))
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    problems: list[str] = []
+    venv_s = screenshots(venv_command(), work / "venv-data", work / "venv-shots", problems, "venv")
+    bundle_s = screenshots([str(exe)], work / "bundle-data", work / "bundle-shots", problems, "bundle")
+    differing = compare_pictures(work / "venv-shots", work / "bundle-shots", problems)
+    font = check_font(work / "bundle-data", problems)
+    updates = check_updates(exe, work, problems)
+    starts = start_seconds({"venv": (venv_command(), work / "venv-data"),
+                            "bundle": ([str(exe)], work / "bundle-data")}, problems)
+    start_venv, start_bundle = starts["venv"], starts["bundle"]
+    figures = {
+        "screenshots": len(differing), "most_different_picture": max(differing.values(), default=0.0),
+        "cjk_font_in_bundle": font, "demo_screenshot_seconds": {"venv": round(venv_s, 1), "bundle": round(bundle_s, 1)},
+        "start_to_idle_login_seconds": {"venv": round(start_venv, 2), "bundle": round(start_bundle, 2),
+                                        "bundle_over_venv": round(start_bundle / start_venv, 2)},
+        "updates": updates,
+    }
+    (work / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+    for problem in problems:
+        print("SMOKE FAILED:", problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    sys.exit(check_bundle(Path(sys.argv[1]).resolve(), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
