@@ -58,9 +58,7 @@ _UPSERT_MEMBER = (
     "INSERT INTO members (member_id, phone_masked, phone_hash, name, home_merchant_id) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (member_id) DO UPDATE SET phone_masked = excluded.phone_masked, "
     "phone_hash = excluded.phone_hash, name = excluded.name, home_merchant_id = excluded.home_merchant_id")
-_SWEEP_MEMBERS = (
-    "DELETE FROM members WHERE (?1 IS NULL OR member_id > ?1) AND (?2 IS NULL OR member_id <= ?2) "
-    "AND member_id NOT IN (SELECT value FROM json_each(?3))")
+_SWEEP_MEMBERS = "DELETE FROM members WHERE member_id NOT IN (SELECT value FROM json_each(?))"
 
 
 @dataclass(frozen=True)
@@ -114,8 +112,12 @@ def _members(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
 def _sweep_members(conn: sqlite3.Connection, rows: list[dict[str, Any]], after: object, through: object) -> None:
     """A reset page covers the member ids in (after, through] (None: open; an answer without
     the bounds covers everything): local members there that it does not hold are dropped."""
-    bounds = [b if isinstance(b, str) else None for b in (after, through)]
-    conn.execute(_SWEEP_MEMBERS, (*bounds, json.dumps([m["member_id"] for m in rows])))
+    sql, params = _SWEEP_MEMBERS, [json.dumps([m["member_id"] for m in rows])]
+    for bound, compare in ((after, ">"), (through, "<=")):
+        if isinstance(bound, str):  # only the bounds it has: the range then scans the key's index
+            sql += f" AND member_id {compare} ?"
+            params.append(bound)
+    conn.execute(sql, params)
 
 
 def _phone_key(state: SyncState | None, key: object) -> None:
