@@ -51,20 +51,23 @@ def run_app(data_dir: str | None = None, language: str | None = None, full_scree
         return _run_opened(data_dir, language, full_screen)
     shell = runner.start_ui(None, language, None, snapshot, full_screen=full_screen)
     opened: list[Services] = []
+    runtimes: list[object] = []
+    quitting: list[bool] = []
 
     def attach(services: Services) -> None:
-        opened.append(services)
+        opened.append(services)  # closed below, however early the window was closed
+        if quitting:  # the store opened after the window closed: nothing to show it in
+            return
         shell.attach(services)
         runtimes.append(_start_sync(services, shell))
-
-    runtimes: list[object] = []
 
     # Paint the login window first; the store (SQLAlchemy, migrations) opens while people type.
     runner.open_after_first_paint(lambda: open_for_counter(data_dir), attach)
     try:
         return runner.exec_shell(shell)
     finally:
-        runner.finish_tasks()  # a write still running finishes before its services close
+        quitting.append(True)
+        runner.finish_tasks()  # a write still running (or the store opening) finishes before services close
         for runtime in runtimes:
             runtime.stop()  # type: ignore[attr-defined]
         for services in opened:
