@@ -13,6 +13,7 @@ from desktop.services.base import Actor, ServiceBase, require
 from desktop.store.models import AuditRecord
 from desktop.store.raw_write import raw_read
 
+_RECENT = "SELECT id, at, actor, action, detail, prev_hash, hash FROM audit_log ORDER BY id DESC LIMIT ?"
 _CHAIN = "SELECT id, at, actor, action, detail, prev_hash, hash FROM audit_log ORDER BY id"
 
 
@@ -37,9 +38,9 @@ class AuditService(ServiceBase):
 
     def recent(self, actor: Actor, limit: int = 500) -> list[AuditRow]:
         require(actor, Permission.VIEW_AUDIT)
-        with self.db.read() as s:
-            rows = s.scalars(select(AuditRecord).order_by(AuditRecord.id.desc()).limit(limit)).all()
-        return [AuditRow(r.id, r.at, r.actor, r.action, r.detail, r.prev_hash, r.hash) for r in rows]
+        with raw_read(self.db) as conn:  # the audit screen's rows: plain tuples, no ORM object each
+            rows = conn.execute(_RECENT, (limit,)).fetchall()
+        return [AuditRow(*r) for r in rows]
 
     def count(self) -> int:
         with self.db.read() as s:
