@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_PRAGMAS = (
@@ -55,7 +55,37 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_commit", flush_deferred)  # a deferred row is never lost
+    return factory
+
+
+# Deferred inserts: rows many ops of one push write (reconciliation lines) are collected and
+# written in one executemany when the batch ends, instead of one statement per op. An op whose
+# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`).
+_DEFERRED = "central_deferred_inserts"
+
+
+def defer_insert(session: Session, table: Any, row: dict[str, Any]) -> None:
+    session.info.setdefault(_DEFERRED, []).append((table, row))
+
+
+def deferred_mark(session: Session) -> int:
+    return len(session.info.get(_DEFERRED, ()))
+
+
+def discard_deferred(session: Session, mark: int) -> None:
+    del session.info.get(_DEFERRED, [])[mark:]
+
+
+def flush_deferred(session: Session) -> None:
+    """Write the deferred rows, one executemany per table, in the order they came."""
+    pending = session.info.pop(_DEFERRED, [])
+    by_table: dict[Any, list[dict[str, Any]]] = {}
+    for table, row in pending:
+        by_table.setdefault(table, []).append(row)
+    for table, rows in by_table.items():
+        session.execute(insert(table), rows)
 
 
 @contextmanager

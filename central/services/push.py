@@ -24,6 +24,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from central.db import deferred_mark, discard_deferred, flush_deferred
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
@@ -137,6 +138,7 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
         records.append(_record(ctx, op, result, now))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
     session.execute(insert(ReceivedOp), records)
+    flush_deferred(session)  # the batch's reconciliation lines, one insert
     return results
 
 
@@ -150,18 +152,22 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
     prepare = PREPARE.get(op.kind)
     if prepare is not None:
         prepare(op_ctx, op.payload)
+    mark = deferred_mark(session)
     for attempt in (1, 2):  # a concurrent first-wins insert (PostgreSQL) is retried once
         try:
             with session.begin_nested():
                 outcome: Outcome = handler(op_ctx, op.payload)
             return _result(op, "applied", outcome.reason, conflict=outcome.conflict)
         except (OpRejected, ApiError) as exc:
+            discard_deferred(session, mark)  # rolled back with its savepoint
             return _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
         except IntegrityError as exc:
+            discard_deferred(session, mark)
             if attempt == 2:
                 _log_refusal(op_ctx, op, exc)
                 return _result(op, "rejected", "conflicts with data the platform already holds")
         except DataError as exc:  # a value the database cannot hold: content, not a bug
+            discard_deferred(session, mark)
             _log_refusal(op_ctx, op, exc)
             return _result(op, "rejected", "a value does not fit what the platform stores")
     raise AssertionError("unreachable")
