@@ -56,8 +56,15 @@ def _sqlite_engine(url: str) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False)
-    event.listen(factory, "before_commit", flush_deferred)  # a deferred row is never lost
+    event.listen(factory, "before_commit", _before_commit)
     return factory
+
+
+def _before_commit(session: Session) -> None:
+    """A deferred row is never lost: written before the transaction commits (a savepoint's
+    release also comes here: those rows wait for the end of the batch)."""
+    if not session.in_nested_transaction():
+        flush_deferred(session)
 
 
 # Deferred inserts: rows many ops of one push write (reconciliation lines) are collected and
