@@ -69,11 +69,21 @@ def _before_commit(session: Session) -> None:
 
 # Deferred inserts: rows many ops of one push write (reconciliation lines) are collected and
 # written in one executemany when the batch ends, instead of one statement per op. An op whose
-# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`).
+# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`). A session
+# marked `insert_immediately` writes them at once instead (the push's slow path, when the
+# database refuses the bulk insert: then the refusal is the one op's, as without deferral).
 _DEFERRED = "central_deferred_inserts"
+_IMMEDIATE = "central_insert_immediately"
+
+
+def insert_immediately(session: Session) -> None:
+    session.info[_IMMEDIATE] = True
 
 
 def defer_insert(session: Session, table: Any, row: dict[str, Any]) -> None:
+    if session.info.get(_IMMEDIATE):
+        session.execute(insert(table), [row])
+        return
     session.info.setdefault(_DEFERRED, []).append((table, row))
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from central.db import deferred_mark, discard_deferred, flush_deferred
+from central.db import deferred_mark, discard_deferred, flush_deferred, insert_immediately
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
@@ -45,10 +45,26 @@ class Op:
     payload: Any
 
 
+class _BulkRefused(Exception):
+    """The database refused the batch's bulk insert of deferred rows (a constraint or trigger
+    of the database itself): the batch is rolled back and applied again the slow way."""
+
+
 def push(platform: Platform, ctx: TerminalContext, ops: list[Op],
          audit_head: dict[str, Any] | None) -> dict[str, Any]:
     batch = _dedupe(ops)
+    try:
+        return _push(platform, ctx, batch, audit_head, immediate=False)
+    except _BulkRefused as exc:
+        log.info("the bulk insert of a batch was refused (%s): applying it op by op", getattr(exc.__cause__, "orig", exc))
+        return _push(platform, ctx, batch, audit_head, immediate=True)
+
+
+def _push(platform: Platform, ctx: TerminalContext, batch: list[Op], audit_head: dict[str, Any] | None,
+          *, immediate: bool) -> dict[str, Any]:
     with platform.tx() as session:
+        if immediate:
+            insert_immediately(session)  # each op's rows inside its savepoint: a refusal is that op's
         terminal = _lock_terminal(session, ctx.terminal_id)
         old = [op for op in batch if op.seq <= terminal.last_seq]
         new = [op for op in batch if op.seq > terminal.last_seq]
@@ -138,7 +154,10 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
         records.append(_record(ctx, op, result, now))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
     session.execute(insert(ReceivedOp), records)
-    flush_deferred(session)  # the batch's reconciliation lines, one insert
+    try:
+        flush_deferred(session)  # the batch's reconciliation lines, one insert
+    except (IntegrityError, DataError) as exc:
+        raise _BulkRefused from exc
     return results
 
 
