@@ -28,7 +28,7 @@ def current_terminal(request: Request) -> TerminalContext:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, "unauthorized", "missing bearer token")
-    with platform_of(request).tx() as session:
+    with platform_of(request).read() as session:
         row = session.execute(
             select(Terminal.id, Terminal.store_id, Terminal.revoked_at, Store.merchant_id)
             .join(Store, Store.id == Terminal.store_id)
@@ -46,7 +46,7 @@ def current_member(request: Request) -> MemberContext:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "member" or not token.strip() or len(token) > 200:
         raise ApiError(401, "member_unauthorized", "sign in as a member first")
-    with platform_of(request).tx() as session:
+    with platform_of(request).read() as session:
         member = member_by_token(session, token.strip())
     if member is None:
         raise ApiError(401, "member_unauthorized", "unknown or expired member sign-in: sign in again")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_PRAGMAS = (
@@ -48,13 +48,61 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = conn.get_execution_options().get("central_read_only", False)  # central.platform.READ_ONLY
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_commit", _before_commit)
+    return factory
+
+
+def _before_commit(session: Session) -> None:
+    """A deferred row is never lost: written before the transaction commits (a savepoint's
+    release also comes here: those rows wait for the end of the batch)."""
+    if not session.in_nested_transaction():
+        flush_deferred(session)
+
+
+# Deferred inserts: rows many ops of one push write (reconciliation lines) are collected and
+# written in one executemany when the batch ends, instead of one statement per op. An op whose
+# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`). A session
+# marked `insert_immediately` writes them at once instead (the push's slow path, when the
+# database refuses the bulk insert: then the refusal is the one op's, as without deferral).
+_DEFERRED = "central_deferred_inserts"
+_IMMEDIATE = "central_insert_immediately"
+
+
+def insert_immediately(session: Session) -> None:
+    session.info[_IMMEDIATE] = True
+
+
+def defer_insert(session: Session, table: Any, row: dict[str, Any]) -> None:
+    if session.info.get(_IMMEDIATE):
+        session.execute(insert(table), [row])
+        return
+    session.info.setdefault(_DEFERRED, []).append((table, row))
+
+
+def deferred_mark(session: Session) -> int:
+    return len(session.info.get(_DEFERRED, ()))
+
+
+def discard_deferred(session: Session, mark: int) -> None:
+    del session.info.get(_DEFERRED, [])[mark:]
+
+
+def flush_deferred(session: Session) -> None:
+    """Write the deferred rows, one executemany per table, in the order they came."""
+    pending = session.info.pop(_DEFERRED, [])
+    by_table: dict[Any, list[dict[str, Any]]] = {}
+    for table, row in pending:
+        by_table.setdefault(table, []).append(row)
+    for table, rows in by_table.items():
+        session.execute(insert(table), rows)
 
 
 @contextmanager

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.clock import Clock
 
+READ_ONLY = "central_read_only"  # execution option: begin without the write lock (central/db.py)
+
 
 @dataclass
 class Platform:
@@ -24,6 +26,14 @@ class Platform:
     @contextmanager
     def tx(self) -> Iterator[Session]:
         with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A transaction that only reads (authentication, lookups): on SQLite a deferred BEGIN,
+        so it never takes the write lock that pushes queue on (central/db.py)."""
+        with self.sessions() as session, session.begin():
+            session.connection(execution_options={READ_ONLY: True})
             yield session
 
 

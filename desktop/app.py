@@ -52,9 +52,12 @@ def run_app(data_dir: str | None = None, language: str | None = None, full_scree
     shell = runner.start_ui(None, language, None, snapshot, full_screen=full_screen)
     opened: list[Services] = []
     runtimes: list[SyncRuntime] = []
+    quitting: list[bool] = []
 
     def attach(services: Services) -> None:
-        opened.append(services)
+        opened.append(services)  # closed below, however early the window was closed
+        if quitting:  # the store opened after the window closed: nothing to show it in
+            return
         shell.attach(services)
         runtimes.append(_start_sync(services, shell))
 
@@ -63,7 +66,8 @@ def run_app(data_dir: str | None = None, language: str | None = None, full_scree
     try:
         return runner.exec_shell(shell)
     finally:
-        runner.finish_tasks()  # a write still running finishes before its services close
+        quitting.append(True)
+        runner.finish_tasks()  # a write still running (or the store opening) finishes before services close
         for runtime in runtimes:
             runtime.stop()
         for services in opened:

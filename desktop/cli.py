@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.core.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
+PROGRESS_FROM = 200_000  # audit rows from which `audit verify` shows its progress
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -108,7 +109,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
     services = open_services(args.data_dir)
     try:
-        check = services.audit.verify()
+        check = services.audit.verify(_progress(services.audit.count()))
     finally:
         services.close()
     if check.ok:
@@ -117,6 +118,16 @@ def _audit_verify(args: argparse.Namespace) -> int:
     print(f"audit chain broken at row {check.bad_row}: {check.problem} "
           f"({check.length} rows before it verify)")
     return 1
+
+
+def _progress(total: int) -> Callable[[int], None] | None:
+    """A long chain says how far the check is, on stderr (stdout is the verdict)."""
+    if total < PROGRESS_FROM:
+        return None
+
+    def show(done: int) -> None:
+        print(f"checked {done:,} of {total:,} rows ({min(100, done * 100 // total)}%)", file=sys.stderr, flush=True)
+    return show
 
 
 def _export_proof(args: argparse.Namespace) -> int:

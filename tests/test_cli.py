@@ -29,6 +29,20 @@ def test_audit_verify_reports_the_chain_length(tmp_path: Path, capsys) -> None:
     assert f"audit chain intact: {_audit_rows(tmp_path)} rows" in capsys.readouterr().out
 
 
+def test_audit_verify_shows_its_progress_on_a_long_chain(tmp_path: Path, monkeypatch, capsys) -> None:
+    import desktop.cli
+    import desktop.core.audit
+
+    folder = _seeded(tmp_path)
+    rows = _audit_rows(folder)
+    monkeypatch.setattr(desktop.cli, "PROGRESS_FROM", 2)  # "long" made short: no million rows here
+    monkeypatch.setattr(desktop.core.audit, "PROGRESS_EVERY", 2)
+    assert main(["audit", "verify", "--data-dir", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert f"audit chain intact: {rows} rows" in out
+    assert f"checked 2 of {rows:,} rows" in err and err.count("checked ") == rows // 2
+
+
 def test_changing_one_byte_of_an_audit_row_fails_verify_naming_it(tmp_path: Path) -> None:
     folder = _seeded(tmp_path)
     with sqlite3.connect(folder / "pinshang.db") as conn:

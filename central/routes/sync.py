@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from central.auth import current_terminal, platform_of
 from central.errors import ApiError
@@ -33,10 +33,12 @@ MAX_CURSOR = 512  # ours are ~60 characters
 
 
 @router.get("/pull", summary="Platform-owned data changed since the cursor")
-def pull(request: Request, terminal: Terminal, cursor: str | None = None) -> dict[str, Any]:
+def pull(request: Request, terminal: Terminal, cursor: str | None = None,
+         limit: Annotated[int, Query(ge=1, le=pull_service.MAX_PAGE_MEMBERS)] = pull_service.PAGE_MEMBERS,
+         ) -> dict[str, Any]:
     # A cursor that is not one of ours (too long, not base64 JSON, another database) means a
     # full reload (`reset: true`), never an error.
     if cursor is not None and len(cursor) > MAX_CURSOR:
         cursor = None
     with platform_of(request).tx() as session:
-        return pull_service.pull(session, terminal, cursor)
+        return pull_service.pull(session, terminal, cursor, limit)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from central.db import defer_insert
 from central.errors import OpRejected
 from central.models import JoinRequest, PlatformLine, Terminal
 from central.phone.payments import mark_refund
@@ -60,10 +60,11 @@ def event_time(ctx: OpContext, data: contracts.Payload) -> datetime:
 
 def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: int = 0,
              version: int | None = None) -> None:
-    ctx.session.execute(insert(PlatformLine).values(
-        op_id=ctx.op_id, store_id=ctx.terminal.store_id, terminal_id=ctx.terminal.terminal_id,
-        kind=kind, amount_fen=fen, coins=coins, schedule_version=version, occurred_at=at,
-    ))
+    """The op's reconciliation line, written with the batch's others in one insert when the
+    push ends (central.db.defer_insert); dropped if the op's savepoint rolls back."""
+    defer_insert(ctx.session, PlatformLine, {
+        "op_id": ctx.op_id, "store_id": ctx.terminal.store_id, "terminal_id": ctx.terminal.terminal_id,
+        "kind": kind, "amount_fen": fen, "coins": coins, "schedule_version": version, "occurred_at": at})
 
 
 def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:

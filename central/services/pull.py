@@ -2,7 +2,16 @@
 
 The cursor is base64url of JSON {"v": 1, "i": instance id, "s": change_seq}. A cursor that does
 not parse, comes from another platform database, or lies in the future answers with
-`reset: true` and everything (the client replaces its copies in one transaction).
+`reset: true` and everything (the client replaces its copies).
+
+Long answers come in pages (`limit` members each, in member-id order, code point order on
+both databases): every page but the last has `more: true` and a page cursor
+{"v": 1, "i", "s": the change_seq pulled after (-1: a reset), "h": the head this pull runs
+to, "m": the last member id sent}; the other sections come with the last page. The client
+applies each page with its cursor in one transaction, so a pull interrupted between pages
+resumes after the last page applied. A reset page says which member ids it covers
+(`members_from` exclusive, `members_through` inclusive, null: open): the client drops its
+members in that range that the page does not hold, so a reset never empties the copy first.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -37,50 +47,105 @@ def encode_cursor(instance_id: str, seq: int) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
+PAGE_MEMBERS = 2_000  # members per page when the terminal asks for no other size
+MAX_PAGE_MEMBERS = 10_000
+RESET = -1  # "s" of a page cursor: this pull is a reset
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a pull stands: after `since` (None: a reset) up to `head`, members after `after`."""
+
+    since: int | None
+    head: int
+    after: str | None = None
+
+
+def encode_page_cursor(instance_id: str, position: Position, last_member: str) -> str:
+    since = RESET if position.since is None else position.since
+    raw = json.dumps({"v": 1, "i": instance_id, "s": since, "h": position.head, "m": last_member},
+                     separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
 def decode_cursor(cursor: str | None, instance_id: str, head: int) -> int | None:
     """The change_seq to pull after, or None when a full reload is needed."""
+    position = decode_position(cursor, instance_id, head)
+    return None if position is None or position.after is not None else position.since
+
+
+def decode_position(cursor: str | None, instance_id: str, head: int) -> Position | None:
+    """The position of a (page) cursor, or None when a full reload is needed."""
     if not cursor:
         return None
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         seq = data["s"]
         valid = data.get("v") == 1 and data.get("i") == instance_id and isinstance(seq, int)
+        if "m" not in data:
+            return Position(seq, head) if valid and 0 <= seq <= head else None
+        page_head, after = data["h"], data["m"]
+        valid = valid and isinstance(page_head, int) and isinstance(after, str) and len(after) <= 64
     except (binascii.Error, ValueError, TypeError, KeyError, AttributeError):
         return None
-    return seq if valid and 0 <= seq <= head else None
+    if not valid or not (RESET <= seq <= page_head <= head):
+        return None
+    return Position(None if seq == RESET else seq, page_head, after)
 
 
-def pull(session: Session, ctx: TerminalContext, cursor: str | None) -> dict[str, Any]:
+def pull(session: Session, ctx: TerminalContext, cursor: str | None, limit: int = PAGE_MEMBERS) -> dict[str, Any]:
     head, instance_id = committed_seq(session)
-    since = decode_cursor(cursor, instance_id, head)
-    low = 0 if since is None else since
+    position = decode_position(cursor, instance_id, head) or Position(None, head)
+    if position.after is None:
+        position = Position(position.since, head)  # a new pull runs to today's head
+    low = 0 if position.since is None else position.since
+    limit = max(1, min(limit, MAX_PAGE_MEMBERS))
 
     def changed(column: Any) -> Any:
-        return (column > low) & (column <= head)
+        return (column > low) & (column <= position.head)
 
-    return {
-        "cursor": encode_cursor(instance_id, head),
-        "reset": since is None,
-        "members": _members(session, ctx, changed),
-        "phone_key": member_privacy.phone_key(session, ctx.merchant_id).hex(),
-        "revoked_authorizations": _revocations(session, ctx, changed),
-        "commission_schedules": _schedules(session, ctx, changed),
-        "terminal_keys": _terminal_keys(session, ctx, changed),
-        "join_requests": _join_requests(session, ctx, changed),
-        "conflicts": _conflicts(session, ctx, changed),
-    }
+    members, last = _members(session, ctx, changed, position, limit)
+    answer: dict[str, Any] = {"reset": position.since is None, "members": members,
+                              "phone_key": member_privacy.phone_key(session, ctx.merchant_id).hex()}
+    if position.since is None:
+        answer["members_from"] = position.after
+        answer["members_through"] = last
+    if last is not None:
+        return {**answer, "cursor": encode_page_cursor(instance_id, position, last), "more": True,
+                "revoked_authorizations": [], "commission_schedules": [], "terminal_keys": [],
+                "join_requests": [], "conflicts": []}
+    return {**answer, "cursor": encode_cursor(instance_id, position.head), "more": False,
+            "revoked_authorizations": _revocations(session, ctx, changed),
+            "commission_schedules": _schedules(session, ctx, changed),
+            "terminal_keys": _terminal_keys(session, ctx, changed),
+            "join_requests": _join_requests(session, ctx, changed),
+            "conflicts": _conflicts(session, ctx, changed)}
 
 
-def _members(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:
-    """Only the members this terminal needs (member_privacy.in_scope), phones masked and hashed;
-    a member newly counted at the store comes with the contact's change_seq."""
-    contact_changed = select(MemberContact.member_id).where(
-        MemberContact.store_id == ctx.store_id, changed(MemberContact.change_seq))
-    rows = session.execute(select(Member).where(
-        member_privacy.in_scope(ctx), or_(changed(Member.change_seq), Member.id.in_(contact_changed)),
-    ).order_by(Member.id)).scalars()
+def _members(session: Session, ctx: TerminalContext, changed: Any, position: Position,
+             limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of the members this terminal needs (member_privacy.in_scope), phones masked and
+    hashed, and the last id when more follow. A member newly counted at the store comes with the
+    contact's change_seq. A reset sends every member in scope (also one changed since the pull
+    began: its range is swept by the client, so it must not be left out)."""
+    member_id = _code_point_order(session, Member.id)
+    query = select(Member).where(member_privacy.in_scope(ctx))
+    if position.since is not None:
+        contact_changed = select(MemberContact.member_id).where(
+            MemberContact.store_id == ctx.store_id, changed(MemberContact.change_seq))
+        query = query.where(or_(changed(Member.change_seq), Member.id.in_(contact_changed)))
+    if position.after is not None:
+        query = query.where(member_id > position.after)
+    rows = list(session.execute(query.order_by(member_id).limit(limit + 1)).scalars())
     key = member_privacy.phone_key(session, ctx.merchant_id)
-    return [member_privacy.member_row(m, key) for m in rows]
+    page = [member_privacy.member_row(m, key) for m in rows[:limit]]
+    return page, (page[-1]["member_id"] if len(rows) > limit else None)
+
+
+def _code_point_order(session: Session, column: Any) -> Any:
+    """Member ids compared as the counter's SQLite compares them (code points): PostgreSQL's
+    text order follows the database's locale unless told "C"."""
+    return column.collate("C") if session.get_bind().dialect.name == "postgresql" else column
 
 
 def _revocations(session: Session, ctx: TerminalContext, changed: Any) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from central.db import deferred_mark, discard_deferred, flush_deferred, insert_immediately
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
@@ -44,10 +45,26 @@ class Op:
     payload: Any
 
 
+class _BulkRefused(Exception):
+    """The database refused the batch's bulk insert of deferred rows (a constraint or trigger
+    of the database itself): the batch is rolled back and applied again the slow way."""
+
+
 def push(platform: Platform, ctx: TerminalContext, ops: list[Op],
          audit_head: dict[str, Any] | None) -> dict[str, Any]:
     batch = _dedupe(ops)
+    try:
+        return _push(platform, ctx, batch, audit_head, immediate=False)
+    except _BulkRefused as exc:
+        log.info("the bulk insert of a batch was refused (%s): applying it op by op", getattr(exc.__cause__, "orig", exc))
+        return _push(platform, ctx, batch, audit_head, immediate=True)
+
+
+def _push(platform: Platform, ctx: TerminalContext, batch: list[Op], audit_head: dict[str, Any] | None,
+          *, immediate: bool) -> dict[str, Any]:
     with platform.tx() as session:
+        if immediate:
+            insert_immediately(session)  # each op's rows inside its savepoint: a refusal is that op's
         terminal = _lock_terminal(session, ctx.terminal_id)
         old = [op for op in batch if op.seq <= terminal.last_seq]
         new = [op for op in batch if op.seq > terminal.last_seq]
@@ -137,6 +154,10 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
         records.append(_record(ctx, op, result, now))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
     session.execute(insert(ReceivedOp), records)
+    try:
+        flush_deferred(session)  # the batch's reconciliation lines, one insert
+    except (IntegrityError, DataError) as exc:
+        raise _BulkRefused from exc
     return results
 
 
@@ -150,18 +171,22 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
     prepare = PREPARE.get(op.kind)
     if prepare is not None:
         prepare(op_ctx, op.payload)
+    mark = deferred_mark(session)
     for attempt in (1, 2):  # a concurrent first-wins insert (PostgreSQL) is retried once
         try:
             with session.begin_nested():
                 outcome: Outcome = handler(op_ctx, op.payload)
             return _result(op, "applied", outcome.reason, conflict=outcome.conflict)
         except (OpRejected, ApiError) as exc:
+            discard_deferred(session, mark)  # rolled back with its savepoint
             return _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
         except IntegrityError as exc:
+            discard_deferred(session, mark)
             if attempt == 2:
                 _log_refusal(op_ctx, op, exc)
                 return _result(op, "rejected", "conflicts with data the platform already holds")
         except DataError as exc:  # a value the database cannot hold: content, not a bug
+            discard_deferred(session, mark)
             _log_refusal(op_ctx, op, exc)
             return _result(op, "rejected", "a value does not fit what the platform stores")
     raise AssertionError("unreachable")

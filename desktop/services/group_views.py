@@ -6,16 +6,19 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
-
 from desktop.core.clock import from_iso
 from desktop.core.deals import DealTerms
 from desktop.core.groups import GroupState
 from desktop.core.phones import customer_label
 from desktop.services.base import ServiceBase
 from desktop.services.vouchers import VoucherInfo, vouchers_of_group
-from desktop.store.deal_models import Deal, Draw, Group, GroupEntry
+from desktop.store.deal_models import Draw, GroupEntry
 from desktop.store.group_queries import entries_of, get_group, group_terms
+from desktop.store.raw_write import raw_read
+
+_GROUPS = ("SELECT g.id, g.deal_id, g.state, coalesce(t.n, 0), g.deadline, g.opened_at FROM deal_groups g "
+           "LEFT JOIN (SELECT group_id, count(*) AS n FROM group_entries GROUP BY group_id) t ON t.group_id = g.id")
+_GROUPS_ORDER = " ORDER BY g.opened_at DESC, g.id"
 
 
 @dataclass(frozen=True)
@@ -74,21 +77,18 @@ class GroupView:
 
 class GroupQueries(ServiceBase):
     def list_groups(self, deal_id: str | None = None) -> list[GroupSummary]:
-        taken = (select(GroupEntry.group_id, func.count().label("n"))
-                 .group_by(GroupEntry.group_id).subquery())
-        query = (select(Group, Deal.product_name, Deal.terms, taken.c.n)
-                 .join(Deal, Deal.id == Group.deal_id)
-                 .outerjoin(taken, taken.c.group_id == Group.id)
-                 .order_by(Group.opened_at.desc(), Group.id))
-        if deal_id is not None:
-            query = query.where(Group.deal_id == deal_id)
-        with self.db.read() as s:
-            return [
-                GroupSummary(g.id, g.deal_id, product, GroupState(g.state), int(n or 0),
-                             int(json.loads(terms)["group_size"]), from_iso(g.deadline),
-                             from_iso(g.opened_at))
-                for g, product, terms, n in s.execute(query)
-            ]
+        """Every group (a busy store holds tens of thousands): one lean query on the raw
+        connection, each deal's terms parsed once (bench/groups_table.py)."""
+        with raw_read(self.db) as conn:
+            deals = {d: (product, int(json.loads(terms)["group_size"]))
+                     for d, product, terms in conn.execute("SELECT id, product_name, terms FROM deals")}
+            if deal_id is None:
+                rows = conn.execute(_GROUPS + _GROUPS_ORDER).fetchall()
+            else:
+                rows = conn.execute(_GROUPS + " WHERE g.deal_id = ?" + _GROUPS_ORDER, (deal_id,)).fetchall()
+        states = {s.value: s for s in GroupState}
+        return [GroupSummary(g, d, deals[d][0], states[state], n, deals[d][1], from_iso(deadline), from_iso(opened))
+                for g, d, state, n, deadline, opened in rows]
 
     def view(self, group_id: str) -> GroupView:
         with self.db.read() as s:

@@ -1,15 +1,25 @@
 """Apply one pull answer (docs/sync-protocol.md, Pull) together with its cursor, in ONE
 transaction: either the copies and the cursor both move, or neither does.
 
-`reset: true` replaces the local copies of platform-owned data; attention items and join
-requests are kept (they carry the manager's and the groups' own state) and merged.
+The platform pages long pulls (a few thousand members a page): each page is one short
+transaction (bulk upserts on the raw connection, no ORM object per member) that moves the
+cursor with it, so the counter's own writes get the lock between pages and a pull interrupted
+by a crash resumes after the last page applied. Before each page the pull lets a waiting
+counter write go first (`Database.yield_to_writers`).
+
+`reset: true` replaces the local copies of platform-owned data, page by page: a reset page
+drops the local members of the id range it covers that it does not hold (so members never
+vanish while the reset runs); the last page replaces the small tables. Attention items and
+join requests are kept (they carry the manager's and the groups' own state) and merged.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +34,10 @@ from desktop.services.base import SYSTEM_ACTOR, ServiceBase, Transaction
 from desktop.services.join_requests import record_join_request
 from desktop.services.sync import CONFLICT, add_attention
 from desktop.store.deal_models import SigningKey
+from desktop.store.raw_write import sqlite_of
 from desktop.store.sync_models import (
     CoinAuthorizationRevocation,
     CommissionSchedule,
-    Member,
     PlatformJoinRequest,
     SyncState,
     TerminalKey,
@@ -43,7 +53,12 @@ HEAD_REGRESSED_ACTION = QT_TRANSLATE_NOOP(
     "attention", "The platform holds a longer audit history of this terminal than the one it now "
     "sent: the terminal's data was restored from an older copy, or replaced. Find out which copy "
     "of the data this counter runs on and why, then mark this resolved.")
-_RESET_TABLES = (Member, CoinAuthorizationRevocation, CommissionSchedule, TerminalKey)
+_RESET_TABLES = (CoinAuthorizationRevocation, CommissionSchedule, TerminalKey)  # members: swept by range
+_UPSERT_MEMBER = (
+    "INSERT INTO members (member_id, phone_masked, phone_hash, name, home_merchant_id) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (member_id) DO UPDATE SET phone_masked = excluded.phone_masked, "
+    "phone_hash = excluded.phone_hash, name = excluded.name, home_merchant_id = excluded.home_merchant_id")
+_SWEEP_MEMBERS = "DELETE FROM members WHERE member_id NOT IN (SELECT value FROM json_each(?))"
 
 
 @dataclass(frozen=True)
@@ -58,14 +73,19 @@ class PullApplied:
 
 class SyncPullService(ServiceBase):
     def apply(self, answer: dict[str, Any]) -> PullApplied:
+        """Apply one answer (one page) with its cursor, in one transaction."""
+        self.db.yield_to_writers()
         with self.transaction(SYSTEM_ACTOR) as tx:
             session = tx.session
             known_rates = {(m, v) for m, v in session.execute(select(CommissionSchedule.merchant_id, CommissionSchedule.version))}
             reset = bool(answer.get("reset"))
+            members = answer.get("members", [])
             if reset:
-                for table in _RESET_TABLES:
-                    session.execute(delete(table))
-            _members(session, answer.get("members", []))
+                _sweep_members(sqlite_of(session), members, answer.get("members_from"), answer.get("members_through"))
+                if not answer.get("more"):  # the other sections come with the last page
+                    for table in _RESET_TABLES:
+                        session.execute(delete(table))
+            _members(sqlite_of(session), members)
             _revocations(session, answer.get("revoked_authorizations", []))
             _schedules(session, answer.get("commission_schedules", []))
             _audit_new_rates(tx, answer.get("commission_schedules", []), known_rates)
@@ -76,17 +96,28 @@ class SyncPullService(ServiceBase):
             _phone_key(state, answer.get("phone_key"))
             if state is not None:
                 state.cursor = str(answer["cursor"])
-        return PullApplied(reset, len(answer.get("members", [])), len(answer.get("commission_schedules", [])),
+        return PullApplied(reset, len(members), len(answer.get("commission_schedules", [])),
                            len(answer.get("terminal_keys", [])), len(answer.get("join_requests", [])),
                            len(answer.get("conflicts", [])))
 
 
-def _members(session: Session, rows: list[dict[str, Any]]) -> None:
-    """The members this store needs, as the platform gives them: masked phone and keyed hash."""
-    for m in rows:
-        session.merge(Member(member_id=m["member_id"], phone_masked=str(m.get("phone_masked", "")),
-                             phone_hash=m.get("phone_hash"), name=m["name"],
-                             home_merchant_id=m.get("home_merchant_id")))
+def _members(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """The members this store needs, as the platform gives them: masked phone and keyed hash.
+    One bulk upsert (a page holds thousands)."""
+    conn.executemany(_UPSERT_MEMBER, [
+        (m["member_id"], str(m.get("phone_masked", "")), m.get("phone_hash"), m["name"], m.get("home_merchant_id"))
+        for m in rows])
+
+
+def _sweep_members(conn: sqlite3.Connection, rows: list[dict[str, Any]], after: object, through: object) -> None:
+    """A reset page covers the member ids in (after, through] (None: open; an answer without
+    the bounds covers everything): local members there that it does not hold are dropped."""
+    sql, params = _SWEEP_MEMBERS, [json.dumps([m["member_id"] for m in rows])]
+    for bound, compare in ((after, ">"), (through, "<=")):
+        if isinstance(bound, str):  # only the bounds it has: the range then scans the key's index
+            sql += f" AND member_id {compare} ?"
+            params.append(bound)
+    conn.execute(sql, params)
 
 
 def _phone_key(state: SyncState | None, key: object) -> None:

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +33,7 @@ PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=10000",
 )
+YIELD_SECONDS = 0.1  # the longest a bulk writer waits for the counter's writes between its chunks
 
 
 class StoreError(UserError):
@@ -69,6 +72,31 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write_sessions = sessionmaker(writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers = 0  # write transactions of this process waiting for or holding the lock
+        self._writers_changed = threading.Condition()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Count a write transaction of this process from before its BEGIN to its end, so a
+        bulk writer (the pull) can let it go first (`yield_to_writers`)."""
+        with self._writers_changed:
+            self._writers += 1
+        try:
+            yield
+        finally:
+            with self._writers_changed:
+                self._writers -= 1
+                self._writers_changed.notify_all()
+
+    def yield_to_writers(self, at_most: float = YIELD_SECONDS) -> None:
+        """Wait (at most `at_most` seconds) until no other write of this process is waiting for
+        or holding the lock. SQLite's busy handler lets a waiting writer retry only after a
+        sleep, so a bulk writer that begins its next transaction at once would win the lock again
+        and again; called between its transactions, the counter's writes go first."""
+        deadline = time.monotonic() + at_most
+        with self._writers_changed:
+            while self._writers and (left := deadline - time.monotonic()) > 0:
+                self._writers_changed.wait(left)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -76,7 +104,7 @@ class Database:
         tables it wrote count for the record open on this thread (desktop.store.changes) only
         once it committed."""
         try:
-            with transaction_scope(), self._write_sessions() as session, session.begin():
+            with transaction_scope(), self.writing(), self._write_sessions() as session, session.begin():
                 yield session
         except (OperationalError, sqlite3.OperationalError) as exc:  # the ORM's, or a raw statement's
             known = environment_error(self.path, exc)

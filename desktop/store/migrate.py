@@ -1,30 +1,74 @@
-"""Open the store: migrate to the newest schema, refuse a database from a newer app."""
+"""Open the store: migrate to the newest schema, refuse a database from a newer app.
+
+A store is usually at head already: then Alembic (with its DDL modules and Mako) is not
+imported at all. The head is read from the revision files' own `revision =` and
+`down_revision =` lines (`quick_head`), so it follows every migration added; anything it does
+not understand (a merge, two heads, a file it cannot read) and any store not at head take
+Alembic's path.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.store.db import Database, StoreError, as_store_error
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"^revision(?:\s*:[^=]*)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]*)?\s*=\s*(.+)$", re.MULTILINE)
+_QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
+
+
+@cache
+def quick_head() -> str | None:
+    """The one head of the revision files, read as text (no Alembic), or None when unsure."""
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    try:
+        files = sorted((MIGRATIONS / "versions").glob("*.py"))
+        for file in files:
+            source = file.read_text(encoding="utf-8")
+            revision, down = _REVISION.findall(source), _DOWN.findall(source)
+            if len(revision) != 1 or len(down) != 1:
+                return None
+            revisions.add(revision[0])
+            downs.update(_QUOTED.findall(down[0]))
+    except OSError:
+        return None
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 and downs <= revisions else None
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The store's alembic_version, read with plain SQL (None: no table or no row)."""
+    if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")).first() is None:
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return str(rows[0]) if len(rows) == 1 else None
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -32,6 +76,8 @@ def head_revision() -> str:
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Migrate with foreign keys off (batch mode rebuilds tables), then check them."""
+    from alembic import command
+
     config = alembic_config()
     with database.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -45,6 +91,8 @@ def upgrade(database: Database, revision: str = "head") -> None:
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -55,16 +103,9 @@ def open_store(path: Path) -> Database:
     try:
         with database.engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
-            revision = current_revision(conn)
-        known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-        if revision is not None and revision not in known:
-            raise StoreError(
-                QT_TRANSLATE_NOOP("errors", "The database {path} was made by a newer version of "
-                                  "Pinshang Counter (schema {revision}). Update the app to open it."),
-                path=str(path), revision=revision,
-            )
-        if revision != head_revision():
-            upgrade(database)
+            at_head = quick_head() is not None and stored_revision(conn) == quick_head()
+        if not at_head:
+            _migrate(database, path)
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         database.close()
         raise as_store_error(path, exc) from exc
@@ -72,6 +113,23 @@ def open_store(path: Path) -> Database:
         database.close()
         raise
     return database
+
+
+def _migrate(database: Database, path: Path) -> None:
+    """Alembic's path: refuse a newer store's schema, else upgrade to head."""
+    from alembic.script import ScriptDirectory
+
+    with database.engine.connect() as conn:
+        revision = current_revision(conn)
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise StoreError(
+            QT_TRANSLATE_NOOP("errors", "The database {path} was made by a newer version of "
+                              "Pinshang Counter (schema {revision}). Update the app to open it."),
+            path=str(path), revision=revision,
+        )
+    if revision != head_revision():
+        upgrade(database)
 
 
 def _check_writable(path: Path) -> None:

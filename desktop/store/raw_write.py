@@ -35,6 +35,12 @@ _tuned: set[int] = set()
 
 @contextmanager
 def raw_write(db: Database) -> Iterator[sqlite3.Connection]:
+    with db.writing(), _raw_write(db) as conn:
+        yield conn
+
+
+@contextmanager
+def _raw_write(db: Database) -> Iterator[sqlite3.Connection]:
     pooled = db.engine.raw_connection()  # the pool's connection: pragmas already set
     conn = _sqlite(pooled.driver_connection)
     if id(conn) not in _tuned:

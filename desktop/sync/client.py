@@ -82,9 +82,12 @@ class PlatformClient:
         body = {"terminal_id": terminal_id, "batch": ops, "audit_head": audit_head}
         return self._call("POST", "/v1/push", json=body)
 
-    def pull(self, cursor: str | None = None) -> dict[str, Any]:
-        params = {"cursor": cursor} if cursor else None
-        return self._call("GET", "/v1/pull", params=params)
+    def pull(self, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
+        """One page of a pull (`more: true`: pull again with its cursor for the next)."""
+        params: dict[str, Any] = {"cursor": cursor} if cursor else {}
+        if limit is not None:
+            params["limit"] = limit
+        return self._call("GET", "/v1/pull", params=params or None)
 
     def coin_consent(self, member_code: str) -> dict[str, Any]:
         """The member's consent (their member code, used up) for one coin movement at this

@@ -33,6 +33,11 @@ class Loop:
         self._thread.start()
         return True
 
+    @property
+    def stopping(self) -> bool:
+        """`stop()` was asked: a long round ends early."""
+        return self._stop.is_set()
+
     def wake(self) -> None:
         """Run a round at once."""
         self._wake.set()

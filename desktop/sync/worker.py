@@ -30,6 +30,7 @@ from desktop.sync.loop import Loop
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200
+PULL_PAGE = 2_000  # members a pull page holds: one page applies in a few milliseconds
 POLL_SECONDS = 15.0  # pull this often when all is sent (join requests, conflicts)
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 60.0
@@ -125,9 +126,22 @@ class SyncWorker:
                 if exc.code != "seq_gap" or recovered or not self._recover_gap(exc):
                     raise
                 recovered = True
-        self.services.sync_pull.apply(self.client.pull(self.services.sync.snapshot().cursor))
+        if not self._pull():
+            return  # stopping: the pull resumes after its last page at the next start
         self.services.sync.record_success()
         self._prune()
+
+    def _pull(self) -> bool:
+        """Pull page after page, each applied with its cursor in one short transaction: a pull
+        cut short (crash, network, stop) resumes after the last page applied. False: stopped."""
+        cursor = self.services.sync.snapshot().cursor
+        while not self._loop.stopping:
+            answer = self.client.pull(cursor, PULL_PAGE)
+            self.services.sync_pull.apply(answer)
+            if not answer.get("more"):
+                return True
+            cursor = str(answer["cursor"])
+        return False
 
     def _push_batch(self, terminal_id: str) -> bool:
         batch = _within_bytes(self.services.sync.pending_batch(self.batch_size), BATCH_BYTES)

@@ -24,7 +24,7 @@ from desktop.paths import resources_dir
 from desktop.ui.fonts import apply_app_font
 from desktop.ui.i18n import choose_language, error_text, install_language
 from desktop.ui.shell import Shell
-from desktop.ui.tasks import TASKS, run_task, wait_for_tasks
+from desktop.ui.tasks import TASKS, pending, run_task, wait_for_tasks
 
 if TYPE_CHECKING:
     from desktop.core.startup import StartupSnapshot
@@ -86,13 +86,20 @@ def exec_shell(shell: Shell) -> int:
 
 
 def finish_tasks(timeout_s: float = 15.0) -> None:
-    """At shutdown: let running tasks (a draw, a redemption, a print) finish before the services
-    close, and deliver their callbacks (Picard's TaskCounter)."""
-    if not TASKS.wait_idle(timeout_s):
-        import logging
+    """At shutdown: let queued and running tasks (the store opening, a draw, a redemption, a
+    print) finish before the services close, and deliver their callbacks (Picard's
+    TaskCounter), also those of a task a delivered callback or a due timer started."""
+    end = time.monotonic() + timeout_s
+    while True:
+        TASKS.wait_idle(max(0.0, end - time.monotonic()))  # then delivers the queued callbacks
+        wait_for_tasks(max(0.0, min(1.0, end - time.monotonic())))
+        if not TASKS.running and not pending():
+            return
+        if time.monotonic() >= end:
+            import logging
 
-        logging.getLogger(__name__).warning("%d tasks still running at shutdown", TASKS.running)
-    wait_for_tasks(1.0)
+            logging.getLogger(__name__).warning("%d tasks still running at shutdown", TASKS.running)
+            return
 
 
 def open_after_first_paint(open_store: Callable[[], Any], attach: Callable[[Any], None]) -> None:

@@ -2,8 +2,11 @@
 
 The one helper every screen uses (as Anki's CollectionOp and Picard's run_task): a
 QRunnable on the global thread pool; its result or exception comes back through a queued
-signal, so callbacks always run on the main thread. Every running task is counted (Picard's
-TaskCounter) so that shutdown can wait for them before the services close.
+signal, so callbacks always run on the main thread. Every task is counted from the moment it
+is started (queued or running, Picard's TaskCounter) so that shutdown can wait for them before
+the services close: a task still queued when the window closes (the store opening in the
+background) is waited for too. A task that ends after its relay is gone (the process is
+quitting) is logged, never a traceback.
 """
 
 from __future__ import annotations
@@ -66,13 +69,22 @@ class _Job(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
-        with TASKS:
+        try:
             try:
                 result = self.work()
             except BaseException as exc:  # handed to the failure callback, never lost
-                self.relay.failed.emit(exc)
+                self._deliver(self.relay.failed, exc)
             else:
-                self.relay.succeeded.emit(result)
+                self._deliver(self.relay.succeeded, result)
+        finally:
+            TASKS.__exit__()  # entered by run_task when the job was queued
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the relay was deleted: the application is gone, nobody listens
+            log.warning("a background task finished after the application quit: %r", value)
 
 
 def run_task(
@@ -95,6 +107,7 @@ def run_task(
 
     relay.succeeded.connect(lambda result: done(on_success, result))
     relay.failed.connect(lambda exc: done(on_failure, exc))
+    TASKS.__enter__()  # counted from now: shutdown waits for a queued task as for a running one
     (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
 
 

@@ -1,0 +1,216 @@
+"""Push throughput of `pinshang central` on PostgreSQL: many terminals pushing at once, one
+worker process against several, in one run (`bench/sync_push.py` measures one terminal).
+
+Each phase starts the real server as a process (`python -m central.cli central --workers N`,
+production settings) on a fresh database of the cluster given by --pg, pairs `--terminals`
+terminals through the HTTP API and has them all push their outboxes at once (a thread per
+terminal, batches of `--batch` ops: sales, joins and a record-only kind). Throughput is all ops
+over the wall time of the pushing. Exactly-once is then checked in the database: every
+terminal's last_seq, one received op per op, one seen op_id per op, and the reconciliation
+lines of the kinds that make them.
+
+Targets: batched push >= 2,000 ops/s with 16 terminals, and 4 workers >= 1.5x one worker.
+
+    .venv/bin/python bench/sync_push_pg.py --pg postgresql+psycopg://postgres@127.0.0.1:41613/postgres \\
+        [--terminals 16] [--workers 4] [--ops 2000] [--batch 500] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import requests  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from central.db import make_engine, session_factory, transaction  # noqa: E402
+from central.models import PlatformLine, ReceivedOp, SeenOpId, Terminal  # noqa: E402
+from central.services import admin, pairing  # noqa: E402
+from desktop.core.clock import utc_now  # noqa: E402
+from desktop.sync.client import OutboxOp, PlatformClient  # noqa: E402
+from tests.central.helpers import new_public_key  # noqa: E402
+
+LINE_KINDS = ("sale.completed",)  # the kinds of the mix that write a reconciliation line
+
+
+def outbox(count: int) -> list[OutboxOp]:
+    rows = []
+    for seq in range(1, count + 1):
+        if seq % 3 == 0:
+            rows.append(OutboxOp(seq, uuid.uuid4().hex, "staff.changed",
+                                 {"staff_id": seq, "name": f"Staff {seq}", "role": "cashier", "active": True}))
+        else:
+            rows.append(OutboxOp(seq, uuid.uuid4().hex, "sale.completed",
+                                 {"sale_id": uuid.uuid4().hex, "total_fen": 9800}))
+    return rows
+
+
+@contextmanager
+def fresh_database(cluster: str) -> Iterator[str]:
+    name = f"pinshang_bench_{uuid.uuid4().hex[:10]}"
+    root = create_engine(cluster, isolation_level="AUTOCOMMIT")
+    with root.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(cluster).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with root.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        root.dispose()
+
+
+@contextmanager
+def central(db_url: str, workers: int, log: Path) -> Iterator[str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "central.cli", "central", "--db", db_url, "--port", str(port),
+             "--workers", str(workers)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL, stderr=log_file, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"central did not start: {log.read_text(errors='replace')[-2000:]}")
+            try:
+                if requests.get(url + "/v1/health", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.2)
+        time.sleep(1.0 if workers > 1 else 0.2)  # every worker up
+        yield url
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def pair_terminals(db_url: str, url: str, count: int) -> list[tuple[str, str]]:
+    engine = make_engine(db_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            store = admin.create_store(session, admin.create_merchant(session, "Bench"), "Bench store")
+            codes = [pairing.create_pairing_code(session, store, utc_now(), timedelta(hours=1)) for _ in range(count)]
+    finally:
+        engine.dispose()
+    paired = []
+    for i, code in enumerate(codes):
+        client = PlatformClient(url, timeout=60)
+        answer = client.pair(code, new_public_key(), f"Counter {i}")
+        paired.append((answer["terminal_id"], answer["token"]))
+        client.close()
+    return paired
+
+
+def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int) -> float:
+    outboxes = {terminal: outbox(ops) for terminal, _ in terminals}
+    errors: list[str] = []
+    go = threading.Barrier(len(terminals) + 1)
+
+    def pusher(terminal: str, token: str) -> None:
+        client = PlatformClient(url, token, timeout=120)
+        try:
+            go.wait()
+            rows = outboxes[terminal]
+            for start in range(0, len(rows), batch):
+                answer = client.push(terminal, rows[start:start + batch])
+                if answer["last_seq"] != rows[min(start + batch, len(rows)) - 1].seq:
+                    errors.append(f"{terminal}: last_seq {answer['last_seq']}")
+        except Exception as exc:  # collected: reported below
+            errors.append(f"{terminal}: {type(exc).__name__}: {exc}")
+        finally:
+            client.close()
+
+    threads = [threading.Thread(target=pusher, args=pair) for pair in terminals]
+    for thread in threads:
+        thread.start()
+    go.wait()
+    start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    if errors:
+        raise SystemExit(f"push failed: {errors[:3]}")
+    return len(terminals) * ops / elapsed
+
+
+def check_exactly_once(db_url: str, terminals: list[tuple[str, str]], ops: int) -> None:
+    ids = [t for t, _ in terminals]
+    expected_lines = sum(1 for op in outbox(ops) if op.kind in LINE_KINDS) * len(ids)
+    engine = make_engine(db_url)
+    try:
+        with transaction(session_factory(engine)) as session:
+            seqs = dict(session.execute(select(Terminal.id, Terminal.last_seq).where(Terminal.id.in_(ids))).all())
+            received = session.scalar(select(func.count()).select_from(ReceivedOp).where(
+                ReceivedOp.terminal_id.in_(ids), ReceivedOp.status == "applied"))
+            seen = session.scalar(select(func.count()).select_from(SeenOpId).where(SeenOpId.terminal_id.in_(ids)))
+            lines = session.scalar(select(func.count()).select_from(PlatformLine).where(PlatformLine.terminal_id.in_(ids)))
+    finally:
+        engine.dispose()
+    total = ops * len(ids)
+    if set(seqs.values()) != {ops} or received != total or seen != total or lines != expected_lines:
+        raise SystemExit(f"NOT exactly once: last_seq {set(seqs.values())}, applied {received}/{total}, "
+                         f"seen {seen}/{total}, lines {lines}/{expected_lines}")
+
+
+def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> float:
+    with fresh_database(cluster) as db_url, central(db_url, workers, log) as url:
+        terminals = pair_terminals(db_url, url, args.terminals)
+        rate = push_all(url, terminals, args.ops, args.batch)
+        check_exactly_once(db_url, terminals, args.ops)
+    return rate
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pg", required=True, help="a PostgreSQL cluster URL (a database is created and dropped)")
+    parser.add_argument("--terminals", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--ops", type=int, default=2_000, help="ops per terminal")
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"pinshang-bench-central-{os.getpid()}.log"
+    one, many = [], []
+    for run in range(args.runs):
+        one.append(phase(args.pg, 1, args, log))
+        many.append(phase(args.pg, args.workers, args, log))
+        print(f"run {run + 1}: {args.terminals} terminals x {args.ops:,} ops, batches of {args.batch}: "
+              f"1 worker {one[-1]:,.0f} ops/s, {args.workers} workers {many[-1]:,.0f} ops/s, "
+              f"ratio {many[-1] / one[-1]:.2f}x; exactly once: checked", flush=True)
+    ratios = [m / o for m, o in zip(many, one, strict=True)]
+
+    def summary(values: list[float], fmt: str) -> str:
+        return (f"median {format(statistics.median(values), fmt)} "
+                f"(spread {format(min(values), fmt)}-{format(max(values), fmt)})")
+
+    print(f"\n1 worker, ops/s          : {summary(one, ',.0f')}")
+    print(f"{args.workers} workers, ops/s        : {summary(many, ',.0f')}   (target >= 2,000)")
+    print(f"{args.workers} workers / 1 worker    : {summary(ratios, '.2f')} x   (target >= 1.5x)")
+    return 0 if all(m >= 2000 for m in many) and all(r >= 1.5 for r in ratios) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
