@@ -30,12 +30,12 @@ class Rates:
         for rate in (self.coin_settlement_bp, self.turnover_commission_bp, self.deal_commission_bp,
                      self.alliance_share_bp, self.coin_cap_bp):
             if not 0 <= rate <= BP_WHOLE:
-                raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A rate must be between 0% and 100%."))
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "A rate must be between 0% and 100%."))
         if self.alliance_share_bp > self.turnover_commission_bp:
             raise ValidationError(QT_TRANSLATE_NOOP(
-                "Errors", "The alliance share cannot be more than the turnover commission."))
+                "errors", "The alliance share cannot be more than the turnover commission."))
         if self.coin_value_fen < 1:
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A coin must be worth at least one fen."))
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A coin must be worth at least one fen."))
 
 
 @dataclass(frozen=True)

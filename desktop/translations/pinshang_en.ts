@@ -619,21 +619,6 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>A rate must be between 0% and 100%.</source>
-        <translation>A rate must be between 0% and 100%.</translation>
-    </message>
-    <message>
-        <source>The alliance share cannot be more than the turnover commission.</source>
-        <translation>The alliance share cannot be more than the turnover commission.</translation>
-    </message>
-    <message>
-        <source>A coin must be worth at least one fen.</source>
-        <translation>A coin must be worth at least one fen.</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -3542,6 +3527,18 @@ What to do: {action}</translation>
     <message>
         <source>Open a shift first: count the float into the drawer, then take or pay money</source>
         <translation>Open a shift first: count the float into the drawer, then take or pay money</translation>
+    </message>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>A rate must be between 0% and 100%.</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>The alliance share cannot be more than the turnover commission.</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>A coin must be worth at least one fen.</translation>
     </message>
 </context>
 <context>

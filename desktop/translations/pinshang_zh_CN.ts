@@ -619,21 +619,6 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>A rate must be between 0% and 100%.</source>
-        <translation>比例必须在 0% 到 100% 之间。</translation>
-    </message>
-    <message>
-        <source>The alliance share cannot be more than the turnover commission.</source>
-        <translation>联盟分成不能高于营业额佣金。</translation>
-    </message>
-    <message>
-        <source>A coin must be worth at least one fen.</source>
-        <translation>每枚购物币至少值 1 分。</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to Pinshang Counter</source>
@@ -3542,6 +3527,18 @@ What to do: {action}</source>
     <message>
         <source>Open a shift first: count the float into the drawer, then take or pay money</source>
         <translation>请先开班：清点钱箱备用金后才能收付款</translation>
+    </message>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>比例必须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>联盟分成不能高于营业额佣金。</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>每枚购物币至少值 1 分。</translation>
     </message>
 </context>
 <context>
