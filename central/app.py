@@ -16,7 +16,7 @@ from central.errors import ApiError
 from central.limits import Limits, LimitsMiddleware
 from central.migrate import upgrade
 from central.platform import Platform
-from central.routes import coins, misc, pairing, sync
+from central.routes import coins, misc, pairing, settlement, sync
 from central.services.changes import ensure_state, load_signing_key
 from desktop.core.clock import Clock, utc_now
 
@@ -39,7 +39,7 @@ def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
                               "Counter terminals. See docs/sync-protocol.md.")
     app.state.platform = Platform(sessions, clock, key, capture_grace)
     app.state.engine = engine
-    for module in (pairing, sync, coins, misc):
+    for module in (pairing, sync, coins, misc, settlement):
         app.include_router(module.router)
     _install_error_handlers(app)
     app.state.limits = limits or Limits()

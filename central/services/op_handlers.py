@@ -21,7 +21,7 @@ from central.errors import OpRejected
 from central.models import JoinRequest, PlatformLine, Terminal
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
-from central.services import deals, draws, groups, keys, vouchers
+from central.services import deals, draws, groups, keys, settlement, vouchers
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
@@ -37,6 +37,8 @@ class OpContext:
     terminal: TerminalContext
     op_id: str
     now: datetime
+    payload: Any = None  # the op's payload as pushed (the settlement lines recompute from it)
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,19 @@ def event_time(ctx: OpContext, data: contracts.Payload) -> datetime:
 
 def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: int = 0,
              version: int | None = None) -> None:
+    """The op's reconciliation line, and for sales, refunds, voids, settled groups and coin
+    captures its settlement lines: recomputed from the platform's own data and schedule
+    history, beside what the terminal recorded (central/services/settlement.py)."""
     ctx.session.execute(insert(PlatformLine).values(
         op_id=ctx.op_id, store_id=ctx.terminal.store_id, terminal_id=ctx.terminal.terminal_id,
         kind=kind, amount_fen=fen, coins=coins, schedule_version=version, occurred_at=at,
     ))
+    if kind in SETTLED_KINDS and ctx.payload is not None:
+        settlement.record_op(ctx.session, settlement.Origin(ctx.terminal, ctx.op_id, at), kind, ctx.payload)
+
+
+SETTLED_KINDS = frozenset({OpKind.SALE_COMPLETED, OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED,
+                           OpKind.GROUP_SETTLED, OpKind.COINS_CAPTURED})
 
 
 def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:
@@ -178,6 +189,13 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
     return Outcome()
 
 
+def sale_refunded(ctx: OpContext, payload: Any, kind: str) -> Outcome:
+    data = parse(contracts.SaleRefunded, payload)
+    at = event_time(ctx, data)
+    add_line(ctx, kind, at, fen=-data.total_fen, coins=-data.coins_returned, version=data.schedule_version)
+    return Outcome()
+
+
 def coins_captured(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.CoinsCaptured, payload)
     at = event_time(ctx, data)
@@ -217,6 +235,8 @@ HANDLERS: dict[str, Handler] = {
     OpKind.JOIN_REQUEST_REFUSED: lambda ctx, p: join_request_answered(ctx, p, "refused"),
     OpKind.VOUCHER_REDEEMED: voucher_redeemed,
     OpKind.SALE_COMPLETED: sale_completed,
+    OpKind.SALE_REFUNDED: lambda ctx, p: sale_refunded(ctx, p, OpKind.SALE_REFUNDED),
+    OpKind.SALE_VOIDED: lambda ctx, p: sale_refunded(ctx, p, OpKind.SALE_VOIDED),
     OpKind.COINS_CAPTURED: coins_captured,
     OpKind.SIGNING_KEY_ADDED: signing_key_added,
 }

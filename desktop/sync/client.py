@@ -118,6 +118,29 @@ class PlatformClient:
     def reconcile(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/reconcile", params={"from": to_iso(start), "to": to_iso(end)})
 
+    def statement(self, start: datetime, end: datetime, *, scope: str = "store", offset: int = 0,
+                  limit: int = 1000, merchant_id: str | None = None) -> dict[str, Any]:
+        """One page of the settlement statement of this terminal's store (or merchant)."""
+        params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
+                                  "offset": offset, "limit": limit}
+        if merchant_id is not None:
+            params["merchant_id"] = merchant_id
+        return self._call("GET", "/v1/statement", params=params)
+
+    def statement_all(self, start: datetime, end: datetime, *, scope: str = "store") -> dict[str, Any]:
+        """The whole statement, page after page (the head of the first page, every line)."""
+        first = self.statement(start, end, scope=scope, limit=5000)
+        lines = list(first["lines"])
+        offset = first["next_offset"]
+        while offset is not None:
+            page = self.statement(start, end, scope=scope, offset=offset, limit=5000)
+            lines.extend(page["lines"])
+            offset = page["next_offset"]
+        return {**first, "lines": lines, "next_offset": None}
+
+    def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
+        return self._call("GET", "/v1/alliance", params={"from": to_iso(start), "to": to_iso(end)})
+
     def request_join(self, group_id: str, join_token: str, nonce: str, member_token: str) -> dict[str, Any]:
         """What a signed-in customer's phone does with a scanned invite (demo and tests)."""
         return self._call("POST", f"/v1/groups/{group_id}/join-requests",

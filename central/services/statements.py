@@ -1,0 +1,168 @@
+"""Settlement statements (docs/settlement.md): per merchant (or one of its stores) and period,
+made from the booked settlement lines; a closed period's statement is the one stored when it
+was closed, never recomputed.
+
+Opening balance = the signed sum of every line booked before the period; totals are sums of
+the period's lines per kind; closing = opening + the signed sum of the period's lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from central.errors import ApiError, invalid, not_found
+from central.models import Merchant, SettlementClosure, SettlementLine
+from central.services.alliance import record_action
+from central.services.reconcile import utc_bound
+from central.services.schedules import closed_until
+from desktop.core import statement as st
+
+MAX_PAGE = 5_000
+_COLUMNS = (SettlementLine.id, SettlementLine.booked_at, SettlementLine.occurred_at, SettlementLine.source,
+            SettlementLine.kind, SettlementLine.ref, SettlementLine.store_id, SettlementLine.terminal_id,
+            SettlementLine.op_id, SettlementLine.amount_fen, SettlementLine.schedule_version,
+            SettlementLine.client_fen, SettlementLine.client_version, SettlementLine.differs,
+            SettlementLine.counterparty, SettlementLine.note, SettlementLine.adjusts)
+
+
+def bounds(period: str, day: date) -> tuple[datetime, datetime]:
+    if period not in st.PERIODS:
+        raise invalid("period must be day, week or month")
+    return st.period_bounds(period, day)
+
+
+def statement(session: Session, merchant_id: str, start: datetime, end: datetime, *,
+              store_id: str | None = None, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+    """The statement, with the lines from `offset` (at most `limit`; None: all of them)."""
+    start, end = utc_bound(start, "from"), utc_bound(end, "to")
+    if end <= start:
+        raise invalid("'from' must be before 'to'")
+    if offset < 0 or (limit is not None and not 1 <= limit <= MAX_PAGE):
+        raise invalid(f"offset must be 0 or more and limit between 1 and {MAX_PAGE}")
+    merchant = session.get(Merchant, merchant_id)
+    if merchant is None:
+        raise not_found("merchant", merchant_id)
+    closure = session.execute(select(SettlementClosure).where(
+        SettlementClosure.merchant_id == merchant_id, SettlementClosure.period_start == start,
+        SettlementClosure.period_end == end)).scalar_one_or_none()
+    if closure is not None and store_id is None:
+        whole: dict[str, Any] = json.loads(closure.statement)
+        return _page(whole, whole.pop("lines"), offset, limit)
+    scope = [SettlementLine.merchant_id == merchant_id]
+    if store_id is not None:
+        scope.append(SettlementLine.store_id == store_id)
+    in_period = [*scope, SettlementLine.booked_at >= start, SettlementLine.booked_at < end]
+    opening = sum(st.signed(kind, int(fen)) for kind, fen in session.execute(
+        select(SettlementLine.kind, func.sum(SettlementLine.amount_fen))
+        .where(*scope, SettlementLine.booked_at < start).group_by(SettlementLine.kind)))
+    totals = st.Totals()
+    for kind, count, fen in session.execute(
+            select(SettlementLine.kind, func.count(), func.sum(SettlementLine.amount_fen))
+            .where(*in_period).group_by(SettlementLine.kind)):
+        bucket = totals.by_kind[kind]
+        bucket.count, bucket.fen = int(count), int(fen)
+    differences = session.execute(select(func.count()).select_from(SettlementLine).where(
+        *in_period, SettlementLine.differs.is_(True))).scalar_one()
+    query = select(*_COLUMNS).where(*in_period).order_by(SettlementLine.booked_at, SettlementLine.id)
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    lines = [_line(row) for row in session.execute(query)]
+    closed = closed_until(session, merchant_id)
+    head = {
+        "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
+        "from": start.isoformat(), "to": end.isoformat(), "label": st.period_label(start, end),
+        "closed": closed is not None and end <= closed,
+        "opening_fen": opening,
+        "totals": {k: {"count": t.count, "fen": t.fen, "signed_fen": st.signed(k, t.fen)}
+                   for k, t in totals.by_kind.items()},
+        "net_fen": totals.net_fen, "closing_fen": opening + totals.net_fen,
+        "position": _position(totals.net_fen), "differences": int(differences),
+        "line_count": sum(t.count for t in totals.by_kind.values()),
+    }
+    return {**head, "lines": lines, "offset": offset,
+            "next_offset": offset + len(lines) if offset + len(lines) < head["line_count"] else None}
+
+
+def _page(head: dict[str, Any], lines: list[dict[str, Any]], offset: int, limit: int | None) -> dict[str, Any]:
+    page = lines[offset:] if limit is None else lines[offset:offset + limit]
+    end = offset + len(page)
+    return {**head, "lines": page, "offset": offset, "next_offset": end if end < len(lines) else None}
+
+
+def _position(net: int) -> str:
+    return "receivable" if net > 0 else "payable" if net < 0 else "even"
+
+
+def _line(row: Any) -> dict[str, Any]:
+    own = row.store_id is not None
+    return {"line_id": row.id, "booked_at": row.booked_at.isoformat(), "occurred_at": row.occurred_at.isoformat(),
+            "source": row.source, "kind": row.kind, "ref": row.ref, "store_id": row.store_id,
+            "terminal_id": row.terminal_id, "op_id": row.op_id if own else None,
+            "fen": row.amount_fen, "signed_fen": st.signed(row.kind, row.amount_fen),
+            "schedule_version": row.schedule_version, "client_fen": row.client_fen,
+            "client_version": row.client_version, "differs": bool(row.differs),
+            "counterparty": row.counterparty, "note": row.note, "adjusts": row.adjusts}
+
+
+def close_period(session: Session, merchant_id: str, start: datetime, end: datetime, now: datetime,
+                 reason: str = "") -> str:
+    """Close [start, end): its statement is stored as it is now and never changes; every line
+    that arrives later for it is booked in the next open period as an adjustment."""
+    if end > now:
+        raise invalid(f"the period ends {end.isoformat()}: it can be closed once it is over")
+    closed = closed_until(session, merchant_id)
+    if closed is not None and end <= closed:
+        raise ApiError(409, "period_closed", f"the period up to {closed.isoformat()} is closed already")
+    whole = statement(session, merchant_id, start, end)
+    for key in ("offset", "next_offset"):
+        whole.pop(key)
+    whole["closed"] = True
+    label = st.period_label(start, end)
+    session.add(SettlementClosure(merchant_id=merchant_id, period_start=start, period_end=end, label=label,
+                                  closed_at=now, statement=json.dumps(whole, ensure_ascii=False)))
+    record_action(session, now, "settlement.period_closed", merchant_id, reason or "period over",
+                  period=label, closing_fen=whole["closing_fen"])
+    session.flush()
+    return f"closed {label} for {merchant_id}: closing balance {whole['closing_fen']} fen"
+
+
+CSV_HEADER = ("booked_at", "occurred_at", "source", "kind", "ref", "store_id", "terminal_id", "fen",
+              "signed_fen", "schedule_version", "client_fen", "client_version", "differs", "counterparty",
+              "adjusts", "note")
+
+
+def to_csv(answer: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for line in answer["lines"]:
+        writer.writerow(["" if line[c] is None else line[c] for c in CSV_HEADER])
+    writer.writerow([])
+    writer.writerow(("total", "kind", "count", "fen", "signed_fen"))
+    for kind, total in answer["totals"].items():
+        writer.writerow(("", kind, total["count"], total["fen"], total["signed_fen"]))
+    for key in ("opening_fen", "net_fen", "closing_fen", "position"):
+        writer.writerow((key, answer[key]))
+    return out.getvalue()
+
+
+def as_text(answer: dict[str, Any]) -> str:
+    rows = [f"{answer['merchant_name']} ({answer['merchant_id']}) {answer['label']}"
+            f"{' [closed]' if answer['closed'] else ''}",
+            f"opening balance   {answer['opening_fen']:>14} fen"]
+    for kind, total in answer["totals"].items():
+        rows.append(f"{kind:<22}{total['count']:>6} lines {total['signed_fen']:>14} fen")
+    rows += [f"net               {answer['net_fen']:>14} fen ({answer['position']})",
+             f"closing balance   {answer['closing_fen']:>14} fen",
+             f"differences       {answer['differences']:>14}"]
+    rows += [f"  adjustment: {line['kind']} {line['signed_fen']} fen ({line['adjusts']})"
+             for line in answer["lines"] if line["adjusts"]]
+    return "\n".join(rows)
