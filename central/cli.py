@@ -38,8 +38,8 @@ from central.platform import Platform
 from central.services import admin, alliance, coins, members, pairing, statements
 from central.services.changes import ensure_state, load_signing_key
 from central.services.schedules import Rates, add_schedule, change_schedule
-from desktop.core.clock import from_iso, utc_now
 from desktop.core import statement as statement_rules
+from desktop.core.clock import from_iso, utc_now
 from desktop.core.errors import UserError
 from desktop.core.money import parse_rate
 

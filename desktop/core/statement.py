@@ -58,6 +58,21 @@ PERIODS = ("day", "week", "month")
 
 
 @dataclass(frozen=True)
+class ClientLine:
+    """One settlement line as the counter recorded it (desktop/store/settlement_queries.py)."""
+
+    seq: int
+    op_id: str
+    status: str  # the outbox op's: pending | applied | rejected
+    source: str  # sale | refund | group | coins
+    ref: str
+    kind: str
+    fen: int
+    schedule_version: int | None
+    at: datetime
+
+
+@dataclass(frozen=True)
 class LineAmount:
     kind: str
     fen: int

@@ -20,6 +20,7 @@ from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
 from desktop.services.settings import SettingsService
+from desktop.services.settlement import SettlementService
 from desktop.services.signing_keys import SigningKeyService
 from desktop.services.slip_data import SlipDataService
 from desktop.services.staff import StaffService, Uptime, system_uptime
@@ -51,6 +52,7 @@ class Services:
     redemption: RedemptionService
     print_data: PrintDataService
     print_jobs: PrintJobService
+    settlement: SettlementService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -82,6 +84,7 @@ class Services:
             redemption=RedemptionService(db, clock, keys),
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
+            settlement=SettlementService(db, clock),
         )
 
     def close(self) -> None:

@@ -86,7 +86,7 @@ def _members(session: Session, rows: list[dict[str, Any]]) -> None:
     for m in rows:
         session.merge(Member(member_id=m["member_id"], phone_masked=str(m.get("phone_masked", "")),
                              phone_hash=m.get("phone_hash"), name=m["name"],
-                             home_merchant_id=m.get("home_merchant_id")))
+                             home_merchant_id=m.get("home_merchant_id"), locked_at=m.get("locked_at")))
 
 
 def _phone_key(state: SyncState | None, key: object) -> None:
@@ -103,7 +103,9 @@ def _schedules(session: Session, rows: list[dict[str, Any]]) -> None:
     for r in rows:
         session.merge(CommissionSchedule(
             merchant_id=r["merchant_id"], version=int(r["version"]), effective_from=r["effective_from"],
-            coin_settlement_bp=int(r["coin_settlement_bp"]), deal_commission_bp=int(r["deal_commission_bp"]),
+            coin_settlement_bp=int(r["coin_settlement_bp"]),
+            turnover_commission_bp=int(r.get("turnover_commission_bp", r["alliance_share_bp"])),
+            deal_commission_bp=int(r["deal_commission_bp"]),
             alliance_share_bp=int(r["alliance_share_bp"]), coin_cap_bp=int(r["coin_cap_bp"]),
             coin_value_fen=int(r["coin_value_fen"])))
 
@@ -114,6 +116,7 @@ def _audit_new_rates(tx: Transaction, rows: list[dict[str, Any]], known: set[tup
         if (r["merchant_id"], int(r["version"])) not in known:
             tx.audit("commission_schedule.received", merchant_id=r["merchant_id"], version=int(r["version"]),
                      effective_from=r["effective_from"], coin_settlement_bp=int(r["coin_settlement_bp"]),
+                     turnover_commission_bp=int(r.get("turnover_commission_bp", r["alliance_share_bp"])),
                      deal_commission_bp=int(r["deal_commission_bp"]), alliance_share_bp=int(r["alliance_share_bp"]),
                      coin_cap_bp=int(r["coin_cap_bp"]), coin_value_fen=int(r["coin_value_fen"]))
 

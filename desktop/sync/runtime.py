@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -18,6 +19,7 @@ from desktop.store.keychain import SecretVault, token_name
 from desktop.sync.client import PlatformClient
 from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
+from desktop.sync import settlement_report
 from desktop.sync.reconcile import ReconcileReport, reconcile
 from desktop.sync.worker import SyncWorker, WorkerState
 
@@ -107,6 +109,28 @@ class SyncRuntime:
             return reconcile(self.services, client, start, end)
         finally:
             client.close()
+
+    def settlement(self, actor: Actor, start: datetime, end: datetime) -> settlement_report.Report:
+        """The platform's statement for the period beside this terminal's own lines."""
+        client = self._paired_client()
+        try:
+            return settlement_report.build(self.services, actor, client, start, end)
+        finally:
+            client.close()
+
+    def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
+        """Members locked to this merchant, their spend elsewhere and the share earned, per day."""
+        client = self._paired_client()
+        try:
+            return client.alliance(start, end)
+        finally:
+            client.close()
+
+    def _paired_client(self) -> PlatformClient:
+        client = self._client()
+        if client is None:
+            raise UserError(QT_TRANSLATE_NOOP("errors", "Pair this terminal with the platform first"))
+        return client
 
     def _client(self) -> PlatformClient | None:
         pairing = self.services.sync.pairing()

@@ -16,7 +16,15 @@ from desktop.core import statement as st
 from desktop.core.commission import sale_amounts
 from desktop.sync.client import PlatformRejected
 from tests.central.helpers import MovableClock
-from tests.central.settlement_helpers import SEED_RATES, core, kind_fen, refund_op, sale_op, signed_sum, two_merchants
+from tests.central.settlement_helpers import (
+    SEED_RATES,
+    core,
+    kind_fen,
+    refund_op,
+    sale_op,
+    signed_sum,
+    two_merchants,
+)
 
 
 def test_a_member_of_a_spends_at_b_and_both_statements_show_it(server: RunningServer, clock: MovableClock) -> None:
