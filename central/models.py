@@ -505,6 +505,10 @@ class SettlementSale(Base):
     schedule_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     coins_refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    # What its refunds reversed so far (positive), so the last one reverses exactly the rest.
+    reversed_reimbursement_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    reversed_commission_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    reversed_share_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

@@ -87,7 +87,8 @@ def record_sale(session: Session, origin: Origin, data: contracts.SaleCompleted)
             coin_reimbursement_fen=ours.coin_reimbursement_fen,
             turnover_commission_fen=ours.turnover_commission_fen,
             alliance_share_fen=ours.alliance_share_fen, schedule_version=version, refunded_fen=0,
-            coins_refunded_fen=0, occurred_at=origin.at))
+            coins_refunded_fen=0, reversed_reimbursement_fen=0, reversed_commission_fen=0,
+            reversed_share_fen=0, occurred_at=origin.at))
     _book_amounts(session, origin, st.SOURCE_SALE, data.sale_id, ours, version, data.amounts,
                   data.schedule_version, origin.at, "")
 
@@ -102,12 +103,17 @@ def record_refund(session: Session, origin: Origin, data: contracts.SaleRefunded
     else:
         implied = SaleAmounts(sale.coin_reimbursement_fen, sale.turnover_commission_fen,
                               sale.alliance_share_fen, sale.home_merchant_id)
-        ours = st.refund_share(implied, paid_fen=sale.paid_fen, coin_fen=sale.coin_fen,
+        before = SaleAmounts(sale.reversed_reimbursement_fen, sale.reversed_commission_fen,
+                             sale.reversed_share_fen, sale.home_merchant_id)
+        ours = st.refund_share(implied, before, paid_fen=sale.paid_fen, coin_fen=sale.coin_fen,
                                refunded_before_fen=sale.refunded_fen, refunded_fen=data.total_fen,
                                coins_before_fen=sale.coins_refunded_fen,
                                coins_returned_fen=data.coin_fen_returned)
         sale.refunded_fen += data.total_fen
         sale.coins_refunded_fen += data.coin_fen_returned
+        sale.reversed_reimbursement_fen -= ours.coin_reimbursement_fen
+        sale.reversed_commission_fen -= ours.turnover_commission_fen
+        sale.reversed_share_fen -= ours.alliance_share_fen
         version, sale_at, note = sale.schedule_version, sale.occurred_at, ""
     adjusts = ""
     closed = closed_until(session, terminal.merchant_id)

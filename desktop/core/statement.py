@@ -99,28 +99,27 @@ def capture_lines(coin_fen: int, rates: Rates) -> list[LineAmount]:
     return [LineAmount(COIN_REIMBURSEMENT, fen)] if fen else []
 
 
-def refund_share(sale: SaleAmounts, *, paid_fen: int, coin_fen: int, refunded_before_fen: int,
-                 refunded_fen: int, coins_before_fen: int, coins_returned_fen: int) -> SaleAmounts:
-    """What a refund reverses of its sale's amounts, negated. Each amount is reversed in
-    proportion to the part of the sale refunded so far (money for commission and share, coins
-    for the reimbursement), half-up, minus what earlier refunds reversed: refunds that add up
-    to the whole sale reverse exactly what the sale implied."""
-    def upto(value: int, numerator: int, denominator: int) -> int:
-        if denominator <= 0 or numerator >= denominator:
-            return value
-        return (2 * value * numerator + denominator) // (2 * denominator)
+def refund_share(sale: SaleAmounts, reversed_before: SaleAmounts, *, paid_fen: int, coin_fen: int,
+                 refunded_before_fen: int, refunded_fen: int, coins_before_fen: int,
+                 coins_returned_fen: int) -> SaleAmounts:
+    """What a refund reverses of its sale's amounts, negated (`reversed_before`: what earlier
+    refunds reversed, as positive amounts). The refund that completes the sale (all its money
+    and coins back) reverses exactly the rest; an earlier, partial one its share, floored: the
+    money refunded over the money paid for commission and share, the coins given back over the
+    coins taken for the reimbursement. So refunds reverse exactly what their sale implied."""
+    if refunded_before_fen + refunded_fen >= paid_fen and coins_before_fen + coins_returned_fen >= coin_fen:
+        return SaleAmounts(sale.coin_reimbursement_fen - reversed_before.coin_reimbursement_fen,
+                           sale.turnover_commission_fen - reversed_before.turnover_commission_fen,
+                           sale.alliance_share_fen - reversed_before.alliance_share_fen,
+                           sale.home_merchant_id).negated()
 
-    def step(value: int, before: int, now: int, whole: int) -> int:
-        return upto(value, before + now, whole) - upto(value, before, whole)
+    def share(whole: int, part: int, of: int) -> int:
+        return whole * part // of if of else 0
 
-    return SaleAmounts(
-        coin_reimbursement_fen=step(sale.coin_reimbursement_fen, coins_before_fen, coins_returned_fen,
-                                    coin_fen),
-        turnover_commission_fen=step(sale.turnover_commission_fen, refunded_before_fen, refunded_fen,
-                                     paid_fen),
-        alliance_share_fen=step(sale.alliance_share_fen, refunded_before_fen, refunded_fen, paid_fen),
-        home_merchant_id=sale.home_merchant_id,
-    ).negated()
+    return SaleAmounts(share(sale.coin_reimbursement_fen, coins_returned_fen, coin_fen),
+                       share(sale.turnover_commission_fen, refunded_fen, paid_fen),
+                       share(sale.alliance_share_fen, refunded_fen, paid_fen),
+                       sale.home_merchant_id).negated()
 
 
 @dataclass

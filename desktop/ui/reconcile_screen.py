@@ -1,84 +1,99 @@
-"""Reconciliation (manager): our lines and the platform's for a period, matched by op_id;
-missing on either side and differing lines first; CSV export."""
+"""Reconciliation (manager), on amounts: the platform's settlement statement for a day, week or
+month beside this counter's own lines — matched, missing on either side, differing (both values
+and schedule versions) — with per-kind totals, the statement's balances, drill down to the sale
+or group a line came from, and CSV and PDF export. The report is built off the UI thread."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+import html
+import json
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate, QMarginsF, QModelIndex
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core import statement as st
 from desktop.core.money import format_fen
-from desktop.sync.reconcile import (
-    DIFFERS,
-    MATCHED,
-    MISSING_HERE,
-    MISSING_ON_PLATFORM,
-    ReconcileReport,
-    to_csv,
-)
+from desktop.sync import settlement_report as sr
 from desktop.sync.runtime import SyncRuntime
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
+from desktop.ui.models.settlement_model import OP_ID_ROLE, SettlementModel, explain, kind_name, money
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
 from desktop.ui.wording import humane_text, op_kind_name
 
-_ORDER = {MISSING_ON_PLATFORM: 0, MISSING_HERE: 1, DIFFERS: 2, MATCHED: 3}
-
 
 class ReconcileScreen(ScreenBase):
     shows = frozenset({Change.SYNC})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("reconcile")
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
-        self.report: ReconcileReport | None = None
-        today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-6), self, objectName="start", calendarPopup=True)
-        self.end = QDateEdit(today, self, objectName="end", calendarPopup=True)
+        self.report: sr.Report | None = None
+        self.period_kind = QComboBox(self, objectName="period")
+        for key, text in (("day", self.tr("Day")), ("week", self.tr("Week")), ("month", self.tr("Month"))):
+            self.period_kind.addItem(text, key)
+        self.period_kind.setCurrentIndex(2)
+        self.day = QDateEdit(QDate.currentDate(), self, objectName="day", calendarPopup=True)
         self.compare_button = QPushButton(self.tr("Compare with the platform"), self, objectName="compare")
         set_role(self.compare_button, "primary", "blue")
         self.compare_button.clicked.connect(self.compare)
-        self.export_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
-        self.export_button.clicked.connect(self.export)
+        self.csv_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
+        self.csv_button.clicked.connect(self.export)
+        self.pdf_button = QPushButton(self.tr("Export PDF…"), self, objectName="export_pdf", enabled=False)
+        self.pdf_button.clicked.connect(self.export_pdf)
         self.summary = QLabel(self, objectName="summary", wordWrap=True)
         set_role(self.summary, "headline")
-        self.table = QTableWidget(0, 6, self, objectName="lines")
-        self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Kind"), self.tr("Here"),
-                                              self.tr("Platform"), self.tr("Differences"), self.tr("Record")])
+        self.balance = QLabel(self, objectName="balance", wordWrap=True)
+        self.totals = QTableWidget(0, 4, self, objectName="totals")
+        self.totals.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Here"), self.tr("Platform"),
+                                               self.tr("Statement")])
+        self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.totals.verticalHeader().setVisible(False)
+        self.totals.setMaximumHeight(190)
+        self.model = SettlementModel()
+        self.table = QTableView(self, objectName="lines")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(self.drill_down)
+        self.detail = QLabel(self, objectName="detail", wordWrap=True)
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
-                       self.compare_button, self.export_button):
+        for widget in (QLabel(self.tr("Period")), self.period_kind, self.day, self.compare_button,
+                       self.csv_button, self.pdf_button):
             top.addWidget(widget)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.balance)
+        layout.addWidget(self.totals)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
-    def period(self) -> tuple[datetime, datetime]:
-        """Local days, first to last inclusive."""
-        zone = datetime.now().astimezone().tzinfo or UTC
-        first = datetime.combine(self.start.date().toPython(), time(), zone)
-        last = datetime.combine(self.end.date().toPython(), time(), zone) + timedelta(days=1)
-        return first, last
+    def period(self) -> tuple[str, date]:
+        return str(self.period_kind.currentData()), self.day.date().toPython()
 
     def compare(self) -> None:
         if self.runtime is None:
@@ -86,42 +101,71 @@ class ReconcileScreen(ScreenBase):
             return
         self.compare_button.setEnabled(False)
         self.summary.setText(self.tr("Asking the platform…"))
-        start, end = self.period()
-        runtime = self.runtime
-        run_task(lambda: runtime.reconcile(start, end), self.show_report, self._failed)
+        start, end = st.period_bounds(*self.period())
+        runtime, actor = self.runtime, self.ctx.actor
+        run_task(lambda: runtime.settlement(actor, start, end), self.show_report, self._failed)
 
     def prepare_screenshot(self) -> None:
-        """The demo screenshot shows a real comparison with the embedded platform, after a sync
-        (as a manager would press Sync now first)."""
-        if self.runtime is not None:
-            if self.runtime.worker is not None:
-                self.runtime.worker.run_round()
-            start, end = self.period()
-            self.show_report(self.runtime.reconcile(start, end))
+        """The demo shows a real comparison with the embedded platform, after a sync; the
+        difference the demo seeded is drilled into."""
+        if self.runtime is None:
+            return
+        if self.runtime.worker is not None:
+            self.runtime.worker.run_round()
+        start, end = st.period_bounds(*self.period())
+        self.show_report(self.runtime.settlement(self.ctx.actor, start, end))
+        for row, line in enumerate(self.model.rows):
+            if line.status == sr.DIFFERS:
+                self.table.selectRow(row)
+                self.drill_down(self.model.index(row, 0))
+                break
 
-    def show_report(self, report: ReconcileReport) -> None:
+    def show_report(self, report: sr.Report) -> None:
         self.compare_button.setEnabled(True)
         self.report = report
-        self.export_button.setEnabled(True)
-        bad = report.count(MISSING_HERE) + report.count(MISSING_ON_PLATFORM) + report.count(DIFFERS)
-        text = self.tr("{m} matched · {p} missing on the platform · {h} missing here · {d} differ").format(
-            m=report.count(MATCHED), p=report.count(MISSING_ON_PLATFORM), h=report.count(MISSING_HERE),
-            d=report.count(DIFFERS))
+        self.csv_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+        bad = report.count(sr.MISSING_HERE) + report.count(sr.MISSING_ON_PLATFORM) + report.count(sr.DIFFERS)
+        text = self.tr("{label}: {m} matched · {d} differ · {p} missing on the platform · {h} missing here").format(
+            label=report.statement["label"], m=report.count(sr.MATCHED), d=report.count(sr.DIFFERS),
+            p=report.count(sr.MISSING_ON_PLATFORM), h=report.count(sr.MISSING_HERE))
         set_status(self.summary, text, ok=bad == 0)
-        self._fill(report)
+        self.balance.setText(self._balance_text(report))
+        self._fill_totals(report)
+        self.model.show(report)
+        self.table.resizeColumnsToContents()
+        self.detail.clear()
 
-    def _fill(self, report: ReconcileReport) -> None:
-        rows = sorted(report.rows, key=lambda r: _ORDER[r.status])
-        self.table.setRowCount(len(rows))
-        names = {MATCHED: self.tr("Matched"), DIFFERS: self.tr("Differs"),
-                 MISSING_ON_PLATFORM: self.tr("Missing on the platform"), MISSING_HERE: self.tr("Missing here")}
-        for i, row in enumerate(rows):
-            here = "" if row.here is None or row.here.amount_fen is None else _money(row.here.amount_fen)
-            there = "" if row.platform is None else _money(row.platform.amount_fen)
-            differences = "; ".join(humane_text(d.text(QCoreApplication.translate)) for d in row.differences)
-            cells = (names[row.status], op_kind_name(row.kind), here, there, differences, row.op_id)
+    def _balance_text(self, report: sr.Report) -> str:
+        head = report.statement
+        net = int(head["net_fen"])
+        position = (self.tr("the platform pays the store") if net > 0 else
+                    self.tr("the store pays the platform") if net < 0 else self.tr("nothing to pay"))
+        closed = self.tr(" (closed)") if head["closed"] else ""
+        return self.tr("Opening {o} · net {n}: {position} · closing {c}{closed}").format(
+            o=format_fen(int(head["opening_fen"])), n=format_fen(abs(net)), position=position,
+            c=format_fen(int(head["closing_fen"])), closed=closed)
+
+    def _fill_totals(self, report: sr.Report) -> None:
+        sums = report.totals()
+        self.totals.setRowCount(len(st.KINDS))
+        for i, kind in enumerate(st.KINDS):
+            here, there = sums.get(kind, (0, 0))
+            cells = (kind_name(kind), money(here), money(there), money(int(report.statement["totals"][kind]["fen"])))
             for column, value in enumerate(cells):
-                self.table.setItem(i, column, QTableWidgetItem(value))
+                self.totals.setItem(i, column, QTableWidgetItem(value))
+
+    def drill_down(self, index: QModelIndex) -> None:
+        """What the line came from: the sale's lines and tenders, or the group."""
+        row = self.model.rows[index.row()] if index.isValid() else None
+        if row is None:
+            return
+        op_id = str(self.model.data(index, OP_ID_ROLE) or "")
+        origin = self.ctx.services.settlement.origin(self.ctx.actor, op_id) if op_id else None
+        parts = [f"{kind_name(row.kind)} · {explain(row)}".strip(" ·")]
+        if origin is not None:
+            parts.append(f"{op_kind_name(origin.kind)}: {_describe_payload(origin.payload)}")
+        self.detail.setText(humane_text("\n".join(parts)))
 
     def _failed(self, exc: BaseException) -> None:
         self.compare_button.setEnabled(True)
@@ -134,9 +178,51 @@ class ReconcileScreen(ScreenBase):
 
     def export_to(self, path: Path) -> None:
         if self.report is not None:
-            path.write_text(to_csv(self.report), encoding="utf-8")
+            path.write_text(sr.to_csv(self.report), encoding="utf-8")
             set_status(self.summary, self.tr("Saved {path}").format(path=str(path)), ok=True)
 
+    def export_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), "reconciliation.pdf", "PDF (*.pdf)")
+        if name:
+            self.export_pdf_to(Path(name))
 
-def _money(fen: int) -> str:
-    return format_fen(fen, "en", symbol=False)
+    def export_pdf_to(self, path: Path) -> None:
+        """The statement, the totals and the lines that need a look (every line up to 2,000)."""
+        if self.report is None:
+            return
+        writer = QPdfWriter(str(path))
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(12, 12, 12, 12)))
+        document = QTextDocument()
+        document.setHtml(self._html(self.report))
+        document.print_(writer)
+        set_status(self.summary, self.tr("Saved {path}").format(path=str(path)), ok=True)
+
+    def _html(self, report: sr.Report) -> str:
+        rows = "".join(f"<tr><td>{html.escape(self.totals.item(i, 0).text())}</td>"
+                       + "".join(f"<td align=right>{html.escape(self.totals.item(i, c).text())}</td>" for c in (1, 2, 3))
+                       + "</tr>" for i in range(self.totals.rowCount()))
+        shown = [r for r in report.rows if r.status != sr.MATCHED][:2000] or report.rows[:2000]
+        lines = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(self.model.display(r, c))}</td>" for c in range(8)) + "</tr>"
+            for r in shown)
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.model.headers())
+        return (f"<h2>{html.escape(self.tr('Reconciliation'))} {html.escape(report.statement['label'])}</h2>"
+                f"<p>{html.escape(self.summary.text())}<br>{html.escape(self.balance.text())}</p>"
+                f"<table border=1 cellspacing=0 cellpadding=3>{rows}</table><br>"
+                f"<table border=1 cellspacing=0 cellpadding=2><tr>{head}</tr>{lines}</table>")
+
+
+def _describe_payload(payload: dict[str, object]) -> str:
+    """A sale's lines, tenders and coins, or a group's outcome, as a manager reads them."""
+    if "lines" in payload and isinstance(payload["lines"], list):
+        items = ", ".join(f"{line.get('name', '')} x{line.get('quantity', 1)}" for line in payload["lines"]
+                          if isinstance(line, dict))
+        coins = int(str(payload.get("coin_fen", 0) or 0))
+        return f"{items} · {format_fen(int(str(payload.get('total_fen', 0))))}" + (
+            f" + {format_fen(coins)} coins" if coins else "")
+    if "group_id" in payload:
+        return f"{payload['group_id']} · {format_fen(int(str(payload.get('kept_fen', 0) or 0)))}"
+    if "total_fen" in payload:
+        return format_fen(int(str(payload["total_fen"])))
+    return json.dumps(payload, ensure_ascii=False)[:300]

@@ -66,6 +66,9 @@ def upgrade() -> None:
         sa.Column("schedule_version", sa.Integer(), nullable=True),
         sa.Column("refunded_fen", sa.BigInteger(), nullable=False),
         sa.Column("coins_refunded_fen", sa.BigInteger(), nullable=False),
+        sa.Column("reversed_reimbursement_fen", sa.BigInteger(), nullable=False),
+        sa.Column("reversed_commission_fen", sa.BigInteger(), nullable=False),
+        sa.Column("reversed_share_fen", sa.BigInteger(), nullable=False),
         sa.Column("occurred_at", TS, nullable=False),
     )
     op.create_table(
