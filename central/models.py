@@ -537,3 +537,41 @@ class AdminAction(Base):
     subject: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class StoreSale(Base):
+    """A sale a store's terminal pushed (sale.completed), keyed per store: what its refunds are
+    checked against. The coins came from the capture `coin_capture_key` (online, that terminal's
+    Idempotency-Key) or the authorization `coin_token_id` (offline); each backs one sale."""
+
+    __tablename__ = "store_sales"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
+    op_id: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    coins: Mapped[int] = mapped_column(BigInteger)
+    coin_fen: Mapped[int] = mapped_column(BigInteger)
+    coin_capture_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    coin_token_id: Mapped[str | None] = mapped_column(String(32), nullable=True, unique=True)
+    refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    coins_returned: Mapped[int] = mapped_column(BigInteger, default=0)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    sold_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (UniqueConstraint("terminal_id", "coin_capture_key", name="uq_store_sales_capture"),)
+
+
+class StoreSaleRefund(Base):
+    """A refund or void of a store's sale (sale.refunded / sale.voided), applied once."""
+
+    __tablename__ = "store_sale_refunds"
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    refund_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    op_id: Mapped[str] = mapped_column(String(64))
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    coins_returned: Mapped[int] = mapped_column(BigInteger)
+    coin_transfer_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())

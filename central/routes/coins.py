@@ -85,6 +85,21 @@ def capture(body: CaptureRequest, request: Request, terminal: Terminal,
     return JSONResponse(answer, status_code=status)
 
 
+@router.get("/coins/captures/{key}", summary="The answer this terminal's capture with this "
+            "Idempotency-Key got, or 404 when it never arrived (then sending it again is safe)")
+def capture_lookup(key: str, request: Request, terminal: Terminal) -> dict[str, Any]:
+    """After a timeout or a lost answer: was the capture made? Looked up before any retry."""
+    if not 8 <= len(key) <= 128:
+        raise invalid("an Idempotency-Key is 8 to 128 characters")
+    platform = platform_of(request)
+    with platform.tx() as session:
+        stored = session.get(IdempotentResponse, (terminal.terminal_id, key))
+        if stored is None:
+            raise ApiError(404, "unknown_capture", "no capture with this Idempotency-Key arrived from this "
+                           "terminal: sending it again is safe")
+        return {"key": key, "status": stored.status_code, "answer": json.loads(stored.body)}
+
+
 def _capture_once(platform: Platform, terminal: TerminalContext, key: str,
                   body: CaptureRequest) -> tuple[int, dict[str, Any]]:
     digest = hashlib.sha256(json.dumps(body.model_dump(), sort_keys=True).encode()).hexdigest()

@@ -21,7 +21,7 @@ from central.errors import OpRejected
 from central.models import JoinRequest, PlatformLine, Terminal
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
-from central.services import deals, draws, groups, keys, settlement, vouchers
+from central.services import deals, draws, groups, keys, sales, settlement, vouchers
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
@@ -178,8 +178,11 @@ def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
+    """Checked by central/services/sales.py: its arithmetic, and coins only from a capture or
+    authorization of that member the platform made for this terminal or store."""
     data = parse(contracts.SaleCompleted, payload)
     at = event_time(ctx, data)
+    sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     version = schedule.version if schedule else None
     add_line(ctx, OpKind.SALE_COMPLETED, at, fen=data.total_fen, coins=data.coins, version=version)
@@ -190,9 +193,13 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def sale_refunded(ctx: OpContext, payload: Any, kind: str) -> Outcome:
+    """sale.refunded / sale.voided: one of this store's sales, never beyond it; the coins go
+    back to the member once (central/services/sales.py)."""
     data = parse(contracts.SaleRefunded, payload)
     at = event_time(ctx, data)
-    add_line(ctx, kind, at, fen=-data.total_fen, coins=-data.coins_returned, version=data.schedule_version)
+    sales.record_refund(ctx.session, ctx.terminal, data, ctx.op_id, kind, at)
+    add_line(ctx, OpKind.SALE_VOIDED if kind == "void" else OpKind.SALE_REFUNDED, at, fen=-data.total_fen,
+             coins=-data.coins_returned, version=data.schedule_version)
     return Outcome()
 
 
@@ -235,8 +242,8 @@ HANDLERS: dict[str, Handler] = {
     OpKind.JOIN_REQUEST_REFUSED: lambda ctx, p: join_request_answered(ctx, p, "refused"),
     OpKind.VOUCHER_REDEEMED: voucher_redeemed,
     OpKind.SALE_COMPLETED: sale_completed,
-    OpKind.SALE_REFUNDED: lambda ctx, p: sale_refunded(ctx, p, OpKind.SALE_REFUNDED),
-    OpKind.SALE_VOIDED: lambda ctx, p: sale_refunded(ctx, p, OpKind.SALE_VOIDED),
+    OpKind.SALE_REFUNDED: lambda ctx, p: sale_refunded(ctx, p, "refund"),
+    OpKind.SALE_VOIDED: lambda ctx, p: sale_refunded(ctx, p, "void"),
     OpKind.COINS_CAPTURED: coins_captured,
     OpKind.SIGNING_KEY_ADDED: signing_key_added,
 }

@@ -300,6 +300,9 @@ class SaleCompleted(Payload):
     amounts: SaleAmounts | None = None
     shift_id: Str64 = ""
     cashier: Str200 = ""
+    # The bill rounded to the jiao where the store's setting says so: total_fen = base_fen -
+    # coin_fen + rounding_fen (at most half a jiao either way).
+    rounding_fen: Annotated[StrictInt, Field(ge=-5, le=5)] = 0
 
 
 class RefundLine(BaseModel):

@@ -34,13 +34,14 @@ class Permission(StrEnum):
     PAIR_PLATFORM = "pair_platform"
     VIEW_REPORTS = "view_reports"
     VIEW_AUDIT = "view_audit"
+    DISCOUNT_OVER_LIMIT = "discount_over_limit"  # a discount beyond the cashier's limit
 
 
 _CASHIER = {Permission.SELL, Permission.ENROL, Permission.DRAW, Permission.REDEEM}
 _MANAGER = _CASHIER | {
     Permission.MANAGE_DEALS, Permission.CANCEL_GROUP, Permission.REFUND, Permission.VOID,
     Permission.MANAGE_PRINTERS, Permission.VIEW_REPORTS, Permission.VIEW_AUDIT,
-    Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF,
+    Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF, Permission.DISCOUNT_OVER_LIMIT,
 }
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASHIER: frozenset(_CASHIER),

@@ -313,10 +313,11 @@ class SaleItem:
     name: str
     quantity: int
     unit_fen: Fen
+    discount_fen: Fen = 0
 
     @property
     def line_fen(self) -> Fen:
-        return check_fen(self.quantity * self.unit_fen)
+        return check_fen(self.quantity * self.unit_fen - self.discount_fen)
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,14 @@ class SaleReceiptData:
     coins_used: int = 0
     coins_value_fen: Fen = 0  # what the coins paid, as the checkout computed it
     reprint: bool = False
+    bill_discount_fen: Fen = 0
+    rounding_fen: int = 0  # + or -: the bill rounded to the jiao
+    tenders: tuple[tuple[str, Fen], ...] = ()  # (label, amount) as paid
+    change_fen: Fen = 0
+    member: str = ""  # name and masked phone
+    store_lines: tuple[str, ...] = ()  # the store's own lines (address, thanks)
+    platform_lines: tuple[str, ...] = ()  # the platform's (coins, the member's balance)
+    title: str = "购物小票 Receipt"
 
     @property
     def subtotal_fen(self) -> Fen:
@@ -336,29 +345,59 @@ class SaleReceiptData:
 
     @property
     def total_fen(self) -> Fen:
-        return self.subtotal_fen - self.coins_value_fen
+        return self.subtotal_fen - self.bill_discount_fen - self.coins_value_fen + self.rounding_fen
 
 
 def sale_receipt_document(data: SaleReceiptData) -> Document:
     _check_sale(data)
-    lines = [Columns(f"{item.name} x{item.quantity}", format_fen(item.line_fen)) for item in data.items]
+    lines: list[Block] = []
+    for item in data.items:
+        lines.append(Columns(f"{item.name} x{item.quantity}", format_fen(item.line_fen)))
+        if item.discount_fen:
+            lines.append(Columns("  折扣 Discount", "-" + format_fen(item.discount_fen)))
+    member = [Columns("会员 Member", data.member)] if data.member else []
+    thanks = data.store_lines or ("谢谢惠顾 Thank you!",)
     return Document(
         "sale-receipt",
         (
-            *_header(data.store_name, "购物小票 Receipt", data.reprint),
+            *_header(data.store_name, data.title, data.reprint),
             Columns("单号 No.", data.sale_no),
             Columns("时间 Time", _when(data.sold_at)),
             Columns("收银员 Cashier", data.cashier),
+            *member,
             Separator("-"),
             *lines,
             Separator("-"),
             Columns("小计 Subtotal", format_fen(data.subtotal_fen)),
+            *_discount_lines(data),
             *_coin_lines(data),
+            *_rounding_lines(data),
             Columns("应付 Total", format_fen(data.total_fen), bold=True),
-            TextLine("谢谢惠顾 Thank you!", align=Align.CENTER),
+            *_tender_lines(data),
+            Separator("-"),
+            *[TextLine(text, align=Align.CENTER) for text in thanks],
+            *[TextLine(text, align=Align.CENTER) for text in data.platform_lines],
             *_footer(data.reprint),
         ),
     )
+
+
+def _discount_lines(data: SaleReceiptData) -> list[Block]:
+    return [Columns("整单折扣 Bill discount", "-" + format_fen(data.bill_discount_fen))] if data.bill_discount_fen else []
+
+
+def _rounding_lines(data: SaleReceiptData) -> list[Block]:
+    if not data.rounding_fen:
+        return []
+    sign = "+" if data.rounding_fen > 0 else "-"
+    return [Columns("抹零 Rounding", sign + format_fen(abs(data.rounding_fen)))]
+
+
+def _tender_lines(data: SaleReceiptData) -> list[Block]:
+    blocks: list[Block] = [Columns(label, format_fen(amount)) for label, amount in data.tenders]
+    if data.change_fen:
+        blocks.append(Columns("找零 Change", format_fen(data.change_fen), bold=True))
+    return blocks
 
 
 def _coin_lines(data: SaleReceiptData) -> list[Block]:
@@ -375,7 +414,7 @@ def _check_sale(data: SaleReceiptData) -> None:
         _check_positive(item.quantity, "Quantity")
         _check_positive(check_fen(item.unit_fen), "Unit price")
     _check_positive(data.coins_used, "Coins used")
-    if not 0 <= check_fen(data.coins_value_fen) <= data.subtotal_fen:
+    if not 0 <= check_fen(data.coins_value_fen) <= data.subtotal_fen - data.bill_discount_fen:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Coins cannot pay more than the subtotal of {subtotal}"),
             subtotal=format_fen(data.subtotal_fen),

@@ -16,11 +16,13 @@ from desktop.documents.templates import (
     draw_slip_document,
     invite_document,
     redemption_receipt_document,
+    sale_receipt_document,
     voucher_document,
 )
 from desktop.services.print_data import PrintDataService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import Connection, PrinterService, PrinterSettings
+from desktop.services.sale_receipts import SaleReceiptService
 from desktop.services.settings import STORE_NAME, SettingsService
 from desktop.services.slip_data import SlipDataService
 
@@ -39,9 +41,11 @@ class PrintJobService:
     each), so a failure to queue leaves nothing half-printed behind a committed sale."""
 
     def __init__(self, data: PrintDataService, queue: PrintQueueService, printers: PrinterService,
-                 settings: SettingsService, slips: SlipDataService) -> None:
+                 settings: SettingsService, slips: SlipDataService,
+                 sales: SaleReceiptService | None = None) -> None:
         self.data, self.queue, self.printers, self.settings = data, queue, printers, settings
         self.slips = slips
+        self.sales = sales or SaleReceiptService(data.db, data.clock)
 
     def print_invite(self, actor: Actor, group_id: str) -> list[int]:
         document = invite_document(self.data.invite(group_id))
@@ -83,6 +87,16 @@ class PrintJobService:
         data = replace(self.data.redemption(voucher_id), reprint=reprint)
         document = redemption_receipt_document(data)
         return [self.queue.enqueue(actor, DocumentKind.REDEMPTION_RECEIPT, document, voucher_id)]
+
+    def print_sale_receipt(self, actor: Actor, sale_id: str, *, reprint: bool = False) -> list[int]:
+        """The receipt of a completed sale; `reprint` marks it “重印 COPY”."""
+        document = sale_receipt_document(self.sales.sale_receipt(sale_id, reprint=reprint))
+        return [self.queue.enqueue(actor, DocumentKind.SALE_RECEIPT, document, sale_id)]
+
+    def print_refund_receipt(self, actor: Actor, refund_id: str, *, reprint: bool = False) -> list[int]:
+        """The receipt of a refund or void (to the sale receipt's printer)."""
+        document = sale_receipt_document(self.sales.refund_receipt(refund_id, reprint=reprint))
+        return [self.queue.enqueue(actor, DocumentKind.SALE_RECEIPT, document, refund_id)]
 
     def test_page(self, printer_id: int) -> tuple[PrinterSettings, Document]:
         printer = self.printers.get(printer_id)

@@ -108,6 +108,38 @@ class RedemptionService(ServiceBase):
                 text = found
             return self._redeem_checked(conn, actor, now, text)
 
+    def check(self, actor: Actor, scanned: str) -> tuple[RedeemResult, str]:
+        """Judge a voucher scanned into a sale without redeeming it: the verdict it would get
+        now (REDEEMED means "redeemable") and its signed text, for `redeem_within` when the sale
+        completes. Writes nothing."""
+        require(actor, Permission.REDEEM)
+        text = scanned if isinstance(scanned, str) else ""
+        with raw_read(self.db) as conn:
+            if PREFIX not in "".join(text.split()).upper():
+                code = parse_fallback_code(text)
+                found = voucher_text_by_code(conn, code) if code is not None else None
+                if found is None:
+                    verdict = RedeemVerdict.DAMAGED if code is None else RedeemVerdict.UNKNOWN_CODE
+                    return RedeemResult(verdict, typed_code=code or ""), ""
+                text = found
+            settings = settings_values(conn, STORE_ID)
+            check = self._verify(conn, text, settings.get(STORE_ID, ""), self.clock())
+            if check.claims is None or check.verdict is not Verdict.VALID:
+                return _refused(check), ""
+            if redemption_of(conn, check.claims.voucher_id) is not None:
+                return _already(conn, check), ""
+            claims = check.claims
+            return RedeemResult(RedeemVerdict.REDEEMED, claims.voucher_id, claims.product, claims.group_id,
+                                claims.entry_id, _winner(conn, claims.voucher_id),
+                                fallback_code(claims.voucher_id), claims.expires_at), clean_scan(text) or ""
+
+    def redeem_within(self, conn: sqlite3.Connection, actor: Actor, now: datetime, text: str) -> RedeemResult:
+        """Redeem inside another use case's transaction (a sale's): the same checks, rows, op
+        and audit record as `redeem`, on that transaction's connection. A refusal writes
+        nothing; the caller decides whether its transaction goes on."""
+        require(actor, Permission.REDEEM)
+        return self._redeem_checked(conn, actor, now, text)
+
     def _verify(self, conn: sqlite3.Connection, text: str, store_id: str,
                 now: datetime) -> VoucherCheck:
         """Offline check against the local key table, read fresh for the voucher's key id (a

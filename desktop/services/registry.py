@@ -8,6 +8,7 @@ from desktop.core.clock import Clock, utc_now
 from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
+from desktop.services.checkout import CheckoutService
 from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
 from desktop.services.draws import DrawService
@@ -19,6 +20,7 @@ from desktop.services.print_jobs import PrintJobService
 from desktop.services.print_queue import PrintQueueService
 from desktop.services.printers import PrinterService
 from desktop.services.redemption import RedemptionService
+from desktop.services.sale_refunds import SaleRefundService
 from desktop.services.settings import SettingsService
 from desktop.services.settlement import SettlementService
 from desktop.services.signing_keys import SigningKeyService
@@ -53,6 +55,8 @@ class Services:
     print_data: PrintDataService
     print_jobs: PrintJobService
     settlement: SettlementService
+    checkout: CheckoutService
+    sales: SaleRefundService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -63,6 +67,7 @@ class Services:
         settings = SettingsService(db, clock)
         printers, queue = PrinterService(db, clock), PrintQueueService(db, clock)
         print_data = PrintDataService(db, clock)
+        redemption = RedemptionService(db, clock, keys)
         return cls(
             db=db,
             staff=staff,
@@ -81,10 +86,12 @@ class Services:
             join_requests=JoinRequestService(db, clock),
             signing_keys=keys,
             draws=DrawService(db, clock, keys),
-            redemption=RedemptionService(db, clock, keys),
+            redemption=redemption,
             print_data=print_data,
             print_jobs=PrintJobService(print_data, queue, printers, settings, SlipDataService(db, clock)),
             settlement=SettlementService(db, clock),
+            checkout=CheckoutService(db, clock, redemption),
+            sales=SaleRefundService(db, clock),
         )
 
     def close(self) -> None:

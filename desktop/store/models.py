@@ -122,5 +122,6 @@ class MenuItemPrice(Base):
 from desktop.store import (  # noqa: E402
     deal_models,  # noqa: F401
     print_models,  # noqa: F401
+    sale_models,  # noqa: F401
     sync_models,  # noqa: F401
 )

@@ -106,6 +106,16 @@ class PlatformClient:
         return self._call("POST", "/v1/coins/capture", json=body,
                           headers={"Idempotency-Key": idempotency_key})
 
+    def lookup_capture(self, idempotency_key: str) -> dict[str, Any] | None:
+        """What the capture sent with this key got ({key, status, answer}), or None when it never
+        arrived (then sending it again is safe). Asked after a timeout, before any retry."""
+        try:
+            return self._call("GET", f"/v1/coins/captures/{idempotency_key}")
+        except PlatformRejected as exc:
+            if exc.status == 404 and exc.code == "unknown_capture":
+                return None
+            raise
+
     def coin_balance(self, member_id: str, consent_id: str) -> int:
         """The member's available coins, with a live consent of theirs at this terminal."""
         return int(self._call("GET", f"/v1/members/{member_id}/coins",

@@ -16,6 +16,7 @@ from desktop.services.base import Actor
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
+from desktop.sync.checkout_coins import CoinDesk
 from desktop.sync.client import PlatformClient
 from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
@@ -25,6 +26,7 @@ from desktop.sync.worker import SyncWorker, WorkerState
 
 log = logging.getLogger(__name__)
 WorkerFactory = Callable[[Services, PlatformClient], SyncWorker]
+CAPTURE_TIMEOUT = 8.0  # a cashier waits for coins; the capture is looked up after a timeout
 
 
 class SyncRuntime:
@@ -132,9 +134,13 @@ class SyncRuntime:
             raise UserError(QT_TRANSLATE_NOOP("errors", "Pair this terminal with the platform first"))
         return client
 
-    def _client(self) -> PlatformClient | None:
+    def coin_desk(self) -> CoinDesk:
+        """Online coins at the counter (member codes, captures) through this terminal's pairing."""
+        return CoinDesk(self.services, lambda: self._client(timeout=CAPTURE_TIMEOUT))
+
+    def _client(self, timeout: float = 15) -> PlatformClient | None:
         pairing = self.services.sync.pairing()
         token = self.token()
         if pairing is None or token is None:
             return None
-        return PlatformClient(pairing.platform_url, token, timeout=15)
+        return PlatformClient(pairing.platform_url, token, timeout=timeout)

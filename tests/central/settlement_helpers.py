@@ -8,10 +8,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from central.server import RunningServer
-from central.services import admin, statements
+from central.services import admin, members, statements
 from central.services.schedules import Rates, add_schedule
 from desktop.core import commission
 from desktop.core import statement as st
+from desktop.core.member_codes import STEP_SECONDS
 from desktop.sync.client import PlatformClient
 from tests.central.helpers import Seed, paired
 
@@ -47,6 +48,16 @@ class Alliance:
         seed = Seed(self.server, self.a, store, store)
         return paired(seed, name, store)
 
+    def capture(self, client: PlatformClient, coins: int, sale_id: str) -> str:
+        """Coins of the member captured online with a fresh member code: the Idempotency-Key."""
+        platform = self.server.app.state.platform
+        platform.clock.advance(seconds=STEP_SECONDS)
+        with self.tx() as session:
+            code = members.current_code(session, self.member, platform.clock())
+        key = uuid.uuid4().hex
+        client.capture_coins(self.member, coins, sale_id, key, member_code=code)
+        return key
+
     def statement(self, merchant: str, start: datetime, end: datetime) -> dict[str, Any]:
         with self.tx() as session:
             return statements.statement(session, merchant, start, end)
@@ -61,6 +72,7 @@ def two_merchants(server: RunningServer, rates: Rates = SEED_RATES) -> Alliance:
         store_a = admin.create_store(session, a, "A 一号店")
         store_b = admin.create_store(session, b, "B 一号店")
         member = admin.create_member(session, "13800000099", "王", a)
+        admin.grant_coins(session, member, 5000, "test", now)
         for merchant in (a, b):
             add_schedule(session, merchant, now - timedelta(days=60), rates, now)
     return Alliance(server, a, b, store_a, store_b, member)
@@ -68,10 +80,11 @@ def two_merchants(server: RunningServer, rates: Rates = SEED_RATES) -> Alliance:
 
 def sale_op(seq: int, total_fen: int, at: datetime, *, member_id: str | None = None, coin_fen: int = 0,
             coins: int = 0, amounts: commission.SaleAmounts | None = None, version: int | None = 1,
-            sale_id: str | None = None) -> tuple[int, str, str, Any]:
+            sale_id: str | None = None, capture_key: str | None = None) -> tuple[int, str, str, Any]:
     payload: dict[str, Any] = {"sale_id": sale_id or f"sale-{seq}", "total_fen": total_fen, "coins": coins,
                                "coin_fen": coin_fen, "at": at.isoformat(), "member_id": member_id,
-                               "schedule_version": version, "base_fen": total_fen + coin_fen}
+                               "schedule_version": version, "base_fen": total_fen + coin_fen,
+                               "coin_capture_key": capture_key}
     if amounts is not None:
         payload["amounts"] = {"coin_reimbursement_fen": amounts.coin_reimbursement_fen,
                               "turnover_commission_fen": amounts.turnover_commission_fen,

@@ -35,8 +35,9 @@ def test_a_member_of_a_spends_at_b_and_both_statements_show_it(server: RunningSe
     implied = sale_amounts(member_sale_fen=18360, coin_fen=2040, has_member=True, home_merchant_id=world.a,
                            selling_merchant_id=world.b, rates=core(SEED_RATES, 1))
     assert (implied.coin_reimbursement_fen, implied.turnover_commission_fen, implied.alliance_share_fen) == (1632, 551, 184)
+    key = world.capture(client, 204, "sale-1")
     results = client.push(terminal, [sale_op(1, 18360, at, member_id=world.member, coin_fen=2040, coins=204,
-                                             amounts=implied)])["results"]
+                                             amounts=implied, capture_key=key)])["results"]
     assert results[0]["status"] == "applied", results
     start, end = st.period_bounds("month", st.local_day(at))
     b = world.statement(world.b, start, end)
@@ -76,14 +77,16 @@ def test_refunds_reverse_what_the_sale_implied_and_closed_periods_never_change(
     world = two_merchants(server)
     client, terminal = world.terminal(world.store_b)
     sold_at = clock.now - timedelta(days=40)
-    client.push(terminal, [sale_op(1, 18360, sold_at, member_id=world.member, coin_fen=2040, coins=204)])
+    key = world.capture(client, 204, "sale-1")
+    client.push(terminal, [sale_op(1, 18360, sold_at, member_id=world.member, coin_fen=2040, coins=204,
+                                   capture_key=key)])
     start, end = st.period_bounds("month", st.local_day(sold_at))
     with world.tx() as session:
         statements.close_period(session, world.b, start, end, clock.now)
     closed = world.statement(world.b, start, end)
     # A refund of that sale now, and a late sale dated inside the closed month.
     client.push(terminal, [refund_op(2, "sale-1", 9180, clock.now, coin_fen=1020),
-                           refund_op(3, "sale-1", 9180, clock.now, coin_fen=1020, kind="sale.voided"),
+                           refund_op(3, "sale-1", 9180, clock.now, coin_fen=1020),
                            sale_op(4, 5000, sold_at + timedelta(hours=1), member_id=world.member)])
     assert world.statement(world.b, start, end) == closed
     now_start, now_end = end, st.period_bounds("month", st.local_day(clock.now))[1]  # after the closure

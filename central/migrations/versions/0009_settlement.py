@@ -5,14 +5,14 @@ sides' amounts and versions, the platform's record of sales for refunds, closed 
 their statements, and the admin's actions
 
 Revision ID: 0009_settlement
-Revises: 0006_member_phones
+Revises: 0007_sales
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_settlement"
-down_revision = "0006_member_phones"
+down_revision = "0007_sales"
 branch_labels = None
 depends_on = None
 

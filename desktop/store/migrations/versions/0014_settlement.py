@@ -4,13 +4,13 @@ to their home merchant, and the `settlement_lines` view: this terminal's own set
 read from what it told the platform (desktop/store/settlement_queries.py, docs/settlement.md)
 
 Revision ID: 0014_settlement
-Revises: 0010_catalogue
+Revises: 0012_sales
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_settlement"
-down_revision = "0010_catalogue"
+down_revision = "0012_sales"
 branch_labels = None
 depends_on = None
 
