@@ -33,7 +33,6 @@ from desktop.core.coin_tokens import verify_token
 from desktop.core.commission import Rates, sale_amounts
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.ops import OpKind
 from desktop.core.settings_keys import (
     CHECKOUT_ROUND_JIAO,
     CHECKOUT_TENDERS,
@@ -52,7 +51,12 @@ from desktop.store.models import MenuItem, Setting
 from desktop.store.raw_write import sqlite_of
 from desktop.store.sale_models import AcceptedCoinToken, CoinCapture, ParkedOrder
 from desktop.store.sale_queries import item_by_code, sellable_items
-from desktop.store.sync_models import CoinAuthorizationRevocation, CommissionSchedule, Member, SyncState
+from desktop.store.sync_models import (
+    CoinAuthorizationRevocation,
+    CommissionSchedule,
+    Member,
+    SyncState,
+)
 
 DEFAULT_TENDERS = ("cash", "card", "wechat", "alipay")
 
@@ -164,9 +168,12 @@ class CheckoutService(ServiceBase):
             member = s.get(Member, member_id)
             return _counter_member(member) if member else CounterMember(member_id, member_id)
 
-    def with_consent(self, member_id: str, consent_id: str, available: int) -> CounterMember:
-        """The member after the platform turned their member code into a consent (online)."""
-        return replace(self.member_by_id(member_id), consent_id=consent_id, available=max(0, available))
+    def with_consent(self, member_id: str, consent_id: str, available: int, *,
+                     home_merchant_id: str | None = None) -> CounterMember:
+        """The member after the platform turned their member code into a consent (online); the
+        platform's answer names the merchant they are locked to (the alliance share needs it)."""
+        member = replace(self.member_by_id(member_id), consent_id=consent_id, available=max(0, available))
+        return replace(member, home_merchant_id=home_merchant_id) if home_merchant_id else member
 
     def accept_authorization(self, text: str, member: CounterMember | None) -> CounterMember:
         """Check a coin authorization QR offline: signed by the platform this terminal is paired

@@ -21,7 +21,13 @@ from desktop.core.ops import OpKind
 from desktop.services.base import Transaction
 from desktop.services.checkout_order import Order
 from desktop.store.models import LedgerTransfer
-from desktop.store.sale_models import AcceptedCoinToken, CoinCapture, Sale, SaleLineRow, SaleTenderRow
+from desktop.store.sale_models import (
+    AcceptedCoinToken,
+    CoinCapture,
+    Sale,
+    SaleLineRow,
+    SaleTenderRow,
+)
 from desktop.store.sale_queries import next_number
 
 SALE_SERIES = "sale"

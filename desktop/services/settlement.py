@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.core.staff import Permission
+from desktop.core.statement import ClientLine
 from desktop.services.base import Actor, ServiceBase, require
 from desktop.store.models import OutboxOp
-from desktop.core.statement import ClientLine
 from desktop.store.settlement_queries import client_lines
 from desktop.store.sync_models import Member, SyncState, TerminalKey
 

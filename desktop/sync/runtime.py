@@ -16,11 +16,11 @@ from desktop.services.base import Actor
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
+from desktop.sync import settlement_report
 from desktop.sync.checkout_coins import CoinDesk
 from desktop.sync.client import PlatformClient
 from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
-from desktop.sync import settlement_report
 from desktop.sync.reconcile import ReconcileReport, reconcile
 from desktop.sync.worker import SyncWorker, WorkerState
 

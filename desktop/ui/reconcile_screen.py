@@ -35,7 +35,13 @@ from desktop.sync.runtime import SyncRuntime
 from desktop.ui.changes import Change
 from desktop.ui.context import UiContext
 from desktop.ui.messages import describe, set_status
-from desktop.ui.models.settlement_model import OP_ID_ROLE, SettlementModel, explain, kind_name, money
+from desktop.ui.models.settlement_model import (
+    OP_ID_ROLE,
+    SettlementModel,
+    explain,
+    kind_name,
+    money,
+)
 from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 import requests
-from sqlalchemy import select
 
 from central.models import StoreSale
 from desktop.core.checkout import Tender
