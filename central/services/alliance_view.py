@@ -44,11 +44,16 @@ def view(session: Session, merchant_id: str, start: datetime, end: datetime) -> 
                    SettlementSale.occurred_at >= start, SettlementSale.occurred_at < end)
             .group_by(SettlementSale.member_id)):
         per_member[member_id or ""] += int(paid) - int(refunded)
-    members = [{"member_id": m.id, "name": m.name, "phone_masked": mask_phone(m.phone),
-                "locked_at": m.locked_at.isoformat() if m.locked_at else None, "lock_reason": m.lock_reason,
-                "spend_elsewhere_fen": per_member.get(m.id, 0)}
-               for m in session.execute(select(Member).where(Member.home_merchant_id == merchant_id)
-                                        .order_by(Member.locked_at.desc(), Member.id).limit(MAX_MEMBERS)).scalars()]
+    spenders = sorted(per_member, key=lambda k: -per_member[k])[:MAX_MEMBERS]
+    rows = [*session.execute(select(Member).where(Member.home_merchant_id == merchant_id,
+                                                  Member.id.in_(spenders))).scalars(),
+            *session.execute(select(Member).where(Member.home_merchant_id == merchant_id,
+                                                  Member.id.not_in(spenders))
+                             .order_by(Member.id).limit(MAX_MEMBERS - len(spenders))).scalars()]
+    members = sorted(({"member_id": m.id, "name": m.name, "phone_masked": mask_phone(m.phone),
+                       "locked_at": m.locked_at.isoformat() if m.locked_at else None, "lock_reason": m.lock_reason,
+                       "spend_elsewhere_fen": per_member.get(m.id, 0)} for m in rows),
+                     key=lambda m: (-int(m["spend_elsewhere_fen"]), str(m["member_id"])))
     days = []
     day = st.local_day(start)
     last = st.local_day(end - timedelta(microseconds=1))

@@ -14,7 +14,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, invalid, not_found
@@ -55,9 +55,9 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
     if closure is not None and store_id is None:
         whole: dict[str, Any] = json.loads(closure.statement)
         return _page(whole, whole.pop("lines"), offset, limit)
-    scope = [SettlementLine.merchant_id == merchant_id]
-    if store_id is not None:
-        scope.append(SettlementLine.store_id == store_id)
+    scope: list[Any] = [SettlementLine.merchant_id == merchant_id]
+    if store_id is not None:  # the store's lines and the merchant's own (fees, shares earned)
+        scope.append(or_(SettlementLine.store_id == store_id, SettlementLine.store_id.is_(None)))
     in_period = [*scope, SettlementLine.booked_at >= start, SettlementLine.booked_at < end]
     opening = sum(st.signed(kind, int(fen)) for kind, fen in session.execute(
         select(SettlementLine.kind, func.sum(SettlementLine.amount_fen))

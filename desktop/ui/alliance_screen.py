@@ -4,12 +4,20 @@ both per day. Read from the platform off the UI thread."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -34,6 +42,9 @@ from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
 
 
+WINDOW_DAYS = 14
+
+
 class AllianceScreen(ScreenBase):
     shows = frozenset({Change.SYNC})
 
@@ -42,8 +53,7 @@ class AllianceScreen(ScreenBase):
         self.setObjectName("alliance")
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.answer: dict[str, Any] | None = None
-        self.month = QDateEdit(QDate.currentDate(), self, objectName="month", calendarPopup=True)
-        self.month.setDisplayFormat("yyyy-MM")
+        self.day = QDateEdit(QDate.currentDate(), self, objectName="day", calendarPopup=True)
         self.show_button = QPushButton(self.tr("Show"), self, objectName="show")
         set_role(self.show_button, "primary", "blue")
         self.show_button.clicked.connect(self.load)
@@ -61,7 +71,7 @@ class AllianceScreen(ScreenBase):
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.members.verticalHeader().setVisible(False)
         top = QHBoxLayout()
-        for widget in (QLabel(self.tr("Month")), self.month, self.show_button):
+        for widget in (QLabel(self.tr("Two weeks up to")), self.day, self.show_button):
             top.addWidget(widget)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -70,9 +80,10 @@ class AllianceScreen(ScreenBase):
         layout.addWidget(self.chart_view, 2)
         layout.addWidget(self.members, 1)
 
-    def bounds(self) -> tuple[Any, Any]:
-        day: date = self.month.date().toPython()
-        return st.period_bounds("month", day)
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The 14 days up to the chosen day, in the platform's days."""
+        day: date = self.day.date().toPython()
+        return st.period_bounds("day", day - timedelta(days=WINDOW_DAYS - 1))[0], st.period_bounds("day", day)[1]
 
     def load(self) -> None:
         if self.runtime is None:
@@ -92,7 +103,8 @@ class AllianceScreen(ScreenBase):
         self.show_button.setEnabled(True)
         self.answer = answer
         self.summary.setText(self.tr(
-            "{n} members locked to this merchant spent {spend} at other merchants; share earned {share}").format(
+            "{n} members are locked to this merchant. In these two weeks they spent {spend} at other "
+            "merchants of the alliance, and this merchant earned {share} in alliance shares.").format(
             n=answer["locked_members"], spend=format_fen(int(answer["spend_elsewhere_fen"])),
             share=format_fen(int(answer["share_fen"]))))
         self._chart(answer["days"])
@@ -105,33 +117,40 @@ class AllianceScreen(ScreenBase):
                 self.members.setItem(i, column, QTableWidgetItem(value))
 
     def _chart(self, days: list[dict[str, Any]]) -> None:
+        """Spend at other merchants as bars (left axis), the share earned as a line (right axis,
+        its own scale: it is a small part of the spend). Plotted in CNY: display only."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        spend, share = QBarSet(self.tr("Spent elsewhere (whole CNY)")), QBarSet(self.tr("Share earned (whole CNY)"))
+        spend = QBarSet(self.tr("Spent at other merchants (CNY)"))
         spend.setColor(QColor("#90caf9"))
-        share.setColor(QColor("#2e7d32"))
-        for day in days:
+        share = QLineSeries()
+        share.setName(self.tr("Share earned (CNY)"))
+        share.setPen(QPen(QColor("#2e7d32"), 3))
+        for n, day in enumerate(days):
             spend.append(_yuan(int(day["spend_elsewhere_fen"])))
-            share.append(_yuan(int(day["share_fen"])))
-        series = QBarSeries()
-        series.append(spend)
-        series.append(share)
-        self.chart.addSeries(series)
+            share.append(n, _yuan(int(day["share_fen"])))
+        bars = QBarSeries()
+        bars.append(spend)
+        self.chart.addSeries(bars)
+        self.chart.addSeries(share)
         categories = QBarCategoryAxis()
         categories.append([d["day"][-2:] for d in days])
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(categories)
-        values = QValueAxis()
-        values.setLabelFormat("%.0f")
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(values)
+        bars.attachAxis(categories)
+        share.attachAxis(categories)
+        for series, side, fmt in ((bars, Qt.AlignmentFlag.AlignLeft, "%.0f"), (share, Qt.AlignmentFlag.AlignRight, "%.2f")):
+            axis = QValueAxis()
+            axis.setLabelFormat(fmt)
+            axis.setMin(0)
+            self.chart.addAxis(axis, side)
+            series.attachAxis(axis)
 
     def _failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
         set_status(self.summary, describe(exc), ok=False)
 
 
-def _yuan(fen: int) -> int:
-    """Whole yuan, half-up: the chart's bar heights (the amounts themselves stay in fen)."""
-    return (fen + 50) // 100 if fen >= 0 else -((-fen + 50) // 100)
+def _yuan(fen: int) -> float:
+    """A plotted height in CNY: display only, never added up (the amounts stay in fen)."""
+    return fen / 100

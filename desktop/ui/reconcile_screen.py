@@ -76,7 +76,8 @@ class ReconcileScreen(ScreenBase):
                                                self.tr("Statement")])
         self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.totals.verticalHeader().setVisible(False)
-        self.totals.setMaximumHeight(190)
+        self.totals.verticalHeader().setDefaultSectionSize(21)
+        self.totals.setFixedHeight(self.totals.horizontalHeader().sizeHint().height() + 21 * len(st.KINDS) + 8)
         self.model = SettlementModel()
         self.table = QTableView(self, objectName="lines")
         self.table.setModel(self.model)
@@ -120,11 +121,11 @@ class ReconcileScreen(ScreenBase):
             self.runtime.worker.run_round()
         start, end = st.period_bounds(*self.period())
         self.show_report(self.runtime.settlement(self.ctx.actor, start, end))
-        for row, line in enumerate(self.model.rows):
-            if line.status == sr.DIFFERS:
-                self.table.selectRow(row)
-                self.drill_down(self.model.index(row, 0))
-                break
+        differing = [n for n, line in enumerate(self.model.rows) if line.status == sr.DIFFERS]
+        valued = [n for n in differing if self.model.rows[n].here_fen != self.model.rows[n].platform_fen]
+        for row in (valued or differing)[:1]:
+            self.table.selectRow(row)
+            self.drill_down(self.model.index(row, 0))
 
     def show_report(self, report: sr.Report) -> None:
         self.compare_button.setEnabled(True)

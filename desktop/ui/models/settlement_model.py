@@ -51,6 +51,10 @@ def explain(row: sr.Row) -> str:
             "settlement", "here {here} under schedule v{hv}, the platform {there} under v{tv}").format(
             here=money(row.here_fen), hv=row.here_version if row.here_version is not None else "?",
             there=money(row.platform_fen), tv=row.platform_version if row.platform_version is not None else "?"))
+        if row.here_version is not None and row.platform_version is not None and row.here_version < row.platform_version:
+            parts.append(QCoreApplication.translate(
+                "settlement", "this counter did not have schedule v{tv} yet when it recorded the line").format(
+                tv=row.platform_version))
     if row.status == sr.MISSING_ON_PLATFORM:
         parts.append(QCoreApplication.translate(
             "settlement", "not on this statement yet (rejected, not sent, or booked in a later period)"))
@@ -88,7 +92,7 @@ class SettlementModel(RowTableModel[sr.Row]):
         if column == 0:
             return status_name(row.status)
         if column == 1:
-            return f"{source_name(row.source)} {row.ref}".strip()
+            return f"{source_name(row.source)} {row.ref[:10]}".strip()
         if column == 2:
             return kind_name(row.kind)
         if column == 3:
