@@ -74,7 +74,12 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    lines = [_line(row) for row in session.execute(query)]
+    lines = [_line(row) for row in session.execute(query).all()]
+    wanted = {line["counterparty"] for line in lines if line["counterparty"]}
+    names: dict[str, str] = {str(k): str(v) for k, v in session.execute(
+        select(Merchant.id, Merchant.name).where(Merchant.id.in_(wanted)))}
+    for line in lines:
+        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
     closed = closed_until(session, merchant_id)
     head = {
         "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
@@ -102,14 +107,14 @@ def _position(net: int) -> str:
 
 
 def _line(row: Any) -> dict[str, Any]:
-    own = row.store_id is not None
-    return {"line_id": row.id, "booked_at": row.booked_at.isoformat(), "occurred_at": row.occurred_at.isoformat(),
-            "source": row.source, "kind": row.kind, "ref": row.ref, "store_id": row.store_id,
-            "terminal_id": row.terminal_id, "op_id": row.op_id if own else None,
-            "fen": row.amount_fen, "signed_fen": st.signed(row.kind, row.amount_fen),
-            "schedule_version": row.schedule_version, "client_fen": row.client_fen,
-            "client_version": row.client_version, "differs": bool(row.differs),
-            "counterparty": row.counterparty, "note": row.note, "adjusts": row.adjusts}
+    (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
+     client_fen, client_version, differs, counterparty, note, adjusts) = row
+    return {"line_id": line_id, "booked_at": booked_at.isoformat(), "occurred_at": occurred_at.isoformat(),
+            "source": source, "kind": kind, "ref": ref, "store_id": store_id, "terminal_id": terminal_id,
+            "op_id": op_id if store_id is not None else None, "fen": fen,
+            "signed_fen": st.DIRECTION[kind] * fen, "schedule_version": version, "client_fen": client_fen,
+            "client_version": client_version, "differs": bool(differs), "counterparty": counterparty,
+            "note": note, "adjusts": adjusts}
 
 
 def close_period(session: Session, merchant_id: str, start: datetime, end: datetime, now: datetime,

@@ -61,9 +61,9 @@ PERIODS = ("day", "week", "month")
 class ClientLine:
     """One settlement line as the counter recorded it (desktop/store/settlement_queries.py)."""
 
-    seq: int
+    seq: int  # the order the lines were written in
     op_id: str
-    status: str  # the outbox op's: pending | applied | rejected
+    status: str  # the op's: pending | applied | rejected (applied once pruned from the outbox)
     source: str  # sale | refund | group | coins
     ref: str
     kind: str

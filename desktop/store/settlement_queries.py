@@ -1,12 +1,13 @@
-"""The counter's own settlement lines (docs/settlement.md): the `settlement_lines` view over
-the outbox (migration 0014_settlement), i.e. exactly the amounts this terminal told the
-platform, and the commission schedule in force at a time as desktop.core.commission uses it."""
+"""The counter's own settlement lines (docs/settlement.md): `settlement_lines`, written with each
+op by a trigger on the outbox (desktop/store/settlement_models.py), i.e. exactly the amounts
+this terminal told the platform; and the commission schedule in force at a time as
+desktop.core.commission uses it."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.clock import from_iso
@@ -14,19 +15,21 @@ from desktop.core.commission import Rates
 from desktop.core.statement import ClientLine
 from desktop.store.sync_models import CommissionSchedule, SyncState
 
-_LINES = text("SELECT seq, op_id, status, source, ref, kind, fen, schedule_version, at "
-              "FROM settlement_lines ORDER BY seq, kind")
+# The op's status when it is still in the outbox; a pruned op was acknowledged long ago.
+_LINES = ("SELECT l.id, l.op_id, COALESCE(o.status, 'applied'), l.source, l.ref, l.kind, l.fen, "
+          "l.schedule_version, l.at FROM settlement_lines l LEFT JOIN outbox o ON o.op_id = l.op_id "
+          "ORDER BY l.id")
 
 
 def client_lines(session: Session, start: datetime, end: datetime) -> list[ClientLine]:
     """This terminal's lines whose event lies in [start, end), in the order they were written."""
     found = []
-    for row in session.execute(_LINES):
-        at = from_iso(str(row.at))
+    rows = session.connection().exec_driver_sql(_LINES).fetchall()
+    for seq, op_id, status, source, ref, kind, fen, version, at_text in rows:
+        at = from_iso(at_text)
         if start <= at < end:
-            found.append(ClientLine(int(row.seq), str(row.op_id), str(row.status), str(row.source),
-                                    str(row.ref or ""), str(row.kind), int(row.fen),
-                                    None if row.schedule_version is None else int(row.schedule_version), at))
+            found.append(ClientLine(seq, op_id, status, source, ref or "", kind, int(fen),
+                                    None if version is None else int(version), at))
     return found
 
 

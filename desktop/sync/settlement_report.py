@@ -98,23 +98,27 @@ def compare(ours: Iterable[ClientLine], statement: dict[str, Any], terminal_id: 
 
 def _platform_row(line: dict[str, Any], mine: dict[tuple[str, str], ClientLine], terminal_id: str,
                   seen: set[tuple[str, str]]) -> Row:
-    common = {"kind": line["kind"], "source": line["source"], "ref": line["ref"] or "",
-              "op_id": line["op_id"] or "", "terminal_id": line["terminal_id"] or "",
-              "at": from_iso(line["occurred_at"]), "platform_fen": int(line["fen"]),
-              "platform_version": line["schedule_version"], "received_fen": line["client_fen"],
-              "note": line["note"], "adjusts": line["adjusts"], "counterparty": line["counterparty"]}
-    if not line["terminal_id"]:
-        return Row(MERCHANT, **common)
-    if line["terminal_id"] != terminal_id:
-        return Row(OTHER_TERMINAL, **common)
-    key = (line["op_id"], line["kind"])
-    here = mine.get(key)
-    if here is None:
-        return Row(MISSING_HERE, **common)
-    seen.add(key)
-    same = here.fen == int(line["fen"]) and (here.schedule_version is None
-                                             or here.schedule_version == line["schedule_version"])
-    return Row(MATCHED if same else DIFFERS, here_fen=here.fen, here_version=here.schedule_version, **common)
+    kind, op_id, terminal = line["kind"], line["op_id"] or "", line["terminal_id"] or ""
+    fen, version = int(line["fen"]), line["schedule_version"]
+    here: ClientLine | None = None
+    if not terminal:
+        status = MERCHANT
+    elif terminal != terminal_id:
+        status = OTHER_TERMINAL
+    else:
+        key = (op_id, kind)
+        here = mine.get(key)
+        if here is None:
+            status = MISSING_HERE
+        else:
+            seen.add(key)
+            same = here.fen == fen and (here.schedule_version is None or here.schedule_version == version)
+            status = MATCHED if same else DIFFERS
+    counterparty = line["counterparty"] and line.get("counterparty_name", line["counterparty"])
+    at = here.at if here is not None else from_iso(line["occurred_at"])  # the same event time when matched
+    return Row(status, kind, line["source"], line["ref"] or "", op_id, terminal, at,
+               here.fen if here else None, here.schedule_version if here else None, fen, version,
+               line["client_fen"], line["note"], line["adjusts"], counterparty)
 
 
 CSV_HEADER = ("status", "kind", "source", "ref", "terminal", "occurred_at", "here_fen", "here_schedule_version",

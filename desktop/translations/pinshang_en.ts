@@ -1,6 +1,53 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AllianceScreen</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Locked since</source>
+        <translation>Locked since</translation>
+    </message>
+    <message>
+        <source>Spent at other merchants</source>
+        <translation>Spent at other merchants</translation>
+    </message>
+    <message>
+        <source>Two weeks up to</source>
+        <translation>Two weeks up to</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>Sync is not available</translation>
+    </message>
+    <message>
+        <source>{n} members are locked to this merchant. In these two weeks they spent {spend} at other merchants of the alliance, and this merchant earned {share} in alliance shares.</source>
+        <translation>{n} members are locked to this merchant. In these two weeks they spent {spend} at other merchants of the alliance, and this merchant earned {share} in alliance shares.</translation>
+    </message>
+    <message>
+        <source>Spent at other merchants (CNY)</source>
+        <translation>Spent at other merchants (CNY)</translation>
+    </message>
+    <message>
+        <source>Share earned (CNY)</source>
+        <translation>Share earned (CNY)</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -317,6 +364,29 @@ What to do: {action}</translation>
     <message>
         <source>Group opened</source>
         <translation>Group opened</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>A rate must be between 0% and 100%.</source>
+        <translation>A rate must be between 0% and 100%.</translation>
+    </message>
+    <message>
+        <source>The alliance share cannot be more than the turnover commission.</source>
+        <translation>The alliance share cannot be more than the turnover commission.</translation>
+    </message>
+    <message>
+        <source>A coin must be worth at least one fen.</source>
+        <translation>A coin must be worth at least one fen.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of settlement line.</source>
+        <translation>Unknown kind of settlement line.</translation>
+    </message>
+    <message>
+        <source>A period is a day, a week or a month.</source>
+        <translation>A period is a day, a week or a month.</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1042,18 @@ What to do: {action}</translation>
 <context>
     <name>ReconcileScreen</name>
     <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
         <source>Compare with the platform</source>
         <translation>Compare with the platform</translation>
     </message>
@@ -980,12 +1062,52 @@ What to do: {action}</translation>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{label}: {m} matched · {d} differ · {p} missing on the platform · {h} missing here</source>
+        <translation>{label}: {m} matched · {d} differ · {p} missing on the platform · {h} missing here</translation>
+    </message>
+    <message>
+        <source>the platform pays the store</source>
+        <translation>the platform pays the store</translation>
+    </message>
+    <message>
+        <source>the store pays the platform</source>
+        <translation>the store pays the platform</translation>
+    </message>
+    <message>
+        <source>nothing to pay</source>
+        <translation>nothing to pay</translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation> (closed)</translation>
+    </message>
+    <message>
+        <source>Opening {o} · net {n}: {position} · closing {c}{closed}</source>
+        <translation>Opening {o} · net {n}: {position} · closing {c}{closed}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>{items} · {paid} + {coins} in coins</source>
+        <translation>{items} · {paid} + {coins} in coins</translation>
     </message>
     <message>
         <source>Here</source>
@@ -996,48 +1118,12 @@ What to do: {action}</translation>
         <translation>Platform</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>Differences</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
         <source>Sync is not available</source>
         <translation>Sync is not available</translation>
     </message>
     <message>
         <source>Asking the platform…</source>
         <translation>Asking the platform…</translation>
-    </message>
-    <message>
-        <source>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</source>
-        <translation>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</translation>
-    </message>
-    <message>
-        <source>Matched</source>
-        <translation>Matched</translation>
-    </message>
-    <message>
-        <source>Differs</source>
-        <translation>Differs</translation>
-    </message>
-    <message>
-        <source>Missing on the platform</source>
-        <translation>Missing on the platform</translation>
-    </message>
-    <message>
-        <source>Missing here</source>
-        <translation>Missing here</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -1132,6 +1218,41 @@ What to do: {action}</translation>
     <message>
         <source>Saved</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2225,198 @@ What to do: {action}</translation>
         <source>Group {id} has not been drawn or cancelled: nothing to hand back yet</source>
         <translation>Group {id} has not been drawn or cancelled: nothing to hand back yet</translation>
     </message>
+    <message>
+        <source>A quantity is a whole number from 1 to {most}</source>
+        <translation>A quantity is a whole number from 1 to {most}</translation>
+    </message>
+    <message>
+        <source>The price is out of range</source>
+        <translation>The price is out of range</translation>
+    </message>
+    <message>
+        <source>A discount on {name} must be between 0 and {most}</source>
+        <translation>A discount on {name} must be between 0 and {most}</translation>
+    </message>
+    <message>
+        <source>A prize voucher is one line at price 0</source>
+        <translation>A prize voucher is one line at price 0</translation>
+    </message>
+    <message>
+        <source>A bill has at most {most} lines</source>
+        <translation>A bill has at most {most} lines</translation>
+    </message>
+    <message>
+        <source>The bill discount must be between 0 and {most}</source>
+        <translation>The bill discount must be between 0 and {most}</translation>
+    </message>
+    <message>
+        <source>This bill allows at most {most} coins</source>
+        <translation>This bill allows at most {most} coins</translation>
+    </message>
+    <message>
+        <source>A payment must be more than 0</source>
+        <translation>A payment must be more than 0</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than the bill ({total}): only cash gives change</source>
+        <translation>Card and app payments cannot be more than the bill ({total}): only cash gives change</translation>
+    </message>
+    <message>
+        <source>{due} is still due</source>
+        <translation>{due} is still due</translation>
+    </message>
+    <message>
+        <source>This prize voucher was already redeemed</source>
+        <translation>This prize voucher was already redeemed</translation>
+    </message>
+    <message>
+        <source>This prize voucher has expired</source>
+        <translation>This prize voucher has expired</translation>
+    </message>
+    <message>
+        <source>This prize voucher is for another store</source>
+        <translation>This prize voucher is for another store</translation>
+    </message>
+    <message>
+        <source>This prize voucher is forged or altered: do not accept it</source>
+        <translation>This prize voucher is forged or altered: do not accept it</translation>
+    </message>
+    <message>
+        <source>This prize voucher was signed after its terminal was revoked: do not accept it</source>
+        <translation>This prize voucher was signed after its terminal was revoked: do not accept it</translation>
+    </message>
+    <message>
+        <source>Not a voucher we can read: scan again or type the code</source>
+        <translation>Not a voucher we can read: scan again or type the code</translation>
+    </message>
+    <message>
+        <source>No voucher has this code</source>
+        <translation>No voucher has this code</translation>
+    </message>
+    <message>
+        <source>This item is not on sale</source>
+        <translation>This item is not on sale</translation>
+    </message>
+    <message>
+        <source>No item has the code {code}</source>
+        <translation>No item has the code {code}</translation>
+    </message>
+    <message>
+        <source>No member of this store has the phone number {phone}</source>
+        <translation>No member of this store has the phone number {phone}</translation>
+    </message>
+    <message>
+        <source>Pair this terminal with the platform before accepting coins</source>
+        <translation>Pair this terminal with the platform before accepting coins</translation>
+    </message>
+    <message>
+        <source>This coin authorization is for another store</source>
+        <translation>This coin authorization is for another store</translation>
+    </message>
+    <message>
+        <source>This coin authorization belongs to another member</source>
+        <translation>This coin authorization belongs to another member</translation>
+    </message>
+    <message>
+        <source>This coin authorization was cancelled or used: ask the member for a new one</source>
+        <translation>This coin authorization was cancelled or used: ask the member for a new one</translation>
+    </message>
+    <message>
+        <source>This coin authorization was already used at this store</source>
+        <translation>This coin authorization was already used at this store</translation>
+    </message>
+    <message>
+        <source>The bill is empty</source>
+        <translation>The bill is empty</translation>
+    </message>
+    <message>
+        <source>This order was recalled already</source>
+        <translation>This order was recalled already</translation>
+    </message>
+    <message>
+        <source>The discount is beyond the cashier's limit: a manager must approve it</source>
+        <translation>The discount is beyond the cashier's limit: a manager must approve it</translation>
+    </message>
+    <message>
+        <source>Coins need a member</source>
+        <translation>Coins need a member</translation>
+    </message>
+    <message>
+        <source>The coins were not taken by the platform yet: try again</source>
+        <translation>The coins were not taken by the platform yet: try again</translation>
+    </message>
+    <message>
+        <source>{kind} is not a payment this store takes</source>
+        <translation>{kind} is not a payment this store takes</translation>
+    </message>
+    <message>
+        <source>This coin authorization expired at {time}: ask the member for a new one</source>
+        <translation>This coin authorization expired at {time}: ask the member for a new one</translation>
+    </message>
+    <message>
+        <source>This coin authorization is forged, altered or from another platform: do not accept it</source>
+        <translation>This coin authorization is forged, altered or from another platform: do not accept it</translation>
+    </message>
+    <message>
+        <source>This is not a coin authorization we can read</source>
+        <translation>This is not a coin authorization we can read</translation>
+    </message>
+    <message>
+        <source>No such sale</source>
+        <translation>No such sale</translation>
+    </message>
+    <message>
+        <source>No such refund</source>
+        <translation>No such refund</translation>
+    </message>
+    <message>
+        <source>No sale has the receipt number {number}</source>
+        <translation>No sale has the receipt number {number}</translation>
+    </message>
+    <message>
+        <source>Sale {number} was voided already</source>
+        <translation>Sale {number} was voided already</translation>
+    </message>
+    <message>
+        <source>Part of sale {number} was refunded: refund the rest instead of voiding it</source>
+        <translation>Part of sale {number} was refunded: refund the rest instead of voiding it</translation>
+    </message>
+    <message>
+        <source>Only a sale of today can be voided: refund sale {number} instead</source>
+        <translation>Only a sale of today can be voided: refund sale {number} instead</translation>
+    </message>
+    <message>
+        <source>Sale {number} was voided: nothing is left to refund</source>
+        <translation>Sale {number} was voided: nothing is left to refund</translation>
+    </message>
+    <message>
+        <source>Line {line} has {left} left to refund</source>
+        <translation>Line {line} has {left} left to refund</translation>
+    </message>
+    <message>
+        <source>Sale {number} was refunded in full already</source>
+        <translation>Sale {number} was refunded in full already</translation>
+    </message>
+    <message>
+        <source>Say why (a reason is required)</source>
+        <translation>Say why (a reason is required)</translation>
+    </message>
+    <message>
+        <source>The refund is more than what is left of the sale</source>
+        <translation>The refund is more than what is left of the sale</translation>
+    </message>
+    <message>
+        <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
+        <translation>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</translation>
+    </message>
+    <message>
+        <source>This is not a member code we can read</source>
+        <translation>This is not a member code we can read</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: use the member's coin authorization QR</source>
+        <translation>The platform cannot be reached: use the member's coin authorization QR</translation>
+    </message>
 </context>
 <context>
     <name>hand_back</name>
@@ -2384,6 +2697,10 @@ What to do: {action}</translation>
         <translation>Reconciliation</translation>
     </message>
     <message>
+        <source>Alliance</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
@@ -2394,6 +2711,109 @@ What to do: {action}</translation>
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>settlement</name>
+    <message>
+        <source>Coins taken (reimbursed)</source>
+        <translation>Coins taken (reimbursed)</translation>
+    </message>
+    <message>
+        <source>Sale commission</source>
+        <translation>Sale commission</translation>
+    </message>
+    <message>
+        <source>Group deal commission</source>
+        <translation>Group deal commission</translation>
+    </message>
+    <message>
+        <source>Alliance share earned</source>
+        <translation>Alliance share earned</translation>
+    </message>
+    <message>
+        <source>Alliance share passed on</source>
+        <translation>Alliance share passed on</translation>
+    </message>
+    <message>
+        <source>Entry fee</source>
+        <translation>Entry fee</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Group deal</source>
+        <translation>Group deal</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>Platform fee</source>
+        <translation>Platform fee</translation>
+    </message>
+    <message>
+        <source>Alliance</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>Missing on the platform</source>
+        <translation>Missing on the platform</translation>
+    </message>
+    <message>
+        <source>Missing here</source>
+        <translation>Missing here</translation>
+    </message>
+    <message>
+        <source>Other terminal</source>
+        <translation>Other terminal</translation>
+    </message>
+    <message>
+        <source>Merchant's own</source>
+        <translation>Merchant's own</translation>
+    </message>
+    <message>
+        <source>here {here} under schedule v{hv}, the platform {there} under v{tv}</source>
+        <translation>here {here} under schedule v{hv}, the platform {there} under v{tv}</translation>
+    </message>
+    <message>
+        <source>this counter did not have schedule v{tv} yet when it recorded the line</source>
+        <translation>this counter did not have schedule v{tv} yet when it recorded the line</translation>
+    </message>
+    <message>
+        <source>not on this statement yet (rejected, not sent, or booked in a later period)</source>
+        <translation>not on this statement yet (rejected, not sent, or booked in a later period)</translation>
+    </message>
+    <message>
+        <source>the platform found an amount this counter did not record</source>
+        <translation>the platform found an amount this counter did not record</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>the platform</translation>
+    </message>
+    <message>
+        <source>with {who}</source>
+        <translation>with {who}</translation>
+    </message>
+    <message>
+        <source>adjustment: {text}</source>
+        <translation>adjustment: {text}</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +3362,10 @@ What to do: {action}</translation>
     <message>
         <source>coin deduction</source>
         <translation>coin deduction</translation>
+    </message>
+    <message>
+        <source>turnover commission</source>
+        <translation>turnover commission</translation>
     </message>
     <message>
         <source>deal commission</source>

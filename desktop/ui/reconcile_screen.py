@@ -10,7 +10,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QMarginsF, QModelIndex
+from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QModelIndex
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -226,8 +226,11 @@ def _describe_payload(payload: dict[str, object]) -> str:
         items = ", ".join(f"{line.get('name', '')} x{line.get('quantity', 1)}" for line in payload["lines"]
                           if isinstance(line, dict))
         coins = int(str(payload.get("coin_fen", 0) or 0))
-        return f"{items} · {format_fen(int(str(payload.get('total_fen', 0))))}" + (
-            f" + {format_fen(coins)} coins" if coins else "")
+        paid = format_fen(int(str(payload.get("total_fen", 0))))
+        if not coins:
+            return f"{items} · {paid}"
+        return QCoreApplication.translate("ReconcileScreen", "{items} · {paid} + {coins} in coins").format(
+            items=items, paid=paid, coins=format_fen(coins))
     if "group_id" in payload:
         return f"{payload['group_id']} · {format_fen(int(str(payload.get('kept_fen', 0) or 0)))}"
     if "total_fen" in payload:

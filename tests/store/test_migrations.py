@@ -48,6 +48,8 @@ SAMPLE_ROWS = {
     "printer_routes": "INSERT INTO printer_routes (kind, printer_id) SELECT hex(randomblob(6)), id FROM printers LIMIT 1",
     "print_jobs": "INSERT INTO print_jobs (kind, ref, document, status, attempts, created_at) "
                   "VALUES ('voucher', 'v1', '{}', 'queued', 0, '2026')",
+    "settlement_lines": "INSERT INTO settlement_lines (op_id, source, ref, kind, fen, schedule_version, at) "
+                        "VALUES (hex(randomblob(8)), 'sale', 's1', 'turnover_commission', 551, 1, '2026-12-01')",
 }
 
 

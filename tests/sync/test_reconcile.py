@@ -19,6 +19,7 @@ from desktop.core.checkout import Tender
 from desktop.core.staff import Role
 from desktop.services.base import Actor
 from desktop.store.models import OutboxOp
+from desktop.store.settlement_models import SettlementLine
 from desktop.sync import settlement_report as sr
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import install_language
@@ -53,13 +54,13 @@ def _prepare(till: Till) -> dict[str, str]:
     changed, lost, kept = (_member_sale(till) for _ in range(3))
     till.sync()
     with till.services.db.write() as s:
-        op = s.scalar(select(OutboxOp).where(OutboxOp.op_id == _sale_op(till, changed).op_id))
-        assert op is not None
-        payload = json.loads(op.payload)
-        payload["amounts"]["turnover_commission_fen"] += 7
-        payload["schedule_version"] = 9
-        op.payload = json.dumps(payload)
-        s.execute(delete(OutboxOp).where(OutboxOp.op_id == _sale_op(till, lost).op_id))
+        line = s.scalar(select(SettlementLine).where(SettlementLine.op_id == _sale_op(till, changed).op_id,
+                                                     SettlementLine.kind == st.TURNOVER_COMMISSION))
+        assert line is not None
+        line.fen += 7
+        for same_op in s.scalars(select(SettlementLine).where(SettlementLine.op_id == line.op_id)):
+            same_op.schedule_version = 9
+        s.execute(delete(SettlementLine).where(SettlementLine.op_id == _sale_op(till, lost).op_id))
     unsent = _member_sale(till)
     return {"changed": changed, "lost": lost, "kept": kept, "unsent": unsent}
 
