@@ -81,7 +81,8 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
     for line in lines:
         line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
     closed = closed_until(session, merchant_id)
-    head = {
+    line_count = sum(t.count for t in totals.by_kind.values())
+    head: dict[str, Any] = {
         "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
         "from": start.isoformat(), "to": end.isoformat(), "label": st.period_label(start, end),
         "closed": closed is not None and end <= closed,
@@ -90,10 +91,10 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
                    for k, t in totals.by_kind.items()},
         "net_fen": totals.net_fen, "closing_fen": opening + totals.net_fen,
         "position": _position(totals.net_fen), "differences": int(differences),
-        "line_count": sum(t.count for t in totals.by_kind.values()),
+        "line_count": line_count,
     }
     return {**head, "lines": lines, "offset": offset,
-            "next_offset": offset + len(lines) if offset + len(lines) < head["line_count"] else None}
+            "next_offset": offset + len(lines) if offset + len(lines) < line_count else None}
 
 
 def _page(head: dict[str, Any], lines: list[dict[str, Any]], offset: int, limit: int | None) -> dict[str, Any]:

@@ -40,7 +40,6 @@ def seed_alliance(server: RunningServer, runtime: SyncRuntime, demo_members: lis
     from central.models import Merchant
     from central.services import admin, alliance, pairing
     from central.services.schedules import add_schedule, change_schedule
-
     from desktop.sync.demo_platform import demo_rates
 
     platform = server.app.state.platform
@@ -86,7 +85,7 @@ def _tea_counter_sells(url: str, code: str, members: list[str], now: Any) -> Non
     client = PlatformClient(url, timeout=15)
     try:
         terminal = client.pair(code, base64.b64encode(raw).decode(), "茶语 1号机")["terminal_id"]
-        ops = []
+        ops: list[tuple[int, str, str, dict[str, Any]]] = []
         for day in range(DAYS_OF_SALES):
             for n, member in enumerate(members[: 1 + day % len(members)]):
                 total = 3600 + 1200 * ((day + n) % 4)

@@ -5,7 +5,7 @@ both per day. Read from the platform off the UI thread."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -41,8 +41,10 @@ from desktop.ui.screen import ScreenBase
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
 
-
 WINDOW_DAYS = 14
+
+
+_W = TypeVar("_W", bound=QWidget)
 
 
 class AllianceScreen(ScreenBase):
@@ -53,19 +55,21 @@ class AllianceScreen(ScreenBase):
         self.setObjectName("alliance")
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.answer: dict[str, Any] | None = None
-        self.day = QDateEdit(QDate.currentDate(), self, objectName="day", calendarPopup=True)
-        self.show_button = QPushButton(self.tr("Show"), self, objectName="show")
+        self.day = _named(QDateEdit(QDate.currentDate(), self), "day")
+        self.day.setCalendarPopup(True)
+        self.show_button = _named(QPushButton(self.tr("Show"), self), "show")
         set_role(self.show_button, "primary", "blue")
         self.show_button.clicked.connect(self.load)
-        self.summary = QLabel(self, objectName="summary", wordWrap=True)
+        self.summary = _named(QLabel(self), "summary")
+        self.summary.setWordWrap(True)
         set_role(self.summary, "headline")
         self.chart = QChart()
         self.chart.setTitle(self.tr("Per day"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart, self, objectName="chart")
+        self.chart_view = _named(QChartView(self.chart, self), "chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
-        self.members = QTableWidget(0, 4, self, objectName="members")
+        self.members = _named(QTableWidget(0, 4, self), "members")
         self.members.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Phone"), self.tr("Locked since"),
                                                 self.tr("Spent at other merchants")])
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -82,7 +86,7 @@ class AllianceScreen(ScreenBase):
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The 14 days up to the chosen day, in the platform's days."""
-        day: date = self.day.date().toPython()
+        day: date = _day(self.day.date())
         return st.period_bounds("day", day - timedelta(days=WINDOW_DAYS - 1))[0], st.period_bounds("day", day)[1]
 
     def load(self) -> None:
@@ -154,3 +158,12 @@ class AllianceScreen(ScreenBase):
 def _yuan(fen: int) -> float:
     """A plotted height in CNY: display only, never added up (the amounts stay in fen)."""
     return fen / 100
+
+
+def _named(widget: _W, name: str) -> _W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

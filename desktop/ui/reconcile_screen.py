@@ -9,6 +9,7 @@ import html
 import json
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QMarginsF, QModelIndex
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -47,6 +48,8 @@ from desktop.ui.tasks import run_task
 from desktop.ui.theme import set_role
 from desktop.ui.wording import humane_text, op_kind_name
 
+_W = TypeVar("_W", bound=QWidget)
+
 
 class ReconcileScreen(ScreenBase):
     shows = frozenset({Change.SYNC})
@@ -56,22 +59,27 @@ class ReconcileScreen(ScreenBase):
         self.setObjectName("reconcile")
         self.runtime: SyncRuntime | None = ctx.sync.runtime if ctx.sync is not None else None
         self.report: sr.Report | None = None
-        self.period_kind = QComboBox(self, objectName="period")
+        self.period_kind = _named(QComboBox(self), "period")
         for key, text in (("day", self.tr("Day")), ("week", self.tr("Week")), ("month", self.tr("Month"))):
             self.period_kind.addItem(text, key)
         self.period_kind.setCurrentIndex(2)
-        self.day = QDateEdit(QDate.currentDate(), self, objectName="day", calendarPopup=True)
-        self.compare_button = QPushButton(self.tr("Compare with the platform"), self, objectName="compare")
+        self.day = _named(QDateEdit(QDate.currentDate(), self), "day")
+        self.day.setCalendarPopup(True)
+        self.compare_button = _named(QPushButton(self.tr("Compare with the platform"), self), "compare")
         set_role(self.compare_button, "primary", "blue")
         self.compare_button.clicked.connect(self.compare)
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self, objectName="export", enabled=False)
+        self.csv_button = _named(QPushButton(self.tr("Export CSV…"), self), "export")
+        self.csv_button.setEnabled(False)
         self.csv_button.clicked.connect(self.export)
-        self.pdf_button = QPushButton(self.tr("Export PDF…"), self, objectName="export_pdf", enabled=False)
+        self.pdf_button = _named(QPushButton(self.tr("Export PDF…"), self), "export_pdf")
+        self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.summary = QLabel(self, objectName="summary", wordWrap=True)
+        self.summary = _named(QLabel(self), "summary")
+        self.summary.setWordWrap(True)
         set_role(self.summary, "headline")
-        self.balance = QLabel(self, objectName="balance", wordWrap=True)
-        self.totals = QTableWidget(0, 4, self, objectName="totals")
+        self.balance = _named(QLabel(self), "balance")
+        self.balance.setWordWrap(True)
+        self.totals = _named(QTableWidget(0, 4, self), "totals")
         self.totals.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Here"), self.tr("Platform"),
                                                self.tr("Statement")])
         self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -79,13 +87,14 @@ class ReconcileScreen(ScreenBase):
         self.totals.verticalHeader().setDefaultSectionSize(21)
         self.totals.setFixedHeight(self.totals.horizontalHeader().sizeHint().height() + 21 * len(st.KINDS) + 8)
         self.model = SettlementModel()
-        self.table = QTableView(self, objectName="lines")
+        self.table = _named(QTableView(self), "lines")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self.drill_down)
-        self.detail = QLabel(self, objectName="detail", wordWrap=True)
+        self.detail = _named(QLabel(self), "detail")
+        self.detail.setWordWrap(True)
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("Period")), self.period_kind, self.day, self.compare_button,
                        self.csv_button, self.pdf_button):
@@ -100,7 +109,7 @@ class ReconcileScreen(ScreenBase):
         layout.addWidget(self.detail)
 
     def period(self) -> tuple[str, date]:
-        return str(self.period_kind.currentData()), self.day.date().toPython()
+        return str(self.period_kind.currentData()), _day(self.day.date())
 
     def compare(self) -> None:
         if self.runtime is None:
@@ -154,11 +163,9 @@ class ReconcileScreen(ScreenBase):
             c=format_fen(int(head["closing_fen"])), closed=closed)
 
     def _fill_totals(self, report: sr.Report) -> None:
-        sums = report.totals()
-        self.totals.setRowCount(len(st.KINDS))
-        for i, kind in enumerate(st.KINDS):
-            here, there = sums.get(kind, (0, 0))
-            cells = (kind_name(kind), money(here), money(there), money(int(report.statement["totals"][kind]["fen"])))
+        rows = _total_rows(report)
+        self.totals.setRowCount(len(rows))
+        for i, cells in enumerate(rows):
             for column, value in enumerate(cells):
                 self.totals.setItem(i, column, QTableWidgetItem(value))
 
@@ -206,9 +213,9 @@ class ReconcileScreen(ScreenBase):
         set_status(self.summary, self.tr("Saved {path}").format(path=str(path)), ok=True)
 
     def _html(self, report: sr.Report) -> str:
-        rows = "".join(f"<tr><td>{html.escape(self.totals.item(i, 0).text())}</td>"
-                       + "".join(f"<td align=right>{html.escape(self.totals.item(i, c).text())}</td>" for c in (1, 2, 3))
-                       + "</tr>" for i in range(self.totals.rowCount()))
+        rows = "".join(f"<tr><td>{html.escape(cells[0])}</td>"
+                       + "".join(f"<td align=right>{html.escape(c)}</td>" for c in cells[1:]) + "</tr>"
+                       for cells in _total_rows(report))
         shown = [r for r in report.rows if r.status != sr.MATCHED][:2000] or report.rows[:2000]
         lines = "".join(
             "<tr>" + "".join(f"<td>{html.escape(self.model.display(r, c))}</td>" for c in range(8)) + "</tr>"
@@ -218,6 +225,13 @@ class ReconcileScreen(ScreenBase):
                 f"<p>{html.escape(self.summary.text())}<br>{html.escape(self.balance.text())}</p>"
                 f"<table border=1 cellspacing=0 cellpadding=3>{rows}</table><br>"
                 f"<table border=1 cellspacing=0 cellpadding=2><tr>{head}</tr>{lines}</table>")
+
+
+def _total_rows(report: sr.Report) -> list[tuple[str, str, str, str]]:
+    """Per kind: our sum, the platform's (of the compared rows) and the statement's total."""
+    sums = report.totals()
+    return [(kind_name(kind), money(sums.get(kind, (0, 0))[0]), money(sums.get(kind, (0, 0))[1]),
+             money(int(report.statement["totals"][kind]["fen"]))) for kind in st.KINDS]
 
 
 def _describe_payload(payload: dict[str, object]) -> str:
@@ -236,3 +250,12 @@ def _describe_payload(payload: dict[str, object]) -> str:
     if "total_fen" in payload:
         return format_fen(int(str(payload["total_fen"])))
     return json.dumps(payload, ensure_ascii=False)[:300]
+
+
+def _named(widget: _W, name: str) -> _W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
