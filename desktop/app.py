@@ -149,3 +149,35 @@ def _demo_sync(folder: Path, services: Services, shell: Shell, *, thread: bool) 
         platform = None
     runtime.start(thread=thread)
     return platform, runtime
+
+
+def render_demo_sale_receipt(out: Path, paper_mm: int = 80) -> None:
+    """`pinshang render sale-receipt --demo`: the receipt of a real sale, made as the demo makes
+    its first one (a fresh demo store paired with its embedded platform; a member pays part with
+    coins of their coin authorization, part WeChat Pay, part cash), then everything is removed
+    again (the pairing's token too)."""
+    from desktop.documents.templates import sale_receipt_document
+    from desktop.printing.render import render_document
+    from desktop.services.sale_refunds import HistoryFilter
+    from desktop.store.keychain import token_name
+    from desktop.sync.demo_platform import start_demo_platform
+    from desktop.sync.runtime import SyncRuntime
+
+    with tempfile.TemporaryDirectory(prefix="pinshang-render-") as tmp:
+        folder = Path(tmp)
+        services = open_for_counter(folder)
+        try:
+            services.demo.seed()
+            runtime = SyncRuntime(services)
+            platform = start_demo_platform(folder, runtime)
+            try:
+                [sale] = services.sales.history(HistoryFilter(coins_only=True, limit=1))
+                document = sale_receipt_document(services.print_jobs.sales.sale_receipt(sale.sale.id))
+            finally:
+                platform.stop()
+                pairing = services.sync.pairing()
+                if pairing is not None:
+                    runtime.vault.delete(token_name(pairing.terminal_id))
+        finally:
+            services.close()
+    render_document(document, out, paper_mm=paper_mm)

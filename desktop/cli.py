@@ -128,7 +128,12 @@ def _render(args: argparse.Namespace) -> int:
     from desktop.printing.render import render_template
 
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    render_template(args.template, Path(args.out), paper_mm=args.paper)
+    if args.template == "sale-receipt" and Path(args.out).suffix.lower() in (".png", ".pdf", ".bin"):
+        from desktop.app import render_demo_sale_receipt
+
+        render_demo_sale_receipt(Path(args.out), paper_mm=args.paper)  # a real demo sale, coins and all
+    else:
+        render_template(args.template, Path(args.out), paper_mm=args.paper)
     print(args.out)
     return 0
 

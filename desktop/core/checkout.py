@@ -205,3 +205,17 @@ def settle_tenders(payable_fen: int, tenders: Sequence[Tender]) -> TenderOutcome
     if payable_fen == 0 and not tenders:
         return TenderOutcome(0, 0)
     return TenderOutcome(other + cash, change)
+
+
+def scan_kind(text: str) -> str:
+    """What the order screen's scan field got, by its prefix: "member" (a member code PSM1),
+    "coins" (a coin authorization PSC1), "voucher" (a winner's voucher PSV1), else "code" (an
+    item's barcode or SKU, or a voucher's typed code when no item has it)."""
+    squeezed = "".join(text.split()).upper()
+    if squeezed.startswith("PSM1:"):
+        return "member"
+    if squeezed.startswith("PSC1"):
+        return "coins"
+    if "PSV1" in squeezed:
+        return "voucher"
+    return "code"

@@ -25,6 +25,7 @@ class Permission(StrEnum):
     DRAW = "draw"
     REDEEM = "redeem"
     MANAGE_DEALS = "manage_deals"
+    MANAGE_MENU = "manage_menu"  # the catalogue: items, prices, CSV import
     CANCEL_GROUP = "cancel_group"
     REFUND = "refund"
     VOID = "void"
@@ -41,7 +42,8 @@ _CASHIER = {Permission.SELL, Permission.ENROL, Permission.DRAW, Permission.REDEE
 _MANAGER = _CASHIER | {
     Permission.MANAGE_DEALS, Permission.CANCEL_GROUP, Permission.REFUND, Permission.VOID,
     Permission.MANAGE_PRINTERS, Permission.VIEW_REPORTS, Permission.VIEW_AUDIT,
-    Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF, Permission.DISCOUNT_OVER_LIMIT,
+    Permission.PAIR_PLATFORM, Permission.MANAGE_STAFF, Permission.MANAGE_MENU,
+    Permission.DISCOUNT_OVER_LIMIT,
 }
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASHIER: frozenset(_CASHIER),

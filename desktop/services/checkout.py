@@ -16,6 +16,7 @@ from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.checkout import (
@@ -76,19 +77,15 @@ def rates_of(row: CommissionSchedule) -> Rates:
                  coin_cap_bp=row.coin_cap_bp, coin_value_fen=row.coin_value_fen)
 
 
-def _setting(session: Session, key: str, default: str) -> str:
-    value = session.scalar(select(Setting.value).where(Setting.key == key))
-    return default if value is None or value == "" else value
-
-
 def checkout_settings(session: Session) -> CheckoutSettings:
-    tenders = tuple(t.strip().lower() for t in _setting(session, CHECKOUT_TENDERS, ",".join(DEFAULT_TENDERS))
-                    .split(",") if t.strip())
+    keys = (CHECKOUT_TENDERS, DISCOUNT_LIMIT_BP, DISCOUNT_LIMIT_FEN, CHECKOUT_ROUND_JIAO)
+    values = {k: v for k, v in session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys))) if v}
+    tenders = tuple(t.strip().lower() for t in values.get(CHECKOUT_TENDERS, ",".join(DEFAULT_TENDERS)).split(",")
+                    if t.strip())
     if "cash" not in tenders:
         tenders = ("cash", *tenders)
-    limit = DiscountLimit(int(_setting(session, DISCOUNT_LIMIT_BP, "1000")),
-                          int(_setting(session, DISCOUNT_LIMIT_FEN, "5000")))
-    return CheckoutSettings(tenders, _setting(session, CHECKOUT_ROUND_JIAO, "") == "1", limit)
+    limit = DiscountLimit(int(values.get(DISCOUNT_LIMIT_BP, "1000")), int(values.get(DISCOUNT_LIMIT_FEN, "5000")))
+    return CheckoutSettings(tenders, values.get(CHECKOUT_ROUND_JIAO, "") == "1", limit)
 
 
 def _refused(message: str, **params: object) -> ValidationError:
@@ -303,8 +300,14 @@ class CheckoutService(ServiceBase):
         require(actor, Permission.SELL)
         if not order.lines:
             raise _refused(QT_TRANSLATE_NOOP("errors", "The bill is empty"))
-        with self.transaction(actor) as tx:
-            return self._complete(tx, order, list(tenders), capture_key, approver)
+        try:
+            with self.transaction(actor) as tx:
+                return self._complete(tx, order, list(tenders), capture_key, approver)
+        except IntegrityError as exc:  # the UNIQUE authorization, or the capture, used by another sale
+            if "accepted_coin_tokens" in str(exc):
+                raise _refused(QT_TRANSLATE_NOOP(
+                    "errors", "This coin authorization was already used at this store")) from exc
+            raise
 
     def _complete(self, tx: Transaction, order: Order, tenders: list[Tender], capture_key: str | None,
                   approver: Actor | None) -> CompletedSale:

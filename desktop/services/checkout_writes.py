@@ -9,13 +9,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from desktop.core.checkout import CASH, BillTotals, Tender, TenderOutcome
 from desktop.core.commission import SaleAmounts
-from desktop.core.errors import ValidationError
-from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.ledger import Accounts, Kind, Transfer, Unit
 from desktop.core.ops import OpKind
 from desktop.services.base import Transaction
@@ -53,12 +51,21 @@ def receipt_number(series: str, number: int) -> str:
 
 
 def add_transfer(session: Session, debit: str, credit: str, amount: int, ref: str, at: str) -> None:
-    if amount <= 0:
-        return
-    transfer = Transfer(uuid.uuid4().hex, debit, credit, amount, Kind.PLAIN, Unit.FEN, ref=ref)
-    session.add(LedgerTransfer(id=transfer.id, debit=transfer.debit, credit=transfer.credit,
-                               amount=transfer.amount, kind=transfer.kind.value, unit=transfer.unit.value,
-                               pending_id=None, ref=ref, created_at=at))
+    add_transfers(session, [(debit, credit, amount, ref)], at)
+
+
+def add_transfers(session: Session, moves: Sequence[tuple[str, str, int, str]], at: str) -> None:
+    """Plain fen transfers (debit, credit, amount, ref); amounts of 0 are left out."""
+    rows = []
+    for debit, credit, amount, ref in moves:
+        if amount <= 0:
+            continue
+        transfer = Transfer(uuid.uuid4().hex, debit, credit, amount, Kind.PLAIN, Unit.FEN, ref=ref)
+        rows.append(dict(id=transfer.id, debit=transfer.debit, credit=transfer.credit, amount=transfer.amount,
+                         kind=transfer.kind.value, unit=transfer.unit.value, pending_id=None, ref=ref,
+                         created_at=at))
+    if rows:
+        session.execute(insert(LedgerTransfer), rows)
 
 
 def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals: BillTotals,
@@ -70,7 +77,7 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
     member = order.member
     token_id = member.token_id if member and member.token_text and totals.coins else None
     shares = amounts or SaleAmounts()
-    s.add(Sale(
+    s.execute(insert(Sale), [dict(
         id=sale_id, receipt_no=receipt_no, sold_at=at, cashier=tx.actor.label, staff_id=tx.actor.staff_id,
         shift_id="", member_id=member.member_id if member else None, member_label=member.label if member else "",
         gross_fen=totals.gross_fen, line_discount_fen=totals.line_discount_fen,
@@ -79,15 +86,14 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
         rounding_fen=totals.rounding_fen, total_fen=totals.payable_fen, change_fen=outcome.change_fen,
         schedule_version=schedule_version, coin_reimbursement_fen=shares.coin_reimbursement_fen,
         turnover_commission_fen=shares.turnover_commission_fen, alliance_share_fen=shares.alliance_share_fen,
-        home_merchant_id=shares.home_merchant_id, approved_by=approved_by))
-    s.flush()
-    for n, line in enumerate(order.lines, start=1):
-        s.add(SaleLineRow(sale_id=sale_id, line_no=n, item_id=line.item_id, price_version=line.price_version,
-                          name=line.name, quantity=line.quantity, unit_price_fen=line.unit_price_fen,
-                          discount_fen=line.discount_fen, amount_fen=line.amount_fen, voucher_id=line.voucher_id))
-    for n, tender in enumerate(tenders, start=1):
-        s.add(SaleTenderRow(sale_id=sale_id, position=n, kind=tender.kind, amount_fen=tender.amount_fen,
-                            reference=tender.reference[:200]))
+        home_merchant_id=shares.home_merchant_id, approved_by=approved_by)])
+    s.execute(insert(SaleLineRow), [dict(
+        sale_id=sale_id, line_no=n, item_id=line.item_id, price_version=line.price_version, name=line.name,
+        quantity=line.quantity, unit_price_fen=line.unit_price_fen, discount_fen=line.discount_fen,
+        amount_fen=line.amount_fen, voucher_id=line.voucher_id) for n, line in enumerate(order.lines, start=1)])
+    if tenders:
+        s.execute(insert(SaleTenderRow), [dict(sale_id=sale_id, position=n, kind=t.kind, amount_fen=t.amount_fen,
+                                               reference=t.reference[:200]) for n, t in enumerate(tenders, start=1)])
     _coins(tx, order, totals, sale_id, capture_key, token_id)
     _ledger(s, tenders, totals, outcome, sale_id, at)
     payload = {
@@ -116,14 +122,9 @@ def _coins(tx: Transaction, order: Order, totals: BillTotals, sale_id: str, capt
     if not totals.coins or member is None:
         return
     s = tx.session
-    if token_id is not None:
-        try:
-            with s.begin_nested():
-                s.add(AcceptedCoinToken(token_id=token_id, member_id=member.member_id, coins=totals.coins,
-                                        sale_id=sale_id, accepted_at=tx.now_iso))
-        except IntegrityError as exc:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "This coin authorization was already used at this store")) from exc
+    if token_id is not None:  # UNIQUE token_id: a second use fails the whole sale (CheckoutService.complete)
+        s.execute(insert(AcceptedCoinToken), [dict(token_id=token_id, member_id=member.member_id,
+                                                   coins=totals.coins, sale_id=sale_id, accepted_at=tx.now_iso)])
         tx.emit(OpKind.COINS_CAPTURED, {"at": tx.now_iso, "token_id": token_id, "member_id": member.member_id,
                                         "coins": totals.coins, "sale_id": sale_id, "token": member.token_text})
     elif capture_key is not None:
@@ -138,9 +139,8 @@ def _ledger(s: Session, tenders: Sequence[Tender], totals: BillTotals, outcome: 
     by its provider, the coins owed by the platform."""
     ref = f"sale:{sale_id}"
     cash = sum(t.amount_fen for t in tenders if t.kind == CASH)
-    add_transfer(s, Accounts.DRAWER, Accounts.SALES, cash, ref, at)
-    add_transfer(s, Accounts.SALES, Accounts.DRAWER, outcome.change_fen, f"{ref}:change", at)
-    for tender in tenders:
-        if tender.kind != CASH:
-            add_transfer(s, tender_account(tender.kind), Accounts.SALES, tender.amount_fen, ref, at)
-    add_transfer(s, Accounts.COINS_RECEIVABLE, Accounts.SALES, totals.coin_fen, ref, at)
+    moves = [(Accounts.DRAWER, Accounts.SALES, cash, ref),
+             (Accounts.SALES, Accounts.DRAWER, outcome.change_fen, f"{ref}:change")]
+    moves += [(tender_account(t.kind), Accounts.SALES, t.amount_fen, ref) for t in tenders if t.kind != CASH]
+    moves.append((Accounts.COINS_RECEIVABLE, Accounts.SALES, totals.coin_fen, ref))
+    add_transfers(s, moves, at)

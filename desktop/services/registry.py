@@ -8,6 +8,7 @@ from desktop.core.clock import Clock, utc_now
 from desktop.core.pins import PIN_COST, ScryptCost
 from desktop.services.attention import AttentionService
 from desktop.services.audit import AuditService
+from desktop.services.catalogue import CatalogueService
 from desktop.services.checkout import CheckoutService
 from desktop.services.deals import DealService
 from desktop.services.demo import DemoService
@@ -57,6 +58,7 @@ class Services:
     settlement: SettlementService
     checkout: CheckoutService
     sales: SaleRefundService
+    catalogue: CatalogueService
 
     @classmethod
     def build(cls, db: Database, clock: Clock = utc_now, *, pin_cost: ScryptCost = PIN_COST,
@@ -92,6 +94,7 @@ class Services:
             settlement=SettlementService(db, clock),
             checkout=CheckoutService(db, clock, redemption),
             sales=SaleRefundService(db, clock),
+            catalogue=CatalogueService(db, clock),
         )
 
     def close(self) -> None:

@@ -36,6 +36,7 @@ from desktop.store.sale_queries import (
 )
 
 REFUND_SERIES = "refund"
+__all__ = ["HistoryFilter", "RefundDone", "SaleRecord", "SaleRefundService"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ class SaleRefundService(ServiceBase):
     def history(self, wanted: HistoryFilter) -> list[SaleRecord]:
         with self.db.read() as s:
             return history(s, wanted)
+
+    def has_sales(self) -> bool:
+        with self.db.read() as s:
+            return bool(history(s, HistoryFilter(limit=1)))
 
     def sale(self, sale_id: str) -> SaleRecord:
         with self.db.read() as s:

@@ -107,6 +107,10 @@ class MenuItem(Base):
     cost_fen: Mapped[int] = mapped_column(Integer, default=0)
     price_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     active: Mapped[bool] = mapped_column(default=True)  # disabled items are not sold
+    # lowercase names, pinyin and codes (desktop.store.catalogue_keys); written with the terms
+    search_text: Mapped[str] = mapped_column(String(512), default="", server_default="")
+
+    __table_args__ = (Index("ix_menu_items_category", "category", text("active DESC"), "name"),)
 
 
 class MenuItemPrice(Base):
@@ -116,6 +120,17 @@ class MenuItemPrice(Base):
     price_fen: Mapped[int] = mapped_column(Integer)
     cost_fen: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[str] = mapped_column(String(40))
+
+
+class MenuSearchTerm(Base):
+    """One search term of an item (desktop.store.catalogue_keys): a typed word matches when it
+    is a prefix of a term, through this table's primary key (a range, not a scan)."""
+
+    __tablename__ = "menu_search_terms"
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("menu_items.id"), primary_key=True, index=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 # Register the other areas' tables on Base (imported last: they import Base from here).

@@ -5,7 +5,7 @@ authorizations by their token id, UNIQUE: a token is accepted once at this store
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models import Base
@@ -28,7 +28,7 @@ class Sale(Base):
     cashier: Mapped[str] = mapped_column(String(200))
     staff_id: Mapped[int] = mapped_column(Integer)
     shift_id: Mapped[str] = mapped_column(String(64), default="")
-    member_id: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    member_id: Mapped[str | None] = mapped_column(String(64), default=None)
     member_label: Mapped[str] = mapped_column(String(200), default="")  # name and masked phone
     gross_fen: Mapped[int] = mapped_column(Integer)
     line_discount_fen: Mapped[int] = mapped_column(Integer, default=0)
@@ -36,8 +36,10 @@ class Sale(Base):
     base_fen: Mapped[int] = mapped_column(Integer)
     coins: Mapped[int] = mapped_column(Integer, default=0)
     coin_fen: Mapped[int] = mapped_column(Integer, default=0)
-    coin_capture_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
-    coin_token_id: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)
+    # Each backs one sale: the capture row's sale_id and the accepted token's primary key say so
+    # (no index here: one page less to write per sale).
+    coin_capture_key: Mapped[str | None] = mapped_column(String(128), default=None)
+    coin_token_id: Mapped[str | None] = mapped_column(String(32), default=None)
     rounding_fen: Mapped[int] = mapped_column(Integer, default=0)
     total_fen: Mapped[int] = mapped_column(Integer)
     change_fen: Mapped[int] = mapped_column(Integer, default=0)
@@ -67,7 +69,7 @@ class SaleTenderRow(Base):
     __tablename__ = "sale_tenders"
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
     amount_fen: Mapped[int] = mapped_column(Integer)
     reference: Mapped[str] = mapped_column(String(200), default="")
 
@@ -148,5 +150,3 @@ class AcceptedCoinToken(Base):
     coins: Mapped[int] = mapped_column(Integer)
     sale_id: Mapped[str] = mapped_column(String(64))
     accepted_at: Mapped[str] = mapped_column(String(40))
-
-    __table_args__ = (UniqueConstraint("sale_id"),)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.store.models import MenuItem
@@ -55,13 +56,10 @@ class HistoryFilter:
 
 def next_number(session: Session, series: str) -> int:
     """The next number of a series, in the caller's transaction (no gap if it rolls back)."""
-    row = session.get(ReceiptCounter, series)
-    if row is None:
-        row = ReceiptCounter(series=series, last_no=0)
-        session.add(row)
-    row.last_no += 1
-    session.flush()
-    return row.last_no
+    statement = sqlite_insert(ReceiptCounter).values(series=series, last_no=1)
+    statement = statement.on_conflict_do_update(index_elements=[ReceiptCounter.series],
+                                                set_={"last_no": ReceiptCounter.last_no + 1})
+    return int(session.execute(statement.returning(ReceiptCounter.last_no)).scalar_one())
 
 
 def sale_record(session: Session, sale_id: str) -> SaleRecord | None:

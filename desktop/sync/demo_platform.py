@@ -9,9 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.staff import Actor, Role
 from desktop.services.base import SYSTEM_ACTOR
 from desktop.services.deal_demo import DEMO_MEMBER_ID
 from desktop.services.demo import DEMO_STORE_NAME
+from desktop.services.demo_sale import keep_demo_authorization, seed_demo_sale
 from desktop.sync.runtime import SyncRuntime
 
 if TYPE_CHECKING:
@@ -19,7 +21,8 @@ if TYPE_CHECKING:
 
 CENTRAL_FILE = "central-demo.db"
 DEMO_TURNOVER_BP = 300  # 3%; the demo's schedule change makes it 4% (desktop/sync/demo_alliance.py)
-DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen", None), ("13800000002", "刘先生 Mr Liu", None),
+DEMO_COIN_MEMBER = "U-demo-chen"  # pays with coins in the demo's first sale
+DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen", DEMO_COIN_MEMBER), ("13800000002", "刘先生 Mr Liu", None),
                 ("13800000003", "周阿姨 Auntie Zhou", None),
                 # the member whose code the demo group enrols (desktop/services/deal_demo.py)
                 ("13800000004", "吴先生 Mr Wu", DEMO_MEMBER_ID))
@@ -55,6 +58,7 @@ def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:
     else:
         code = _seed_and_code(server)
         runtime.flow.pair(SYSTEM_ACTOR, server.url, code, "Counter 1", force=True)
+        _first_sale(server, runtime)
         from desktop.sync.demo_alliance import seed_alliance
 
         seed_alliance(server, runtime, [member_id or _member_of(server, phone) for phone, _n, member_id in DEMO_MEMBERS])
@@ -68,6 +72,38 @@ def _member_of(server: RunningServer, phone: str) -> str:
 
     with server.app.state.platform.tx() as session:
         return str(session.scalar(select(Member.id).where(Member.phone == phone)))
+
+
+def _first_sale(server: RunningServer, runtime: SyncRuntime) -> None:
+    """One pull (members, the schedule), then the demo's first sale with coins, and a spare coin
+    authorization of the same member for the cashier to scan; pushed by the next sync."""
+    services = runtime.services
+    client = runtime._client()
+    if client is None:
+        return
+    try:
+        runtime.worker_factory(services, client).sync_once()
+    finally:
+        client.close()
+    pairing = services.sync.pairing()
+    if pairing is None:
+        return
+    first, spare = (_authorization(server, pairing.store_id, coins) for coins in (60, 80))
+    cashier = next(s for s in services.staff.list_staff() if s.role == Role.CASHIER)
+    seed_demo_sale(services, Actor(cashier.id, cashier.name, cashier.role), first)
+    keep_demo_authorization(services, spare)
+
+
+def _authorization(server: RunningServer, store_id: str, coins: int) -> str:
+    """What the demo member's phone shows after they reserve coins for this store."""
+    from central.services import coin_consents
+    from central.services import coins as coin_service
+
+    platform = server.app.state.platform
+    with platform.tx() as session:
+        answer = coin_service.authorize(session, platform, coin_consents.by_member(DEMO_COIN_MEMBER), store_id,
+                                        coins, timedelta(hours=24))
+    return str(answer["token"])
 
 
 def _seed_and_code(server: RunningServer) -> str:

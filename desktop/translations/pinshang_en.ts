@@ -150,6 +150,168 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>No (disabled)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Scan an item, member code, coin authorization or prize voucher</source>
+        <translation>Scan an item, member code, coin authorization or prize voucher</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Discount ¥</source>
+        <translation>Discount ¥</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>Bill discount</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>New bill</source>
+        <translation>New bill</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Subtotal {fen}</source>
+        <translation>Subtotal {fen}</translation>
+    </message>
+    <message>
+        <source>bill discount −{fen}</source>
+        <translation>bill discount −{fen}</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>{n} coins −{fen}</translation>
+    </message>
+    <message>
+        <source>rounding {fen}</source>
+        <translation>rounding {fen}</translation>
+    </message>
+    <message>
+        <source>discount approved by {name}</source>
+        <translation>discount approved by {name}</translation>
+    </message>
+    <message>
+        <source>To pay {fen}</source>
+        <translation>To pay {fen}</translation>
+    </message>
+    <message>
+        <source>This bill is paid: scan the next item to start a new one</source>
+        <translation>This bill is paid: scan the next item to start a new one</translation>
+    </message>
+    <message>
+        <source>This prize voucher is on the bill already</source>
+        <translation>This prize voucher is on the bill already</translation>
+    </message>
+    <message>
+        <source>Choose a line first</source>
+        <translation>Choose a line first</translation>
+    </message>
+    <message>
+        <source>The discount needs a manager's approval</source>
+        <translation>The discount needs a manager's approval</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>Asking the platform…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: coins only with the member's coin authorization</source>
+        <translation>The platform cannot be reached: coins only with the member's coin authorization</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>Order parked</translation>
+    </message>
+    <message>
+        <source>Order {label} recalled</source>
+        <translation>Order {label} recalled</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>✔ {receipt} paid · {change}</source>
+        <translation>✔ {receipt} paid · {change}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -587,6 +749,17 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Scan, or type: pinyin initials, name, barcode</source>
+        <translation>Scan, or type: pinyin initials, name, barcode</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches “{text}”</source>
+        <translation>Nothing on the menu matches “{text}”</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -633,6 +806,183 @@ What to do: {action}</translation>
     <message>
         <source>Pinshang Counter</source>
         <translation>Pinshang Counter</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Member's phone</source>
+        <translation>Member's phone</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>No member: scan their member code</source>
+        <translation>No member: scan their member code</translation>
+    </message>
+    <message>
+        <source>Apply max coins</source>
+        <translation>Apply max coins</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>No member</translation>
+    </message>
+    <message>
+        <source>authorization of {n} coins</source>
+        <translation>authorization of {n} coins</translation>
+    </message>
+    <message>
+        <source>balance {n} coins</source>
+        <translation>balance {n} coins</translation>
+    </message>
+    <message>
+        <source>offline: coins only with their coin authorization QR</source>
+        <translation>offline: coins only with their coin authorization QR</translation>
+    </message>
+    <message>
+        <source>coins: scan their member code or coin authorization</source>
+        <translation>coins: scan their member code or coin authorization</translation>
+    </message>
+    <message>
+        <source>this bill allows {n} coins</source>
+        <translation>this bill allows {n} coins</translation>
+    </message>
+    <message>
+        <source>applied {n} coins (−{fen})</source>
+        <translation>applied {n} coins (−{fen})</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>Edit menu item</source>
+        <translation>Edit menu item</translation>
+    </message>
+    <message>
+        <source>New menu item</source>
+        <translation>New menu item</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>Price (yuan)</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
+        <translation>Search: name, English, pinyin initials (zpnc), barcode, SKU</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Add item…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Take off sale / put on sale</source>
+        <translation>Take off sale / put on sale</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} items</translation>
+    </message>
+    <message>
+        <source>Select an item first</source>
+        <translation>Select an item first</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again</source>
+        <translation>{name} is on sale again</translation>
+    </message>
+    <message>
+        <source>{name} is off sale</source>
+        <translation>{name} is off sale</translation>
+    </message>
+    <message>
+        <source>Import the menu from a CSV file</source>
+        <translation>Import the menu from a CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>Row {row}</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>Export the menu to a CSV file</source>
+        <translation>Export the menu to a CSV file</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} items to {path}</source>
+        <translation>Exported {count} items to {path}</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1548,133 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>SalesHistoryScreen</name>
+    <message>
+        <source>Scan or type a receipt number</source>
+        <translation>Scan or type a receipt number</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Any payment</translation>
+    </message>
+    <message>
+        <source>Coins used</source>
+        <translation>Coins used</translation>
+    </message>
+    <message>
+        <source>Voided or not</source>
+        <translation>Voided or not</translation>
+    </message>
+    <message>
+        <source>Not voided</source>
+        <translation>Not voided</translation>
+    </message>
+    <message>
+        <source>Voided only</source>
+        <translation>Voided only</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>Refund qty</translation>
+    </message>
+    <message>
+        <source>Reason for a refund or void</source>
+        <translation>Reason for a refund or void</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Refund chosen</source>
+        <translation>Refund chosen</translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation>Refund all</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Refunded {fen}</source>
+        <translation>Refunded {fen}</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>No sale chosen</source>
+        <translation>No sale chosen</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>{n} coins −{fen}</translation>
+    </message>
+    <message>
+        <source>change {fen}</source>
+        <translation>change {fen}</translation>
+    </message>
+    <message>
+        <source>{no}: {fen} back ({reason})</source>
+        <translation>{no}: {fen} back ({reason})</translation>
+    </message>
+    <message>
+        <source>Choose how many of which lines to refund</source>
+        <translation>Choose how many of which lines to refund</translation>
+    </message>
+    <message>
+        <source> · {n} coins back to the member</source>
+        <translation> · {n} coins back to the member</translation>
+    </message>
+    <message>
+        <source>{no}: give back {back}{coins}</source>
+        <translation>{no}: give back {back}{coins}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
@@ -1349,6 +1826,65 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Amount received ¥</source>
+        <translation>Amount received ¥</translation>
+    </message>
+    <message>
+        <source>Reference (optional)</source>
+        <translation>Reference (optional)</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Add payment</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Remove payment</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <source>Back to the bill</source>
+        <translation>Back to the bill</translation>
+    </message>
+    <message>
+        <source>Type the amount paid</source>
+        <translation>Type the amount paid</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than what is due: only cash gives change</source>
+        <translation>Card and app payments cannot be more than what is due: only cash gives change</translation>
+    </message>
+    <message>
+        <source>Due {fen}</source>
+        <translation>Due {fen}</translation>
+    </message>
+    <message>
+        <source>Paid {fen}</source>
+        <translation>Paid {fen}</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>Completing the sale…</source>
+        <translation>Completing the sale…</translation>
+    </message>
+    <message>
+        <source>Taking the coins on the platform…</source>
+        <translation>Taking the coins on the platform…</translation>
+    </message>
+</context>
+<context>
     <name>attention</name>
     <message>
         <source>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</source>
@@ -1369,6 +1905,13 @@ What to do: {action}</translation>
     <message>
         <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2769,30 @@ What to do: {action}</translation>
         <translation>Group {id} has not been drawn or cancelled: nothing to hand back yet</translation>
     </message>
     <message>
+        <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</translation>
+    </message>
+    <message>
+        <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</translation>
+    </message>
+    <message>
+        <source>An item's name is 1 to 128 characters</source>
+        <translation>An item's name is 1 to 128 characters</translation>
+    </message>
+    <message>
+        <source>An item's English name is at most 128 characters</source>
+        <translation>An item's English name is at most 128 characters</translation>
+    </message>
+    <message>
+        <source>A category is at most 64 characters</source>
+        <translation>A category is at most 64 characters</translation>
+    </message>
+    <message>
+        <source>A price or cost is between 0.00 and 1,000,000.00</source>
+        <translation>A price or cost is between 0.00 and 1,000,000.00</translation>
+    </message>
+    <message>
         <source>A quantity is a whole number from 1 to {most}</source>
         <translation>A quantity is a whole number from 1 to {most}</translation>
     </message>
@@ -2264,6 +2831,78 @@ What to do: {action}</translation>
     <message>
         <source>{due} is still due</source>
         <translation>{due} is still due</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
+        <translation>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</translation>
+    </message>
+    <message>
+        <source>There is no menu item {id}</source>
+        <translation>There is no menu item {id}</translation>
+    </message>
+    <message>
+        <source>No menu item has the code {code}</source>
+        <translation>No menu item has the code {code}</translation>
+    </message>
+    <message>
+        <source>{name} is not on sale (disabled in the menu)</source>
+        <translation>{name} is not on sale (disabled in the menu)</translation>
+    </message>
+    <message>
+        <source>Menu item {id} has no price version {version}</source>
+        <translation>Menu item {id} has no price version {version}</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on {name}</source>
+        <translation>The barcode {code} is already on {name}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is already on {name}</source>
+        <translation>The SKU {code} is already on {name}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on the item with SKU {sku}</source>
+        <translation>The barcode {code} is already on the item with SKU {sku}</translation>
+    </message>
+    <message>
+        <source>The file is not a text file in UTF-8 or GBK</source>
+        <translation>The file is not a text file in UTF-8 or GBK</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 (on sale) or 0 (not on sale)</source>
+        <translation>“{text}” is not 1 (on sale) or 0 (not on sale)</translation>
+    </message>
+    <message>
+        <source>The price is missing</source>
+        <translation>The price is missing</translation>
+    </message>
+    <message>
+        <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
+        <translation>The SKU is missing: each row needs one, it is how an import finds the item to update</translation>
+    </message>
+    <message>
+        <source>The first line must be the header {header}</source>
+        <translation>The first line must be the header {header}</translation>
+    </message>
+    <message>
+        <source>The row has {count} columns, not {expected}</source>
+        <translation>The row has {count} columns, not {expected}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is also on row {row}</source>
+        <translation>The SKU {code} is also on row {row}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}</source>
+        <translation>The barcode {code} is also on row {row}</translation>
     </message>
     <message>
         <source>This prize voucher was already redeemed</source>
@@ -2661,6 +3300,14 @@ What to do: {action}</translation>
 <context>
     <name>screens</name>
     <message>
+        <source>Checkout</source>
+        <translation>Checkout</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Group</translation>
     </message>
@@ -2675,6 +3322,10 @@ What to do: {action}</translation>
     <message>
         <source>Deals</source>
         <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2968,6 +3619,14 @@ What to do: {action}</translation>
         <translation>Coins paid with</translation>
     </message>
     <message>
+        <source>Sale refunded</source>
+        <translation>Sale refunded</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>Sale voided</translation>
+    </message>
+    <message>
         <source>Signing key added</source>
         <translation>Signing key added</translation>
     </message>
@@ -3086,6 +3745,50 @@ What to do: {action}</translation>
     <message>
         <source>Invites signed for the paired store</source>
         <translation>Invites signed for the paired store</translation>
+    </message>
+    <message>
+        <source>Menu item added</source>
+        <translation>Menu item added</translation>
+    </message>
+    <message>
+        <source>Menu item changed</source>
+        <translation>Menu item changed</translation>
+    </message>
+    <message>
+        <source>Menu item put on sale</source>
+        <translation>Menu item put on sale</translation>
+    </message>
+    <message>
+        <source>Menu item taken off sale</source>
+        <translation>Menu item taken off sale</translation>
+    </message>
+    <message>
+        <source>Menu imported from a file</source>
+        <translation>Menu imported from a file</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>Order parked</translation>
+    </message>
+    <message>
+        <source>Parked order recalled</source>
+        <translation>Parked order recalled</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -3406,6 +4109,74 @@ What to do: {action}</translation>
     <message>
         <source>port</source>
         <translation>port</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>price version</source>
+        <translation>price version</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <source>receipt no.</source>
+        <translation>receipt no.</translation>
+    </message>
+    <message>
+        <source>refund no.</source>
+        <translation>refund no.</translation>
+    </message>
+    <message>
+        <source>coins returned</source>
+        <translation>coins returned</translation>
+    </message>
+    <message>
+        <source>parked order</source>
+        <translation>parked order</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>lines</translation>
     </message>
 </context>
 </TS>

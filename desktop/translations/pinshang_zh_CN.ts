@@ -150,6 +150,168 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>否（已停售）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Scan an item, member code, coin authorization or prize voucher</source>
+        <translation>扫描商品、会员码、购物币授权码或奖品券</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Discount ¥</source>
+        <translation>折扣 ¥</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>桌号</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>New bill</source>
+        <translation>新账单</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <source>Subtotal {fen}</source>
+        <translation>小计 {fen}</translation>
+    </message>
+    <message>
+        <source>bill discount −{fen}</source>
+        <translation>整单折扣 −{fen}</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>购物币 {n} 个 −{fen}</translation>
+    </message>
+    <message>
+        <source>rounding {fen}</source>
+        <translation>抹零 {fen}</translation>
+    </message>
+    <message>
+        <source>discount approved by {name}</source>
+        <translation>折扣已由 {name} 批准</translation>
+    </message>
+    <message>
+        <source>To pay {fen}</source>
+        <translation>应付 {fen}</translation>
+    </message>
+    <message>
+        <source>This bill is paid: scan the next item to start a new one</source>
+        <translation>本单已付款：扫描下一件商品开始新账单</translation>
+    </message>
+    <message>
+        <source>This prize voucher is on the bill already</source>
+        <translation>这张奖品券已在账单上</translation>
+    </message>
+    <message>
+        <source>Choose a line first</source>
+        <translation>请先选择一行</translation>
+    </message>
+    <message>
+        <source>The discount needs a manager's approval</source>
+        <translation>该折扣需要经理批准</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>正在询问平台…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: coins only with the member's coin authorization</source>
+        <translation>无法连接平台：只能使用会员的购物币授权码</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>已挂单</translation>
+    </message>
+    <message>
+        <source>Order {label} recalled</source>
+        <translation>已取回 {label} 的账单</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>找零 {fen}</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>无需找零</translation>
+    </message>
+    <message>
+        <source>✔ {receipt} paid · {change}</source>
+        <translation>✔ {receipt} 已付款 · {change}</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <source>Not paired</source>
@@ -587,6 +749,17 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>ItemPicker</name>
+    <message>
+        <source>Scan, or type: pinyin initials, name, barcode</source>
+        <translation>扫码，或输入：拼音首字母、名称、条码</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches “{text}”</source>
+        <translation>菜单中没有与“{text}”匹配的商品</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>OK</source>
@@ -633,6 +806,183 @@ What to do: {action}</source>
     <message>
         <source>Pinshang Counter</source>
         <translation>品尚收银台</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Member's phone</source>
+        <translation>会员手机号</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>No member: scan their member code</source>
+        <translation>无会员：请扫描会员码</translation>
+    </message>
+    <message>
+        <source>Apply max coins</source>
+        <translation>使用最多购物币</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>不用会员</translation>
+    </message>
+    <message>
+        <source>authorization of {n} coins</source>
+        <translation>授权 {n} 个购物币</translation>
+    </message>
+    <message>
+        <source>balance {n} coins</source>
+        <translation>余额 {n} 个购物币</translation>
+    </message>
+    <message>
+        <source>offline: coins only with their coin authorization QR</source>
+        <translation>离线：只能用购物币授权码</translation>
+    </message>
+    <message>
+        <source>coins: scan their member code or coin authorization</source>
+        <translation>购物币：请扫描会员码或购物币授权码</translation>
+    </message>
+    <message>
+        <source>this bill allows {n} coins</source>
+        <translation>本单最多可用 {n} 个购物币</translation>
+    </message>
+    <message>
+        <source>applied {n} coins (−{fen})</source>
+        <translation>已用 {n} 个购物币（−{fen}）</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <source>Edit menu item</source>
+        <translation>编辑菜品</translation>
+    </message>
+    <message>
+        <source>New menu item</source>
+        <translation>新菜品</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>成本（元）</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Search: name, English, pinyin initials (zpnc), barcode, SKU</source>
+        <translation>搜索：名称、英文、拼音首字母（zpnc）、条码、货号</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加菜品…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Take off sale / put on sale</source>
+        <translation>停售 / 恢复在售</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} 个菜品</translation>
+    </message>
+    <message>
+        <source>Select an item first</source>
+        <translation>请先选择一个菜品</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>{name} is on sale again</source>
+        <translation>{name} 已恢复在售</translation>
+    </message>
+    <message>
+        <source>{name} is off sale</source>
+        <translation>{name} 已停售</translation>
+    </message>
+    <message>
+        <source>Import the menu from a CSV file</source>
+        <translation>从 CSV 文件导入菜单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation>已导入 {rows} 行：新增 {added}，修改 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export the menu to a CSV file</source>
+        <translation>把菜单导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} items to {path}</source>
+        <translation>已导出 {count} 个菜品到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1548,133 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>SalesHistoryScreen</name>
+    <message>
+        <source>Scan or type a receipt number</source>
+        <translation>扫描或输入小票号</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>任何付款方式</translation>
+    </message>
+    <message>
+        <source>Coins used</source>
+        <translation>用了购物币</translation>
+    </message>
+    <message>
+        <source>Voided or not</source>
+        <translation>作废与否</translation>
+    </message>
+    <message>
+        <source>Not voided</source>
+        <translation>未作废</translation>
+    </message>
+    <message>
+        <source>Voided only</source>
+        <translation>仅作废的</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>购物币</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>退货数量</translation>
+    </message>
+    <message>
+        <source>Reason for a refund or void</source>
+        <translation>退款或作废的原因</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Refund chosen</source>
+        <translation>退所选</translation>
+    </message>
+    <message>
+        <source>Refund all</source>
+        <translation>全部退款</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Refunded {fen}</source>
+        <translation>已退 {fen}</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>No sale chosen</source>
+        <translation>未选择销售</translation>
+    </message>
+    <message>
+        <source>{n} coins −{fen}</source>
+        <translation>购物币 {n} 个 −{fen}</translation>
+    </message>
+    <message>
+        <source>change {fen}</source>
+        <translation>找零 {fen}</translation>
+    </message>
+    <message>
+        <source>{no}: {fen} back ({reason})</source>
+        <translation>{no}：退 {fen}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Choose how many of which lines to refund</source>
+        <translation>请选择要退哪几行、各退几份</translation>
+    </message>
+    <message>
+        <source> · {n} coins back to the member</source>
+        <translation> · 退还会员 {n} 个购物币</translation>
+    </message>
+    <message>
+        <source>{no}: give back {back}{coins}</source>
+        <translation>{no}：退给顾客 {back}{coins}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Follow the system</source>
@@ -1349,6 +1826,65 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Amount received ¥</source>
+        <translation>收款金额 ¥</translation>
+    </message>
+    <message>
+        <source>Reference (optional)</source>
+        <translation>交易号（可选）</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>添加付款</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>删除付款</translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation>完成交易</translation>
+    </message>
+    <message>
+        <source>Back to the bill</source>
+        <translation>返回账单</translation>
+    </message>
+    <message>
+        <source>Type the amount paid</source>
+        <translation>请输入付款金额</translation>
+    </message>
+    <message>
+        <source>Card and app payments cannot be more than what is due: only cash gives change</source>
+        <translation>刷卡和移动支付不能超过应付金额：只有现金可以找零</translation>
+    </message>
+    <message>
+        <source>Due {fen}</source>
+        <translation>待付 {fen}</translation>
+    </message>
+    <message>
+        <source>Paid {fen}</source>
+        <translation>已付 {fen}</translation>
+    </message>
+    <message>
+        <source>Change {fen}</source>
+        <translation>找零 {fen}</translation>
+    </message>
+    <message>
+        <source>Completing the sale…</source>
+        <translation>正在完成交易…</translation>
+    </message>
+    <message>
+        <source>Taking the coins on the platform…</source>
+        <translation>正在平台扣除购物币…</translation>
+    </message>
+</context>
+<context>
     <name>attention</name>
     <message>
         <source>The platform will never accept this record. Check it against the paper records, correct it at the counter if needed (e.g. a new sale), then mark it resolved.</source>
@@ -1369,6 +1905,13 @@ What to do: {action}</source>
     <message>
         <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>平台的数据已从较旧的备份恢复，丢失了本终端的部分记录。本终端仍保存的记录已重新发送。如有记录无法重新发送（见原因），请根据纸质记录重新录入，然后标记为已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>(no category)</source>
+        <translation>（无分类）</translation>
     </message>
 </context>
 <context>
@@ -2226,196 +2769,292 @@ What to do: {action}</source>
         <translation>拼团 {id} 尚未开奖或取消：还没有要退给顾客的</translation>
     </message>
     <message>
+        <source>The barcode “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>条码“{code}”只能包含字母、数字和符号，不含空格，最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>The SKU “{code}” can only hold letters, digits and signs, without spaces, up to 64</source>
+        <translation>货号“{code}”只能包含字母、数字和符号，不含空格，最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>An item's name is 1 to 128 characters</source>
+        <translation>菜品名称为 1 到 128 个字符</translation>
+    </message>
+    <message>
+        <source>An item's English name is at most 128 characters</source>
+        <translation>菜品英文名最多 128 个字符</translation>
+    </message>
+    <message>
+        <source>A category is at most 64 characters</source>
+        <translation>分类最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>A price or cost is between 0.00 and 1,000,000.00</source>
+        <translation>价格或成本须在 0.00 到 1,000,000.00 之间</translation>
+    </message>
+    <message>
         <source>A quantity is a whole number from 1 to {most}</source>
-        <translation type="unfinished" />
+        <translation>数量须为 1 到 {most} 的整数</translation>
     </message>
     <message>
         <source>The price is out of range</source>
-        <translation type="unfinished" />
+        <translation>价格超出范围</translation>
     </message>
     <message>
         <source>A discount on {name} must be between 0 and {most}</source>
-        <translation type="unfinished" />
+        <translation>{name} 的折扣须在 0 到 {most} 之间</translation>
     </message>
     <message>
         <source>A prize voucher is one line at price 0</source>
-        <translation type="unfinished" />
+        <translation>奖品券是一行、价格为 0</translation>
     </message>
     <message>
         <source>A bill has at most {most} lines</source>
-        <translation type="unfinished" />
+        <translation>一张账单最多 {most} 行</translation>
     </message>
     <message>
         <source>The bill discount must be between 0 and {most}</source>
-        <translation type="unfinished" />
+        <translation>整单折扣须在 0 到 {most} 之间</translation>
     </message>
     <message>
         <source>This bill allows at most {most} coins</source>
-        <translation type="unfinished" />
+        <translation>本单最多可用 {most} 个购物币</translation>
     </message>
     <message>
         <source>A payment must be more than 0</source>
-        <translation type="unfinished" />
+        <translation>付款金额必须大于 0</translation>
     </message>
     <message>
         <source>Card and app payments cannot be more than the bill ({total}): only cash gives change</source>
-        <translation type="unfinished" />
+        <translation>刷卡和移动支付不能超过账单金额（{total}）：只有现金可以找零</translation>
     </message>
     <message>
         <source>{due} is still due</source>
-        <translation type="unfinished" />
+        <translation>还差 {due}</translation>
+    </message>
+    <message>
+        <source>{count} rows of the file have problems; nothing was imported. Fix them and import the file again.</source>
+        <translation>文件中有 {count} 行有问题，未导入任何内容。请修改后重新导入。</translation>
+    </message>
+    <message>
+        <source>There is no menu item {id}</source>
+        <translation>没有编号为 {id} 的菜品</translation>
+    </message>
+    <message>
+        <source>No menu item has the code {code}</source>
+        <translation>没有菜品的编码是 {code}</translation>
+    </message>
+    <message>
+        <source>{name} is not on sale (disabled in the menu)</source>
+        <translation>{name} 未在售（菜单中已停售）</translation>
+    </message>
+    <message>
+        <source>Menu item {id} has no price version {version}</source>
+        <translation>菜品 {id} 没有第 {version} 版价格</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {path}: {reason}</source>
+        <translation>无法读取文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation>无法写入文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on {name}</source>
+        <translation>条码 {code} 已用于 {name}</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is already on {name}</source>
+        <translation>货号 {code} 已用于 {name}</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is already on the item with SKU {sku}</source>
+        <translation>条码 {code} 已用于货号为 {sku} 的菜品</translation>
+    </message>
+    <message>
+        <source>The file is not a text file in UTF-8 or GBK</source>
+        <translation>该文件不是 UTF-8 或 GBK 编码的文本文件</translation>
+    </message>
+    <message>
+        <source>“{text}” is not 1 (on sale) or 0 (not on sale)</source>
+        <translation>“{text}”不是 1（在售）或 0（停售）</translation>
+    </message>
+    <message>
+        <source>The price is missing</source>
+        <translation>缺少价格</translation>
+    </message>
+    <message>
+        <source>The SKU is missing: each row needs one, it is how an import finds the item to update</source>
+        <translation>缺少货号：每行都需要货号，导入靠它找到要更新的菜品</translation>
+    </message>
+    <message>
+        <source>The first line must be the header {header}</source>
+        <translation>第一行必须是表头 {header}</translation>
+    </message>
+    <message>
+        <source>The row has {count} columns, not {expected}</source>
+        <translation>该行有 {count} 列，而不是 {expected} 列</translation>
+    </message>
+    <message>
+        <source>The SKU {code} is also on row {row}</source>
+        <translation>货号 {code} 也出现在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>The barcode {code} is also on row {row}</source>
+        <translation>条码 {code} 也出现在第 {row} 行</translation>
     </message>
     <message>
         <source>This prize voucher was already redeemed</source>
-        <translation type="unfinished" />
+        <translation>这张奖品券已兑换过</translation>
     </message>
     <message>
         <source>This prize voucher has expired</source>
-        <translation type="unfinished" />
+        <translation>这张奖品券已过期</translation>
     </message>
     <message>
         <source>This prize voucher is for another store</source>
-        <translation type="unfinished" />
+        <translation>这张奖品券属于其他门店</translation>
     </message>
     <message>
         <source>This prize voucher is forged or altered: do not accept it</source>
-        <translation type="unfinished" />
+        <translation>这张奖品券是伪造或被篡改的：不要接受</translation>
     </message>
     <message>
         <source>This prize voucher was signed after its terminal was revoked: do not accept it</source>
-        <translation type="unfinished" />
+        <translation>这张奖品券是在其终端被吊销后签发的：不要接受</translation>
     </message>
     <message>
         <source>Not a voucher we can read: scan again or type the code</source>
-        <translation type="unfinished" />
+        <translation>无法识别的券：请重新扫描或输入券码</translation>
     </message>
     <message>
         <source>No voucher has this code</source>
-        <translation type="unfinished" />
+        <translation>没有券使用此券码</translation>
     </message>
     <message>
         <source>This item is not on sale</source>
-        <translation type="unfinished" />
+        <translation>该商品未在售</translation>
     </message>
     <message>
         <source>No item has the code {code}</source>
-        <translation type="unfinished" />
+        <translation>没有商品的编码是 {code}</translation>
     </message>
     <message>
         <source>No member of this store has the phone number {phone}</source>
-        <translation type="unfinished" />
+        <translation>本店没有手机号为 {phone} 的会员</translation>
     </message>
     <message>
         <source>Pair this terminal with the platform before accepting coins</source>
-        <translation type="unfinished" />
+        <translation>接受购物币前请先将本终端与平台配对</translation>
     </message>
     <message>
         <source>This coin authorization is for another store</source>
-        <translation type="unfinished" />
+        <translation>这个购物币授权属于其他门店</translation>
     </message>
     <message>
         <source>This coin authorization belongs to another member</source>
-        <translation type="unfinished" />
+        <translation>这个购物币授权属于另一位会员</translation>
     </message>
     <message>
         <source>This coin authorization was cancelled or used: ask the member for a new one</source>
-        <translation type="unfinished" />
+        <translation>这个购物币授权已取消或已使用：请会员重新生成</translation>
     </message>
     <message>
         <source>This coin authorization was already used at this store</source>
-        <translation type="unfinished" />
+        <translation>这个购物币授权已在本店使用过</translation>
     </message>
     <message>
         <source>The bill is empty</source>
-        <translation type="unfinished" />
+        <translation>账单是空的</translation>
     </message>
     <message>
         <source>This order was recalled already</source>
-        <translation type="unfinished" />
+        <translation>这张挂单已被取回</translation>
     </message>
     <message>
         <source>The discount is beyond the cashier's limit: a manager must approve it</source>
-        <translation type="unfinished" />
+        <translation>折扣超出收银员权限：需要经理批准</translation>
     </message>
     <message>
         <source>Coins need a member</source>
-        <translation type="unfinished" />
+        <translation>使用购物币需要会员</translation>
     </message>
     <message>
         <source>The coins were not taken by the platform yet: try again</source>
-        <translation type="unfinished" />
+        <translation>平台尚未扣除购物币：请重试</translation>
     </message>
     <message>
         <source>{kind} is not a payment this store takes</source>
-        <translation type="unfinished" />
+        <translation>本店不接受 {kind} 付款</translation>
     </message>
     <message>
         <source>This coin authorization expired at {time}: ask the member for a new one</source>
-        <translation type="unfinished" />
+        <translation>这个购物币授权已于 {time} 过期：请会员重新生成</translation>
     </message>
     <message>
         <source>This coin authorization is forged, altered or from another platform: do not accept it</source>
-        <translation type="unfinished" />
+        <translation>这个购物币授权是伪造、被篡改或来自其他平台的：不要接受</translation>
     </message>
     <message>
         <source>This is not a coin authorization we can read</source>
-        <translation type="unfinished" />
+        <translation>无法识别的购物币授权码</translation>
     </message>
     <message>
         <source>No such sale</source>
-        <translation type="unfinished" />
+        <translation>没有这笔销售</translation>
     </message>
     <message>
         <source>No such refund</source>
-        <translation type="unfinished" />
+        <translation>没有这笔退款</translation>
     </message>
     <message>
         <source>No sale has the receipt number {number}</source>
-        <translation type="unfinished" />
+        <translation>没有小票号为 {number} 的销售</translation>
     </message>
     <message>
         <source>Sale {number} was voided already</source>
-        <translation type="unfinished" />
+        <translation>销售 {number} 已作废</translation>
     </message>
     <message>
         <source>Part of sale {number} was refunded: refund the rest instead of voiding it</source>
-        <translation type="unfinished" />
+        <translation>销售 {number} 已部分退款：请退剩余部分，而不是作废</translation>
     </message>
     <message>
         <source>Only a sale of today can be voided: refund sale {number} instead</source>
-        <translation type="unfinished" />
+        <translation>只能作废今天的销售：请改为退款 {number}</translation>
     </message>
     <message>
         <source>Sale {number} was voided: nothing is left to refund</source>
-        <translation type="unfinished" />
+        <translation>销售 {number} 已作废：没有可退的</translation>
     </message>
     <message>
         <source>Line {line} has {left} left to refund</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行还可退 {left} 份</translation>
     </message>
     <message>
         <source>Sale {number} was refunded in full already</source>
-        <translation type="unfinished" />
+        <translation>销售 {number} 已全部退款</translation>
     </message>
     <message>
         <source>Say why (a reason is required)</source>
-        <translation type="unfinished" />
+        <translation>请填写原因（必填）</translation>
     </message>
     <message>
         <source>The refund is more than what is left of the sale</source>
-        <translation type="unfinished" />
+        <translation>退款超过了这笔销售剩余的金额</translation>
     </message>
     <message>
         <source>The platform did not answer, so it is not known whether the coins were taken. Try again when it is back: it is asked first, and coins are never taken twice.</source>
-        <translation type="unfinished" />
+        <translation>平台没有回应，不确定购物币是否已扣除。请在平台恢复后重试：会先向平台查询，购物币绝不会被扣两次。</translation>
     </message>
     <message>
         <source>This is not a member code we can read</source>
-        <translation type="unfinished" />
+        <translation>无法识别的会员码</translation>
     </message>
     <message>
         <source>The platform cannot be reached: use the member's coin authorization QR</source>
-        <translation type="unfinished" />
+        <translation>无法连接平台：请使用会员的购物币授权码</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3300,14 @@ What to do: {action}</source>
 <context>
     <name>screens</name>
     <message>
+        <source>Checkout</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>拼团</translation>
     </message>
@@ -2675,6 +3322,10 @@ What to do: {action}</source>
     <message>
         <source>Deals</source>
         <translation>拼团活动</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2968,6 +3619,14 @@ What to do: {action}</source>
         <translation>购物币抵扣</translation>
     </message>
     <message>
+        <source>Sale refunded</source>
+        <translation>销售已退款</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>销售已作废</translation>
+    </message>
+    <message>
         <source>Signing key added</source>
         <translation>已添加签名密钥</translation>
     </message>
@@ -3086,6 +3745,50 @@ What to do: {action}</source>
     <message>
         <source>Invites signed for the paired store</source>
         <translation>邀请码已按配对门店重新签名</translation>
+    </message>
+    <message>
+        <source>Menu item added</source>
+        <translation>已添加菜品</translation>
+    </message>
+    <message>
+        <source>Menu item changed</source>
+        <translation>已修改菜品</translation>
+    </message>
+    <message>
+        <source>Menu item put on sale</source>
+        <translation>菜品已恢复在售</translation>
+    </message>
+    <message>
+        <source>Menu item taken off sale</source>
+        <translation>菜品已停售</translation>
+    </message>
+    <message>
+        <source>Menu imported from a file</source>
+        <translation>已从文件导入菜单</translation>
+    </message>
+    <message>
+        <source>Order parked</source>
+        <translation>已挂单</translation>
+    </message>
+    <message>
+        <source>Parked order recalled</source>
+        <translation>已取回挂单</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
     </message>
     <message>
         <source>Manager PIN checked for an approval</source>
@@ -3406,6 +4109,74 @@ What to do: {action}</source>
     <message>
         <source>port</source>
         <translation>端口</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>price version</source>
+        <translation>价格版本</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>receipt no.</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>refund no.</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>coins returned</source>
+        <translation>退还购物币</translation>
+    </message>
+    <message>
+        <source>parked order</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>桌号</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>行数</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,8 @@ class Change(StrEnum):
     SETTINGS = "settings"
     SYNC = "sync"  # outbox, pairing, attention items
     AUDIT = "audit"
+    MENU = "menu"  # catalogue items, prices, enabled
+    SALES = "sales"  # sales, refunds, voids, parked orders
 
 
 EVERYTHING = frozenset(Change)

@@ -62,6 +62,21 @@ def print_redemption(ctx: UiContext, voucher_id: str, parent: QWidget | None = N
                      parent, busy)
 
 
+def print_sale_receipt(ctx: UiContext, sale_id: str, parent: QWidget | None = None,
+                       reprint: bool = False, *, busy: Iterable[QWidget] = ()) -> None:
+    """The receipt of a completed sale; a reprint is marked 重印/COPY."""
+    actor = ctx.actor
+    _queue_and_print(ctx, lambda: ctx.services.print_jobs.print_sale_receipt(actor, sale_id, reprint=reprint),
+                     parent, busy)
+
+
+def print_refund_receipt(ctx: UiContext, refund_id: str, parent: QWidget | None = None,
+                         reprint: bool = False, *, busy: Iterable[QWidget] = ()) -> None:
+    actor = ctx.actor
+    _queue_and_print(ctx, lambda: ctx.services.print_jobs.print_refund_receipt(actor, refund_id, reprint=reprint),
+                     parent, busy)
+
+
 def _queue_and_print(ctx: UiContext, queue: Callable[[], list[int]], parent: QWidget | None,
                      busy: Iterable[QWidget] = (), done: Done = None) -> None:
     def queued(job_ids: list[int]) -> None:

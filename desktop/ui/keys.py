@@ -20,6 +20,13 @@ EXPORT_PROOF = "F8"
 CANCEL_GROUP = "F9"
 REPRINT = "F6"  # the redemption receipt: the same key as the group's printouts
 FULL_SCREEN = "F11"
+# The till (order screen, payment, sales history)
+PARK = "F4"
+RECALL = "F5"
+APPLY_COINS = "F7"
+PAY = "F10"
+REFUND = "F8"
+VOID = "F9"
 
 
 def bind(button: QPushButton, key: str) -> QPushButton:

@@ -29,22 +29,28 @@ def all_screens() -> list[ScreenSpec]:
     from desktop.ui.alliance_screen import AllianceScreen
     from desktop.ui.attention_screen import AttentionScreen
     from desktop.ui.audit_screen import AuditScreen
+    from desktop.ui.checkout_screen import CheckoutScreen
     from desktop.ui.deals_screen import DealsScreen
     from desktop.ui.group_screen import GroupScreen
     from desktop.ui.groups_screen import GroupsScreen
+    from desktop.ui.menu_screen import MenuScreen
     from desktop.ui.platform_screen import PlatformScreen
     from desktop.ui.print_queue_screen import PrintQueueScreen
     from desktop.ui.printers_screen import PrintersScreen
     from desktop.ui.reconcile_screen import ReconcileScreen
     from desktop.ui.redeem_screen import RedeemScreen
+    from desktop.ui.sales_history_screen import SalesHistoryScreen
     from desktop.ui.settings_screen import SettingsScreen
     from desktop.ui.staff_screen import StaffScreen
 
     return [
+        ScreenSpec("checkout", QT_TRANSLATE_NOOP("screens", "Checkout"), CheckoutScreen, Permission.SELL),
+        ScreenSpec("sales_history", QT_TRANSLATE_NOOP("screens", "Sales"), SalesHistoryScreen, Permission.SELL),
         ScreenSpec("group", QT_TRANSLATE_NOOP("screens", "Group"), GroupScreen, Permission.ENROL),
         ScreenSpec("redeem", QT_TRANSLATE_NOOP("screens", "Redeem voucher"), RedeemScreen, Permission.REDEEM),
         ScreenSpec("groups", QT_TRANSLATE_NOOP("screens", "Groups"), GroupsScreen, Permission.ENROL),
         ScreenSpec("deals", QT_TRANSLATE_NOOP("screens", "Deals"), DealsScreen, Permission.MANAGE_DEALS),
+        ScreenSpec("menu", QT_TRANSLATE_NOOP("screens", "Menu"), MenuScreen, Permission.MANAGE_MENU),
         ScreenSpec("staff", QT_TRANSLATE_NOOP("screens", "Staff"), StaffScreen, Permission.MANAGE_STAFF),
         ScreenSpec("audit", QT_TRANSLATE_NOOP("screens", "Audit log"), AuditScreen, Permission.VIEW_AUDIT),
         ScreenSpec("platform", QT_TRANSLATE_NOOP("screens", "Platform"), PlatformScreen, Permission.PAIR_PLATFORM),

@@ -56,12 +56,13 @@ def capture_all(shell: Shell, out: Path, size: QSize = COUNTER_SIZE) -> list[Pat
             window.status.refresh()
         written.append(_save(window, out / f"{key}.png"))
     written += _scenes(window, out)
+    written += _till(window, out)
     cashier = Actor(0, "小张", owner.role.CASHIER)
     dialog = OverrideDialog(shell.services, cashier, Permission.VIEW_AUDIT, window)
     written.append(_save(dialog, out / "manager_override.png"))
     QTimer.singleShot(0, dialog.reject)
     dialog.done(QDialog.DialogCode.Rejected)
-    return written
+    return list(dict.fromkeys(written))  # checkout.png is made twice: the open bill, then the paid one
 
 
 def _scenes(window: MainWindow, out: Path) -> list[Path]:
@@ -83,6 +84,24 @@ def _scenes(window: MainWindow, out: Path) -> list[Path]:
         redeem.redeem(drawn[1])
         wait_for_tasks()
         written.append(_save(window, out / "redeem_after_scan.png"))
+    return written
+
+
+def _till(window: MainWindow, out: Path) -> list[Path]:
+    """The payment dialog (WeChat Pay and cash), then the paid bill with its change: the
+    order screen as the cashier leaves it (checkout.png replaces the one of the open bill)."""
+    from desktop.ui.checkout_screen import CheckoutScreen
+    from desktop.ui.screenshots_checkout import complete_payment, demo_order, demo_payment
+
+    page = window.open_screen("checkout")
+    if not isinstance(page, CheckoutScreen):
+        return []
+    demo_order(page)
+    if not demo_payment(page) or page.tender is None:
+        return []
+    written = [_save(page.tender, out / "checkout_tender.png")]
+    complete_payment(page)
+    written.append(_save(window, out / "checkout.png"))
     return written
 
 

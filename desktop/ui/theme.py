@@ -39,6 +39,8 @@ QLineEdit[role="entry"] {{ font-size: 16pt; }}
 *[role="headline"] {{ font-size: 16pt; font-weight: bold; }}
 *[role="seats"] {{ font-size: 22pt; font-weight: bold; color: {INFO}; }}
 *[role="verdict"] {{ font-size: 28pt; font-weight: bold; }}
+*[role="total"] {{ font-size: 30pt; font-weight: bold; color: {INFO}; }}
+*[role="change"] {{ font-size: 26pt; font-weight: bold; color: {OK}; }}
 *[role="detail"] {{ font-size: 14pt; }}
 *[role="note"] {{ font-size: 13pt; padding: 6px; background: {NOTE_BG}; }}
 *[role="message"] {{ font-size: 13pt; }}
@@ -51,6 +53,9 @@ QPushButton[role="primary"][colour="blue"] {{ background: {BLUE}; }}
 QPushButton[role="primary"]:disabled {{ background: {DISABLED_BG}; color: {DISABLED_FG}; }}
 QPushButton[role="key"] {{ font-size: 18pt; }}
 QPushButton[role="confirm"] {{ font-size: 16pt; font-weight: bold; padding: 8px 24px; }}
+QPushButton[role="item"] {{ font-size: 13pt; padding: 4px; }}
+QListWidget[role="results"] {{ font-size: 14pt; }}
+QTabBar[role="categories"]::tab {{ font-size: 13pt; min-height: 40px; padding: 0 14px; }}
 QFrame#print_toast {{ background: {TOAST_BG}; border: 2px solid {ERROR}; border-radius: 6px; }}
 QFrame#print_toast QLabel {{ color: {ERROR}; font-size: 12pt; font-weight: bold; }}
 QLabel[badge="true"] {{ color: white; background: {ERROR}; border-radius: 8px; padding: 1px 8px;

@@ -34,6 +34,8 @@ OP_KINDS = {
     "voucher.redeemed": QT_TRANSLATE_NOOP("wording", "Voucher redeemed"),
     "sale.completed": QT_TRANSLATE_NOOP("wording", "Sale"),
     "coins.captured": QT_TRANSLATE_NOOP("wording", "Coins paid with"),
+    "sale.refunded": QT_TRANSLATE_NOOP("wording", "Sale refunded"),
+    "sale.voided": QT_TRANSLATE_NOOP("wording", "Sale voided"),
     "signing_key.added": QT_TRANSLATE_NOOP("wording", "Signing key added"),
 }
 AUDIT_ACTIONS = {
@@ -76,6 +78,22 @@ AUDIT_ACTIONS = {
     "sync.recovered": QT_TRANSLATE_NOOP("wording", "Sync recovered after a restore"),
     "clock.moved": QT_TRANSLATE_NOOP("wording", "PC clock moved"),
     "group.join_tokens_resigned": QT_TRANSLATE_NOOP("wording", "Invites signed for the paired store"),
+    "menu.item_added": QT_TRANSLATE_NOOP("wording", "Menu item added"),
+    "menu.item_edited": QT_TRANSLATE_NOOP("wording", "Menu item changed"),
+    "menu.item_enabled": QT_TRANSLATE_NOOP("wording", "Menu item put on sale"),
+    "menu.item_disabled": QT_TRANSLATE_NOOP("wording", "Menu item taken off sale"),
+    "menu.imported": QT_TRANSLATE_NOOP("wording", "Menu imported from a file"),
+    "sale.completed": QT_TRANSLATE_NOOP("wording", "Sale"),
+    "sale.refunded": QT_TRANSLATE_NOOP("wording", "Sale refunded"),
+    "sale.voided": QT_TRANSLATE_NOOP("wording", "Sale voided"),
+    "order.parked": QT_TRANSLATE_NOOP("wording", "Order parked"),
+    "order.recalled": QT_TRANSLATE_NOOP("wording", "Parked order recalled"),
+}
+TENDERS = {
+    "cash": QT_TRANSLATE_NOOP("wording", "Cash"),
+    "card": QT_TRANSLATE_NOOP("wording", "Card"),
+    "wechat": QT_TRANSLATE_NOOP("wording", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("wording", "Alipay"),
 }
 APPROVAL_LOGIN = QT_TRANSLATE_NOOP("wording", "Manager PIN checked for an approval")
 FIELDS = {
@@ -163,6 +181,23 @@ FIELDS = {
     "paper_mm": QT_TRANSLATE_NOOP("wording", "paper width"),
     "host": QT_TRANSLATE_NOOP("wording", "address"),
     "port": QT_TRANSLATE_NOOP("wording", "port"),
+    "name_en": QT_TRANSLATE_NOOP("wording", "English name"),
+    "category": QT_TRANSLATE_NOOP("wording", "category"),
+    "barcode": QT_TRANSLATE_NOOP("wording", "barcode"),
+    "sku": QT_TRANSLATE_NOOP("wording", "SKU"),
+    "price_fen": QT_TRANSLATE_NOOP("wording", "price"),
+    "price_version": QT_TRANSLATE_NOOP("wording", "price version"),
+    "source": QT_TRANSLATE_NOOP("wording", "file"),
+    "rows": QT_TRANSLATE_NOOP("wording", "rows"),
+    "added": QT_TRANSLATE_NOOP("wording", "added"),
+    "updated": QT_TRANSLATE_NOOP("wording", "changed"),
+    "sale_id": QT_TRANSLATE_NOOP("wording", "sale"),
+    "receipt_no": QT_TRANSLATE_NOOP("wording", "receipt no."),
+    "refund_no": QT_TRANSLATE_NOOP("wording", "refund no."),
+    "coins_returned": QT_TRANSLATE_NOOP("wording", "coins returned"),
+    "parked_id": QT_TRANSLATE_NOOP("wording", "parked order"),
+    "label": QT_TRANSLATE_NOOP("wording", "table"),
+    "lines": QT_TRANSLATE_NOOP("wording", "lines"),
 }
 
 
@@ -173,6 +208,11 @@ def _tr_word(table: dict[str, str], code: str) -> str:
 def mask_phone(text: str) -> str:
     """Every mainland mobile number in `text` as 138****5678."""
     return mask_phones_in(text)
+
+
+def tender_name(kind: str) -> str:
+    """Cash, Card, WeChat Pay, Alipay; another tender of the store's list as it is named there."""
+    return _tr_word(TENDERS, kind)
 
 
 def op_kind_name(kind: str) -> str:

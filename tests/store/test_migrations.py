@@ -46,10 +46,40 @@ SAMPLE_ROWS = {
                 "80, 'gb18030', 'native', 'default', 1)",
     # tables are filled in any order: a route only where a printer already exists
     "printer_routes": "INSERT INTO printer_routes (kind, printer_id) SELECT hex(randomblob(6)), id FROM printers LIMIT 1",
+    "menu_item_prices": "INSERT INTO menu_item_prices (item_id, version, price_fen, cost_fen, created_at) "
+                        "SELECT id, 1 + (SELECT count(*) FROM menu_item_prices), 1800, 400, '2026' FROM menu_items "
+                        "LIMIT 1",
+    "menu_search_terms": "INSERT INTO menu_search_terms (term, item_id) SELECT hex(randomblob(6)), id "
+                         "FROM menu_items LIMIT 1",
     "print_jobs": "INSERT INTO print_jobs (kind, ref, document, status, attempts, created_at) "
                   "VALUES ('voucher', 'v1', '{}', 'queued', 0, '2026')",
     "settlement_lines": "INSERT INTO settlement_lines (op_id, source, ref, kind, fen, schedule_version, at) "
                         "VALUES (hex(randomblob(8)), 'sale', 's1', 'turnover_commission', 551, 1, '2026-12-01')",
+    "receipt_counters": "INSERT INTO receipt_counters (series, last_no) VALUES (hex(randomblob(4)), 3)",
+    "sales": "INSERT INTO sales (id, receipt_no, sold_at, cashier, staff_id, shift_id, member_id, member_label, "
+             "gross_fen, line_discount_fen, bill_discount_fen, base_fen, coins, coin_fen, coin_capture_key, "
+             "coin_token_id, rounding_fen, total_fen, change_fen, schedule_version, coin_reimbursement_fen, "
+             "turnover_commission_fen, alliance_share_fen, home_merchant_id, approved_by) VALUES (hex(randomblob(8)), "
+             "hex(randomblob(4)), '2026', '收银', 1, '', 'U1', '陈', 1800, 0, 0, 1800, 10, 10, hex(randomblob(8)), "
+             "NULL, 0, 1790, 0, 1, 8, 0, 0, '', '')",
+    "sale_lines": "INSERT INTO sale_lines (sale_id, line_no, item_id, price_version, name, quantity, unit_price_fen, "
+                  "discount_fen, amount_fen, voucher_id) SELECT id, abs(random() % 1000000000), 1, 1, '奶茶', 1, 1800, "
+                  "0, 1800, NULL FROM sales LIMIT 1",
+    "sale_tenders": "INSERT INTO sale_tenders (sale_id, position, kind, amount_fen, reference) "
+                    "SELECT id, abs(random() % 1000000000), 'cash', 1790, '' FROM sales LIMIT 1",
+    "sale_refunds": "INSERT INTO sale_refunds (id, refund_no, sale_id, kind, at, cashier, approved_by, reason, shift_id, "
+                    "total_fen, coins_returned, coin_fen_returned, coin_reimbursement_fen, turnover_commission_fen, "
+                    "alliance_share_fen) SELECT hex(randomblob(8)), hex(randomblob(4)), id, 'refund', '2026', '收银', "
+                    "'经理', '凉了', '', 100, 0, 0, 0, 0, 0 FROM sales LIMIT 1",
+    "sale_refund_lines": "INSERT INTO sale_refund_lines (refund_id, line_no, quantity, amount_fen) "
+                         "SELECT id, abs(random() % 1000000000), 1, 100 FROM sale_refunds LIMIT 1",
+    "sale_refund_tenders": "INSERT INTO sale_refund_tenders (refund_id, position, kind, amount_fen) "
+                           "SELECT id, abs(random() % 1000000000), 'cash', 100 FROM sale_refunds LIMIT 1",
+    "parked_orders": "INSERT INTO parked_orders (label, parked_at, cashier, order_json) VALUES ('3号桌', '2026', '收银', '{}')",
+    "coin_captures": "INSERT INTO coin_captures (key, member_id, coins, state, created_at, sale_id, reason) "
+                     "VALUES (hex(randomblob(8)), 'U1', 10, 'captured', '2026', NULL, '')",
+    "accepted_coin_tokens": "INSERT INTO accepted_coin_tokens (token_id, member_id, coins, sale_id, accepted_at) "
+                            "VALUES (hex(randomblob(16)), 'U1', 10, hex(randomblob(8)), '2026')",
 }
 
 
@@ -142,3 +172,19 @@ def test_pragmas_of_the_counter(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == 10000
     db.close()
+
+
+def test_the_search_step_gives_existing_items_their_terms(tmp_path: Path) -> None:
+    db = Database(tmp_path / "old.db")
+    upgrade(db, "0010_catalogue")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO menu_items (name, name_en, category, barcode, sku, price_fen, cost_fen, "
+                             "active) VALUES ('招牌奶茶', 'House milk tea', '饮品', '6900001', 'T1', 1800, 400, 1)")
+    db.close()
+    reopened = open_store(tmp_path / "old.db")
+    with reopened.engine.connect() as conn:
+        terms = {r[0] for r in conn.exec_driver_sql("SELECT term FROM menu_search_terms")}
+        text_of = conn.exec_driver_sql("SELECT search_text FROM menu_items").scalar_one()
+    reopened.close()
+    assert {"奶茶", "zpnc", "naicha", "milk", "6900001", "t1"} <= terms
+    assert "zhaopainaicha" in text_of

@@ -3,13 +3,13 @@ parked orders, gapless receipt counters, online coin captures by key and offline
 authorizations accepted once
 
 Revision ID: 0012_sales
-Revises: 0010_catalogue
+Revises: 0011_catalogue_search
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_sales"
-down_revision = "0010_catalogue"
+down_revision = "0011_catalogue_search"
 branch_labels = None
 depends_on = None
 
@@ -54,11 +54,8 @@ def upgrade() -> None:
         sa.Column("approved_by", sa.String(200), nullable=False),
         _pk("sales", "id"),
         sa.UniqueConstraint("receipt_no", name="uq_sales_receipt_no"),
-        sa.UniqueConstraint("coin_capture_key", name="uq_sales_coin_capture_key"),
-        sa.UniqueConstraint("coin_token_id", name="uq_sales_coin_token_id"),
     )
     op.create_index("ix_sales_sold_at", "sales", ["sold_at"])
-    op.create_index("ix_sales_member_id", "sales", ["member_id"])
     op.create_table(
         "sale_lines",
         sa.Column("sale_id", sa.String(64), nullable=False),
@@ -84,7 +81,6 @@ def upgrade() -> None:
         _pk("sale_tenders", "sale_id", "position"),
         sa.ForeignKeyConstraint(["sale_id"], ["sales.id"], name="fk_sale_tenders_sale_id_sales"),
     )
-    op.create_index("ix_sale_tenders_kind", "sale_tenders", ["kind"])
     op.create_table(
         "sale_refunds",
         sa.Column("id", sa.String(64), nullable=False),
@@ -157,7 +153,6 @@ def upgrade() -> None:
         sa.Column("sale_id", sa.String(64), nullable=False),
         sa.Column("accepted_at", sa.String(40), nullable=False),
         _pk("accepted_coin_tokens", "token_id"),
-        sa.UniqueConstraint("sale_id", name="uq_accepted_coin_tokens_sale_id"),
     )
 
 
