@@ -150,6 +150,9 @@ def test_another_merchants_statement_is_refused(server: RunningServer, clock: Mo
     with pytest.raises(PlatformRejected) as anonymous:
         stranger.statement(start, end)
     assert anonymous.value.status == 401
+    member = client.http.get(server.url + "/v1/statement", params={"period": "day"},
+                             headers={"Authorization": f"Member {_member_token(world)}"})
+    assert member.status_code == 401  # a member's phone token is no terminal's
     for bad in ({"scope": "everyone"}, {"limit": 0}, {"offset": -1}):
         response = client.http.get(server.url + "/v1/statement", params={"period": "day", **bad},
                                    headers={"Authorization": f"Bearer {client.token}"})
@@ -201,3 +204,29 @@ def test_admin_cli_statements_fees_locks_and_schedules(tmp_path: Path, capsys: p
     assert "reason" in run("move-lock", member, merchant, ok=False)
     assert "left the alliance" in run("leave-alliance", other, "--reason", "closed down")
     assert "not a date" in run("statement", merchant, "--day", "soon", ok=False)
+
+
+def _member_token(world: object) -> str:
+    from central.services.members import issue_token
+
+    with world.tx() as session:  # type: ignore[attr-defined]
+        return issue_token(session, world.member)  # type: ignore[attr-defined]
+
+
+def test_the_alliance_view_is_the_terminals_own_merchants(server: RunningServer, clock: MovableClock) -> None:
+    world = two_merchants(server)
+    seller, seller_terminal = world.terminal(world.store_b, "B")
+    seller.push(seller_terminal, [sale_op(1, 10000, clock.now - timedelta(hours=1), member_id=world.member)])
+    home, _ = world.terminal(world.store_a, "A")
+    start, end = clock.now - timedelta(days=1), clock.now + timedelta(hours=1)
+    mine = home.alliance(start, end)
+    assert (mine["locked_members"], mine["spend_elsewhere_fen"], mine["share_fen"]) == (1, 10000, 100)
+    assert mine["members"][0]["spend_elsewhere_fen"] == 10000 and "phone" not in mine["members"][0]
+    theirs = seller.alliance(start, end)  # B sees its own: no member of A, no share of A
+    assert (theirs["locked_members"], theirs["share_fen"], theirs["members"]) == (0, 0, [])
+    with pytest.raises(PlatformRejected) as too_long:
+        home.alliance(start - timedelta(days=100), end)
+    assert too_long.value.status == 422
+    with pytest.raises(PlatformRejected) as anonymous:
+        type(home)(server.url, timeout=10).alliance(start, end)
+    assert anonymous.value.status == 401

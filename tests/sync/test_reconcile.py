@@ -123,3 +123,34 @@ def test_reconciliation_needs_a_pairing(services) -> None:
     now = datetime.now().astimezone()
     with pytest.raises(UserError, match="Pair this terminal"):
         SyncRuntime(services).settlement(MANAGER, now - timedelta(days=1), now)
+
+
+def test_a_store_with_two_terminals_sees_whose_line_is_whose(till: Till, tmp_path: Path, clock) -> None:
+    from desktop.sync.checkout_coins import CoinDesk
+    from desktop.sync.client import PlatformClient
+    from tests.sync.support import make_terminal
+
+    second = make_terminal(tmp_path / "t2", till.seed, clock, "Counter 2")
+    try:
+        second.worker(till.server.url).sync_once()
+        desk = CoinDesk(second.services, lambda: PlatformClient(till.server.url, second.token, timeout=5))
+        identified = desk.identify(till.fresh_code())
+        lines = tuple(second.services.checkout.line_for_item(i.id) for i in second.services.checkout.items()[:2])
+        from desktop.services.checkout_order import Order
+
+        order = replace(Order(lines), member=identified.member)
+        desk.complete_sale(CASHIER, order, [Tender("cash", second.services.checkout.totals(order).payable_fen)])
+        second.worker(till.server.url).sync_once()
+        _member_sale(till)
+        till.sync()
+        now = till.platform_clock.now
+        report = till.terminal.runtime.settlement(MANAGER, now - timedelta(days=1), now + timedelta(days=1))
+        theirs = [r for r in report.rows if r.status == sr.OTHER_TERMINAL]
+        assert theirs and {r.terminal_id for r in theirs} == {second.terminal_id}
+        assert report.count(sr.MATCHED) > 0 and report.count(sr.MISSING_HERE) == 0
+        model = SettlementModel()
+        model.show(report)
+        row = model.rows.index(theirs[0])
+        assert model.data(model.index(row, 3)) == "Counter 2"
+    finally:
+        second.close()
