@@ -43,8 +43,9 @@ _COLUMNS = "(op_id, source, ref, kind, fen, schedule_version, at)"
 # Every op written to the outbox makes its settlement lines in the same transaction (a trigger:
 # whoever writes the op, the checkout, the draw or the raw redemption path). Coins captured for
 # a sale make no line (the sale books its coins' reimbursement).
-TRIGGER = (
-    "CREATE TRIGGER outbox_settlement_lines AFTER INSERT ON outbox BEGIN "
+_OP_KINDS = ", ".join(sorted({f"'{o}'" for o, *_ in _KINDS}))
+TRIGGER = (  # WHEN: the other ops (the redemption hot path among them) pay nothing for it
+    f"CREATE TRIGGER outbox_settlement_lines AFTER INSERT ON outbox WHEN NEW.kind IN ({_OP_KINDS}) BEGIN "
     f"INSERT INTO settlement_lines {_COLUMNS} SELECT NEW.op_id, {_PICK.format(o='NEW')}"
     f"FROM ({_TABLE}) k WHERE {_WHERE.format(o='NEW')}; END"
 )
