@@ -21,7 +21,6 @@ from desktop.sync.checkout_coins import CoinDesk
 from desktop.sync.client import PlatformClient
 from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
-from desktop.sync.reconcile import ReconcileReport, reconcile
 from desktop.sync.worker import SyncWorker, WorkerState
 
 log = logging.getLogger(__name__)
@@ -102,15 +101,6 @@ class SyncRuntime:
             raise UserError(QT_TRANSLATE_NOOP(
                 "errors", "{n} records are still waiting to be sent to the platform. Wait until "
                 "the status bar shows 0 waiting, then log out."), n=waiting)
-
-    def reconcile(self, start: datetime, end: datetime) -> ReconcileReport:
-        client = self._client()
-        if client is None:
-            raise UserError(QT_TRANSLATE_NOOP("errors", "Pair this terminal with the platform first"))
-        try:
-            return reconcile(self.services, client, start, end)
-        finally:
-            client.close()
 
     def settlement(self, actor: Actor, start: datetime, end: datetime) -> settlement_report.Report:
         """The platform's statement for the period beside this terminal's own lines."""

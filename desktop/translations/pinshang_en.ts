@@ -3268,21 +3268,6 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
-    <name>reconcile</name>
-    <message>
-        <source>amount {here} ≠ {there} fen</source>
-        <translation>amount {here} ≠ {there} fen</translation>
-    </message>
-    <message>
-        <source>coins {here} ≠ {there}</source>
-        <translation>coins {here} ≠ {there}</translation>
-    </message>
-    <message>
-        <source>schedule v{here} ≠ v{there}</source>
-        <translation>schedule v{here} ≠ v{there}</translation>
-    </message>
-</context>
-<context>
     <name>roles</name>
     <message>
         <source>Cashier</source>
