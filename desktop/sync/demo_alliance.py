@@ -55,7 +55,7 @@ def seed_alliance(server: RunningServer, runtime: SyncRuntime, demo_members: lis
         phone, name, member_id = TEA_MEMBER
         admin.create_member(session, phone, name, TEA_MERCHANT, member_id, now - timedelta(days=40))
         admin.grant_coins(session, member_id, 500, "demo", now)
-        alliance.entry_fee(session, own.merchant_id, 200_000, now - timedelta(minutes=30),
+        alliance.entry_fee(session, own.merchant_id, 200_000, now - timedelta(minutes=1),
                            "alliance entry fee (demo)", now)
         code = pairing.create_pairing_code(session, tea_store, now, timedelta(hours=1))
     _tea_counter_sells(server.url, code, demo_members, now)
@@ -89,7 +89,8 @@ def _tea_counter_sells(url: str, code: str, members: list[str], now: Any) -> Non
         for day in range(DAYS_OF_SALES):
             for n, member in enumerate(members[: 1 + day % len(members)]):
                 total = 3600 + 1200 * ((day + n) % 4)
-                at = (now - timedelta(days=DAYS_OF_SALES - 1 - day, hours=2 + n)).isoformat()
+                back = DAYS_OF_SALES - 1 - day  # today's a few minutes ago: in the current period
+                at = (now - (timedelta(days=back, hours=2 + n) if back else timedelta(minutes=2 + n))).isoformat()
                 ops.append((len(ops) + 1, uuid.uuid4().hex, "sale.completed",
                             {"sale_id": uuid.uuid4().hex, "total_fen": total, "base_fen": total,
                              "member_id": member, "at": at, "receipt_no": f"T{len(ops) + 1:04d}"}))
