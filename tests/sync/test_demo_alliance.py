@@ -13,8 +13,8 @@ from desktop.core import statement as st
 from desktop.sync import settlement_report as sr
 from desktop.sync.demo_platform import start_demo_platform
 from desktop.sync.runtime import SyncRuntime
-from tests.support.till import MANAGER
 from tests.support.stores import FakeClock, open_services
+from tests.support.till import MANAGER
 
 
 class RealClock(FakeClock):
