@@ -20,6 +20,7 @@ amounts, as the checkout writes them (one op per sale).
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import sqlite3
 import sys
@@ -31,7 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, insert, select  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat  # noqa: E402
+from sqlalchemy import func, insert, select, update  # noqa: E402
 
 from central.db import make_engine, session_factory, transaction  # noqa: E402
 from central.migrate import upgrade  # noqa: E402
@@ -111,6 +114,38 @@ def best(repeat: int, work: object) -> tuple[float, object]:
     return min(times), result
 
 
+def over_http(folder: Path, sessions: object, merchant: str, services: Services, terminal: str,
+              repeat: int) -> tuple[float, int]:
+    """The screen's whole path: the real platform on 127.0.0.1, every page of the statement
+    fetched by a paired terminal of the store, then compared with the counter's lines."""
+    from central.server import start_in_thread
+    from central.services import pairing
+    from desktop.sync.client import PlatformClient
+
+    start, end = MONTH
+    server = start_in_thread(f"sqlite:///{folder / 'central.db'}")
+    try:
+        with transaction(sessions) as session:  # type: ignore[arg-type]
+            store = session.scalar(select(SettlementLine.store_id).limit(1))
+            code = pairing.create_pairing_code(session, str(store), datetime.now(UTC), timedelta(hours=1))
+        client = PlatformClient(server.url, timeout=120)
+        key = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        paired = client.pair(code, base64.b64encode(key).decode(), "bench")["terminal_id"]
+        with transaction(sessions) as session:  # type: ignore[arg-type]
+            session.execute(update(SettlementLine).values(terminal_id=paired))
+
+        def fetch_and_compare() -> int:
+            answer = client.statement_all(start, end)
+            return len(sr.compare(services.settlement.lines(MANAGER, *sr.EVERYTHING), answer, paired,
+                                  start, end).rows)
+
+        elapsed, rows = best(repeat, fetch_and_compare)
+        client.close()
+        return elapsed, int(rows)  # type: ignore[call-overload]
+    finally:
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=100_000)
@@ -149,6 +184,7 @@ def main() -> int:
                 connection.close()
 
         t_reconcile, report = best(args.repeat, reconcile)
+        t_http, http_rows = over_http(folder, sessions, merchant, services, terminal, args.repeat)
         t_bare_counter, counter_sums = best(args.repeat, bare_counter)
         assert isinstance(answer, dict) and isinstance(report, sr.Report)
         assert answer["line_count"] == len(report.rows) >= args.lines
@@ -159,6 +195,8 @@ def main() -> int:
         print(f"  bare GROUP BY      {t_bare:6.3f} s  ratio {t_statement / t_bare:6.1f}x")
         print(f"counter reconcile    {t_reconcile:6.2f} s  ({len(report.rows):,} rows, all matched)")
         print(f"  bare GROUP BY      {t_bare_counter:6.3f} s  ratio {t_reconcile / t_bare_counter:6.1f}x")
+        print(f"counter reconcile over HTTP (every page fetched, then compared) {t_http:6.2f} s "
+              f"({http_rows:,} rows), ratio to the bare GROUP BY {t_http / t_bare_counter:6.1f}x")
         services.close()
     return 0
 

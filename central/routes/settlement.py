@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from central.auth import current_terminal, platform_of
 from central.errors import ApiError, invalid
@@ -26,9 +27,11 @@ def statement(request: Request, terminal: Terminal,
               scope: Annotated[str, Query(pattern="^(store|merchant)$")] = "store",
               merchant_id: Annotated[str | None, Query(max_length=64)] = None,
               offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-              limit: Annotated[int, Query(ge=1, le=statements.MAX_PAGE)] = 1000) -> dict[str, Any]:
+              limit: Annotated[int, Query(ge=1, le=statements.MAX_PAGE)] = 1000,
+              totals: bool = True, rows: bool = False) -> JSONResponse:
     """A paired terminal reads its own merchant's statements only: naming another merchant is
-    refused (403), whatever that merchant is."""
+    refused (403), whatever that merchant is. `totals=false`: a later page, its lines only;
+    `rows=true`: the lines as rows under `line_fields`."""
     if merchant_id is not None and merchant_id != terminal.merchant_id:
         raise ApiError(403, "forbidden", "a terminal reads its own merchant's statements only")
     if period is not None:
@@ -36,9 +39,11 @@ def statement(request: Request, terminal: Terminal,
     if start is None or end is None:
         raise invalid("give period (and day), or from and to")
     with platform_of(request).tx() as session:
-        return statements.statement(session, terminal.merchant_id, start, end,
-                                    store_id=terminal.store_id if scope == "store" else None,
-                                    offset=offset, limit=limit)
+        answer = statements.statement(session, terminal.merchant_id, start, end,
+                                      store_id=terminal.store_id if scope == "store" else None,
+                                      offset=offset, limit=limit, with_totals=totals)
+    # plain JSON already: no encoder walk over thousands of lines
+    return JSONResponse(statements.compact(answer) if rows else answer)
 
 
 @router.get("/alliance", tags=["settlement"],

@@ -49,6 +49,9 @@ class OutboxOp:
     payload: Any
 
 
+STATEMENT_PAGE = 20_000  # lines per page of a whole statement (the platform's most)
+
+
 class PlatformClient:
     def __init__(self, base_url: str, token: str | None = None, timeout: float = DEFAULT_TIMEOUT,
                  session: requests.Session | None = None) -> None:
@@ -129,24 +132,31 @@ class PlatformClient:
         return self._call("GET", "/v1/reconcile", params={"from": to_iso(start), "to": to_iso(end)})
 
     def statement(self, start: datetime, end: datetime, *, scope: str = "store", offset: int = 0,
-                  limit: int = 1000, merchant_id: str | None = None) -> dict[str, Any]:
-        """One page of the settlement statement of this terminal's store (or merchant)."""
+                  limit: int = 1000, merchant_id: str | None = None, totals: bool = True) -> dict[str, Any]:
+        """One page of the settlement statement of this terminal's store (or merchant);
+        `totals` False: a later page, its lines only."""
         params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
-                                  "offset": offset, "limit": limit}
+                                  "offset": offset, "limit": limit, "totals": "true" if totals else "false"}
         if merchant_id is not None:
             params["merchant_id"] = merchant_id
         return self._call("GET", "/v1/statement", params=params)
 
     def statement_all(self, start: datetime, end: datetime, *, scope: str = "store") -> dict[str, Any]:
-        """The whole statement, page after page (the head of the first page, every line)."""
-        first = self.statement(start, end, scope=scope, limit=5000)
-        lines = list(first["lines"])
-        offset = first["next_offset"]
+        """The whole statement, page after page in the compact form (the head of the first page,
+        every line as a dict)."""
+        head: dict[str, Any] = {}
+        lines: list[dict[str, Any]] = []
+        offset: int | None = 0
         while offset is not None:
-            page = self.statement(start, end, scope=scope, offset=offset, limit=5000)
-            lines.extend(page["lines"])
+            page = self._call("GET", "/v1/statement", params={
+                "from": to_iso(start), "to": to_iso(end), "scope": scope, "offset": offset,
+                "limit": STATEMENT_PAGE, "totals": "false" if head else "true", "rows": "true"})
+            head = head or page
+            fields = page["line_fields"]
+            lines.extend(dict(zip(fields, row, strict=True)) for row in page["rows"])
             offset = page["next_offset"]
-        return {**first, "lines": lines, "next_offset": None}
+        return {**{k: v for k, v in head.items() if k not in ("rows", "line_fields")}, "lines": lines,
+                "next_offset": None}
 
     def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/alliance", params={"from": to_iso(start), "to": to_iso(end)})
