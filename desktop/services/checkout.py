@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -261,6 +262,14 @@ class CheckoutService(ServiceBase):
                                        created_at=tx.now_iso, reason=""))
             return key, "new"
 
+    def unsold_captures(self) -> list[CoinCapture]:
+        """Coins the platform took online for a bill that did not complete (the cashier gave up
+        after the capture, or the completion failed): the order screen says so; the same
+        member's next bill with the same coins completes with that capture."""
+        with self.db.read() as s:
+            return list(s.scalars(select(CoinCapture).where(CoinCapture.state == "captured",
+                                                            CoinCapture.sale_id.is_(None))))
+
     def capture_state(self, key: str) -> str:
         with self.db.read() as s:
             row = s.get(CoinCapture, key)
@@ -303,7 +312,7 @@ class CheckoutService(ServiceBase):
         try:
             with self.transaction(actor) as tx:
                 return self._complete(tx, order, list(tenders), capture_key, approver)
-        except IntegrityError as exc:  # the UNIQUE authorization, or the capture, used by another sale
+        except (IntegrityError, sqlite3.IntegrityError) as exc:  # the authorization, used by another sale
             if "accepted_coin_tokens" in str(exc):
                 raise _refused(QT_TRANSLATE_NOOP(
                     "errors", "This coin authorization was already used at this store")) from exc

@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from desktop.core.checkout import CASH, BillTotals, Tender, TenderOutcome
@@ -18,15 +17,14 @@ from desktop.core.ledger import Accounts, Kind, Transfer, Unit
 from desktop.core.ops import OpKind
 from desktop.services.base import Transaction
 from desktop.services.checkout_order import Order
-from desktop.store.models import LedgerTransfer
-from desktop.store.sale_models import (
-    AcceptedCoinToken,
-    CoinCapture,
-    Sale,
-    SaleLineRow,
-    SaleTenderRow,
+from desktop.store.raw_write import sqlite_of
+from desktop.store.sale_models import CoinCapture
+from desktop.store.sale_sql import (
+    insert_accepted_token,
+    insert_sale,
+    insert_transfers,
+    next_number_raw,
 )
-from desktop.store.sale_queries import next_number
 
 SALE_SERIES = "sale"
 
@@ -65,19 +63,20 @@ def add_transfers(session: Session, moves: Sequence[tuple[str, str, int, str]], 
                          kind=transfer.kind.value, unit=transfer.unit.value, pending_id=None, ref=ref,
                          created_at=at))
     if rows:
-        session.execute(insert(LedgerTransfer), rows)
+        insert_transfers(sqlite_of(session), rows)
 
 
 def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals: BillTotals,
                outcome: TenderOutcome, schedule_version: int | None, amounts: SaleAmounts | None, *,
                capture_key: str | None, approved_by: str) -> CompletedSale:
     s, at = tx.session, tx.now_iso
+    conn = sqlite_of(s)
     sale_id = uuid.uuid4().hex
-    receipt_no = receipt_number(SALE_SERIES, next_number(s, SALE_SERIES))
+    receipt_no = receipt_number(SALE_SERIES, next_number_raw(conn, SALE_SERIES))
     member = order.member
     token_id = member.token_id if member and member.token_text and totals.coins else None
     shares = amounts or SaleAmounts()
-    s.execute(insert(Sale), [dict(
+    insert_sale(conn, dict(
         id=sale_id, receipt_no=receipt_no, sold_at=at, cashier=tx.actor.label, staff_id=tx.actor.staff_id,
         shift_id="", member_id=member.member_id if member else None, member_label=member.label if member else "",
         gross_fen=totals.gross_fen, line_discount_fen=totals.line_discount_fen,
@@ -86,14 +85,12 @@ def write_sale(tx: Transaction, order: Order, tenders: Sequence[Tender], totals:
         rounding_fen=totals.rounding_fen, total_fen=totals.payable_fen, change_fen=outcome.change_fen,
         schedule_version=schedule_version, coin_reimbursement_fen=shares.coin_reimbursement_fen,
         turnover_commission_fen=shares.turnover_commission_fen, alliance_share_fen=shares.alliance_share_fen,
-        home_merchant_id=shares.home_merchant_id, approved_by=approved_by)])
-    s.execute(insert(SaleLineRow), [dict(
-        sale_id=sale_id, line_no=n, item_id=line.item_id, price_version=line.price_version, name=line.name,
-        quantity=line.quantity, unit_price_fen=line.unit_price_fen, discount_fen=line.discount_fen,
-        amount_fen=line.amount_fen, voucher_id=line.voucher_id) for n, line in enumerate(order.lines, start=1)])
-    if tenders:
-        s.execute(insert(SaleTenderRow), [dict(sale_id=sale_id, position=n, kind=t.kind, amount_fen=t.amount_fen,
-                                               reference=t.reference[:200]) for n, t in enumerate(tenders, start=1)])
+        home_merchant_id=shares.home_merchant_id, approved_by=approved_by),
+        [dict(sale_id=sale_id, line_no=n, item_id=line.item_id, price_version=line.price_version, name=line.name,
+              quantity=line.quantity, unit_price_fen=line.unit_price_fen, discount_fen=line.discount_fen,
+              amount_fen=line.amount_fen, voucher_id=line.voucher_id) for n, line in enumerate(order.lines, start=1)],
+        [dict(sale_id=sale_id, position=n, kind=t.kind, amount_fen=t.amount_fen, reference=t.reference[:200])
+         for n, t in enumerate(tenders, start=1)])
     _coins(tx, order, totals, sale_id, capture_key, token_id)
     _ledger(s, tenders, totals, outcome, sale_id, at)
     payload = {
@@ -123,8 +120,7 @@ def _coins(tx: Transaction, order: Order, totals: BillTotals, sale_id: str, capt
         return
     s = tx.session
     if token_id is not None:  # UNIQUE token_id: a second use fails the whole sale (CheckoutService.complete)
-        s.execute(insert(AcceptedCoinToken), [dict(token_id=token_id, member_id=member.member_id,
-                                                   coins=totals.coins, sale_id=sale_id, accepted_at=tx.now_iso)])
+        insert_accepted_token(sqlite_of(s), token_id, member.member_id, totals.coins, sale_id, tx.now_iso)
         tx.emit(OpKind.COINS_CAPTURED, {"at": tx.now_iso, "token_id": token_id, "member_id": member.member_id,
                                         "coins": totals.coins, "sale_id": sale_id, "token": member.token_text})
     elif capture_key is not None:

@@ -74,7 +74,7 @@ class Database:
         try:
             with self._write_sessions() as session, session.begin():
                 yield session
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:  # the ORM's, or a raw statement's
             known = environment_error(self.path, exc)
             if known is None:
                 raise  # a bug, not the environment: let it be logged as one

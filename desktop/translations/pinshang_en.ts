@@ -243,6 +243,10 @@ What to do: {action}</translation>
         <translation>Pay</translation>
     </message>
     <message>
+        <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
+        <translation>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</translation>
+    </message>
+    <message>
         <source>Subtotal {fen}</source>
         <translation>Subtotal {fen}</translation>
     </message>
@@ -307,8 +311,8 @@ What to do: {action}</translation>
         <translation>No change</translation>
     </message>
     <message>
-        <source>✔ {receipt} paid · {change}</source>
-        <translation>✔ {receipt} paid · {change}</translation>
+        <source>✔ {receipt} · {change}</source>
+        <translation>✔ {receipt} · {change}</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AllianceScreen</name>
@@ -244,6 +243,10 @@ What to do: {action}</source>
         <translation>结账</translation>
     </message>
     <message>
+        <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
+        <translation>平台已为一张未完成的账单扣除了 {member} 的 {n} 个购物币：请用相同的购物币数重新为其结账，或联系经理</translation>
+    </message>
+    <message>
         <source>Subtotal {fen}</source>
         <translation>小计 {fen}</translation>
     </message>
@@ -280,7 +283,7 @@ What to do: {action}</source>
         <translation>请先选择一行</translation>
     </message>
     <message>
-        <source>The discount needs a manager&apos;s approval</source>
+        <source>The discount needs a manager's approval</source>
         <translation>该折扣需要经理批准</translation>
     </message>
     <message>
@@ -288,7 +291,7 @@ What to do: {action}</source>
         <translation>正在询问平台…</translation>
     </message>
     <message>
-        <source>The platform cannot be reached: coins only with the member&apos;s coin authorization</source>
+        <source>The platform cannot be reached: coins only with the member's coin authorization</source>
         <translation>无法连接平台：只能使用会员的购物币授权码</translation>
     </message>
     <message>
@@ -308,8 +311,8 @@ What to do: {action}</source>
         <translation>无需找零</translation>
     </message>
     <message>
-        <source>✔ {receipt} paid · {change}</source>
-        <translation>✔ {receipt} 已付款 · {change}</translation>
+        <source>✔ {receipt} · {change}</source>
+        <translation>✔ {receipt} · {change}</translation>
     </message>
 </context>
 <context>
@@ -410,7 +413,7 @@ What to do: {action}</source>
         <translation>兑换券有效期（天）</translation>
     </message>
     <message>
-        <source>Organiser&apos;s contact</source>
+        <source>Organiser's contact</source>
         <translation>主办方联系方式</translation>
     </message>
     <message>
@@ -513,7 +516,7 @@ What to do: {action}</source>
         <translation>上线此活动？</translation>
     </message>
     <message>
-        <source>Launch “{product}”? Its rules are published and can then only change in the customers&apos; favour.</source>
+        <source>Launch “{product}”? Its rules are published and can then only change in the customers' favour.</source>
         <translation>上线“{product}”？规则将公开，之后只能做对顾客有利的修改。</translation>
     </message>
     <message>
@@ -521,7 +524,7 @@ What to do: {action}</source>
         <translation>已上线：活动规则已公布并锁定</translation>
     </message>
     <message>
-        <source>Scan the leader&apos;s member code or type the phone first</source>
+        <source>Scan the leader's member code or type the phone first</source>
         <translation>请先扫团长会员码或输入手机号</translation>
     </message>
     <message>
@@ -587,7 +590,7 @@ What to do: {action}</source>
         <translation>两次输入的 PIN 不一致</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name</source>
+        <source>Enter the store's name</source>
         <translation>请输入门店名称</translation>
     </message>
     <message>
@@ -658,7 +661,7 @@ What to do: {action}</source>
         <translation>打印退款/安慰奖单</translation>
     </message>
     <message>
-        <source>Scan the leader&apos;s member code or type the phone first</source>
+        <source>Scan the leader's member code or type the phone first</source>
         <translation>请先扫团长会员码或输入手机号</translation>
     </message>
     <message>
@@ -812,7 +815,7 @@ What to do: {action}</source>
 <context>
     <name>MemberPanel</name>
     <message>
-        <source>Member&apos;s phone</source>
+        <source>Member's phone</source>
         <translation>会员手机号</translation>
     </message>
     <message>
@@ -1001,7 +1004,7 @@ What to do: {action}</source>
         <translation>经理 PIN</translation>
     </message>
     <message>
-        <source>{name} needs a manager&apos;s approval for this action.</source>
+        <source>{name} needs a manager's approval for this action.</source>
         <translation>{name}执行此操作需要经理授权。</translation>
     </message>
     <message>
@@ -1204,7 +1207,7 @@ What to do: {action}</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <source>Printer&apos;s Chinese mode (GB18030)</source>
+        <source>Printer's Chinese mode (GB18030)</source>
         <translation>打印机中文模式（GB18030）</translation>
     </message>
     <message>
@@ -1212,7 +1215,7 @@ What to do: {action}</source>
         <translation>中文按图片打印（适用任何打印机）</translation>
     </message>
     <message>
-        <source>Printer&apos;s own QR command</source>
+        <source>Printer's own QR command</source>
         <translation>打印机自带二维码指令</translation>
     </message>
     <message>
@@ -1896,15 +1899,15 @@ What to do: {action}</source>
         <translation>另一台终端先核销了这张券，平台以那次为准。请与顾客及当时服务的员工核实；如果商品发放了两次，请记为损耗，然后标记为已处理。</translation>
     </message>
     <message>
-        <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal&apos;s data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
+        <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
         <translation>平台保存的本终端审计记录比本终端现在发送的更长：本终端的数据已从较旧的备份恢复，或被替换。请查明本柜台正在使用哪一份数据及其原因，然后标记为已处理。</translation>
     </message>
     <message>
-        <source>This terminal&apos;s data was restored from an older copy. The records made since then were renumbered and sent; nothing was lost from this terminal. Records made on the lost data after the copy was taken are on the platform only: compare the day&apos;s paper records with the platform&apos;s reconciliation, then mark this resolved.</source>
+        <source>This terminal's data was restored from an older copy. The records made since then were renumbered and sent; nothing was lost from this terminal. Records made on the lost data after the copy was taken are on the platform only: compare the day's paper records with the platform's reconciliation, then mark this resolved.</source>
         <translation>本终端的数据已从较旧的备份恢复。此后产生的记录已重新编号并发送，本终端没有丢失任何记录。备份之后在丢失的数据上产生的记录只保存在平台上：请将当天的纸质记录与平台对账核对，然后标记为已处理。</translation>
     </message>
     <message>
-        <source>The platform&apos;s data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
+        <source>The platform's data was restored from an older copy and had lost records of this terminal. The records this terminal still keeps were sent again. If some could not be sent (see the reason), enter them again from the paper records, then mark this resolved.</source>
         <translation>平台的数据已从较旧的备份恢复，丢失了本终端的部分记录。本终端仍保存的记录已重新发送。如有记录无法重新发送（见原因），请根据纸质记录重新录入，然后标记为已处理。</translation>
     </message>
 </context>
@@ -2082,7 +2085,7 @@ What to do: {action}</source>
         <translation>种子必须为 64 位小写十六进制数（32 字节）</translation>
     </message>
     <message>
-        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof&apos;s commitment is {published}</source>
+        <source>Commitment mismatch: SHA-256 of the seed is {actual}, the proof's commitment is {published}</source>
         <translation>承诺值不符：种子的 SHA-256 为 {actual}，证明中的承诺值为 {published}</translation>
     </message>
     <message>
@@ -2334,7 +2337,7 @@ What to do: {action}</source>
         <translation>数据库 {path} 已损坏或不是品尚数据库。请从备份恢复，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>Cannot write to {path}. Check the folder&apos;s permissions or choose another data folder.</source>
+        <source>Cannot write to {path}. Check the folder's permissions or choose another data folder.</source>
         <translation>无法写入 {path}。请检查文件夹权限，或选择其他数据文件夹。</translation>
     </message>
     <message>
@@ -2362,7 +2365,7 @@ What to do: {action}</source>
         <translation>安慰购物币价值 {worth}，超过了拼团价 {price}</translation>
     </message>
     <message>
-        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer&apos;s favour are allowed</source>
+        <source>“{field}” cannot change from {before} to {after} after launch: only changes in the customer's favour are allowed</source>
         <translation>活动发布后，“{field}”不能从 {before} 改为 {after}：只允许对顾客有利的修改</translation>
     </message>
     <message>
@@ -2374,7 +2377,7 @@ What to do: {action}</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <source>organiser&apos;s contact</source>
+        <source>organiser's contact</source>
         <translation>主办方联系方式</translation>
     </message>
     <message>
@@ -2402,7 +2405,7 @@ What to do: {action}</source>
         <translation>只有满团才能结算：已占 {taken}/{n} 个名额</translation>
     </message>
     <message>
-        <source>The excluded leader&apos;s seat is missing</source>
+        <source>The excluded leader's seat is missing</source>
         <translation>缺少不参与抽奖的团长名额</translation>
     </message>
     <message>
@@ -2430,7 +2433,7 @@ What to do: {action}</source>
         <translation>此券系伪造或已被篡改，请勿接受</translation>
     </message>
     <message>
-        <source>Signed after its terminal&apos;s key was retired or revoked: do not accept it</source>
+        <source>Signed after its terminal's key was retired or revoked: do not accept it</source>
         <translation>该券在其终端密钥停用或吊销后签发：请勿接受</translation>
     </message>
     <message>
@@ -2438,7 +2441,7 @@ What to do: {action}</source>
         <translation>此码无法识别为核销券</translation>
     </message>
     <message>
-        <source>The voucher&apos;s key id is not the signing key&apos;s</source>
+        <source>The voucher's key id is not the signing key's</source>
         <translation>券的密钥 ID 与签名密钥不符</translation>
     </message>
     <message>
@@ -2534,11 +2537,11 @@ What to do: {action}</source>
         <translation>连接被拒绝（打印机是否开机？端口是否正确？）</translation>
     </message>
     <message>
-        <source>no answer in time (check the network and the printer&apos;s address)</source>
+        <source>no answer in time (check the network and the printer's address)</source>
         <translation>打印机未及时响应（请检查网络和打印机地址）</translation>
     </message>
     <message>
-        <source>the printer&apos;s address cannot be reached</source>
+        <source>the printer's address cannot be reached</source>
         <translation>无法连接到打印机地址</translation>
     </message>
     <message>
@@ -2642,7 +2645,7 @@ What to do: {action}</source>
         <translation>未知的支付方式 {tender}</translation>
     </message>
     <message>
-        <source>The group&apos;s deadline has passed: nobody can join</source>
+        <source>The group's deadline has passed: nobody can join</source>
         <translation>此团已过截止时间，不能再加入</translation>
     </message>
     <message>
@@ -2702,7 +2705,7 @@ What to do: {action}</source>
         <translation>平台地址必须以 https:// 开头（局域网内可用 http://）</translation>
     </message>
     <message>
-        <source>Use https:// for the platform at {host}. Plain http:// is allowed only for this computer and the local network (10.x, 172.16–31.x, 192.168.x, *.local), so that the terminal&apos;s access token never crosses the internet in clear text.</source>
+        <source>Use https:// for the platform at {host}. Plain http:// is allowed only for this computer and the local network (10.x, 172.16–31.x, 192.168.x, *.local), so that the terminal's access token never crosses the internet in clear text.</source>
         <translation>平台 {host} 请使用 https://。明文 http:// 只允许用于本机和局域网（10.x、172.16–31.x、192.168.x、*.local），以免终端的访问令牌以明文经过互联网。</translation>
     </message>
     <message>
@@ -2778,11 +2781,11 @@ What to do: {action}</source>
         <translation>货号“{code}”只能包含字母、数字和符号，不含空格，最多 64 个字符</translation>
     </message>
     <message>
-        <source>An item&apos;s name is 1 to 128 characters</source>
+        <source>An item's name is 1 to 128 characters</source>
         <translation>菜品名称为 1 到 128 个字符</translation>
     </message>
     <message>
-        <source>An item&apos;s English name is at most 128 characters</source>
+        <source>An item's English name is at most 128 characters</source>
         <translation>菜品英文名最多 128 个字符</translation>
     </message>
     <message>
@@ -2974,7 +2977,7 @@ What to do: {action}</source>
         <translation>这张挂单已被取回</translation>
     </message>
     <message>
-        <source>The discount is beyond the cashier&apos;s limit: a manager must approve it</source>
+        <source>The discount is beyond the cashier's limit: a manager must approve it</source>
         <translation>折扣超出收银员权限：需要经理批准</translation>
     </message>
     <message>
@@ -3054,7 +3057,7 @@ What to do: {action}</source>
         <translation>无法识别的会员码</translation>
     </message>
     <message>
-        <source>The platform cannot be reached: use the member&apos;s coin authorization QR</source>
+        <source>The platform cannot be reached: use the member's coin authorization QR</source>
         <translation>无法连接平台：请使用会员的购物币授权码</translation>
     </message>
 </context>
@@ -3421,7 +3424,7 @@ What to do: {action}</source>
         <translation>其他收银机</translation>
     </message>
     <message>
-        <source>Merchant&apos;s own</source>
+        <source>Merchant's own</source>
         <translation>商家项目</translation>
     </message>
     <message>

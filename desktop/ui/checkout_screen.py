@@ -80,6 +80,9 @@ class CheckoutScreen(ScreenBase):
         self.remove = action_button(self, "remove", self.tr("Remove"), self.remove_line)
         self.discount = QLineEdit(self, objectName="discount", maxLength=12)
         self.discount.setPlaceholderText(self.tr("Discount ¥"))
+        self.discount.setMinimumWidth(72)
+        for button in (self.minus, self.plus):
+            button.setFixedWidth(40)
         self.line_discount = action_button(self, "line_discount", self.tr("Line discount"),
                                            lambda: self.apply_discount(line=True))
         self.bill_discount = action_button(self, "bill_discount", self.tr("Bill discount"),
@@ -125,8 +128,8 @@ class CheckoutScreen(ScreenBase):
         right.addWidget(self.message)
         right.addLayout(bottom)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.picker, 5)
-        layout.addLayout(right, 5)
+        layout.addWidget(self.picker, 6)
+        layout.addLayout(right, 4)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -137,6 +140,16 @@ class CheckoutScreen(ScreenBase):
             self.parked.addItem(f"{row.label} · {row.parked_at[11:16]}", row.id)
         self.recall.setEnabled(self.parked.count() > 0)
         self.show_order()
+        self._warn_unsold()
+
+    def _warn_unsold(self) -> None:
+        unsold = self.ctx.services.checkout.unsold_captures()
+        if unsold:
+            first = unsold[0]
+            member = self.ctx.services.checkout.member_by_id(first.member_id)
+            self.say(self.tr("{n} coins of {member} were taken by the platform for a bill that was not "
+                             "completed: ring up their bill again with the same coins, or ask a manager")
+                     .format(n=first.coins, member=member.label), "warn")
 
     def activate(self) -> None:
         super().activate()
@@ -385,7 +398,7 @@ class CheckoutScreen(ScreenBase):
         self.last_sale = sale
         change = self.tr("Change {fen}").format(fen=format_fen(sale.change_fen)) if sale.change_fen \
             else self.tr("No change")
-        self.result.setText(self.tr("✔ {receipt} paid · {change}").format(receipt=sale.receipt_no, change=change))
+        self.result.setText(self.tr("✔ {receipt} · {change}").format(receipt=sale.receipt_no, change=change))
         self.approver = None
         self.offline_member = False
         self.message.clear()

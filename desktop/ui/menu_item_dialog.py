@@ -43,7 +43,9 @@ class MenuItemDialog(QDialog):
         self.name_en = QLineEdit(self, objectName="item_name_en", maxLength=MAX_NAME)
         self.category = QComboBox(self, objectName="item_category", editable=True)
         self.category.addItems([c for c in categories if c])
-        self.category.lineEdit().setMaxLength(MAX_CATEGORY)
+        line = self.category.lineEdit()
+        if line is not None:
+            line.setMaxLength(MAX_CATEGORY)
         self.price = QLineEdit(self, objectName="item_price", placeholderText="18.00")
         self.cost = QLineEdit(self, objectName="item_cost", placeholderText="0.00")
         self.barcode = QLineEdit(self, objectName="item_barcode", maxLength=MAX_CODE)

@@ -8,6 +8,7 @@ every row's reason is listed under the table, in the person's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -67,21 +68,30 @@ class MenuScreen(ScreenBase):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column, width in ((CatalogueModel.CATEGORY, 90), (CatalogueModel.PRICE, 100),
+                              (CatalogueModel.BARCODE, 140), (CatalogueModel.SKU, 90), (CatalogueModel.STATE, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)  # never measures 50,000 rows
+            self.table.setColumnWidth(column, width)
+        for column in (CatalogueModel.NAME, CatalogueModel.NAME_EN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.add = self._button(self.tr("Add item…"), "menu_add", self.add_item)
         self.edit = self._button(self.tr("Edit…"), "menu_edit", self.edit_item)
         self.toggle = self._button(self.tr("Take off sale / put on sale"), "menu_toggle", self.toggle_item)
         self.import_button = self._button(self.tr("Import CSV…"), "menu_import", self.choose_import)
         self.export_button = self._button(self.tr("Export CSV…"), "menu_export", self.choose_export)
-        self.progress = QProgressBar(self, objectName="menu_progress", visible=False)
-        self.problems = QListWidget(self, objectName="menu_problems", visible=False)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
-        set_role(self.message, "message")
+        self.progress = QProgressBar(self, objectName="menu_progress")
+        self.progress.setVisible(False)
+        self.problems = QListWidget(self, objectName="menu_problems")
+        self.problems.setVisible(False)
+        self.status_line = QLabel(self, objectName="message", wordWrap=True)
+        set_role(self.status_line, "message")
+        self.message = self.status_line  # ScreenBase clears it when the screen is shown again
         self._layout()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self, objectName=name)
         set_role(button, "action")
         button.clicked.connect(slot)
@@ -104,7 +114,7 @@ class MenuScreen(ScreenBase):
         layout.addLayout(actions)
         layout.addWidget(self.progress)
         layout.addWidget(self.problems)
-        layout.addWidget(self.message)
+        layout.addWidget(self.status_line)
 
     # ---- reading ----
 
@@ -131,7 +141,7 @@ class MenuScreen(ScreenBase):
     def selected(self) -> ItemRow | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            set_status(self.message, self.tr("Select an item first"), ok=False)
+            set_status(self.status_line, self.tr("Select an item first"), ok=False)
             return None
         return self.catalogue.item(int(rows[0].data(ITEM_ID_ROLE)))
 
@@ -153,7 +163,7 @@ class MenuScreen(ScreenBase):
 
         def finished(_code: int) -> None:
             if dialog.saved is not None:
-                set_status(self.message, self.tr("Saved {name}").format(name=dialog.saved.name), ok=True)
+                set_status(self.status_line, self.tr("Saved {name}").format(name=dialog.saved.name), ok=True)
             dialog.deleteLater()
 
         dialog.finished.connect(finished)
@@ -167,8 +177,8 @@ class MenuScreen(ScreenBase):
         text = (self.tr("{name} is on sale again") if not item.active
                 else self.tr("{name} is off sale")).format(name=item.name)
         run_op(self.ctx, lambda: catalogue.set_enabled(actor, item.id, not item.active), {Change.MENU},
-               lambda _r: set_status(self.message, text, ok=True),
-               lambda failure, _exc: set_status(self.message, failure, ok=False),
+               lambda _r: set_status(self.status_line, text, ok=True),
+               lambda failure, _exc: set_status(self.status_line, failure, ok=False),
                busy=[self.toggle], doing="taking a menu item off sale or back")
 
     # ---- CSV ----
@@ -184,7 +194,7 @@ class MenuScreen(ScreenBase):
         self.problems.setVisible(False)
         self.progress.setRange(0, 0)  # busy until the rows are checked
         self.progress.setVisible(True)
-        set_status(self.message, self.tr("Checking {file}…").format(file=path.name), ok=True)
+        set_status(self.status_line, self.tr("Checking {file}…").format(file=path.name), ok=True)
         progress = ImportProgress(self)
         progress.moved.connect(self._import_moved, Qt.ConnectionType.QueuedConnection)
         catalogue, actor = self.catalogue, self.ctx.actor
@@ -198,13 +208,13 @@ class MenuScreen(ScreenBase):
 
     def _imported(self, result: ImportResult) -> None:
         self.progress.setVisible(False)
-        set_status(self.message, self.tr("Imported {rows} rows: {added} added, {updated} changed, "
+        set_status(self.status_line, self.tr("Imported {rows} rows: {added} added, {updated} changed, "
                                          "{unchanged} unchanged").format(
             rows=result.rows, added=result.added, updated=result.updated, unchanged=result.unchanged), ok=True)
 
     def _import_failed(self, text: str, exc: BaseException) -> None:
         self.progress.setVisible(False)
-        set_status(self.message, text, ok=False)
+        set_status(self.status_line, text, ok=False)
         if isinstance(exc, CatalogueImportError):
             for problem in exc.problems:
                 where = (self.tr("Row {row}").format(row=problem.row) if problem.row
@@ -224,11 +234,11 @@ class MenuScreen(ScreenBase):
 
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
-            set_status(self.message, self.tr("Exported {count} items to {path}").format(count=count, path=str(path)),
+            set_status(self.status_line, self.tr("Exported {count} items to {path}").format(count=count, path=str(path)),
                        ok=True)
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            set_status(self.message, describe(exc, "exporting the menu"), ok=False)
+            set_status(self.status_line, describe(exc, "exporting the menu"), ok=False)
 
         run_task(lambda: catalogue.export_csv_file(path), done, failed)

@@ -124,3 +124,15 @@ def _all():
     from desktop.store.sale_queries import HistoryFilter
 
     return HistoryFilter()
+
+
+def test_coins_taken_for_a_bill_left_unpaid_are_shown_and_used_by_the_next_try(till: Till) -> None:
+    order, _ = _online_order(till)
+    member = order.member
+    assert member is not None
+    till.desk().capture(CASHIER, member, order.coins)  # taken; then the cashier walked away
+    [unsold] = till.services.checkout.unsold_captures()
+    assert (unsold.member_id, unsold.coins) == (till.member, 1000)
+    done = till.desk().complete_sale(CASHIER, order, _pay(till, order))  # the same bill again
+    assert done.coins == 1000 and till.services.checkout.unsold_captures() == []
+    assert [t.amount for t in till.capture_transfers()] == [1000]

@@ -102,7 +102,7 @@ def test_a_member_pays_with_coins_cash_and_wechat(qtbot, till: Till, printer: Fa
     settle(qtbot, 10_000)
     assert not dialog.isVisible() and screen.last_sale is not None
     sale_id, receipt_no = screen.last_sale.sale_id, screen.last_sale.receipt_no
-    assert screen.result.text() == f"✔ {receipt_no} paid · Change {format_fen(change)}"
+    assert screen.result.text() == f"✔ {receipt_no} · Change {format_fen(change)}"
 
     # the receipt: the bytes the printer got, and a picture of the same document
     assert printer.wait_for_jobs(1)

@@ -139,8 +139,9 @@ class ItemPicker(QWidget):
     def _show_category(self, index: int) -> None:
         while self.grid.count():
             taken = self.grid.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not 0 <= index < len(self.categories):
             return
         items = self.catalogue.items_of_category(self.categories[index], limit=MAX_BUTTONS)
@@ -159,8 +160,8 @@ class ItemPicker(QWidget):
 
     def buttons(self) -> list[QPushButton]:
         """The item buttons of the shown category, in order (for tests and the screenshots)."""
-        found = [self.grid.itemAt(i).widget() for i in range(self.grid.count())]
-        return [b for b in found if isinstance(b, QPushButton)]
+        found = (self.grid.itemAt(i) for i in range(self.grid.count()))
+        return [b for b in (f.widget() for f in found if f is not None) if isinstance(b, QPushButton)]
 
     # ---- typing, scanning, choosing ----
 
