@@ -21,7 +21,7 @@ from central.phone.security import install_headers
 from central.phone.signin import csrf_key
 from central.phone.sms import DevelopmentSms, SmsProvider
 from central.platform import Platform
-from central.routes import beacons, coins, misc, pairing, sync
+from central.routes import beacons, coins, misc, pairing, settlement, sync
 from central.services.changes import ensure_state, load_signing_key
 from desktop.core.clock import Clock, utc_now
 
@@ -45,7 +45,7 @@ def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
                               "Counter terminals. See docs/sync-protocol.md.")
     app.state.platform = Platform(sessions, clock, key, capture_grace)
     app.state.engine = engine
-    for module in (pairing, sync, coins, misc, beacons, phone):
+    for module in (pairing, sync, coins, misc, beacons, settlement, phone):
         app.include_router(module.router)
     # The customer's phone (central/phone): the development SMS provider and the payment
     # sandbox unless real providers are given.

@@ -7,6 +7,12 @@
     pinshang central admin add-member PHONE NAME [--home MERCHANT_ID] [--id ID]
     pinshang central admin grant-coins MEMBER_ID COINS [--ref TEXT]
     pinshang central admin add-schedule MERCHANT_ID --from ISO --coin-settlement 20 ...
+    pinshang central admin change-schedule MERCHANT_ID --from ISO ... (forward only, never in a closed period)
+    pinshang central admin statement MERCHANT_ID --period month --day 2026-11-15 [--csv FILE]
+    pinshang central admin close-period MERCHANT_ID --period month --day 2026-11-15 [--reason TEXT]
+    pinshang central admin entry-fee MERCHANT_ID FEN --at ISO --reason TEXT
+    pinshang central admin move-lock MEMBER_ID MERCHANT_ID --reason TEXT
+    pinshang central admin leave-alliance MERCHANT_ID --reason TEXT
     pinshang central admin revoke-terminal TERMINAL_ID
     pinshang central admin revoke-authorization TOKEN_ID
     pinshang central admin member-token MEMBER_ID   (a new access token for the member's phone)
@@ -18,7 +24,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_path
@@ -28,9 +35,10 @@ from central.db import make_engine, session_factory, transaction
 from central.errors import ApiError
 from central.migrate import upgrade
 from central.platform import Platform
-from central.services import admin, coins, members, pairing
+from central.services import admin, alliance, coins, members, pairing, statements
 from central.services.changes import ensure_state, load_signing_key
-from central.services.schedules import Rates, add_schedule
+from central.services.schedules import Rates, add_schedule, change_schedule
+from desktop.core import statement as statement_rules
 from desktop.core.clock import from_iso, utc_now
 from desktop.core.errors import UserError
 from desktop.core.money import parse_rate
@@ -75,8 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     _add(sub, "pairing-code", ("store_id",), ("--hours",))
     _add(sub, "add-member", ("phone", "name"), ("--home", "--id"))
     _add(sub, "grant-coins", ("member_id", "coins"), ("--ref",))
-    _add(sub, "add-schedule", ("merchant_id",), ("--from", "--coin-settlement", "--deal-commission",
-                                                 "--alliance-share", "--coin-cap", "--coin-value-fen"))
+    rates = ("--from", "--coin-settlement", "--turnover-commission", "--deal-commission",
+             "--alliance-share", "--coin-cap", "--coin-value-fen")
+    _add(sub, "add-schedule", ("merchant_id",), rates)
+    _add(sub, "change-schedule", ("merchant_id",), rates)
+    _add(sub, "statement", ("merchant_id",), ("--period", "--day", "--csv", "--store"))
+    _add(sub, "close-period", ("merchant_id",), ("--period", "--day", "--reason"))
+    _add(sub, "entry-fee", ("merchant_id", "fen"), ("--at", "--reason"))
+    _add(sub, "move-lock", ("member_id", "merchant_id"), ("--reason",))
+    _add(sub, "leave-alliance", ("merchant_id",), ("--reason",))
     _add(sub, "revoke-terminal", ("terminal_id",), ())
     _add(sub, "revoke-authorization", ("token_id",), ())
     _add(sub, "member-token", ("member_id",), ())
@@ -111,10 +126,54 @@ def _schedule(session: Session, platform: Platform, o: argparse.Namespace) -> st
         return parse_rate(text or default)
 
     rates = Rates(bp(o.coin_settlement, "20"), bp(o.deal_commission, "5"), bp(o.alliance_share, "2"),
-                  bp(o.coin_cap, "10"), int(o.coin_value_fen or 1))
-    effective = from_iso(o.__dict__["from"]) if o.__dict__["from"] else platform.clock()
-    version = add_schedule(session, o.merchant_id, effective, rates, platform.clock())
+                  bp(o.coin_cap, "10"), _whole(o.coin_value_fen or "1", "coin value"),
+                  bp(o.turnover_commission, "3"))
+    effective = _moment(o.__dict__["from"]) if o.__dict__["from"] else platform.clock()
+    change = change_schedule if o.action == "change-schedule" else add_schedule
+    version = change(session, o.merchant_id, effective, rates, platform.clock())
     return f"schedule version {version} for {o.merchant_id} from {effective.isoformat()}"
+
+
+def _whole(text: str, what: str) -> int:
+    if not text.strip().isdigit():
+        raise ApiError(422, "invalid_request", f"{what} must be a whole number")
+    return int(text)
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = from_iso(text)
+    except ValueError as exc:
+        raise ApiError(422, "invalid_request", f"{text!r} is not an ISO date and time") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=statement_rules.PLATFORM_ZONE)
+
+
+def _period(platform: Platform, o: argparse.Namespace) -> tuple[datetime, datetime]:
+    try:
+        day = date.fromisoformat(o.day) if o.day else platform.clock().date()
+    except ValueError as exc:
+        raise ApiError(422, "invalid_request", f"{o.day!r} is not a date (YYYY-MM-DD)") from exc
+    return statements.bounds(o.period or "month", day)
+
+
+def _statement(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    start, end = _period(platform, o)
+    answer = statements.statement(session, o.merchant_id, start, end, store_id=o.store)
+    if o.csv:
+        Path(o.csv).write_text(statements.to_csv(answer), encoding="utf-8")
+        return f"wrote {answer['line_count']} lines to {o.csv}"
+    return statements.as_text(answer)
+
+
+def _close(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    start, end = _period(platform, o)
+    return statements.close_period(session, o.merchant_id, start, end, platform.clock(), o.reason or "")
+
+
+def _entry_fee(session: Session, platform: Platform, o: argparse.Namespace) -> str:
+    at = _moment(o.at) if o.at else platform.clock()
+    return alliance.entry_fee(session, o.merchant_id, _whole(o.fen, "the fee in fen"), at, o.reason or "",
+                              platform.clock())
 
 
 def _pairing_code(session: Session, platform: Platform, o: argparse.Namespace) -> str:
@@ -154,6 +213,12 @@ ACTIONS: dict[str, Callable[[Session, Platform, argparse.Namespace], str]] = {
     "member-code": lambda s, p, o: members.current_code(s, o.member_id, p.clock()),
     "grant-coins": _grant,
     "add-schedule": _schedule,
+    "change-schedule": _schedule,
+    "statement": _statement,
+    "close-period": _close,
+    "entry-fee": _entry_fee,
+    "move-lock": lambda s, p, o: alliance.move_lock(s, o.member_id, o.merchant_id, o.reason or "", p.clock()),
+    "leave-alliance": lambda s, p, o: alliance.leave_alliance(s, o.merchant_id, o.reason or "", p.clock()),
     "revoke-terminal": _revoke_terminal,
     "revoke-authorization": _revoke_authorization,
     "sms": _sms,

@@ -66,6 +66,9 @@ class Merchant(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    # When the merchant left the alliance: the shares of members locked to it go to the
+    # platform from then on (docs/settlement.md).
+    left_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class Store(Base):
@@ -130,6 +133,9 @@ class Member(Base):
     name: Mapped[str] = mapped_column(String(200))
     home_merchant_id: Mapped[str | None] = mapped_column(ForeignKey("merchants.id"), nullable=True)
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    # The lock (docs/settlement.md): when and how the member was locked to home_merchant_id.
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    lock_reason: Mapped[str] = mapped_column(String(200), default="")
     # The member's credentials (central/services/members.py): the secret behind their rotating
     # member code, and the hash of the access token their phone signs in with.
     code_secret: Mapped[bytes] = mapped_column(LargeBinary)
@@ -262,6 +268,7 @@ class CommissionSchedule(Base):
     version: Mapped[int] = mapped_column(Integer)
     effective_from: Mapped[datetime] = mapped_column(UtcDateTime())
     coin_settlement_bp: Mapped[int] = mapped_column(Integer)
+    turnover_commission_bp: Mapped[int] = mapped_column(Integer, default=0)
     deal_commission_bp: Mapped[int] = mapped_column(Integer)
     alliance_share_bp: Mapped[int] = mapped_column(Integer)
     coin_cap_bp: Mapped[int] = mapped_column(Integer)
@@ -479,6 +486,90 @@ class PlatformLine(Base):
     schedule_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
     __table_args__ = (Index("ix_platform_lines_store_time", "store_id", "occurred_at"),)
+
+
+class SettlementLine(Base):
+    """One amount of one kind for one merchant (docs/settlement.md). `amount_fen` and
+    `schedule_version` are the platform's, recomputed from its own data; `client_fen` and
+    `client_version` what the terminal recorded (None: it sent none). `booked_at` files the line
+    in a statement: the event's time, or the start of the first open period for a late op of a
+    closed period (`adjusts` then names the period and op it came from)."""
+
+    __tablename__ = "settlement_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    store_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    terminal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    op_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    source: Mapped[str] = mapped_column(String(16))  # sale | refund | group | coins | fee | alliance
+    ref: Mapped[str] = mapped_column(String(64), default="")  # sale, refund, group or token id
+    kind: Mapped[str] = mapped_column(String(32))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    schedule_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    client_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    client_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    differs: Mapped[bool] = mapped_column(Boolean, default=False)
+    counterparty: Mapped[str] = mapped_column(String(64), default="")  # the other merchant, or "platform"
+    note: Mapped[str] = mapped_column(Text, default="")
+    adjusts: Mapped[str] = mapped_column(String(200), default="")
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    booked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        Index("ix_settlement_lines_merchant_booked", "merchant_id", "booked_at"),
+        Index("ix_settlement_lines_ref", "store_id", "ref"),
+    )
+
+
+class SettlementSale(Base):
+    """What the platform knows of a sale to recompute its refunds: what it paid, its coins and
+    the amounts the platform found, and how much was refunded so far."""
+
+    __tablename__ = "settlement_sales"
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    home_merchant_id: Mapped[str] = mapped_column(String(64), default="")
+    paid_fen: Mapped[int] = mapped_column(BigInteger)
+    coin_fen: Mapped[int] = mapped_column(BigInteger)
+    coin_reimbursement_fen: Mapped[int] = mapped_column(BigInteger)
+    turnover_commission_fen: Mapped[int] = mapped_column(BigInteger)
+    alliance_share_fen: Mapped[int] = mapped_column(BigInteger)
+    schedule_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    coins_refunded_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    # What its refunds reversed so far (positive), so the last one reverses exactly the rest.
+    reversed_reimbursement_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    reversed_commission_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    reversed_share_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SettlementClosure(Base):
+    """A closed period of a merchant: its statement as it was closed, never changed."""
+
+    __tablename__ = "settlement_closures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    period_start: Mapped[datetime] = mapped_column(UtcDateTime())
+    period_end: Mapped[datetime] = mapped_column(UtcDateTime())
+    label: Mapped[str] = mapped_column(String(40))
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    statement: Mapped[str] = mapped_column(Text)  # the JSON answer as closed
+    __table_args__ = (UniqueConstraint("merchant_id", "period_end", name="uq_settlement_closure_end"),)
+
+
+class AdminAction(Base):
+    """What the platform's admin changed by hand (moved locks, entry fees, closures, schedule
+    changes, merchants leaving), with the reason given."""
+
+    __tablename__ = "admin_actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")
 
 
 class StoreSale(Base):

@@ -186,7 +186,8 @@ def render_demo_sale_receipt(out: Path, paper_mm: int = 80) -> None:
             runtime = SyncRuntime(services)
             platform = start_demo_platform(folder, runtime)
             try:
-                [sale] = services.sales.history(HistoryFilter(coins_only=True, limit=1))
+                # the demo's first sale (the alliance's sales of desktop/sync/demo_alliance.py come after)
+                sale = min(services.sales.history(HistoryFilter(coins_only=True)), key=lambda r: r.sale.receipt_no)
                 document = sale_receipt_document(services.print_jobs.sales.sale_receipt(sale.sale.id))
             finally:
                 platform.stop()

@@ -43,7 +43,7 @@ def create_store(session: Session, merchant_id: str, name: str, store_id: str | 
 
 
 def create_member(session: Session, phone: str, name: str, home_merchant_id: str | None = None,
-                  member_id: str | None = None) -> str:
+                  member_id: str | None = None, locked_at: datetime | None = None) -> str:
     """A member, with the phone stored as counters send and look it up (normalize_phone: the 11
     digits of a mainland number, without +86), so one person is one member however typed."""
     typed, phone = phone, normalize_phone(phone)
@@ -55,6 +55,8 @@ def create_member(session: Session, phone: str, name: str, home_merchant_id: str
         raise not_found("merchant", home_merchant_id)
     member = Member(id=member_id or new_id("U"), phone=phone, name=_name(name),
                     home_merchant_id=home_merchant_id, change_seq=next_change_seq(session),
+                    locked_at=locked_at if home_merchant_id else None,
+                    lock_reason="registered by the platform" if home_merchant_id else "",
                     code_secret=secrets.token_bytes(SECRET_BYTES))
     session.add(member)
     session.flush()

@@ -20,7 +20,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError
-from central.models import CoinConsent, MemberCodeFailure
+from central.models import CoinConsent, Member, MemberCodeFailure
 from central.platform import Platform, TerminalContext
 from central.services import coin_ledger, members
 from desktop.core.member_codes import parse_member_code
@@ -56,8 +56,12 @@ def give_consent(session: Session, platform: Platform, ctx: TerminalContext,
     consent = CoinConsent(consent_id=secrets.token_hex(16), member_id=member_id,
                           terminal_id=ctx.terminal_id, created_at=now, expires_at=now + CONSENT_TTL)
     session.add(consent)
+    member = session.get(Member, member_id)
+    # The member's lock, so the counter records the alliance share its sale implies (docs/settlement.md).
+    home = member.home_merchant_id if member is not None else None
     return {"consent_id": consent.consent_id, "member_id": member_id,
-            "expires_at": consent.expires_at.isoformat(), "available": available(session, member_id)}
+            "expires_at": consent.expires_at.isoformat(), "available": available(session, member_id),
+            "home_merchant_id": home}
 
 
 def available(session: Session, member_id: str) -> int:

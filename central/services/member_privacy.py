@@ -50,7 +50,8 @@ def member_row(member: Member, key: bytes) -> dict[str, Any]:
     """A member as a terminal receives them: never the full phone number."""
     return {"member_id": member.id, "phone_masked": mask_phone(member.phone),
             "phone_hash": phone_hash(key, member.phone), "name": member.name,
-            "home_merchant_id": member.home_merchant_id}
+            "home_merchant_id": member.home_merchant_id,
+            "locked_at": member.locked_at.isoformat() if member.locked_at else None}
 
 
 def lookup(session: Session, ctx: TerminalContext, phone: str) -> dict[str, Any]:

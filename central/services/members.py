@@ -97,4 +97,5 @@ def record_contact(session: Session, member_id: str, store_id: str, kind: str, a
                                   change_seq=next_change_seq(session)))
     if member.home_merchant_id is None:
         member.home_merchant_id = store.merchant_id
+        member.locked_at, member.lock_reason = at, kind[:200]
         member.change_seq = next_change_seq(session)

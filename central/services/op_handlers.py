@@ -22,7 +22,7 @@ from central.models import JoinRequest, PlatformLine, Terminal
 from central.phone.payments import mark_refund
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
-from central.services import deals, draws, groups, keys, sales, shifts, vouchers
+from central.services import deals, draws, groups, keys, sales, settlement, shifts, vouchers
 from central.services.changes import next_change_seq
 from central.services.pairing import parse_public_key
 from central.services.schedules import in_force
@@ -38,6 +38,8 @@ class OpContext:
     terminal: TerminalContext
     op_id: str
     now: datetime
+    payload: Any = None  # the op's payload as pushed (the settlement lines recompute from it)
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,19 @@ def event_time(ctx: OpContext, data: contracts.Payload) -> datetime:
 def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: int = 0,
              version: int | None = None) -> None:
     """The op's reconciliation line, written with the batch's others in one insert when the
-    push ends (central.db.defer_insert); dropped if the op's savepoint rolls back."""
+    push ends (central.db.defer_insert; dropped if the op's savepoint rolls back), and for sales,
+    refunds, voids, settled groups and coin captures its settlement lines: recomputed from the
+    platform's own data and schedule history, beside what the terminal recorded
+    (central/services/settlement.py)."""
     defer_insert(ctx.session, PlatformLine, {
         "op_id": ctx.op_id, "store_id": ctx.terminal.store_id, "terminal_id": ctx.terminal.terminal_id,
         "kind": kind, "amount_fen": fen, "coins": coins, "schedule_version": version, "occurred_at": at})
+    if kind in SETTLED_KINDS and ctx.payload is not None:
+        settlement.record_op(ctx.session, settlement.Origin(ctx.terminal, ctx.op_id, at), kind, ctx.payload)
+
+
+SETTLED_KINDS = frozenset({OpKind.SALE_COMPLETED, OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED,
+                           OpKind.GROUP_SETTLED, OpKind.COINS_CAPTURED})
 
 
 def signing_key_added(ctx: OpContext, payload: Any) -> Outcome:

@@ -149,7 +149,7 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
         else:
             seen.add(op.op_id)
             fresh_ids.append({"op_id": op.op_id, "terminal_id": ctx.terminal_id})
-            result = _apply_one(session, OpContext(session, platform, ctx, op.op_id, now), op)
+            result = _apply_one(session, OpContext(session, platform, ctx, op.op_id, now, op.payload, op.kind), op)
         results.append(result)
         records.append(_record(ctx, op, result, now))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None

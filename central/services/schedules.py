@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.errors import invalid, not_found
-from central.models import CommissionSchedule, Merchant
+from central.models import CommissionSchedule, Merchant, SettlementClosure
 from central.services.changes import next_change_seq
+from desktop.core import commission
 from desktop.core.money import BP_WHOLE
 
 
@@ -22,14 +23,29 @@ class Rates:
     alliance_share_bp: int
     coin_cap_bp: int
     coin_value_fen: int
+    # Older callers name five rates: their turnover commission is 3% (at least the share).
+    turnover_commission_bp: int = 300
 
     def check(self) -> None:
-        for name in ("coin_settlement_bp", "deal_commission_bp", "alliance_share_bp", "coin_cap_bp"):
+        for name in ("coin_settlement_bp", "turnover_commission_bp", "deal_commission_bp",
+                     "alliance_share_bp", "coin_cap_bp"):
             value = getattr(self, name)
             if not isinstance(value, int) or not 0 <= value <= BP_WHOLE:
                 raise invalid(f"{name} must be whole basis points between 0 and 10000")
         if not isinstance(self.coin_value_fen, int) or not 1 <= self.coin_value_fen <= 10_000:
             raise invalid("coin_value_fen must be a whole number of fen between 1 and 10000")
+        if self.alliance_share_bp > self.turnover_commission_bp:
+            raise invalid("the alliance share cannot be more than the turnover commission: "
+                          "it is paid out of it")
+
+
+def core_rates(row: CommissionSchedule) -> commission.Rates:
+    """A stored version as desktop.core.commission computes with it."""
+    return commission.Rates(version=row.version, coin_settlement_bp=row.coin_settlement_bp,
+                            turnover_commission_bp=row.turnover_commission_bp,
+                            deal_commission_bp=row.deal_commission_bp,
+                            alliance_share_bp=row.alliance_share_bp, coin_cap_bp=row.coin_cap_bp,
+                            coin_value_fen=row.coin_value_fen)
 
 
 def add_schedule(session: Session, merchant_id: str, effective_from: datetime, rates: Rates,
@@ -38,6 +54,10 @@ def add_schedule(session: Session, merchant_id: str, effective_from: datetime, r
     if session.get(Merchant, merchant_id) is None:
         raise not_found("merchant", merchant_id)
     rates.check()
+    closed = closed_until(session, merchant_id)
+    if closed is not None and effective_from < closed:
+        raise invalid(f"the effective date {effective_from.isoformat()} lies in a closed period "
+                      f"(closed until {closed.isoformat()}): a closed statement never changes")
     latest = session.execute(
         select(func.max(CommissionSchedule.version)).where(CommissionSchedule.merchant_id == merchant_id)
     ).scalar_one()
@@ -52,6 +72,31 @@ def add_schedule(session: Session, merchant_id: str, effective_from: datetime, r
 
 
 _LOADED = "central_schedules_loaded"  # session.info: a merchant's schedules, loaded once a transaction
+
+
+def change_schedule(session: Session, merchant_id: str, effective_from: datetime, rates: Rates,
+                    now: datetime) -> int:
+    """The admin's schedule change: forward only (from now on, never rewriting what ops already
+    used), never inside a closed period."""
+    if effective_from < now:
+        raise invalid(f"a schedule change applies forward only: {effective_from.isoformat()} is "
+                      f"before now ({now.isoformat()})")
+    return add_schedule(session, merchant_id, effective_from, rates, now)
+
+
+def closed_until(session: Session, merchant_id: str) -> datetime | None:
+    """The end of the merchant's last closed period (None: none closed)."""
+    value: datetime | None = session.execute(
+        select(SettlementClosure.period_end).where(SettlementClosure.merchant_id == merchant_id)
+        .order_by(SettlementClosure.period_end.desc()).limit(1)
+    ).scalar_one_or_none()
+    return value
+
+
+def by_version(session: Session, merchant_id: str, version: int) -> CommissionSchedule | None:
+    return session.execute(select(CommissionSchedule).where(
+        CommissionSchedule.merchant_id == merchant_id, CommissionSchedule.version == version)
+    ).scalar_one_or_none()
 
 
 def in_force(session: Session, merchant_id: str, at: datetime) -> CommissionSchedule | None:
@@ -75,7 +120,8 @@ def as_dict(row: CommissionSchedule) -> dict[str, Any]:
     return {
         "merchant_id": row.merchant_id, "version": row.version,
         "effective_from": row.effective_from.isoformat(),
-        "coin_settlement_bp": row.coin_settlement_bp, "deal_commission_bp": row.deal_commission_bp,
+        "coin_settlement_bp": row.coin_settlement_bp,
+        "turnover_commission_bp": row.turnover_commission_bp, "deal_commission_bp": row.deal_commission_bp,
         "alliance_share_bp": row.alliance_share_bp, "coin_cap_bp": row.coin_cap_bp,
         "coin_value_fen": row.coin_value_fen,
     }

@@ -191,9 +191,15 @@ class CoinGrant(BaseModel):
 
 
 class GroupSettled(Payload):
+    """`kept_fen` (the winners' payments), `deal_commission_fen` and `schedule_version` are what
+    the counter recorded for settlement (docs/settlement.md); absent in ops written before."""
+
     group_id: Id
     coin_grants: Annotated[list[CoinGrant], Field(max_length=MAX_GROUP_SIZE)] = []
     cash_fen: Fen = 0
+    kept_fen: Fen | None = None
+    deal_commission_fen: SignedFen | None = None
+    schedule_version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = None
 
 
 class GroupRefunded(Payload):
@@ -339,6 +345,10 @@ class CoinsCaptured(Payload):
     coins: PositiveCoins
     sale_id: Str64 = ""
     token: Annotated[StrictStr, Field(min_length=1, max_length=400), AfterValidator(_storable)]
+    # What the counter recorded for settlement when the capture is not part of a sale (a sale
+    # books its coins' reimbursement itself); absent in ops written before.
+    coin_reimbursement_fen: SignedFen | None = None
+    schedule_version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = None
 
 
 class SigningKeyAdded(Payload):

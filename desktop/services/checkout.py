@@ -166,9 +166,12 @@ class CheckoutService(ServiceBase):
             member = s.get(Member, member_id)
             return _counter_member(member) if member else CounterMember(member_id, member_id)
 
-    def with_consent(self, member_id: str, consent_id: str, available: int) -> CounterMember:
-        """The member after the platform turned their member code into a consent (online)."""
-        return replace(self.member_by_id(member_id), consent_id=consent_id, available=max(0, available))
+    def with_consent(self, member_id: str, consent_id: str, available: int, *,
+                     home_merchant_id: str | None = None) -> CounterMember:
+        """The member after the platform turned their member code into a consent (online); the
+        platform's answer names the merchant they are locked to (the alliance share needs it)."""
+        member = replace(self.member_by_id(member_id), consent_id=consent_id, available=max(0, available))
+        return replace(member, home_merchant_id=home_merchant_id) if home_merchant_id else member
 
     def accept_authorization(self, text: str, member: CounterMember | None) -> CounterMember:
         """Check a coin authorization QR offline: signed by the platform this terminal is paired

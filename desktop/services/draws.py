@@ -15,6 +15,8 @@ from typing import Any
 
 from desktop.core import groups as rules
 from desktop.core.beacon import beacon_valid
+from desktop.core.clock import from_iso
+from desktop.core.commission import deal_commission_fen
 from desktop.core.deals import DealTerms, LeaderRule
 from desktop.core.draw import (
     Entry,
@@ -41,6 +43,7 @@ from desktop.services.vouchers import VoucherInfo, issue_vouchers, voucher_info
 from desktop.store.deal_models import Draw, Group, GroupEntry
 from desktop.store.group_queries import entries_of, get_group, group_terms
 from desktop.store.models import Setting
+from desktop.store.settlement_queries import rates_in_force
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,8 @@ class DrawService(ServiceBase):
         cash = sum(t.amount for t in plan.transfers
                    if t.unit is Unit.FEN and ":consolation:" in t.id)
         tx.emit(OpKind.GROUP_SETTLED, {"group_id": group.id, "coin_grants": grants,
-                                       "cash_fen": cash, "at": tx.now_iso})
+                                       "cash_fen": cash, "at": tx.now_iso,
+                                       **_deal_commission(tx, group, plan)})
         tx.audit("group.settled", group_id=group.id, vouchers=[v.id for v in vouchers],
                  consolation_cash_fen=cash, coin_grants=grants)
         return vouchers
@@ -125,6 +129,18 @@ class DrawService(ServiceBase):
                     QT_TRANSLATE_NOOP("errors", "Group {id} has not been drawn yet"), id=group_id
                 )
             return draw.proof
+
+
+def _deal_commission(tx: Transaction, group: Group, plan: SettlementPlan) -> dict[str, int]:
+    """What the settled group kept (the winners' deposits) and the deal commission on it under
+    the schedule version in force now (docs/settlement.md); nothing before a schedule is pulled."""
+    winners = {v.entry_id for v in plan.vouchers}
+    kept = sum(e.deposit_fen for e in entries_of(tx.session, group.id) if e.id in winners)
+    rates = rates_in_force(tx.session, from_iso(tx.now_iso))
+    if rates is None:
+        return {}
+    return {"kept_fen": kept, "deal_commission_fen": deal_commission_fen(kept, rates),
+            "schedule_version": rates.version}
 
 
 def _draw_entries(terms: DealTerms, entries: list[GroupEntry]) -> list[Entry]:

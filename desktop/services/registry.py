@@ -25,6 +25,7 @@ from desktop.services.redemption_history import RedemptionHistoryService
 from desktop.services.reports import ReportService
 from desktop.services.sale_refunds import SaleRefundService
 from desktop.services.settings import SettingsService
+from desktop.services.settlement import SettlementService
 from desktop.services.shifts import ShiftService
 from desktop.services.signing_keys import SigningKeyService
 from desktop.services.slip_data import SlipDataService
@@ -60,6 +61,7 @@ class Services:
     shifts: ShiftService
     redemption_history: RedemptionHistoryService
     reports: ReportService
+    settlement: SettlementService
     checkout: CheckoutService
     sales: SaleRefundService
     catalogue: CatalogueService
@@ -98,6 +100,7 @@ class Services:
             shifts=ShiftService(db, clock),
             redemption_history=RedemptionHistoryService(db, clock),
             reports=ReportService(db, clock),
+            settlement=SettlementService(db, clock),
             checkout=CheckoutService(db, clock, redemption),
             sales=SaleRefundService(db, clock),
             catalogue=CatalogueService(db, clock),

@@ -75,18 +75,6 @@ class PushRow:
 
 
 @dataclass(frozen=True)
-class LineOp:
-    """An outbox op that makes a reconciliation line, filed under its payload's `at` (or when
-    it was written), with the coin value in force then (None without a schedule)."""
-
-    op_id: str
-    kind: str
-    payload: dict[str, Any]
-    at: datetime
-    coin_value_fen: int | None
-
-
-@dataclass(frozen=True)
 class PushRecorded:
     acked: int
     renumbered: int = 0  # unsent ops moved after the platform's last_seq (terminal restored)
@@ -94,12 +82,6 @@ class PushRecorded:
 
 class SyncService(ServiceBase):
     # --- reading ---------------------------------------------------------------------------
-
-    def line_ops(self, kinds: tuple[str, ...], start: datetime, end: datetime) -> list[LineOp]:
-        """What this terminal told the platform in a period, for reconciliation."""
-        pairing = self.pairing()
-        with self.db.read() as s:
-            return line_ops(s, kinds, start, end, pairing.merchant_id if pairing else "")
 
     def snapshot(self) -> SyncSnapshot:
         with self.db.read() as s:
@@ -217,20 +199,6 @@ class SyncService(ServiceBase):
             row = tx.session.get(SyncState, 1)
             if row is not None:
                 row.last_error, row.last_error_at = error[:2000], tx.now_iso
-
-
-def line_ops(session: Session, kinds: tuple[str, ...], start: datetime, end: datetime,
-             merchant_id: str) -> list[LineOp]:
-    """The outbox ops of `kinds` filed in [start, end), in seq order (desktop.sync.reconcile)."""
-    found = []
-    for op in session.scalars(select(OutboxOp).where(OutboxOp.kind.in_(kinds)).order_by(OutboxOp.seq)):
-        payload = json.loads(op.payload)
-        at = from_iso(str(payload.get("at") or op.created_at))
-        if start <= at < end:
-            schedule = schedule_in_force(session, merchant_id, at)
-            found.append(LineOp(op.op_id, op.kind, payload, at,
-                                schedule.coin_value_fen if schedule else None))
-    return found
 
 
 def _record_recovery(tx: Transaction, recovery: Recovery) -> None:

@@ -55,9 +55,11 @@ HEAD_REGRESSED_ACTION = QT_TRANSLATE_NOOP(
     "of the data this counter runs on and why, then mark this resolved.")
 _RESET_TABLES = (CoinAuthorizationRevocation, CommissionSchedule, TerminalKey)  # members: swept by range
 _UPSERT_MEMBER = (
-    "INSERT INTO members (member_id, phone_masked, phone_hash, name, home_merchant_id) VALUES (?, ?, ?, ?, ?) "
+    "INSERT INTO members (member_id, phone_masked, phone_hash, name, home_merchant_id, locked_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (member_id) DO UPDATE SET phone_masked = excluded.phone_masked, "
-    "phone_hash = excluded.phone_hash, name = excluded.name, home_merchant_id = excluded.home_merchant_id")
+    "phone_hash = excluded.phone_hash, name = excluded.name, home_merchant_id = excluded.home_merchant_id, "
+    "locked_at = excluded.locked_at")
 _SWEEP_MEMBERS = "DELETE FROM members WHERE member_id NOT IN (SELECT value FROM json_each(?))"
 
 
@@ -105,7 +107,8 @@ def _members(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
     """The members this store needs, as the platform gives them: masked phone and keyed hash.
     One bulk upsert (a page holds thousands)."""
     conn.executemany(_UPSERT_MEMBER, [
-        (m["member_id"], str(m.get("phone_masked", "")), m.get("phone_hash"), m["name"], m.get("home_merchant_id"))
+        (m["member_id"], str(m.get("phone_masked", "")), m.get("phone_hash"), m["name"], m.get("home_merchant_id"),
+         m.get("locked_at"))
         for m in rows])
 
 
@@ -134,7 +137,9 @@ def _schedules(session: Session, rows: list[dict[str, Any]]) -> None:
     for r in rows:
         session.merge(CommissionSchedule(
             merchant_id=r["merchant_id"], version=int(r["version"]), effective_from=r["effective_from"],
-            coin_settlement_bp=int(r["coin_settlement_bp"]), deal_commission_bp=int(r["deal_commission_bp"]),
+            coin_settlement_bp=int(r["coin_settlement_bp"]),
+            turnover_commission_bp=int(r.get("turnover_commission_bp", r["alliance_share_bp"])),
+            deal_commission_bp=int(r["deal_commission_bp"]),
             alliance_share_bp=int(r["alliance_share_bp"]), coin_cap_bp=int(r["coin_cap_bp"]),
             coin_value_fen=int(r["coin_value_fen"])))
 
@@ -145,6 +150,7 @@ def _audit_new_rates(tx: Transaction, rows: list[dict[str, Any]], known: set[tup
         if (r["merchant_id"], int(r["version"])) not in known:
             tx.audit("commission_schedule.received", merchant_id=r["merchant_id"], version=int(r["version"]),
                      effective_from=r["effective_from"], coin_settlement_bp=int(r["coin_settlement_bp"]),
+                     turnover_commission_bp=int(r.get("turnover_commission_bp", r["alliance_share_bp"])),
                      deal_commission_bp=int(r["deal_commission_bp"]), alliance_share_bp=int(r["alliance_share_bp"]),
                      coin_cap_bp=int(r["coin_cap_bp"]), coin_value_fen=int(r["coin_value_fen"]))
 

@@ -44,6 +44,7 @@ class Member(Base):
     phone_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     name: Mapped[str] = mapped_column(String(200))
     home_merchant_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    locked_at: Mapped[str | None] = mapped_column(String(40), default=None)  # when the lock was set
 
 
 class CoinAuthorizationRevocation(Base):
@@ -63,6 +64,7 @@ class CommissionSchedule(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     effective_from: Mapped[str] = mapped_column(String(40))
     coin_settlement_bp: Mapped[int] = mapped_column(Integer)
+    turnover_commission_bp: Mapped[int] = mapped_column(Integer, default=0)
     deal_commission_bp: Mapped[int] = mapped_column(Integer)
     alliance_share_bp: Mapped[int] = mapped_column(Integer)
     coin_cap_bp: Mapped[int] = mapped_column(Integer)

@@ -59,7 +59,8 @@ class CoinDesk:
         finally:
             client.close()
         member = self.services.checkout.with_consent(str(answer["member_id"]), str(answer["consent_id"]),
-                                                     int(answer.get("available", 0)))
+                                                     int(answer.get("available", 0)),
+                                                     home_merchant_id=answer.get("home_merchant_id"))
         return Identified(member, True)
 
     def complete_sale(self, actor: Actor, order: Order, tenders: Sequence[Tender], *,

@@ -50,6 +50,9 @@ class OutboxOp:
     payload: Any
 
 
+STATEMENT_PAGE = 20_000  # lines per page of a whole statement (the platform's most)
+
+
 class PlatformClient:
     def __init__(self, base_url: str, token: str | None = None, timeout: float = DEFAULT_TIMEOUT,
                  session: requests.Session | None = None) -> None:
@@ -136,6 +139,36 @@ class PlatformClient:
         """The group's pinshang-draw-v2 beacon: {beacon, platform_key, ...} (hex)."""
         return self._call("POST", f"/v1/groups/{quote(group_id, safe='')}/beacon",
                           json={"commitment": commitment, "digest": digest})
+
+    def statement(self, start: datetime, end: datetime, *, scope: str = "store", offset: int = 0,
+                  limit: int = 1000, merchant_id: str | None = None, totals: bool = True) -> dict[str, Any]:
+        """One page of the settlement statement of this terminal's store (or merchant);
+        `totals` False: a later page, its lines only."""
+        params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
+                                  "offset": offset, "limit": limit, "totals": "true" if totals else "false"}
+        if merchant_id is not None:
+            params["merchant_id"] = merchant_id
+        return self._call("GET", "/v1/statement", params=params)
+
+    def statement_all(self, start: datetime, end: datetime, *, scope: str = "store") -> dict[str, Any]:
+        """The whole statement, page after page in the compact form (the head of the first page,
+        every line as a dict)."""
+        head: dict[str, Any] = {}
+        lines: list[dict[str, Any]] = []
+        offset: int | None = 0
+        while offset is not None:
+            page = self._call("GET", "/v1/statement", params={
+                "from": to_iso(start), "to": to_iso(end), "scope": scope, "offset": offset,
+                "limit": STATEMENT_PAGE, "totals": "false" if head else "true", "rows": "true"})
+            head = head or page
+            fields = page["line_fields"]
+            lines.extend(dict(zip(fields, row, strict=True)) for row in page["rows"])
+            offset = page["next_offset"]
+        return {**{k: v for k, v in head.items() if k not in ("rows", "line_fields")}, "lines": lines,
+                "next_offset": None}
+
+    def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
+        return self._call("GET", "/v1/alliance", params={"from": to_iso(start), "to": to_iso(end)})
 
     def request_join(self, group_id: str, join_token: str, nonce: str, member_token: str) -> dict[str, Any]:
         """What a signed-in customer's phone does with a scanned invite (demo and tests)."""

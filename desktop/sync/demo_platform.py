@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.staff import Actor, Role
 from desktop.services.base import SYSTEM_ACTOR
@@ -21,11 +21,19 @@ if TYPE_CHECKING:
     from desktop.services.registry import Services
 
 CENTRAL_FILE = "central-demo.db"
+DEMO_TURNOVER_BP = 300  # 3%; the demo's schedule change makes it 4% (desktop/sync/demo_alliance.py)
 DEMO_COIN_MEMBER = "U-demo-chen"  # pays with coins in the demo's first sale
 DEMO_MEMBERS = (("13800000001", "陈小姐 Ms Chen", DEMO_COIN_MEMBER), ("13800000002", "刘先生 Mr Liu", None),
                 ("13800000003", "周阿姨 Auntie Zhou", None),
                 # the member whose code the demo group enrols (desktop/services/deal_demo.py)
                 ("13800000004", "吴先生 Mr Wu", DEMO_MEMBER_ID))
+
+
+def demo_rates(turnover_bp: int = DEMO_TURNOVER_BP) -> Any:
+    from central.services.schedules import Rates
+
+    # The seed's numbers: 扣点 20%, deal commission 5%, alliance share 1%, coin cap 10%, a coin 0.10 CNY.
+    return Rates(2000, 500, 100, 1000, 10, turnover_bp)
 
 
 @dataclass
@@ -61,7 +69,19 @@ def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:
         code = _seed_and_code(server)
         runtime.flow.pair(SYSTEM_ACTOR, server.url, code, "Counter 1", force=True)
         _first_sale(server, runtime)
+        from desktop.sync.demo_alliance import seed_alliance
+
+        seed_alliance(server, runtime, [member_id or _member_of(server, phone) for phone, _n, member_id in DEMO_MEMBERS])
     return DemoPlatform(server)
+
+
+def _member_of(server: RunningServer, phone: str) -> str:
+    from sqlalchemy import select
+
+    from central.models import Member
+
+    with server.app.state.platform.tx() as session:
+        return str(session.scalar(select(Member.id).where(Member.phone == phone)))
 
 
 def _first_sale(server: RunningServer, runtime: SyncRuntime) -> None:
@@ -101,7 +121,7 @@ def _seed_and_code(server: RunningServer) -> str:
 
     from central.models import Store
     from central.services import admin, pairing
-    from central.services.schedules import Rates, add_schedule
+    from central.services.schedules import add_schedule
 
     platform = server.app.state.platform
     now = platform.clock()
@@ -111,7 +131,7 @@ def _seed_and_code(server: RunningServer) -> str:
             merchant = admin.create_merchant(session, "品尚餐饮 Pinshang Dining")
             store_id = admin.create_store(session, merchant, DEMO_STORE_NAME)
             for phone, name, member_id in DEMO_MEMBERS:
-                member = admin.create_member(session, phone, name, merchant, member_id)
+                member = admin.create_member(session, phone, name, merchant, member_id, now - timedelta(days=20))
                 admin.grant_coins(session, member, 500, "demo", now)
-            add_schedule(session, merchant, now - timedelta(days=30), Rates(2000, 500, 200, 1000, 1), now)
+            add_schedule(session, merchant, now - timedelta(days=30), demo_rates(), now)
         return pairing.create_pairing_code(session, store_id, now, timedelta(hours=1))

@@ -9,6 +9,7 @@ import base64
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from desktop.core.changes import Change
 from desktop.core.errors import UserError
@@ -18,11 +19,11 @@ from desktop.services.draws import Beacon, DrawOutcome
 from desktop.services.registry import Services
 from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
+from desktop.sync import settlement_report
 from desktop.sync.checkout_coins import CoinDesk
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
 from desktop.sync.group_jobs import GroupJob
 from desktop.sync.pairing import PairingFlow
-from desktop.sync.reconcile import ReconcileReport, reconcile
 from desktop.sync.worker import SyncWorker, WorkerState
 
 log = logging.getLogger(__name__)
@@ -113,14 +114,27 @@ class SyncRuntime:
                 "errors", "{n} records are still waiting to be sent to the platform. Wait until "
                 "the status bar shows 0 waiting, then log out."), n=waiting)
 
-    def reconcile(self, start: datetime, end: datetime) -> ReconcileReport:
+    def settlement(self, actor: Actor, start: datetime, end: datetime) -> settlement_report.Report:
+        """The platform's statement for the period beside this terminal's own lines."""
+        client = self._paired_client()
+        try:
+            return settlement_report.build(self.services, actor, client, start, end)
+        finally:
+            client.close()
+
+    def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
+        """Members locked to this merchant, their spend elsewhere and the share earned, per day."""
+        client = self._paired_client()
+        try:
+            return client.alliance(start, end)
+        finally:
+            client.close()
+
+    def _paired_client(self) -> PlatformClient:
         client = self._client()
         if client is None:
             raise UserError(QT_TRANSLATE_NOOP("errors", "Pair this terminal with the platform first"))
-        try:
-            return reconcile(self.services, client, start, end)
-        finally:
-            client.close()
+        return client
 
     def draw(self, actor: Actor, group_id: str) -> DrawOutcome:
         """Draw a full group: pinshang-draw-v2 when the platform answers with the group's beacon

@@ -36,6 +36,53 @@
     </message>
 </context>
 <context>
+    <name>AllianceScreen</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Locked since</source>
+        <translation>Locked since</translation>
+    </message>
+    <message>
+        <source>Spent at other merchants</source>
+        <translation>Spent at other merchants</translation>
+    </message>
+    <message>
+        <source>Two weeks up to</source>
+        <translation>Two weeks up to</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>Sync is not available</translation>
+    </message>
+    <message>
+        <source>{n} members are locked to this merchant. In these two weeks they spent {spend} at other merchants of the alliance, and this merchant earned {share} in alliance shares.</source>
+        <translation>{n} members are locked to this merchant. In these two weeks they spent {spend} at other merchants of the alliance, and this merchant earned {share} in alliance shares.</translation>
+    </message>
+    <message>
+        <source>Spent at other merchants (CNY)</source>
+        <translation>Spent at other merchants (CNY)</translation>
+    </message>
+    <message>
+        <source>Share earned (CNY)</source>
+        <translation>Share earned (CNY)</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -616,6 +663,17 @@ What to do: {action}</translation>
     <message>
         <source>{name} has the drawer now</source>
         <translation>{name} has the drawer now</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unknown kind of settlement line.</source>
+        <translation>Unknown kind of settlement line.</translation>
+    </message>
+    <message>
+        <source>A period is a day, a week or a month.</source>
+        <translation>A period is a day, a week or a month.</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1525,18 @@ What to do: {action}</translation>
 <context>
     <name>ReconcileScreen</name>
     <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
         <source>Compare with the platform</source>
         <translation>Compare with the platform</translation>
     </message>
@@ -1475,12 +1545,52 @@ What to do: {action}</translation>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{label}: {m} matched · {d} differ · {p} missing on the platform · {h} missing here</source>
+        <translation>{label}: {m} matched · {d} differ · {p} missing on the platform · {h} missing here</translation>
+    </message>
+    <message>
+        <source>the platform pays the store</source>
+        <translation>the platform pays the store</translation>
+    </message>
+    <message>
+        <source>the store pays the platform</source>
+        <translation>the store pays the platform</translation>
+    </message>
+    <message>
+        <source>nothing to pay</source>
+        <translation>nothing to pay</translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation> (closed)</translation>
+    </message>
+    <message>
+        <source>Opening {o} · net {n}: {position} · closing {c}{closed}</source>
+        <translation>Opening {o} · net {n}: {position} · closing {c}{closed}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>{items} · {paid} + {coins} in coins</source>
+        <translation>{items} · {paid} + {coins} in coins</translation>
     </message>
     <message>
         <source>Here</source>
@@ -1491,48 +1601,12 @@ What to do: {action}</translation>
         <translation>Platform</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>Differences</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
         <source>Sync is not available</source>
         <translation>Sync is not available</translation>
     </message>
     <message>
         <source>Asking the platform…</source>
         <translation>Asking the platform…</translation>
-    </message>
-    <message>
-        <source>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</source>
-        <translation>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</translation>
-    </message>
-    <message>
-        <source>Matched</source>
-        <translation>Matched</translation>
-    </message>
-    <message>
-        <source>Differs</source>
-        <translation>Differs</translation>
-    </message>
-    <message>
-        <source>Missing on the platform</source>
-        <translation>Missing on the platform</translation>
-    </message>
-    <message>
-        <source>Missing here</source>
-        <translation>Missing here</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -2004,6 +2078,41 @@ What to do: {action}</translation>
     <message>
         <source>Saved</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
     </message>
 </context>
 <context>
@@ -3756,21 +3865,6 @@ What to do: {action}</translation>
     </message>
 </context>
 <context>
-    <name>reconcile</name>
-    <message>
-        <source>amount {here} ≠ {there} fen</source>
-        <translation>amount {here} ≠ {there} fen</translation>
-    </message>
-    <message>
-        <source>coins {here} ≠ {there}</source>
-        <translation>coins {here} ≠ {there}</translation>
-    </message>
-    <message>
-        <source>schedule v{here} ≠ v{there}</source>
-        <translation>schedule v{here} ≠ v{there}</translation>
-    </message>
-</context>
-<context>
     <name>roles</name>
     <message>
         <source>Cashier</source>
@@ -3852,6 +3946,10 @@ What to do: {action}</translation>
         <translation>Reconciliation</translation>
     </message>
     <message>
+        <source>Alliance</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
         <source>Printers</source>
         <translation>Printers</translation>
     </message>
@@ -3862,6 +3960,109 @@ What to do: {action}</translation>
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>settlement</name>
+    <message>
+        <source>Coins taken (reimbursed)</source>
+        <translation>Coins taken (reimbursed)</translation>
+    </message>
+    <message>
+        <source>Sale commission</source>
+        <translation>Sale commission</translation>
+    </message>
+    <message>
+        <source>Group deal commission</source>
+        <translation>Group deal commission</translation>
+    </message>
+    <message>
+        <source>Alliance share earned</source>
+        <translation>Alliance share earned</translation>
+    </message>
+    <message>
+        <source>Alliance share passed on</source>
+        <translation>Alliance share passed on</translation>
+    </message>
+    <message>
+        <source>Entry fee</source>
+        <translation>Entry fee</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Group deal</source>
+        <translation>Group deal</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>Platform fee</source>
+        <translation>Platform fee</translation>
+    </message>
+    <message>
+        <source>Alliance</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>Missing on the platform</source>
+        <translation>Missing on the platform</translation>
+    </message>
+    <message>
+        <source>Missing here</source>
+        <translation>Missing here</translation>
+    </message>
+    <message>
+        <source>Other terminal</source>
+        <translation>Other terminal</translation>
+    </message>
+    <message>
+        <source>Merchant's own</source>
+        <translation>Merchant's own</translation>
+    </message>
+    <message>
+        <source>here {here} under schedule v{hv}, the platform {there} under v{tv}</source>
+        <translation>here {here} under schedule v{hv}, the platform {there} under v{tv}</translation>
+    </message>
+    <message>
+        <source>this counter did not have schedule v{tv} yet when it recorded the line</source>
+        <translation>this counter did not have schedule v{tv} yet when it recorded the line</translation>
+    </message>
+    <message>
+        <source>not on this statement yet (rejected, not sent, or booked in a later period)</source>
+        <translation>not on this statement yet (rejected, not sent, or booked in a later period)</translation>
+    </message>
+    <message>
+        <source>the platform found an amount this counter did not record</source>
+        <translation>the platform found an amount this counter did not record</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>the platform</translation>
+    </message>
+    <message>
+        <source>with {who}</source>
+        <translation>with {who}</translation>
+    </message>
+    <message>
+        <source>adjustment: {text}</source>
+        <translation>adjustment: {text}</translation>
     </message>
 </context>
 <context>
@@ -4545,6 +4746,10 @@ What to do: {action}</translation>
     <message>
         <source>coin deduction</source>
         <translation>coin deduction</translation>
+    </message>
+    <message>
+        <source>turnover commission</source>
+        <translation>turnover commission</translation>
     </message>
     <message>
         <source>deal commission</source>

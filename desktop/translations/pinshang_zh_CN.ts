@@ -36,6 +36,53 @@
     </message>
 </context>
 <context>
+    <name>AllianceScreen</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Locked since</source>
+        <translation>锁定日期</translation>
+    </message>
+    <message>
+        <source>Spent at other merchants</source>
+        <translation>在其他商家消费</translation>
+    </message>
+    <message>
+        <source>Two weeks up to</source>
+        <translation>截至该日的两周</translation>
+    </message>
+    <message>
+        <source>Sync is not available</source>
+        <translation>同步不可用</translation>
+    </message>
+    <message>
+        <source>{n} members are locked to this merchant. In these two weeks they spent {spend} at other merchants of the alliance, and this merchant earned {share} in alliance shares.</source>
+        <translation>{n} 位会员锁定在本商家。这两周他们在联盟其他商家消费 {spend}，本商家获得联盟分成 {share}。</translation>
+    </message>
+    <message>
+        <source>Spent at other merchants (CNY)</source>
+        <translation>在其他商家消费（元）</translation>
+    </message>
+    <message>
+        <source>Share earned (CNY)</source>
+        <translation>获得分成（元）</translation>
+    </message>
+</context>
+<context>
     <name>AttentionModel</name>
     <message>
         <source>When</source>
@@ -616,6 +663,17 @@ What to do: {action}</source>
     <message>
         <source>{name} has the drawer now</source>
         <translation>现在由 {name} 负责钱箱</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unknown kind of settlement line.</source>
+        <translation>未知的结算项目。</translation>
+    </message>
+    <message>
+        <source>A period is a day, a week or a month.</source>
+        <translation>结算周期只能是日、周或月。</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1525,18 @@ What to do: {action}</source>
 <context>
     <name>ReconcileScreen</name>
     <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
         <source>Compare with the platform</source>
         <translation>与平台对账</translation>
     </message>
@@ -1475,12 +1545,52 @@ What to do: {action}</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>Line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>{label}: {m} matched · {d} differ · {p} missing on the platform · {h} missing here</source>
+        <translation>{label}：{m} 条一致 · {d} 条不一致 · 平台缺 {p} 条 · 本机缺 {h} 条</translation>
+    </message>
+    <message>
+        <source>the platform pays the store</source>
+        <translation>平台应付本店</translation>
+    </message>
+    <message>
+        <source>the store pays the platform</source>
+        <translation>本店应付平台</translation>
+    </message>
+    <message>
+        <source>nothing to pay</source>
+        <translation>无需支付</translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation>（已结账）</translation>
+    </message>
+    <message>
+        <source>Opening {o} · net {n}: {position} · closing {c}{closed}</source>
+        <translation>期初 {o} · 本期净额 {n}：{position} · 期末 {c}{closed}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>{items} · {paid} + {coins} in coins</source>
+        <translation>{items} · {paid} + 购物币 {coins}</translation>
     </message>
     <message>
         <source>Here</source>
@@ -1491,48 +1601,12 @@ What to do: {action}</source>
         <translation>平台</translation>
     </message>
     <message>
-        <source>Differences</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录编号</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
         <source>Sync is not available</source>
         <translation>同步不可用</translation>
     </message>
     <message>
         <source>Asking the platform…</source>
         <translation>正在询问平台…</translation>
-    </message>
-    <message>
-        <source>{m} matched · {p} missing on the platform · {h} missing here · {d} differ</source>
-        <translation>{m} 条一致 · {p} 条平台缺失 · {h} 条本机缺失 · {d} 条不一致</translation>
-    </message>
-    <message>
-        <source>Matched</source>
-        <translation>一致</translation>
-    </message>
-    <message>
-        <source>Differs</source>
-        <translation>不一致</translation>
-    </message>
-    <message>
-        <source>Missing on the platform</source>
-        <translation>平台缺失</translation>
-    </message>
-    <message>
-        <source>Missing here</source>
-        <translation>本机缺失</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -2004,6 +2078,41 @@ What to do: {action}</source>
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementModel</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -3756,21 +3865,6 @@ What to do: {action}</source>
     </message>
 </context>
 <context>
-    <name>reconcile</name>
-    <message>
-        <source>amount {here} ≠ {there} fen</source>
-        <translation>金额 {here} ≠ {there} 分</translation>
-    </message>
-    <message>
-        <source>coins {here} ≠ {there}</source>
-        <translation>购物币 {here} ≠ {there}</translation>
-    </message>
-    <message>
-        <source>schedule v{here} ≠ v{there}</source>
-        <translation>费率版本 v{here} ≠ v{there}</translation>
-    </message>
-</context>
-<context>
     <name>roles</name>
     <message>
         <source>Cashier</source>
@@ -3852,6 +3946,10 @@ What to do: {action}</source>
         <translation>对账</translation>
     </message>
     <message>
+        <source>Alliance</source>
+        <translation>联盟</translation>
+    </message>
+    <message>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
@@ -3862,6 +3960,109 @@ What to do: {action}</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>settlement</name>
+    <message>
+        <source>Coins taken (reimbursed)</source>
+        <translation>购物币抵扣（平台返还）</translation>
+    </message>
+    <message>
+        <source>Sale commission</source>
+        <translation>销售佣金</translation>
+    </message>
+    <message>
+        <source>Group deal commission</source>
+        <translation>拼团佣金</translation>
+    </message>
+    <message>
+        <source>Alliance share earned</source>
+        <translation>联盟分成（收入）</translation>
+    </message>
+    <message>
+        <source>Alliance share passed on</source>
+        <translation>联盟分成（转付）</translation>
+    </message>
+    <message>
+        <source>Entry fee</source>
+        <translation>入驻费</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Group deal</source>
+        <translation>拼团</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>购物币</translation>
+    </message>
+    <message>
+        <source>Platform fee</source>
+        <translation>平台费用</translation>
+    </message>
+    <message>
+        <source>Alliance</source>
+        <translation>联盟</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Missing on the platform</source>
+        <translation>平台缺失</translation>
+    </message>
+    <message>
+        <source>Missing here</source>
+        <translation>本机缺失</translation>
+    </message>
+    <message>
+        <source>Other terminal</source>
+        <translation>其他收银机</translation>
+    </message>
+    <message>
+        <source>Merchant's own</source>
+        <translation>商家项目</translation>
+    </message>
+    <message>
+        <source>here {here} under schedule v{hv}, the platform {there} under v{tv}</source>
+        <translation>本机 {here}（费率表 v{hv}），平台 {there}（v{tv}）</translation>
+    </message>
+    <message>
+        <source>this counter did not have schedule v{tv} yet when it recorded the line</source>
+        <translation>记账时本机尚未收到费率表 v{tv}</translation>
+    </message>
+    <message>
+        <source>not on this statement yet (rejected, not sent, or booked in a later period)</source>
+        <translation>结算单上还没有（被拒、未发送或记入之后的周期）</translation>
+    </message>
+    <message>
+        <source>the platform found an amount this counter did not record</source>
+        <translation>平台算出了本机未记录的金额</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>with {who}</source>
+        <translation>对方：{who}</translation>
+    </message>
+    <message>
+        <source>adjustment: {text}</source>
+        <translation>调整：{text}</translation>
     </message>
 </context>
 <context>
@@ -4545,6 +4746,10 @@ What to do: {action}</source>
     <message>
         <source>coin deduction</source>
         <translation>购物币扣点</translation>
+    </message>
+    <message>
+        <source>turnover commission</source>
+        <translation>销售佣金</translation>
     </message>
     <message>
         <source>deal commission</source>

@@ -26,6 +26,7 @@ class ScreenSpec:
 
 
 def all_screens() -> list[ScreenSpec]:
+    from desktop.ui.alliance_screen import AllianceScreen
     from desktop.ui.attention_screen import AttentionScreen
     from desktop.ui.audit_screen import AuditScreen
     from desktop.ui.checkout_screen import CheckoutScreen
@@ -66,6 +67,7 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("reports", QT_TRANSLATE_NOOP("screens", "Reports"), ReportsScreen, Permission.VIEW_REPORTS),
         ScreenSpec("reconcile", QT_TRANSLATE_NOOP("screens", "Reconciliation"), ReconcileScreen,
                    Permission.VIEW_REPORTS),
+        ScreenSpec("alliance", QT_TRANSLATE_NOOP("screens", "Alliance"), AllianceScreen, Permission.VIEW_REPORTS),
         ScreenSpec("printers", QT_TRANSLATE_NOOP("screens", "Printers"), PrintersScreen, Permission.MANAGE_PRINTERS),
         # retrying a failed printout or printing a copy is a cashier's job: no manager needed
         ScreenSpec("print_queue", QT_TRANSLATE_NOOP("screens", "Print queue"), PrintQueueScreen, Permission.ENROL),

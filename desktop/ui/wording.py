@@ -177,6 +177,7 @@ FIELDS = {
     "same_boot": QT_TRANSLATE_NOOP("wording", "same start of the PC"),
     "position": QT_TRANSLATE_NOOP("wording", "seat no."),
     "coin_settlement_bp": QT_TRANSLATE_NOOP("wording", "coin deduction"),
+    "turnover_commission_bp": QT_TRANSLATE_NOOP("wording", "turnover commission"),
     "deal_commission_bp": QT_TRANSLATE_NOOP("wording", "deal commission"),
     "alliance_share_bp": QT_TRANSLATE_NOOP("wording", "alliance share"),
     "coin_cap_bp": QT_TRANSLATE_NOOP("wording", "coin cap"),

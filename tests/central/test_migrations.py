@@ -26,9 +26,12 @@ FIRST_ROWS = [
     "INSERT INTO coin_balances (account, posted, reserved, may_go_negative) VALUES ('member:U1', 50, 0, false)",
     "INSERT INTO platform_lines (op_id, store_id, terminal_id, kind, amount_fen, coins, schedule_version, "
     "occurred_at) VALUES ('o1', 'S1', 'T1', 'sale.completed', 9800, 0, 1, '2030-01-01 00:00:00+00:00')",
+    "INSERT INTO commission_schedules (merchant_id, version, effective_from, coin_settlement_bp, "
+    "deal_commission_bp, alliance_share_bp, coin_cap_bp, coin_value_fen, created_at, change_seq) VALUES "
+    "('M1', 1, '2030-01-01 00:00:00+00:00', 2000, 500, 200, 1000, 10, '2030-01-01 00:00:00+00:00', 6)",
 ]
 COUNTED = ["merchants", "stores", "members", "terminals", "received_ops", "seen_op_ids", "coin_balances",
-           "platform_lines"]
+           "platform_lines", "commission_schedules"]
 AT = "'2030-01-01 00:00:00+00:00'"
 # Rows written right after the revision that makes their tables, then carried to head.
 LATER_ROWS: dict[str, list[str]] = {
@@ -98,5 +101,21 @@ def test_head_matches_the_models(db_url: str) -> None:
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         assert diff == []
+    finally:
+        engine.dispose()
+
+
+def test_schedules_from_before_settlement_get_their_share_as_turnover_commission(db_url: str) -> None:
+    """0009_settlement: no schedule ends up with a share above its commission."""
+    engine = create_engine(db_url)
+    try:
+        upgrade(engine, revisions()[0])
+        with engine.begin() as conn:
+            for statement in FIRST_ROWS:
+                conn.execute(text(statement))
+        upgrade(engine)
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT alliance_share_bp, turnover_commission_bp FROM commission_schedules")).one()
+        assert tuple(row) == (200, 200)
     finally:
         engine.dispose()

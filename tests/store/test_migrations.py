@@ -64,6 +64,8 @@ SAMPLE_ROWS = {
                          "FROM menu_items LIMIT 1",
     "print_jobs": "INSERT INTO print_jobs (kind, ref, document, status, attempts, created_at) "
                   "VALUES ('voucher', 'v1', '{}', 'queued', 0, '2026')",
+    "settlement_lines": "INSERT INTO settlement_lines (op_id, source, ref, kind, fen, schedule_version, at) "
+                        "VALUES (hex(randomblob(8)), 'sale', 's1', 'turnover_commission', 551, 1, '2026-12-01')",
     "receipt_counters": "INSERT INTO receipt_counters (series, last_no) VALUES (hex(randomblob(4)), 3)",
     "sales": "INSERT INTO sales (id, receipt_no, sold_at, cashier, staff_id, shift_id, member_id, member_label, "
              "gross_fen, line_discount_fen, bill_discount_fen, base_fen, coins, coin_fen, coin_capture_key, "

@@ -1,72 +1,156 @@
-"""Reconciliation against a real central: matched, differing and missing lines, on the screen
-and in the CSV export."""
+"""Reconciliation on amounts against a real central, with real sales: matched, differing (both
+values and versions), missing on either side; per-kind totals, drill down, CSV and PDF."""
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import delete, select
 
+from desktop.core import statement as st
+from desktop.core.checkout import Tender
 from desktop.core.staff import Role
 from desktop.services.base import Actor
 from desktop.store.models import OutboxOp
+from desktop.store.settlement_models import SettlementLine
+from desktop.sync import settlement_report as sr
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import install_language
+from desktop.ui.models.settlement_model import STATUS_ROLE, SettlementModel
 from desktop.ui.reconcile_screen import ReconcileScreen
 from desktop.ui.sync_status import install
-from tests.sync.support import enqueue_sales
+from tests.support.till import CASHIER, MANAGER, Till, open_till
 
 
-def _prepare(server, terminal) -> list[str]:
-    """4 sales sent; then one changed here, one lost here (a restored backup); one unsent."""
-    sent = enqueue_sales(terminal.services, 4, total_fen=1800)
-    terminal.worker(server.url).sync_once()
-    with terminal.services.db.write() as s:
-        row = s.scalar(select(OutboxOp).where(OutboxOp.op_id == sent[0]))
-        row.payload = json.dumps({**json.loads(row.payload), "total_fen": 2000})
-        s.execute(delete(OutboxOp).where(OutboxOp.op_id == sent[1]))
-    unsent = enqueue_sales(terminal.services, 1)
-    return [*sent, *unsent]
+@pytest.fixture
+def till(tmp_path: Path, clock) -> Iterator[Till]:
+    yield from open_till(tmp_path, clock)
 
 
-def test_reconcile_screen_shows_and_exports_matched_missing_and_differing(qtbot, server, seed, terminal,
-                                                                            clock, tmp_path) -> None:
-    changed, lost, ok1, ok2, unsent = _prepare(server, terminal)
+def _member_sale(till: Till) -> str:
+    identified = till.desk().identify(till.fresh_code())
+    order = replace(till.order(), member=identified.member)
+    order = replace(order, coins=till.services.checkout.totals(order).max_coins)
+    payable = till.services.checkout.totals(order).payable_fen
+    return till.desk().complete_sale(CASHIER, order, [Tender("cash", payable)]).sale_id
+
+
+def _sale_op(till: Till, sale_id: str) -> OutboxOp:
+    with till.services.db.read() as s:
+        return next(op for op in s.scalars(select(OutboxOp).where(OutboxOp.kind == "sale.completed"))
+                    if json.loads(op.payload)["sale_id"] == sale_id)
+
+
+def _prepare(till: Till) -> dict[str, str]:
+    """Three member sales sent; then one's commission changed here (as if computed under an old
+    schedule), one lost here (a restored backup); a fourth not sent yet."""
+    changed, lost, kept = (_member_sale(till) for _ in range(3))
+    till.sync()
+    with till.services.db.write() as s:
+        line = s.scalar(select(SettlementLine).where(SettlementLine.op_id == _sale_op(till, changed).op_id,
+                                                     SettlementLine.kind == st.TURNOVER_COMMISSION))
+        assert line is not None
+        line.fen += 7
+        for same_op in s.scalars(select(SettlementLine).where(SettlementLine.op_id == line.op_id)):
+            same_op.schedule_version = 9
+        s.execute(delete(SettlementLine).where(SettlementLine.op_id == _sale_op(till, lost).op_id))
+    unsent = _member_sale(till)
+    return {"changed": changed, "lost": lost, "kept": kept, "unsent": unsent}
+
+
+def test_the_screen_shows_the_statement_beside_our_lines(qtbot, till: Till, tmp_path: Path) -> None:
+    sales = _prepare(till)
     install_language("en")
-    screen = ReconcileScreen(UiContext(terminal.services, Actor(2, "李经理", Role.MANAGER),
-                                       sync=install(terminal.runtime)))
+    screen = ReconcileScreen(UiContext(till.services, Actor(2, "李经理", Role.MANAGER), sync=install(till.terminal.runtime)))
     qtbot.addWidget(screen)
     screen.show()
-    local_day = clock.now.astimezone().date()
-    screen.start.setDate(QDate(local_day.year, local_day.month, local_day.day).addDays(-1))
-    screen.end.setDate(QDate.fromString(datetime.now().astimezone().date().isoformat(), Qt.DateFormat.ISODate))
+    today = datetime.fromisoformat(till.platform_clock.now.isoformat()).astimezone(st.PLATFORM_ZONE).date()
+    screen.day.setDate(QDate(today.year, today.month, today.day))
+    screen.period_kind.setCurrentIndex(0)  # a day
     qtbot.mouseClick(screen.compare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.report is not None, timeout=10000)
-    # The demo store's own records (e.g. deposits of demo groups) match as well.
-    assert screen.summary.text().endswith(" matched · 1 missing on the platform · 1 missing here · 1 differ")
-    statuses = {screen.table.item(r, 5).text(): screen.table.item(r, 0).text() for r in range(screen.table.rowCount())}
-    assert {k: statuses[k] for k in (changed, lost, ok1, ok2, unsent)} == {
-        changed: "Differs", lost: "Missing here", ok1: "Matched", ok2: "Matched", unsent: "Missing on the platform"}
-    assert screen.table.item(0, 0).text() == "Missing on the platform"  # problems first
-    screen.grab().save("/tmp/reconcile_test.png")
+    report = screen.report
+    assert report is not None
+    by_ref: dict[str, set[str]] = {}
+    for row in report.rows:
+        by_ref.setdefault(row.ref, set()).add(row.status)
+    assert by_ref[sales["kept"]] == {sr.MATCHED}
+    assert by_ref[sales["lost"]] == {sr.MISSING_HERE}
+    assert by_ref[sales["unsent"]] == {sr.MISSING_ON_PLATFORM}
+    assert sr.DIFFERS in by_ref[sales["changed"]]
+    differing = next(r for r in report.rows if r.status == sr.DIFFERS and r.kind == st.TURNOVER_COMMISSION)
+    assert differing.here_fen == (differing.platform_fen or 0) + 7
+    assert (differing.here_version, differing.platform_version) == (9, 1)
+    assert "missing here" in screen.summary.text()
+    assert screen.model.data(screen.model.index(0, 0), STATUS_ROLE) == sr.DIFFERS  # problems first
+    at = screen.model.rows.index(differing)
+    text = screen.model.data(screen.model.index(at, 7))
+    assert f"here {differing.here_fen / 100:.2f} under schedule v9" in text and "under v1" in text
+    assert "Opening" in screen.balance.text()
+    assert screen.totals.item(1, 0).text() == "Sale commission"
+    screen.drill_down(screen.model.index(at, 0))
+    assert "Sale commission" in screen.detail.text() and "x" in screen.detail.text()
     screen.export_to(tmp_path / "r.csv")
-    with open(tmp_path / "r.csv", encoding="utf-8") as f:
-        rows = {r["op_id"]: r for r in csv.DictReader(f)}
-    assert rows[changed]["status"] == "differs" and rows[changed]["differences"] == "amount 2000 ≠ 1800 fen"
-    assert rows[lost]["here_amount_fen"] == "" and rows[lost]["platform_amount_fen"] == "1800"
-    assert rows[unsent]["platform_amount_fen"] == "" and rows[ok1]["status"] == "matched"
-    assert rows[ok1]["platform_schedule_version"] == "1"
+    rows = list(csv.DictReader((tmp_path / "r.csv").read_text(encoding="utf-8").split("\n\n")[0].splitlines()))
+    assert {r["status"] for r in rows if r["ref"] == sales["changed"]} >= {"differs"}
+    assert any(r["here_schedule_version"] == "9" and r["platform_schedule_version"] == "1" for r in rows)
+    screen.export_pdf_to(tmp_path / "r.pdf")
+    assert (tmp_path / "r.pdf").read_bytes()[:4] == b"%PDF"
 
 
-def test_reconcile_needs_a_pairing(services) -> None:
-    import pytest
+def test_the_settlement_model_passes_the_model_tester(qtmodeltester, till: Till) -> None:
+    _member_sale(till)
+    till.sync()
+    now = till.platform_clock.now
+    report = till.terminal.runtime.settlement(MANAGER, now - timedelta(days=1), now + timedelta(days=1))
+    model = SettlementModel()
+    model.show(report)
+    assert model.rowCount() == len(report.rows) > 0
+    qtmodeltester.check(model)
 
+
+def test_reconciliation_needs_a_pairing(services) -> None:
     from desktop.core.errors import UserError
     from desktop.sync.runtime import SyncRuntime
 
     now = datetime.now().astimezone()
     with pytest.raises(UserError, match="Pair this terminal"):
-        SyncRuntime(services).reconcile(now - timedelta(days=1), now)
+        SyncRuntime(services).settlement(MANAGER, now - timedelta(days=1), now)
+
+
+def test_a_store_with_two_terminals_sees_whose_line_is_whose(till: Till, tmp_path: Path, clock) -> None:
+    from desktop.sync.checkout_coins import CoinDesk
+    from desktop.sync.client import PlatformClient
+    from tests.sync.support import make_terminal
+
+    second = make_terminal(tmp_path / "t2", till.seed, clock, "Counter 2")
+    try:
+        second.worker(till.server.url).sync_once()
+        desk = CoinDesk(second.services, lambda: PlatformClient(till.server.url, second.token, timeout=5))
+        identified = desk.identify(till.fresh_code())
+        lines = tuple(second.services.checkout.line_for_item(i.id) for i in second.services.checkout.items()[:2])
+        from desktop.services.checkout_order import Order
+
+        order = replace(Order(lines), member=identified.member)
+        desk.complete_sale(CASHIER, order, [Tender("cash", second.services.checkout.totals(order).payable_fen)])
+        second.worker(till.server.url).sync_once()
+        _member_sale(till)
+        till.sync()
+        now = till.platform_clock.now
+        report = till.terminal.runtime.settlement(MANAGER, now - timedelta(days=1), now + timedelta(days=1))
+        theirs = [r for r in report.rows if r.status == sr.OTHER_TERMINAL]
+        assert theirs and {r.terminal_id for r in theirs} == {second.terminal_id}
+        assert report.count(sr.MATCHED) > 0 and report.count(sr.MISSING_HERE) == 0
+        model = SettlementModel()
+        model.show(report)
+        row = model.rows.index(theirs[0])
+        assert model.data(model.index(row, 3)) == "Counter 2"
+    finally:
+        second.close()

@@ -3,14 +3,14 @@ deposit payment orders and the sandbox provider's charges, draw beacons (pinshan
 the accepted proofs of drawn groups
 
 Revision ID: 0010_phone
-Revises: 0008_shifts
+Revises: 0009_settlement
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_phone"
-down_revision = "0008_shifts"
+down_revision = "0009_settlement"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,55 @@
+"""A terminal's settlement statement (docs/sync-protocol.md, Statements) and its alliance view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from central.auth import current_terminal, platform_of
+from central.errors import ApiError, invalid
+from central.platform import TerminalContext
+from central.services import alliance_view, statements
+
+router = APIRouter(prefix="/v1")
+Terminal = Annotated[TerminalContext, Depends(current_terminal)]
+
+
+@router.get("/statement", tags=["settlement"],
+            summary="The settlement statement of the terminal's store or merchant for a period (paged)")
+def statement(request: Request, terminal: Terminal,
+              period: Annotated[str | None, Query(max_length=8)] = None,
+              day: Annotated[date | None, Query()] = None,
+              start: Annotated[datetime | None, Query(alias="from")] = None,
+              end: Annotated[datetime | None, Query(alias="to")] = None,
+              scope: Annotated[str, Query(pattern="^(store|merchant)$")] = "store",
+              merchant_id: Annotated[str | None, Query(max_length=64)] = None,
+              offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+              limit: Annotated[int, Query(ge=1, le=statements.MAX_PAGE)] = 1000,
+              totals: bool = True, rows: bool = False) -> JSONResponse:
+    """A paired terminal reads its own merchant's statements only: naming another merchant is
+    refused (403), whatever that merchant is. `totals=false`: a later page, its lines only;
+    `rows=true`: the lines as rows under `line_fields`."""
+    if merchant_id is not None and merchant_id != terminal.merchant_id:
+        raise ApiError(403, "forbidden", "a terminal reads its own merchant's statements only")
+    if period is not None:
+        start, end = statements.bounds(period, day or platform_of(request).clock().date())
+    if start is None or end is None:
+        raise invalid("give period (and day), or from and to")
+    with platform_of(request).tx() as session:
+        answer = statements.statement(session, terminal.merchant_id, start, end,
+                                      store_id=terminal.store_id if scope == "store" else None,
+                                      offset=offset, limit=limit, with_totals=totals)
+    # plain JSON already: no encoder walk over thousands of lines
+    return JSONResponse(statements.compact(answer) if rows else answer)
+
+
+@router.get("/alliance", tags=["settlement"],
+            summary="Members locked to the terminal's merchant, their spend elsewhere and the share earned")
+def alliance(request: Request, terminal: Terminal,
+             start: Annotated[datetime, Query(alias="from")],
+             end: Annotated[datetime, Query(alias="to")]) -> dict[str, Any]:
+    with platform_of(request).tx() as session:
+        return alliance_view.view(session, terminal.merchant_id, start, end)

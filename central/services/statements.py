@@ -1,0 +1,230 @@
+"""Settlement statements (docs/settlement.md): per merchant (or one of its stores) and period,
+made from the booked settlement lines; a closed period's statement is the one stored when it
+was closed, never recomputed.
+
+Opening balance = the signed sum of every line booked before the period; totals are sums of
+the period's lines per kind; closing = opening + the signed sum of the period's lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from central.errors import ApiError, invalid, not_found
+from central.models import Merchant, SettlementClosure, SettlementLine
+from central.services.alliance import record_action
+from central.services.reconcile import utc_bound
+from central.services.schedules import closed_until
+from desktop.core import statement as st
+
+MAX_PAGE = 20_000
+# The fields of a line, in the order of the compact form (`rows`: one list per line).
+LINE_FIELDS = ("line_id", "booked_at", "occurred_at", "source", "kind", "ref", "store_id", "terminal_id",
+               "op_id", "fen", "signed_fen", "schedule_version", "client_fen", "client_version", "differs",
+               "counterparty", "note", "adjusts", "counterparty_name")
+_COLUMNS = (SettlementLine.id, SettlementLine.booked_at, SettlementLine.occurred_at, SettlementLine.source,
+            SettlementLine.kind, SettlementLine.ref, SettlementLine.store_id, SettlementLine.terminal_id,
+            SettlementLine.op_id, SettlementLine.amount_fen, SettlementLine.schedule_version,
+            SettlementLine.client_fen, SettlementLine.client_version, SettlementLine.differs,
+            SettlementLine.counterparty, SettlementLine.note, SettlementLine.adjusts)
+_TIMES = (SettlementLine.booked_at, SettlementLine.occurred_at)
+
+
+def bounds(period: str, day: date) -> tuple[datetime, datetime]:
+    if period not in st.PERIODS:
+        raise invalid("period must be day, week or month")
+    return st.period_bounds(period, day)
+
+
+def statement(session: Session, merchant_id: str, start: datetime, end: datetime, *,
+              store_id: str | None = None, offset: int = 0, limit: int | None = None,
+              with_totals: bool = True) -> dict[str, Any]:
+    """The statement, with the lines from `offset` (at most `limit`; None: all of them).
+    `with_totals` False: the lines of a later page only (no balances, totals or counts)."""
+    start, end = utc_bound(start, "from"), utc_bound(end, "to")
+    if end <= start:
+        raise invalid("'from' must be before 'to'")
+    if offset < 0 or (limit is not None and not 1 <= limit <= MAX_PAGE):
+        raise invalid(f"offset must be 0 or more and limit between 1 and {MAX_PAGE}")
+    merchant = session.get(Merchant, merchant_id)
+    if merchant is None:
+        raise not_found("merchant", merchant_id)
+    closure = session.execute(select(SettlementClosure).where(
+        SettlementClosure.merchant_id == merchant_id, SettlementClosure.period_start == start,
+        SettlementClosure.period_end == end)).scalar_one_or_none()
+    if closure is not None and store_id is None:
+        whole: dict[str, Any] = json.loads(closure.statement)
+        lines = whole.pop("lines")
+        return _page(whole if with_totals else _ids(whole), lines, offset, limit)
+    if not with_totals and not (closure is not None and store_id is None):
+        return _lines_only(session, merchant_id, start, end, store_id, offset, limit)
+    scope: list[Any] = [SettlementLine.merchant_id == merchant_id]
+    if store_id is not None:  # the store's lines and the merchant's own (fees, shares earned)
+        scope.append(or_(SettlementLine.store_id == store_id, SettlementLine.store_id.is_(None)))
+    in_period = _in_period(merchant_id, start, end, store_id)
+    opening = sum(st.signed(kind, int(fen)) for kind, fen in session.execute(
+        select(SettlementLine.kind, func.sum(SettlementLine.amount_fen))
+        .where(*scope, SettlementLine.booked_at < start).group_by(SettlementLine.kind)))
+    totals = st.Totals()
+    for kind, count, fen in session.execute(
+            select(SettlementLine.kind, func.count(), func.sum(SettlementLine.amount_fen))
+            .where(*in_period).group_by(SettlementLine.kind)):
+        bucket = totals.by_kind[kind]
+        bucket.count, bucket.fen = int(count), int(fen)
+    differences = session.execute(select(func.count()).select_from(SettlementLine).where(
+        *in_period, SettlementLine.differs.is_(True))).scalar_one()
+    lines = _lines(session, in_period, offset, limit)
+    closed = closed_until(session, merchant_id)
+    line_count = sum(t.count for t in totals.by_kind.values())
+    head: dict[str, Any] = {
+        "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
+        "from": start.isoformat(), "to": end.isoformat(), "label": st.period_label(start, end),
+        "closed": closed is not None and end <= closed,
+        "opening_fen": opening,
+        "totals": {k: {"count": t.count, "fen": t.fen, "signed_fen": st.signed(k, t.fen)}
+                   for k, t in totals.by_kind.items()},
+        "net_fen": totals.net_fen, "closing_fen": opening + totals.net_fen,
+        "position": _position(totals.net_fen), "differences": int(differences),
+        "line_count": line_count,
+    }
+    return {**head, "lines": lines, "offset": offset,
+            "next_offset": offset + len(lines) if offset + len(lines) < line_count else None}
+
+
+def _in_period(merchant_id: str, start: datetime, end: datetime, store_id: str | None) -> list[Any]:
+    scope: list[Any] = [SettlementLine.merchant_id == merchant_id]
+    if store_id is not None:  # the store's lines and the merchant's own (fees, shares earned)
+        scope.append(or_(SettlementLine.store_id == store_id, SettlementLine.store_id.is_(None)))
+    return [*scope, SettlementLine.booked_at >= start, SettlementLine.booked_at < end]
+
+
+def _lines(session: Session, in_period: list[Any], offset: int, limit: int | None) -> list[dict[str, Any]]:
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    # On SQLite the two times are read as the stored text (UTC) and written out as ISO directly:
+    # parsing 200,000 datetimes to print them again is most of a month's statement.
+    columns = [type_coerce(c, String) if sqlite and any(c is t for t in _TIMES) else c for c in _COLUMNS]
+    query = select(*columns).where(*in_period).order_by(SettlementLine.booked_at, SettlementLine.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    iso = _sqlite_iso if sqlite else _aware_iso
+    lines = [_line(row, iso) for row in session.execute(query).all()]
+    wanted = {line["counterparty"] for line in lines if line["counterparty"]}
+    names: dict[str, str] = {str(k): str(v) for k, v in session.execute(
+        select(Merchant.id, Merchant.name).where(Merchant.id.in_(wanted)))}
+    for line in lines:
+        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
+    return lines
+
+
+def _lines_only(session: Session, merchant_id: str, start: datetime, end: datetime, store_id: str | None,
+                offset: int, limit: int | None) -> dict[str, Any]:
+    """A later page: its lines, one more looked for to know whether another page follows."""
+    lines = _lines(session, _in_period(merchant_id, start, end, store_id), offset,
+                   None if limit is None else limit + 1)
+    more = limit is not None and len(lines) > limit
+    lines = lines[:limit] if more else lines
+    return {"merchant_id": merchant_id, "store_id": store_id, "from": start.isoformat(), "to": end.isoformat(),
+            "lines": lines, "offset": offset, "next_offset": offset + len(lines) if more else None}
+
+
+def _ids(head: dict[str, Any]) -> dict[str, Any]:
+    return {k: head[k] for k in ("merchant_id", "store_id", "from", "to")}
+
+
+def _page(head: dict[str, Any], lines: list[dict[str, Any]], offset: int, limit: int | None) -> dict[str, Any]:
+    page = lines[offset:] if limit is None else lines[offset:offset + limit]
+    end = offset + len(page)
+    return {**head, "lines": page, "offset": offset, "next_offset": end if end < len(lines) else None}
+
+
+def compact(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer with its lines as rows in LINE_FIELDS order (half the bytes on the wire)."""
+    rows = [[line[f] for f in LINE_FIELDS] for line in answer["lines"]]
+    return {**{k: v for k, v in answer.items() if k != "lines"}, "line_fields": list(LINE_FIELDS), "rows": rows}
+
+
+def _position(net: int) -> str:
+    return "receivable" if net > 0 else "payable" if net < 0 else "even"
+
+
+def _aware_iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def _sqlite_iso(text: str) -> str:
+    """'2030-03-01 12:00:00.000000' (how SQLite holds a UTC time) as datetime.isoformat() writes it."""
+    return text.replace(" ", "T").removesuffix(".000000") + "+00:00"
+
+
+def _line(row: Any, iso: Any) -> dict[str, Any]:
+    (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
+     client_fen, client_version, differs, counterparty, note, adjusts) = row
+    return {"line_id": line_id, "booked_at": iso(booked_at), "occurred_at": iso(occurred_at),
+            "source": source, "kind": kind, "ref": ref, "store_id": store_id, "terminal_id": terminal_id,
+            "op_id": op_id if store_id is not None else None, "fen": fen,
+            "signed_fen": st.DIRECTION[kind] * fen, "schedule_version": version, "client_fen": client_fen,
+            "client_version": client_version, "differs": bool(differs), "counterparty": counterparty,
+            "note": note, "adjusts": adjusts}
+
+
+def close_period(session: Session, merchant_id: str, start: datetime, end: datetime, now: datetime,
+                 reason: str = "") -> str:
+    """Close [start, end): its statement is stored as it is now and never changes; every line
+    that arrives later for it is booked in the next open period as an adjustment."""
+    if end > now:
+        raise invalid(f"the period ends {end.isoformat()}: it can be closed once it is over")
+    closed = closed_until(session, merchant_id)
+    if closed is not None and end <= closed:
+        raise ApiError(409, "period_closed", f"the period up to {closed.isoformat()} is closed already")
+    whole = statement(session, merchant_id, start, end)
+    for key in ("offset", "next_offset"):
+        whole.pop(key)
+    whole["closed"] = True
+    label = st.period_label(start, end)
+    session.add(SettlementClosure(merchant_id=merchant_id, period_start=start, period_end=end, label=label,
+                                  closed_at=now, statement=json.dumps(whole, ensure_ascii=False)))
+    record_action(session, now, "settlement.period_closed", merchant_id, reason or "period over",
+                  period=label, closing_fen=whole["closing_fen"])
+    session.flush()
+    return f"closed {label} for {merchant_id}: closing balance {whole['closing_fen']} fen"
+
+
+CSV_HEADER = ("booked_at", "occurred_at", "source", "kind", "ref", "store_id", "terminal_id", "fen",
+              "signed_fen", "schedule_version", "client_fen", "client_version", "differs", "counterparty",
+              "adjusts", "note")
+
+
+def to_csv(answer: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for line in answer["lines"]:
+        writer.writerow(["" if line[c] is None else line[c] for c in CSV_HEADER])
+    writer.writerow([])
+    writer.writerow(("total", "kind", "count", "fen", "signed_fen"))
+    for kind, total in answer["totals"].items():
+        writer.writerow(("", kind, total["count"], total["fen"], total["signed_fen"]))
+    for key in ("opening_fen", "net_fen", "closing_fen", "position"):
+        writer.writerow((key, answer[key]))
+    return out.getvalue()
+
+
+def as_text(answer: dict[str, Any]) -> str:
+    rows = [f"{answer['merchant_name']} ({answer['merchant_id']}) {answer['label']}"
+            f"{' [closed]' if answer['closed'] else ''}",
+            f"opening balance   {answer['opening_fen']:>14} fen"]
+    for kind, total in answer["totals"].items():
+        rows.append(f"{kind:<22}{total['count']:>6} lines {total['signed_fen']:>14} fen")
+    rows += [f"net               {answer['net_fen']:>14} fen ({answer['position']})",
+             f"closing balance   {answer['closing_fen']:>14} fen",
+             f"differences       {answer['differences']:>14}"]
+    rows += [f"  adjustment: {line['kind']} {line['signed_fen']} fen ({line['adjusts']})"
+             for line in answer["lines"] if line["adjusts"]]
+    return "\n".join(rows)

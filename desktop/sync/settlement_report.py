@@ -1,0 +1,147 @@
+"""Reconciliation on amounts (docs/settlement.md, Reconciliation): the platform's statement for a
+period beside this terminal's own settlement lines, matched by op and kind.
+
+A row is matched (same amount, same schedule version), differs (both values and both versions
+kept), missing on the platform (we recorded it; the statement has not: unsent, rejected or
+booked later), missing here (the platform found an amount we did not record), from another
+terminal of the store (theirs to check), or the merchant's own (fees, shares earned).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop.core import statement as st
+from desktop.core.clock import from_iso
+from desktop.core.statement import ClientLine
+from desktop.services.base import Actor
+from desktop.services.registry import Services
+from desktop.sync.client import PlatformClient
+
+MATCHED, DIFFERS, MISSING_ON_PLATFORM, MISSING_HERE, OTHER_TERMINAL, MERCHANT = (
+    "matched", "differs", "missing_on_platform", "missing_here", "other_terminal", "merchant")
+ORDER = {DIFFERS: 0, MISSING_ON_PLATFORM: 1, MISSING_HERE: 2, MATCHED: 3, OTHER_TERMINAL: 4, MERCHANT: 5}
+EVERYTHING = datetime(2000, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Row:
+    status: str
+    kind: str
+    source: str
+    ref: str
+    op_id: str
+    terminal_id: str
+    at: datetime
+    here_fen: int | None = None
+    here_version: int | None = None
+    platform_fen: int | None = None
+    platform_version: int | None = None
+    received_fen: int | None = None  # what the platform says this terminal sent
+    note: str = ""
+    adjusts: str = ""
+    counterparty: str = ""
+
+
+@dataclass
+class Report:
+    start: datetime
+    end: datetime
+    statement: dict[str, Any]
+    rows: list[Row] = field(default_factory=list)
+    terminal_names: dict[str, str] = field(default_factory=dict)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    def totals(self) -> dict[str, tuple[int, int]]:
+        """Per kind: (sum of our lines, sum of the platform's lines) over the rows."""
+        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for row in self.rows:
+            sums[row.kind][0] += row.here_fen or 0
+            sums[row.kind][1] += row.platform_fen or 0
+        return {k: (v[0], v[1]) for k, v in sums.items()}
+
+
+def build(services: Services, actor: Actor, client: PlatformClient, start: datetime, end: datetime) -> Report:
+    statement = client.statement_all(start, end)
+    pairing = services.sync.pairing()
+    ours = services.settlement.lines(actor, *EVERYTHING)
+    report = compare(ours, statement, pairing.terminal_id if pairing else "", start, end)
+    report.terminal_names = services.settlement.terminal_names()
+    return report
+
+
+def compare(ours: Iterable[ClientLine], statement: dict[str, Any], terminal_id: str,
+            start: datetime, end: datetime) -> Report:
+    """`ours`: our lines of any time (a late line booked in this period matches its op); only
+    those whose event lies in [start, end) are missing when the statement lacks them."""
+    report = Report(start, end, {k: v for k, v in statement.items() if k != "lines"})
+    mine = {(line.op_id, line.kind): line for line in ours}
+    seen: set[tuple[str, str]] = set()
+    for line in statement["lines"]:
+        report.rows.append(_platform_row(line, mine, terminal_id, seen))
+    for key, line in mine.items():
+        if key not in seen and start <= line.at < end:
+            report.rows.append(Row(MISSING_ON_PLATFORM, line.kind, line.source, line.ref, line.op_id, terminal_id,
+                                   line.at, here_fen=line.fen, here_version=line.schedule_version,
+                                   note=line.status))
+    report.rows.sort(key=lambda r: (ORDER[r.status], r.at))
+    return report
+
+
+def _platform_row(line: dict[str, Any], mine: dict[tuple[str, str], ClientLine], terminal_id: str,
+                  seen: set[tuple[str, str]]) -> Row:
+    kind, op_id, terminal = line["kind"], line["op_id"] or "", line["terminal_id"] or ""
+    fen, version = int(line["fen"]), line["schedule_version"]
+    here: ClientLine | None = None
+    if not terminal:
+        status = MERCHANT
+    elif terminal != terminal_id:
+        status = OTHER_TERMINAL
+    else:
+        key = (op_id, kind)
+        here = mine.get(key)
+        if here is None:
+            status = MISSING_HERE
+        else:
+            seen.add(key)
+            same = here.fen == fen and (here.schedule_version is None or here.schedule_version == version)
+            status = MATCHED if same else DIFFERS
+    counterparty = line["counterparty"] and line.get("counterparty_name", line["counterparty"])
+    at = here.at if here is not None else from_iso(line["occurred_at"])  # the same event time when matched
+    return Row(status, kind, line["source"], line["ref"] or "", op_id, terminal, at,
+               here.fen if here else None, here.schedule_version if here else None, fen, version,
+               line["client_fen"], line["note"], line["adjusts"], counterparty)
+
+
+CSV_HEADER = ("status", "kind", "source", "ref", "terminal", "occurred_at", "here_fen", "here_schedule_version",
+              "platform_fen", "platform_schedule_version", "adjusts", "note", "op_id")
+
+
+def to_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for r in report.rows:
+        writer.writerow([r.status, r.kind, r.source, r.ref, report.terminal_names.get(r.terminal_id, r.terminal_id),
+                         r.at.isoformat(), _cell(r.here_fen), _cell(r.here_version), _cell(r.platform_fen),
+                         _cell(r.platform_version), r.adjusts, r.note, r.op_id])
+    writer.writerow([])
+    writer.writerow(("kind", "here_fen", "platform_fen", "statement_fen"))
+    for kind in st.KINDS:
+        here, there = report.totals().get(kind, (0, 0))
+        writer.writerow((kind, here, there, report.statement["totals"][kind]["fen"]))
+    for key in ("opening_fen", "net_fen", "closing_fen", "position"):
+        writer.writerow((key, report.statement[key]))
+    return out.getvalue()
+
+
+def _cell(value: int | None) -> str:
+    return "" if value is None else str(value)
