@@ -35,6 +35,7 @@ TABLE_CHANGES: dict[str, frozenset[Change]] = {
     "menu_items": frozenset({Change.MENU}),
     "menu_item_prices": frozenset({Change.MENU}),
     "menu_search_terms": frozenset({Change.MENU}),
+    "settlement_lines": frozenset({_S}),  # filled by a trigger on the outbox: what reconciliation compares
     "shifts": frozenset({Change.SHIFTS}),
     "cash_movements": frozenset({Change.SHIFTS}),
     "z_reports": frozenset({Change.SHIFTS}),

@@ -141,6 +141,7 @@ from desktop.store import (  # noqa: E402
     deal_models,  # noqa: F401
     print_models,  # noqa: F401
     sale_models,  # noqa: F401
+    settlement_models,  # noqa: F401
     shift_models,  # noqa: F401
     sync_models,  # noqa: F401
 )
