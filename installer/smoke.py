@@ -8,7 +8,9 @@
    font it drew Chinese with.
 2. Updates through the bundle: a store made at the first schema revision is migrated to the
    newest and keeps its rows; a store stamped by a newer app is refused, with the message.
-3. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
+3. The phone pages from the bundle: the demo (not a screenshot run) prints its group's phone
+   URL on the embedded platform; that page and one of its scripts answer 200.
+4. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
 Exit 0 when everything holds; every failure is printed.
 """
 
@@ -23,11 +25,15 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+PHONE_LINE = "demo group on the phone (open in a browser): "
 FONT_LINE = "Chinese is drawn with the font"
 FUTURE = "9999_from_a_newer_app"
 MOST_DIFFERENT = 0.06  # share of pixels that may differ between bundle and venv pictures
@@ -141,6 +147,54 @@ def check_updates(exe: Path, work: Path, problems: list[str]) -> dict[str, str]:
     return {"migrated_from": base, "to": revision, "refusal": refusal.strip().splitlines()[-1] if refusal else ""}
 
 
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as answer:  # noqa: S310 - our own 127.0.0.1
+            return answer.status, answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+def check_phone(exe: Path, data: Path, problems: list[str], timeout: float = 120) -> dict[str, int]:
+    """Start the bundle's demo (offscreen, not a screenshot run), read the phone URL it prints,
+    open that page and its script from the embedded platform, then stop the demo."""
+    process = subprocess.Popen([str(exe), "--data-dir", str(data), "demo"], cwd=data.parent,
+                               env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, encoding="utf-8", errors="replace")
+    seen: list[str] = []
+    answers: dict[str, int] = {}
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + timeout
+        url = ""
+        while time.monotonic() < deadline and not url:
+            line = process.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if line.startswith(PHONE_LINE):
+                url = line[len(PHONE_LINE):].strip()
+        if not url:
+            problems.append("phone: the bundle's demo printed no phone URL:\n" + "".join(seen)[-3000:])
+            return answers
+        answers["join_page"], page = _get(url)
+        parts = urlsplit(url)
+        script = f"{parts.scheme}://{parts.netloc}/static/phone/join.js"
+        answers["join_js"], _ = _get(script)
+        if answers["join_page"] != 200 or "join.js" not in page:
+            problems.append(f"phone: {url} answered {answers['join_page']} from the bundle:\n{page[:1500]}")
+        if answers["join_js"] != 200:
+            problems.append(f"phone: {script} answered {answers['join_js']} from the bundle")
+        return answers
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def start_seconds(commands: dict[str, tuple[list[str], Path]], problems: list[str],
                   rounds: int = 5) -> dict[str, float]:
     """Spawn to idle login window (PINSHANG_BENCH_STARTUP) on each one's demo store, the
@@ -170,12 +224,13 @@ def check_bundle(exe: Path, work: Path | None = None) -> int:
     starts = start_seconds({"venv": (venv_command(), work / "venv-data"),
                             "bundle": ([str(exe)], work / "bundle-data")}, problems)
     start_venv, start_bundle = starts["venv"], starts["bundle"]
+    phone = check_phone(exe, work / "bundle-data", problems)
     figures = {
         "screenshots": len(differing), "most_different_picture": max(differing.values(), default=0.0),
         "cjk_font_in_bundle": font, "demo_screenshot_seconds": {"venv": round(venv_s, 1), "bundle": round(bundle_s, 1)},
         "start_to_idle_login_seconds": {"venv": round(start_venv, 2), "bundle": round(start_bundle, 2),
                                         "bundle_over_venv": round(start_bundle / start_venv, 2)},
-        "updates": updates,
+        "updates": updates, "phone_from_bundle": phone,
     }
     (work / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(figures, ensure_ascii=False, indent=2))

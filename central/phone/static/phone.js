@@ -12,14 +12,16 @@
     return text.replace(/\{(\w+)\}/g, function (_m, n) { return values && n in values ? String(values[n]) : ""; });
   }
   function csrf() { return document.querySelector('meta[name="csrf"]').content; }
-  async function call(method, path, body) {
+  /* parse: how the answer's text is read (JSON.parse unless given; the result page reads the
+     proof as Python does, PinshangDraw.parseJson). */
+  async function call(method, path, body, parse) {
     var response = await fetch(path, {
       method: method, credentials: "same-origin",
       headers: body === undefined ? { "X-CSRF-Token": csrf() } : { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     var data = {};
-    try { data = await response.json(); } catch (_e) { data = {}; }
+    try { data = (parse || JSON.parse)(await response.text()); } catch (_e) { data = {}; }
     if (!response.ok) { var err = new Error(data.reason || response.statusText); err.status = response.status; err.code = data.error; err.data = data; throw err; }
     return data;
   }
