@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -156,21 +158,30 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def check_phone(exe: Path, data: Path, problems: list[str], timeout: float = 120) -> dict[str, int]:
-    """Start the bundle's demo (offscreen, not a screenshot run), read the phone URL it prints,
-    open that page and its script from the embedded platform, then stop the demo."""
+    """Start the bundle's demo (offscreen, not a screenshot run) on a fresh store, read the phone
+    URL it prints, open that page and its script from the embedded platform, stop the demo."""
+    data.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen([str(exe), "--data-dir", str(data), "demo"], cwd=data.parent,
                                env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, encoding="utf-8", errors="replace")
-    seen: list[str] = []
+    lines: queue.Queue[str] = queue.Queue()
     answers: dict[str, int] = {}
-    try:
+
+    def read() -> None:  # readline blocks: a thread reads, the deadline below stays a deadline
         assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    seen: list[str] = []
+    try:
         deadline = time.monotonic() + timeout
         url = ""
-        while time.monotonic() < deadline and not url:
-            line = process.stdout.readline()
-            if not line:
-                break
+        while not url and time.monotonic() < deadline and (process.poll() is None or not lines.empty()):
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
             seen.append(line)
             if line.startswith(PHONE_LINE):
                 url = line[len(PHONE_LINE):].strip()
@@ -224,7 +235,7 @@ def check_bundle(exe: Path, work: Path | None = None) -> int:
     starts = start_seconds({"venv": (venv_command(), work / "venv-data"),
                             "bundle": ([str(exe)], work / "bundle-data")}, problems)
     start_venv, start_bundle = starts["venv"], starts["bundle"]
-    phone = check_phone(exe, work / "bundle-data", problems)
+    phone = check_phone(exe, work / "phone-data", problems)  # a fresh store: the demo seeds it
     figures = {
         "screenshots": len(differing), "most_different_picture": max(differing.values(), default=0.0),
         "cjk_font_in_bundle": font, "demo_screenshot_seconds": {"venv": round(venv_s, 1), "bundle": round(bundle_s, 1)},

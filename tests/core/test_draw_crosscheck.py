@@ -14,7 +14,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.core.beacon import sign_beacon
-from desktop.core.draw import Entry, build_proof, draw_winners, entries_digest, proof_digest, verify_proof
+from desktop.core.draw import (
+    Entry,
+    build_proof,
+    draw_winners,
+    entries_digest,
+    proof_digest,
+    verify_proof,
+)
 
 GOLDEN_SEED = bytes(range(32))
 GOLDEN_ENTRIES = [

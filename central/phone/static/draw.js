@@ -32,7 +32,7 @@
     var q = store ? "?s=" + encodeURIComponent(store) : "";
     var info;
     try { info = await P.call("GET", "/p/api/draws/" + encodeURIComponent(groupId) + q, undefined, window.PinshangDraw.parseJson); }
-    catch (e) { line(card(""), t("error", { reason: e.message }), "bad"); return; }
+    catch (e) { line(card(""), t("error", { reason: P.problem(e) }), "bad"); return; }
     main.textContent = "";
     var head = card(info.store);
     line(head, info.group_id, "mono");

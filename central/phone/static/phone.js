@@ -25,6 +25,14 @@
     if (!response.ok) { var err = new Error(data.reason || response.statusText); err.status = response.status; err.code = data.error; err.data = data; throw err; }
     return data;
   }
+  /* What went wrong, in the page's language: by the platform's error code, never its English reason. */
+  function problem(e) {
+    if (e && e.status === undefined) return t("err_network");
+    var code = (e && e.code) || "";
+    var key = code === "rate_limited" ? "err_rate_" + ((e.data && e.data.limit) || "join") : "err_" + code;
+    if (T[key]) return t(key, { s: e.data && e.data.retry_after });
+    return t("err_other", { code: code || (e && e.status) });
+  }
   function yuan(fen) { return "¥" + (fen / 100).toFixed(2); }
   function el(id) { return document.getElementById(id); }
   function text(id, value) { var node = el(id); if (node) node.textContent = value; }
@@ -43,5 +51,5 @@
     }
   }
   function signinUrl() { return "/signin?next=" + encodeURIComponent(location.pathname + location.search); }
-  window.Phone = { t: t, lang: lang, call: call, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
+  window.Phone = { t: t, lang: lang, call: call, problem: problem, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
 })();
