@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -163,7 +164,25 @@ def _verify_draw(args: argparse.Namespace) -> int:
         key = bytes.fromhex(text)
     result = verify_proof(data, key)
     print(result.sentence)
+    if result.ok:
+        print(_checked_what(data, key))
     return 0 if result.ok else 1
+
+
+def _checked_what(data: bytes, key: bytes | None) -> str:
+    """After "checks out": which version was checked, and whether the beacon's key was checked
+    against a key the user gave (without one, a v2 proof only shows its own key signed it)."""
+    proof = json.loads(data.decode("utf-8"))  # verify_proof has just read it as this
+    if proof["v"] == "pinshang-draw-v1":
+        used = " (--platform-key is not used: a v1 proof has no beacon)" if key is not None else ""
+        return ("Checked as pinshang-draw-v1: merchant randomness only, the owner alone chose the "
+                f"seed{used}")
+    if key is not None:
+        return ("Checked as pinshang-draw-v2: the beacon is signed under the platform key you gave "
+                f"({key.hex()})")
+    return ("Checked as pinshang-draw-v2, but the beacon's key was NOT checked: the beacon is signed "
+            f"under the key the proof names ({proof['platform_key']}), which anyone can make; "
+            "pass --platform-key with the platform's key (GET /v1/platform-key) to check it")
 
 
 def _render(args: argparse.Namespace) -> int:

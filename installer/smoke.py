@@ -8,7 +8,9 @@
    font it drew Chinese with.
 2. Updates through the bundle: a store made at the first schema revision is migrated to the
    newest and keeps its rows; a store stamped by a newer app is refused, with the message.
-3. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
+3. The phone pages from the bundle: the demo (not a screenshot run) prints its group's phone
+   URL on the embedded platform; that page and one of its scripts answer 200.
+4. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
 Exit 0 when everything holds; every failure is printed.
 """
 
@@ -16,18 +18,24 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+PHONE_LINE = "demo group on the phone (open in a browser): "
 FONT_LINE = "Chinese is drawn with the font"
 FUTURE = "9999_from_a_newer_app"
 MOST_DIFFERENT = 0.06  # share of pixels that may differ between bundle and venv pictures
@@ -141,6 +149,63 @@ def check_updates(exe: Path, work: Path, problems: list[str]) -> dict[str, str]:
     return {"migrated_from": base, "to": revision, "refusal": refusal.strip().splitlines()[-1] if refusal else ""}
 
 
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as answer:  # noqa: S310 - our own 127.0.0.1
+            return answer.status, answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+def check_phone(exe: Path, data: Path, problems: list[str], timeout: float = 120) -> dict[str, int]:
+    """Start the bundle's demo (offscreen, not a screenshot run) on a fresh store, read the phone
+    URL it prints, open that page and its script from the embedded platform, stop the demo."""
+    data.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen([str(exe), "--data-dir", str(data), "demo"], cwd=data.parent,
+                               env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, encoding="utf-8", errors="replace")
+    lines: queue.Queue[str] = queue.Queue()
+    answers: dict[str, int] = {}
+
+    def read() -> None:  # readline blocks: a thread reads, the deadline below stays a deadline
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    seen: list[str] = []
+    try:
+        deadline = time.monotonic() + timeout
+        url = ""
+        while not url and time.monotonic() < deadline and (process.poll() is None or not lines.empty()):
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if line.startswith(PHONE_LINE):
+                url = line[len(PHONE_LINE):].strip()
+        if not url:
+            problems.append("phone: the bundle's demo printed no phone URL:\n" + "".join(seen)[-3000:])
+            return answers
+        answers["join_page"], page = _get(url)
+        parts = urlsplit(url)
+        script = f"{parts.scheme}://{parts.netloc}/static/phone/join.js"
+        answers["join_js"], _ = _get(script)
+        if answers["join_page"] != 200 or "join.js" not in page:
+            problems.append(f"phone: {url} answered {answers['join_page']} from the bundle:\n{page[:1500]}")
+        if answers["join_js"] != 200:
+            problems.append(f"phone: {script} answered {answers['join_js']} from the bundle")
+        return answers
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def start_seconds(commands: dict[str, tuple[list[str], Path]], problems: list[str],
                   rounds: int = 5) -> dict[str, float]:
     """Spawn to idle login window (PINSHANG_BENCH_STARTUP) on each one's demo store, the
@@ -170,12 +235,13 @@ def check_bundle(exe: Path, work: Path | None = None) -> int:
     starts = start_seconds({"venv": (venv_command(), work / "venv-data"),
                             "bundle": ([str(exe)], work / "bundle-data")}, problems)
     start_venv, start_bundle = starts["venv"], starts["bundle"]
+    phone = check_phone(exe, work / "phone-data", problems)  # a fresh store: the demo seeds it
     figures = {
         "screenshots": len(differing), "most_different_picture": max(differing.values(), default=0.0),
         "cjk_font_in_bundle": font, "demo_screenshot_seconds": {"venv": round(venv_s, 1), "bundle": round(bundle_s, 1)},
         "start_to_idle_login_seconds": {"venv": round(start_venv, 2), "bundle": round(start_bundle, 2),
                                         "bundle_over_venv": round(start_bundle / start_venv, 2)},
-        "updates": updates,
+        "updates": updates, "phone_from_bundle": phone,
     }
     (work / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(figures, ensure_ascii=False, indent=2))

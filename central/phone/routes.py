@@ -171,20 +171,13 @@ def sign_in(body: CodeBody, request: Request, _csrf: Csrf) -> Any:
     platform = platform_of(request)
     now = platform.clock()
     try:
-        with platform.tx() as session:
-            signin.check_wrong_allowance(session, body.phone, now)
-            member_id = signin.check_code(session, body.phone, body.code, now)
-            token = signin.open_session(session, member_id, now)
+        with platform.tx() as session:  # commits the counted try, right or wrong (signin.try_code)
+            member_id = signin.try_code(session, body.phone, body.code, now)
+            token = signin.open_session(session, member_id, now) if member_id is not None else None
     except RateLimited as exc:
         return _limited(exc)
-    except signin.WrongCode:
-        with platform.tx() as session:  # the try counts even though the sign-in failed
-            try:
-                signin.count_wrong(session, body.phone, now)
-            except RateLimited:
-                pass
-            signin.note_attempt(session, body.phone, now)
-        raise
+    if member_id is None or token is None:
+        raise signin.WrongCode()
     response = JSONResponse({"member_id": member_id})
     _cookie(request, response, signin.SESSION_COOKIE, token, max_age=int(signin.SESSION_TTL.total_seconds()))
     return response

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError
@@ -54,8 +54,8 @@ def _hash(phone: str, code: str) -> str:
 def send_code(session: Session, sms: SmsProvider, phone_text: str, address: str, now: datetime) -> str:
     """Make and send a code; returns the masked phone. RateLimited when asked too often."""
     phone = mobile_or_refuse(phone_text)
-    count_hit(session, f"otp-send:{phone}", SEND_PER_PHONE, now, "phone")
-    count_hit(session, f"otp-address:{address}", SEND_PER_ADDRESS, now, "address")
+    count_hit(session, f"otp-send:{phone}", SEND_PER_PHONE, now, "phone", "sms_send")
+    count_hit(session, f"otp-address:{address}", SEND_PER_ADDRESS, now, "address", "sms_send")
     code = f"{secrets.randbelow(10**6):06d}"
     session.add(PhoneOtp(phone=phone, code_hash=_hash(phone, code), created_at=now,
                          expires_at=now + CODE_TTL, attempts=0))
@@ -63,37 +63,40 @@ def send_code(session: Session, sms: SmsProvider, phone_text: str, address: str,
     return mask_phone(phone)
 
 
-class WrongCode(ApiError):
-    def __init__(self) -> None:
-        super().__init__(403, "wrong_code", "the code is wrong or has expired: ask for a new one")
-
-
-def check_code(session: Session, phone_text: str, code: str, now: datetime) -> str:
-    """The member id behind a right code (the code is used up). A wrong code counts against the
-    phone's latest live code and the phone's hourly allowance; WrongCode or RateLimited."""
+def try_code(session: Session, phone_text: str, code: str, now: datetime) -> str | None:
+    """One sign-in try: the member id behind a right code (the code is used up), or None for a
+    wrong one. The try is counted, against the phone's latest live code (CODE_TRIES) and the
+    phone's hourly allowance of wrong tries (WRONG_PER_PHONE), in this same transaction and
+    *before* the code is compared, so parallel guesses cannot outrun the count: the code's row
+    is locked (FOR UPDATE on PostgreSQL; SQLite's writers are serialized by BEGIN IMMEDIATE)
+    and the count of earlier tries read after the lock. RateLimited once the allowance is used.
+    The caller commits even when the answer is None (the try must stay counted)."""
     phone = mobile_or_refuse(phone_text)
     otp = session.scalar(select(PhoneOtp).where(PhoneOtp.phone == phone, PhoneOtp.used_at.is_(None))
                          .order_by(PhoneOtp.id.desc()).limit(1).with_for_update())
-    live = otp is not None and otp.expires_at > now and otp.attempts < CODE_TRIES
-    if otp is None or not live or not hmac.compare_digest(otp.code_hash, _hash(phone, code.strip())):
-        raise WrongCode()  # the caller counts the try (note_attempt) in a transaction of its own
+    check_wrong_allowance(session, phone, now)
+    if otp is None or otp.expires_at <= now or otp.attempts >= CODE_TRIES:
+        _wrong(session, phone, now)
+        return None
+    otp.attempts += 1
+    if not hmac.compare_digest(otp.code_hash, _hash(phone, code.strip())):
+        _wrong(session, phone, now)
+        return None
     otp.used_at = now
     member_id = session.scalar(select(Member.id).where(Member.phone == phone))
     return member_id or create_member(session, phone, mask_phone(phone))
 
 
-def count_wrong(session: Session, phone_text: str, now: datetime) -> None:
-    """Called in its own transaction after a WrongCode (so the count survives the refusal)."""
-    count_hit(session, f"otp-wrong:{normalize_phone(phone_text)}", WRONG_PER_PHONE, now, "phone")
+def _wrong(session: Session, phone: str, now: datetime) -> None:
+    """Count one wrong try in the phone's hourly allowance (and forget the ones out of the window)."""
+    bucket = f"otp-wrong:{phone}"
+    session.execute(delete(RateHit).where(RateHit.bucket == bucket, RateHit.at <= now - WRONG_PER_PHONE.window))
+    session.add(RateHit(bucket=bucket, at=now))
 
 
-def note_attempt(session: Session, phone_text: str, now: datetime) -> None:
-    """One wrong try against the phone's latest live code (after 5 it is dead)."""
-    otp = session.scalar(select(PhoneOtp).where(PhoneOtp.phone == normalize_phone(phone_text),
-                                                PhoneOtp.used_at.is_(None))
-                         .order_by(PhoneOtp.id.desc()).limit(1).with_for_update())
-    if otp is not None and otp.expires_at > now:
-        otp.attempts += 1
+class WrongCode(ApiError):
+    def __init__(self) -> None:
+        super().__init__(403, "wrong_code", "the code is wrong or has expired: ask for a new one")
 
 
 def new_pre() -> str:
@@ -108,7 +111,7 @@ def check_wrong_allowance(session: Session, phone_text: str, now: datetime) -> N
     hits = session.scalars(select(RateHit.at).where(RateHit.bucket == bucket, RateHit.at > since)).all()
     if len(hits) >= WRONG_PER_PHONE.per_window:
         retry = int((min(hits) + WRONG_PER_PHONE.window - now).total_seconds()) + 1
-        raise RateLimited("phone", max(1, retry))
+        raise RateLimited("phone", max(1, retry), "sms_wrong")
 
 
 def _session_hash(token: str) -> str:

@@ -37,14 +37,23 @@ MEMBER_LIMIT = Limit(5)
 ADDRESS_LIMIT = Limit(30)
 
 
+# What a 429 `rate_limited` limited (its `limit` field), so a page can say it in the reader's language.
+LIMITED_WORDS = {
+    "join": "too many join requests from this {what}",
+    "sms_send": "too many sign-in codes asked for this {what}",
+    "sms_wrong": "too many wrong sign-in codes for this phone",
+}
+
+
 class RateLimited(ApiError):
-    def __init__(self, what: str, retry_after: int) -> None:
-        super().__init__(429, "rate_limited", f"too many join requests from this {what}: "
-                         f"try again in {retry_after} seconds", retry_after=retry_after)
+    def __init__(self, what: str, retry_after: int, limit: str = "join") -> None:
+        super().__init__(429, "rate_limited", LIMITED_WORDS[limit].format(what=what)
+                         + f": try again in {retry_after} seconds", retry_after=retry_after, limit=limit)
         self.retry_after = retry_after
 
 
-def count_hit(session: Session, bucket: str, limit: Limit, now: datetime, what: str) -> None:
+def count_hit(session: Session, bucket: str, limit: Limit, now: datetime, what: str,
+              kind: str = "join") -> None:
     """Record one request in `bucket`; RateLimited when the window already holds the limit."""
     since = now - limit.window
     session.execute(delete(RateHit).where(RateHit.bucket == bucket, RateHit.at <= since))
@@ -52,7 +61,7 @@ def count_hit(session: Session, bucket: str, limit: Limit, now: datetime, what: 
                                 .order_by(RateHit.at)))
     if len(hits) >= limit.per_window:
         oldest = hits[len(hits) - limit.per_window]
-        raise RateLimited(what, max(1, int((oldest + limit.window - now).total_seconds()) + 1))
+        raise RateLimited(what, max(1, int((oldest + limit.window - now).total_seconds()) + 1), kind)
     session.add(RateHit(bucket=bucket[:200], at=now))
 
 

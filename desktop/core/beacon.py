@@ -3,8 +3,9 @@ makes once per group over the group id, its commitment and the entries digest D,
 nobody can predict before the entries are fixed. The draw's stream key mixes it with the seed.
 
   M = UTF-8("pinshang-beacon-v2\\n" + group_id + "\\n" + commitment + "\\n") || D
-  beacon = Ed25519-Sign(platform_key, M)                  (64 bytes, RFC 8032)
-  K = HMAC-SHA256(key=seed, msg=UTF-8("pinshang-draw-v2") || beacon)
+  beacon = Ed25519-Sign(platform's private key, M)        (64 bytes, RFC 8032; verifies
+                                                           under the public platform_key)
+  S = HMAC-SHA256(key=seed, msg=UTF-8("pinshang-draw-v2") || beacon)   (the stream key)
 """
 
 from __future__ import annotations
@@ -46,5 +47,5 @@ def beacon_valid(platform_key: bytes, beacon: bytes, group_id: str, commitment: 
 
 
 def stream_key(seed: bytes, beacon: bytes) -> bytes:
-    """K of v2: the HMAC key of the random stream, from the seed and the beacon."""
+    """S of v2: the HMAC key of the random stream, from the seed and the beacon."""
     return hmac.new(seed, _STREAM_LABEL + beacon, hashlib.sha256).digest()

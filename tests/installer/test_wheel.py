@@ -89,6 +89,7 @@ def test_the_wheel_holds_the_data_files(installed) -> None:
     versions = {n for n in names if n.startswith("desktop/store/migrations/versions/0")}
     assert len(versions) == len(list((ROOT / "desktop/store/migrations/versions").glob("0*.py")))
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
+    assert not [n for n in names if n.endswith(".ts")]  # the translation sources (~325 KB) stay out
     print(f"wheel {installed['wheel'].name}: {installed['wheel'].stat().st_size / 1e6:.2f} MB")
 
 

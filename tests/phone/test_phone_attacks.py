@@ -66,6 +66,39 @@ def test_guessing_the_code_is_limited(server) -> None:
     assert post(http, f"{server.url}/p/api/signin", csrf, {"phone": phone, "code": fresh}).status_code == 429
 
 
+def test_parallel_guesses_cannot_outrun_the_count(server) -> None:
+    """300 wrong guesses at once from 64 threads: at most CODE_TRIES of them are compared with
+    the code, at most WRONG_PER_PHONE answered "wrong code", every other one "too many wrong
+    codes" (the try is counted in the transaction that checks it, docs/phone.md)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from central.models import PhoneOtp
+    from central.phone.signin import CODE_TRIES, WRONG_PER_PHONE
+
+    http, csrf = browser_session(server.url)
+    phone = "13900000009"
+    assert post(http, f"{server.url}/p/api/sms", csrf, {"phone": phone}).status_code == 200
+    right = sms_code(server, phone)
+    wrong = [f"{n:06d}" for n in range(400) if f"{n:06d}" != right][:300]
+    cookies = http.cookies.get_dict()
+
+    def guess(code: str) -> tuple[int, str]:
+        with requests.Session() as mine:
+            mine.cookies.update(cookies)
+            answer = post(mine, f"{server.url}/p/api/signin", csrf, {"phone": phone, "code": code})
+            return answer.status_code, answer.json().get("limit", "")
+
+    with ThreadPoolExecutor(64) as pool:
+        answers = list(pool.map(guess, wrong))
+    assert {a for a in answers} <= {(403, ""), (429, "sms_wrong")}, set(answers)
+    assert sum(a == (403, "") for a in answers) == WRONG_PER_PHONE.per_window
+    with server.app.state.platform.tx() as session:
+        attempts = session.scalars(select(PhoneOtp.attempts).where(PhoneOtp.phone == phone)).all()
+    assert attempts == [CODE_TRIES]
+    limited = post(http, f"{server.url}/p/api/signin", csrf, {"phone": phone, "code": right})
+    assert limited.status_code == 429 and limited.json()["reason"].startswith("too many wrong sign-in codes")
+
+
 def _opened(shop: Any, size: int = 4) -> HonestGroup:
     group = HonestGroup(shop, {**TERMS, "group_size": size})
     group.launch()

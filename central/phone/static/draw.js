@@ -31,8 +31,8 @@
   async function load() {
     var q = store ? "?s=" + encodeURIComponent(store) : "";
     var info;
-    try { info = await P.call("GET", "/p/api/draws/" + encodeURIComponent(groupId) + q); }
-    catch (e) { line(card(""), t("error", { reason: e.message }), "bad"); return; }
+    try { info = await P.call("GET", "/p/api/draws/" + encodeURIComponent(groupId) + q, undefined, window.PinshangDraw.parseJson); }
+    catch (e) { line(card(""), t("error", { reason: P.problem(e) }), "bad"); return; }
     main.textContent = "";
     var head = card(info.store);
     line(head, info.group_id, "mono");
@@ -50,7 +50,7 @@
     var out = line(check, "", "", "check-result");
     button.addEventListener("click", async function () {
       button.disabled = true; out.className = ""; out.textContent = t("checking");
-      var result = await window.PinshangDraw.verifyProof(JSON.stringify(info.proof), info.platform_key || "");
+      var result = await window.PinshangDraw.verifyProof(info.proof, info.platform_key || "");
       out.className = result.ok ? "ok" : "bad";
       out.textContent = t(result.ok ? "check_ok" : "check_bad", { sentence: say(result) });
       button.disabled = false;
@@ -68,7 +68,7 @@
     });
     list.appendChild(table);
     var proof = card(t("proof"));
-    line(proof, JSON.stringify(info.proof, null, 1), "mono pre", "proof");
+    line(proof, JSON.stringify(info.proof, function (_k, v) { return typeof v === "bigint" ? v.toString() : v; }, 1), "mono pre", "proof");
   }
   load();
 })();

@@ -38,9 +38,122 @@
     if (value === undefined || value === null) return "None";
     if (value === true) return "True";
     if (value === false) return "False";
+    if (value instanceof PyFloat) {
+      if (!isFinite(value.value)) return value.value !== value.value ? "nan" : value.value > 0 ? "inf" : "-inf";
+      return Number.isInteger(value.value) && Math.abs(value.value) < 1e16 ? value.value + ".0" : String(value.value);
+    }
     if (typeof value === "string") return "'" + value + "'";
     return String(value);
   }
+  /* JSON as Python's json.loads reads it: a number with a fraction or an exponent is a float,
+     never an integer (so "k": 1.0 is refused as Python refuses it); big integers stay exact. */
+  function PyFloat(text) { this.text = text; this.value = Number(text); }
+  PyFloat.prototype.toJSON = function () { return this.value; };
+  function parseJson(text) {
+    var i = 0, n = text.length;
+    function bad() { throw new SyntaxError("not JSON"); }
+    function ws() { while (i < n && " \t\n\r".indexOf(text[i]) >= 0) i++; }
+    function value(depth) {
+      if (depth > 900) bad();
+      ws();
+      var c = text[i];
+      if (c === "{") {
+        i++; var obj = {}; ws();
+        if (text[i] === "}") { i++; return obj; }
+        for (;;) {
+          ws(); if (text[i] !== "\"") bad();
+          var key = string(); ws(); if (text[i] !== ":") bad(); i++;
+          obj[key] = value(depth + 1); ws();
+          if (text[i] === ",") { i++; continue; }
+          if (text[i] === "}") { i++; return obj; }
+          bad();
+        }
+      }
+      if (c === "[") {
+        i++; var arr = []; ws();
+        if (text[i] === "]") { i++; return arr; }
+        for (;;) {
+          arr.push(value(depth + 1)); ws();
+          if (text[i] === ",") { i++; continue; }
+          if (text[i] === "]") { i++; return arr; }
+          bad();
+        }
+      }
+      if (c === "\"") return string();
+      var words = [["true", true], ["false", false], ["null", null], ["NaN", new PyFloat("NaN")],
+                   ["Infinity", new PyFloat("Infinity")], ["-Infinity", new PyFloat("-Infinity")]];
+      for (var w = 0; w < words.length; w++) {
+        if (text.startsWith(words[w][0], i)) { i += words[w][0].length; return words[w][1]; }
+      }
+      var m = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(i, i + 400));
+      if (!m) bad();
+      i += m[0].length;
+      if (m[1] || m[2]) return new PyFloat(m[0]);
+      var big = BigInt(m[0]);
+      return big >= BigInt(-Number.MAX_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    }
+    function string() {
+      var start = i; i++;
+      while (i < n && text[i] !== "\"") { if (text[i] === "\\") i++; i++; }
+      if (i >= n) bad();
+      i++;
+      return JSON.parse(text.slice(start, i));
+    }
+    var out = value(0); ws();
+    if (i !== n) bad();
+    return out;
+  }
+  function isInt(value) { return (typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint"; }
+
+  /* Which Ed25519 public keys are trusted (docs/draw.md, as desktop/core/ed25519_keys.py):
+     canonical (y < p; x = 0 only with the sign bit clear), on the curve, not of small order and
+     without a small-order component ([L]P is the identity). Under a weak key a forged beacon
+     (R = a small-order point, S = 0) verifies for any message, so such a key is never trusted. */
+  var P = (1n << 255n) - 19n;
+  var L = (1n << 252n) + 27742317777372353535851937790883648493n;
+  function mod(a) { var r = a % P; return r < 0n ? r + P : r; }
+  function modpow(b, e) { var r = 1n; b = mod(b); while (e > 0n) { if (e & 1n) r = r * b % P; b = b * b % P; e >>= 1n; } return r; }
+  var CURVE_D = mod(-121665n * modpow(121666n, P - 2n));
+  var SQRT_M1 = modpow(2n, (P - 1n) / 4n);
+  function decodePoint(raw) {
+    var value = 0n;
+    for (var i = raw.length - 1; i >= 0; i--) value = (value << 8n) | BigInt(raw[i]);
+    var sign = value >> 255n, y = value & ((1n << 255n) - 1n);
+    if (y >= P) return null;
+    var u = mod(y * y - 1n), v = mod(CURVE_D * y * y + 1n);
+    var x = mod(u * modpow(v, 3n) * modpow(u * modpow(v, 7n), (P - 5n) / 8n));
+    if (mod(v * x * x - u) !== 0n) {
+      if (mod(v * x * x + u) !== 0n) return null;
+      x = x * SQRT_M1 % P;
+    }
+    if (x === 0n && sign === 1n) return null;
+    if ((x & 1n) !== sign) x = P - x;
+    return [x, y, 1n, x * y % P];
+  }
+  function addPoints(a, b) {
+    var e1 = mod((a[1] - a[0]) * (b[1] - b[0])), e2 = mod((a[1] + a[0]) * (b[1] + b[0]));
+    var c = mod(2n * CURVE_D * a[3] * b[3]), dd = mod(2n * a[2] * b[2]);
+    var e = e2 - e1, f = dd - c, g = dd + c, h = e2 + e1;
+    return [mod(e * f), mod(g * h), mod(f * g), mod(e * h)];
+  }
+  function multiplyPoint(scalar, point) {
+    var result = [0n, 1n, 1n, 0n], addend = point;
+    while (scalar > 0n) {
+      if (scalar & 1n) result = addPoints(result, addend);
+      addend = addPoints(addend, addend);
+      scalar >>= 1n;
+    }
+    return result;
+  }
+  function isIdentity(p) { return mod(p[0]) === 0n && mod(p[1] - p[2]) === 0n; }
+  function isTrustedKey(raw) {
+    if (raw.length !== 32) return false;
+    var point = decodePoint(raw);
+    if (point === null) return false;
+    if (isIdentity(multiplyPoint(8n, point))) return false;
+    return isIdentity(multiplyPoint(L, point));
+  }
+
   async function sha256(bytes) { return new Uint8Array(await subtle.digest("SHA-256", bytes)); }
   async function hmac(keyBytes, msg) {
     var key = await subtle.importKey("raw", keyBytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -93,7 +206,7 @@
       if (!Object.prototype.hasOwnProperty.call(proof, name)) fail("The field “{field}” is missing", { field: name });
       var value = proof[name];
       var good = kind === "string" ? typeof value === "string"
-        : kind === "int" ? typeof value === "number" && Number.isInteger(value)
+        : kind === "int" ? isInt(value)
         : Array.isArray(value);
       if (!good) fail("The field “{field}” must be {kind}", { field: name, kind: words[kind] });
     });
@@ -120,6 +233,7 @@
   }
 
   async function beaconValid(keyBytes, beacon, message) {
+    if (!isTrustedKey(keyBytes)) return false;
     try {
       var key = await subtle.importKey("raw", keyBytes, { name: "Ed25519" }, false, ["verify"]);
       return await subtle.verify({ name: "Ed25519" }, key, beacon, message);
@@ -178,7 +292,7 @@
     try {
       var proof = input;
       if (typeof input === "string") {
-        try { proof = JSON.parse(input); } catch (_e) { fail("The proof is not valid JSON"); }
+        try { proof = parseJson(input); } catch (_e) { fail("The proof is not valid JSON"); }
       }
       if (!proof || typeof proof !== "object" || Array.isArray(proof)) fail("The proof must be a JSON object");
       var winners = await check(proof, expectedKey || "");
@@ -191,7 +305,7 @@
     }
   }
 
-  var api = { verifyProof: verifyProof, fill: fill, V1: V1, V2: V2 };
+  var api = { verifyProof: verifyProof, parseJson: parseJson, isTrustedKey: isTrustedKey, fill: fill, V1: V1, V2: V2 };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.PinshangDraw = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -98,7 +98,7 @@
       try {
         var order = await P.call("POST", api + "/orders", { t: token, nonce: nonce() });
         location.href = order.pay_url;
-      } catch (e) { b.disabled = false; line(you, t("error", { reason: e.message }), "bad"); }
+      } catch (e) { b.disabled = false; line(you, t("error", { reason: P.problem(e) }), "bad"); }
     });
     you.appendChild(b);
   }
@@ -109,7 +109,7 @@
       if (!P.el("deal")) renderDeal(info); else updateSeats(info.seats);
       var waiting = renderYou(info);
       setTimeout(waiting ? load : poll, waiting ? 1500 : 4000);
-    } catch (e) { main.textContent = ""; line(card("error", ""), t("error", { reason: e.message }), "bad"); }
+    } catch (e) { main.textContent = ""; line(card("error", ""), t("error", { reason: P.problem(e) }), "bad"); }
   }
   async function poll() {  // seats taken / left, live
     try { updateSeats(await P.call("GET", api + "/seats?t=" + encodeURIComponent(token))); } catch (_e) { /* next time */ }

@@ -26,7 +26,7 @@
   async function load() {
     var me;
     try { me = await P.call("GET", "/p/api/me"); }
-    catch (e) { if (e.status === 401) { location.href = P.signinUrl(); return; } line(card(""), t("error", { reason: e.message }), "bad"); return; }
+    catch (e) { if (e.status === 401) { location.href = P.signinUrl(); return; } line(card(""), t("error", { reason: P.problem(e) }), "bad"); return; }
     main.textContent = "";
     var top = card("", "coins");
     line(top, me.phone, "muted");
@@ -54,7 +54,7 @@
         P.el("offline-msg").className = "ok";
         P.text("offline-msg", t("offline_made", { coins: a.max_coins, time: new Date(a.expires_at).toLocaleString(P.lang === "en" ? "en" : "zh-CN") }));
         var again = await P.call("GET", "/p/api/me"); P.text("coin-balance", String(again.coins));
-      } catch (e) { P.el("offline-msg").className = "bad"; P.text("offline-msg", t("error", { reason: e.message })); }
+      } catch (e) { P.el("offline-msg").className = "bad"; P.text("offline-msg", t("error", { reason: P.problem(e) })); }
     });
     var vouchers = card(t("vouchers"), "vouchers");
     if (!me.vouchers.length) line(vouchers, t("no_vouchers"), "muted");

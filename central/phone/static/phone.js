@@ -12,16 +12,26 @@
     return text.replace(/\{(\w+)\}/g, function (_m, n) { return values && n in values ? String(values[n]) : ""; });
   }
   function csrf() { return document.querySelector('meta[name="csrf"]').content; }
-  async function call(method, path, body) {
+  /* parse: how the answer's text is read (JSON.parse unless given; the result page reads the
+     proof as Python does, PinshangDraw.parseJson). */
+  async function call(method, path, body, parse) {
     var response = await fetch(path, {
       method: method, credentials: "same-origin",
       headers: body === undefined ? { "X-CSRF-Token": csrf() } : { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     var data = {};
-    try { data = await response.json(); } catch (_e) { data = {}; }
+    try { data = (parse || JSON.parse)(await response.text()); } catch (_e) { data = {}; }
     if (!response.ok) { var err = new Error(data.reason || response.statusText); err.status = response.status; err.code = data.error; err.data = data; throw err; }
     return data;
+  }
+  /* What went wrong, in the page's language: by the platform's error code, never its English reason. */
+  function problem(e) {
+    if (e && e.status === undefined) return t("err_network");
+    var code = (e && e.code) || "";
+    var key = code === "rate_limited" ? "err_rate_" + ((e.data && e.data.limit) || "join") : "err_" + code;
+    if (T[key]) return t(key, { s: e.data && e.data.retry_after });
+    return t("err_other", { code: code || (e && e.status) });
   }
   function yuan(fen) { return "¥" + (fen / 100).toFixed(2); }
   function el(id) { return document.getElementById(id); }
@@ -41,5 +51,5 @@
     }
   }
   function signinUrl() { return "/signin?next=" + encodeURIComponent(location.pathname + location.search); }
-  window.Phone = { t: t, lang: lang, call: call, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
+  window.Phone = { t: t, lang: lang, call: call, problem: problem, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
 })();

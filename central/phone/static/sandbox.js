@@ -15,7 +15,7 @@
     P.el("pay").addEventListener("click", async function () {
       P.el("pay").disabled = true;
       try { await P.call("POST", "/sandbox/pay/" + encodeURIComponent(orderId)); P.text("msg", t("sandbox_paid")); setTimeout(function () { location.href = back; }, 600); }
-      catch (e) { P.el("pay").disabled = false; P.text("msg", t("error", { reason: e.message })); }
+      catch (e) { P.el("pay").disabled = false; P.text("msg", t("error", { reason: P.problem(e) })); }
     });
-  }).catch(function (e) { P.text("msg", t("error", { reason: e.message })); });
+  }).catch(function (e) { P.text("msg", t("error", { reason: P.problem(e) })); });
 })();

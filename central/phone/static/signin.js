@@ -13,11 +13,11 @@
   P.el("send").addEventListener("click", async function () {
     P.text("msg", "");
     try { var a = await P.call("POST", "/p/api/sms", { phone: P.el("phone").value }); P.text("sent", t("code_sent", { phone: a.sent_to })); P.el("code").focus(); }
-    catch (e) { P.text("msg", t("error", { reason: e.message })); }
+    catch (e) { P.text("msg", t("error", { reason: P.problem(e) })); }
   });
   P.el("go").addEventListener("click", async function () {
     P.text("msg", "");
     try { await P.call("POST", "/p/api/signin", { phone: P.el("phone").value, code: P.el("code").value }); location.href = next; }
-    catch (e) { P.text("msg", t("error", { reason: e.message })); }
+    catch (e) { P.text("msg", t("error", { reason: P.problem(e) })); }
   });
 })();

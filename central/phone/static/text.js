@@ -69,5 +69,20 @@ window.PHONE_TEXT = {
   make_offline: ["生成离线金币码", "Make the offline coin QR"],
   offline_made: ["已预留 {coins} 金币，{time} 前有效", "{coins} coins reserved, valid until {time}"],
   sign_out: ["退出登录", "Sign out"],
-  error: ["出错了：{reason}", "Something went wrong: {reason}"]
+  error: ["出错了：{reason}", "Something went wrong: {reason}"],
+  /* the platform's error codes (its `error` field; a 429 names its `limit`), in the page's language */
+  err_wrong_code: ["验证码错误或已过期，请重新获取", "The code is wrong or has expired: ask for a new one"],
+  err_bad_phone: ["请输入 11 位手机号", "Enter an 11-digit mainland mobile number"],
+  err_rate_sms_wrong: ["验证码错误次数过多，请 {s} 秒后再试", "Too many wrong codes for this phone: try again in {s} seconds"],
+  err_rate_sms_send: ["获取验证码过于频繁，请 {s} 秒后再试", "Too many codes asked for: try again in {s} seconds"],
+  err_rate_join: ["参加请求过于频繁，请 {s} 秒后再试", "Too many join requests: try again in {s} seconds"],
+  err_csrf: ["页面已过期，请刷新后重试", "This page is out of date: reload it and try again"],
+  err_member_unauthorized: ["请先用手机号登录", "Sign in with your phone first"],
+  err_group_full: ["名额已满", "No seat is left in this group"],
+  err_group_closed: ["拼团已结束，不再接受参加", "This group is closed: it takes no joiners"],
+  err_group_expired: ["拼团已过截止时间", "This group passed its deadline"],
+  err_bad_nonce: ["本机随机数无效，请刷新页面", "This phone's random number is not valid: reload the page"],
+  err_not_found: ["找不到该页面或拼团，请重新扫描二维码", "Not found: scan the QR code again"],
+  err_network: ["无法连接平台，请检查网络后重试", "Cannot reach the platform: check the connection and try again"],
+  err_other: ["平台暂时无法处理（{code}），请稍后再试", "The platform could not do this ({code}): try again later"]
 };
