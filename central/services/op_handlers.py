@@ -200,7 +200,7 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
     authorization of that member the platform made for this terminal or store."""
     data = parse(contracts.SaleCompleted, payload)
     at = event_time(ctx, data)
-    sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at)
+    sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at, ctx.now)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     version = schedule.version if schedule else None
     add_line(ctx, OpKind.SALE_COMPLETED, at, fen=data.total_fen, coins=data.coins, version=version)
@@ -215,7 +215,7 @@ def sale_refunded(ctx: OpContext, payload: Any, kind: str) -> Outcome:
     back to the member once (central/services/sales.py)."""
     data = parse(contracts.SaleRefunded, payload)
     at = event_time(ctx, data)
-    sales.record_refund(ctx.session, ctx.terminal, data, ctx.op_id, kind, at)
+    sales.record_refund(ctx.session, ctx.terminal, data, ctx.op_id, kind, at, ctx.now)
     add_line(ctx, OpKind.SALE_VOIDED if kind == "void" else OpKind.SALE_REFUNDED, at, fen=-data.total_fen,
              coins=-data.coins_returned, version=data.schedule_version)
     return Outcome()
