@@ -99,8 +99,9 @@ Block = TextLine | Columns | Separator | QrBlock | Feed | Cut
 class Document:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
-    # Cash moved (a sale in cash, a Z report): the receipt printer kicks the cash drawer open
-    # (ESC p) before printing. Paper and PDF outputs ignore it.
+    # Cash moved (a sale or refund in cash, a cash deposit, a cash refund or consolation slip,
+    # cash in/out, a Z report): the receipt printer kicks the cash drawer open (ESC p) before
+    # printing; a reprint never does. Paper and PDF outputs ignore it.
     open_drawer: bool = False
 
 
