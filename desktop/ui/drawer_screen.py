@@ -110,7 +110,7 @@ class DrawerScreen(ScreenBase):
         self.amount.setMaximumWidth(120)
         self.reason = named(QLineEdit(page), "reason",
                             placeholderText=self.tr("Reason (bank drop, change float…)"))
-        self.move_button = named(QPushButton(self.tr("Record"), page), "record_move")
+        self.move_button = named(QPushButton(self.tr("Record the move"), page), "record_move")
         set_role(self.move_button, "action")
         self.move_button.clicked.connect(self.cash_move)
         moves = QHBoxLayout()
