@@ -182,16 +182,18 @@ def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def shift_closed(ctx: OpContext, payload: Any) -> Outcome:
-    """A Z report (central/services/shifts.py): a reused number is refused, a gap flagged."""
+    """A Z report (central/services/shifts.py): a reused number or wrong arithmetic is refused,
+    a gap or sales that differ from the platform's are flagged."""
     data = parse(contracts.ShiftClosed, payload)
-    if shifts.record_z(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now):
-        return Outcome(conflict=True, reason="Z reports are missing before this one: flagged to the store")
+    flagged = shifts.record_z(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now)
+    if flagged:
+        return Outcome(conflict=True, reason="; ".join(flagged) + ": flagged to the store")
     return Outcome()
 
 
 def redemption_reversed(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.RedemptionReversed, payload)
-    shifts.reverse_redemption(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now)
+    shifts.reverse_redemption(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now, ctx.platform.reversal_window)
     return Outcome()
 
 
