@@ -104,7 +104,7 @@ def _sales_blocks(totals: Mapping[str, Any]) -> list[Block]:
         Columns("笔数 Sales", str(sales["count"])),
         Columns("销售额 Total", format_fen(sales["fen"])),
         Columns("客单价 Average", format_fen(sales["average_fen"])),
-        Columns(f"金币抵扣 Coin discounts ×{coins['count']}", f"{coins['coins']} / {format_fen(coins['fen'])}"),
+        Columns(f"购物币抵扣 Coin discounts ×{coins['count']}", f"{coins['coins']} / {format_fen(coins['fen'])}"),
         TextLine("按支付方式 By tender", bold=True),
     ]
     for kind, fen in totals["tenders"].items():
