@@ -193,13 +193,12 @@ def _report(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # files only: never needs a display
     import csv
 
+    from desktop import paths
     from desktop.app import open_services
     from desktop.core.settings_keys import STORE_NAME
     from desktop.documents.document import plain_text
     from desktop.documents.layouts import paper_for
     from desktop.documents.shift_report import CSV_HEADER, report_rows, shift_report_document
-
-    from desktop import paths
 
     folder = paths.data_dir(args.data_dir)
     if not paths.db_path(folder).exists():  # a report reads a store: never makes an empty one

@@ -8,7 +8,7 @@ member exactly once."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,14 +42,21 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
     session.flush()
 
 
+# A counter may sell before it is paired (its outbox waits): sales up to this long before the
+# pairing are its history; older ones are refused.
+BEFORE_PAIRING = timedelta(days=30)
+
+
 def _check_time(session: Session, ctx: TerminalContext, at: datetime, now: datetime) -> None:
     """The sale's `at` picks the schedule that values its coins and commission: it cannot lie in
-    the platform's future (beyond the clock skew) nor before the terminal was paired."""
+    the platform's future (beyond the clock skew) nor longer than BEFORE_PAIRING before the
+    terminal was paired."""
     if at > now + CLOCK_SKEW:
         raise OpRejected(f"the sale's time {at.isoformat()} is in the platform's future")
     terminal = session.get(Terminal, ctx.terminal_id)
-    if terminal is not None and at < terminal.created_at - CLOCK_SKEW:
-        raise OpRejected(f"the sale's time {at.isoformat()} is before this terminal was paired")
+    if terminal is not None and at < terminal.created_at - BEFORE_PAIRING:
+        raise OpRejected(f"the sale's time {at.isoformat()} is more than {BEFORE_PAIRING.days} days before "
+                         "this terminal was paired")
 
 
 def _check_arithmetic(data: contracts.SaleCompleted) -> None:

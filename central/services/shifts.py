@@ -26,7 +26,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from central.errors import OpRejected
-from central.models import Conflict, ReceivedOp, StoreSale, VoucherRedemption, VoucherReversal, ZReportReceived
+from central.models import (
+    Conflict,
+    ReceivedOp,
+    StoreSale,
+    VoucherRedemption,
+    VoucherReversal,
+    ZReportReceived,
+)
 from central.platform import TerminalContext
 from central.services.changes import next_change_seq
 from central.services.coins import CLOCK_SKEW

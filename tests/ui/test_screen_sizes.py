@@ -151,9 +151,9 @@ def test_the_order_screens_item_buttons_fit_the_width_whole(qtbot, qapp, shell, 
         screen = window.open_screen("checkout")
         QApplication.processEvents()
         picker = screen.picker
-        viewport = picker.scroll.viewport()
+        viewport = picker.grid_scroll.viewport()
         buttons = picker.buttons()
-        assert buttons and picker.scroll.horizontalScrollBar().maximum() == 0
+        assert buttons and picker.grid_scroll.horizontalScrollBar().maximum() == 0
         for button in buttons:
             right = button.mapTo(viewport, button.rect().topRight()).x()
             assert right <= viewport.width(), (button.text(), right, viewport.width())

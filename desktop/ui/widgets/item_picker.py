@@ -99,7 +99,7 @@ class ItemPicker(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.viewport().installEventFilter(self)
-        self.scroll = scroll
+        self.grid_scroll = scroll
         self.results = named(_Results(self), "picker_results")
         set_role(self.results, "results")
         self.results.entered.connect(self._result_chosen)
@@ -160,12 +160,12 @@ class ItemPicker(QWidget):
         """How many buttons of at least BUTTON_SIZE fit side by side in the visible width."""
         margins = self.grid.contentsMargins()
         spacing = max(self.grid.horizontalSpacing(), 0)
-        room = self.scroll.viewport().width() - margins.left() - margins.right()
+        room = self.grid_scroll.viewport().width() - margins.left() - margins.right()
         return max(1, (room + spacing) // (BUTTON_SIZE[0] + spacing))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """The width changed: lay the buttons out again when another number of columns fits."""
-        if (event.type() == QEvent.Type.Resize and watched is self.scroll.viewport()
+        if (event.type() == QEvent.Type.Resize and watched is self.grid_scroll.viewport()
                 and self.columns() != self._placed):
             self._reflow()
         return super().eventFilter(watched, event)
