@@ -44,7 +44,7 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
 
 # A counter may sell before it is paired (its outbox waits): sales up to this long before the
 # pairing are its history; older ones are refused.
-BEFORE_PAIRING = timedelta(days=30)
+BEFORE_PAIRING = timedelta(days=90)
 
 
 def _check_time(session: Session, ctx: TerminalContext, at: datetime, now: datetime) -> None:
