@@ -32,7 +32,8 @@ log = logging.getLogger("central")
 def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
                clock: Clock = utc_now, capture_grace: timedelta = timedelta(hours=72),
                limits: Limits | None = None, sms: SmsProvider | None = None,
-               payments: PaymentProvider | None = None) -> FastAPI:
+               payments: PaymentProvider | None = None,
+               reversal_window: timedelta = timedelta(hours=1)) -> FastAPI:
     """Migrate the database at `db_url` to head and build the app around it."""
     engine = make_engine(db_url)
     upgrade(engine)
@@ -43,7 +44,7 @@ def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
     app = FastAPI(title="Pinshang central platform", version=API_VERSION,
                   description="Pairing, push/pull sync, coins and reconciliation for Pinshang "
                               "Counter terminals. See docs/sync-protocol.md.")
-    app.state.platform = Platform(sessions, clock, key, capture_grace)
+    app.state.platform = Platform(sessions, clock, key, capture_grace, reversal_window)
     app.state.engine = engine
     for module in (pairing, sync, coins, misc, beacons, settlement, phone):
         app.include_router(module.router)

@@ -22,6 +22,9 @@ class Platform:
     signing_key: Ed25519PrivateKey
     # An offline terminal may capture a token accepted before its expiry up to this long after.
     capture_grace: timedelta = timedelta(hours=72)
+    # How long after a redemption it can be reversed (redemption.reversed), measured from the
+    # redemption's time and from when the platform received it (central/services/shifts.py).
+    reversal_window: timedelta = timedelta(hours=1)
 
     @contextmanager
     def tx(self) -> Iterator[Session]:

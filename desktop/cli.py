@@ -189,6 +189,7 @@ def _render(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # files only: never needs a display
     from desktop.printing.render import render_template
 
+    quiet_migrations()
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     if args.template == "sale-receipt" and Path(args.out).suffix.lower() in (".png", ".pdf", ".bin"):
         from desktop.app import render_demo_sale_receipt
@@ -200,16 +201,29 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def quiet_migrations() -> None:
+    """Alembic's INFO lines ("Running upgrade …") are for the app's log, not a command's output."""
+    import logging
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 def _report(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # files only: never needs a display
     import csv
 
+    from desktop import paths
     from desktop.app import open_services
     from desktop.core.settings_keys import STORE_NAME
     from desktop.documents.document import plain_text
     from desktop.documents.layouts import paper_for
     from desktop.documents.shift_report import CSV_HEADER, report_rows, shift_report_document
 
+    folder = paths.data_dir(args.data_dir)
+    if not paths.db_path(folder).exists():  # a report reads a store: never makes an empty one
+        print(f"pinshang: there is no store in {folder}", file=sys.stderr)
+        return 2
+    quiet_migrations()
     services = open_services(args.data_dir)
     try:
         if args.kind == "x":

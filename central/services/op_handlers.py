@@ -182,16 +182,18 @@ def voucher_redeemed(ctx: OpContext, payload: Any) -> Outcome:
 
 
 def shift_closed(ctx: OpContext, payload: Any) -> Outcome:
-    """A Z report (central/services/shifts.py): a reused number is refused, a gap flagged."""
+    """A Z report (central/services/shifts.py): a reused number or wrong arithmetic is refused,
+    a gap or sales that differ from the platform's are flagged."""
     data = parse(contracts.ShiftClosed, payload)
-    if shifts.record_z(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now):
-        return Outcome(conflict=True, reason="Z reports are missing before this one: flagged to the store")
+    flagged = shifts.record_z(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now)
+    if flagged:
+        return Outcome(conflict=True, reason="; ".join(flagged) + ": flagged to the store")
     return Outcome()
 
 
 def redemption_reversed(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.RedemptionReversed, payload)
-    shifts.reverse_redemption(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now)
+    shifts.reverse_redemption(ctx.session, ctx.terminal, ctx.op_id, data, ctx.now, ctx.platform.reversal_window)
     return Outcome()
 
 
@@ -200,7 +202,7 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
     authorization of that member the platform made for this terminal or store."""
     data = parse(contracts.SaleCompleted, payload)
     at = event_time(ctx, data)
-    sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at)
+    sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at, ctx.now)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     version = schedule.version if schedule else None
     add_line(ctx, OpKind.SALE_COMPLETED, at, fen=data.total_fen, coins=data.coins, version=version)
@@ -215,7 +217,7 @@ def sale_refunded(ctx: OpContext, payload: Any, kind: str) -> Outcome:
     back to the member once (central/services/sales.py)."""
     data = parse(contracts.SaleRefunded, payload)
     at = event_time(ctx, data)
-    sales.record_refund(ctx.session, ctx.terminal, data, ctx.op_id, kind, at)
+    sales.record_refund(ctx.session, ctx.terminal, data, ctx.op_id, kind, at, ctx.now)
     add_line(ctx, OpKind.SALE_VOIDED if kind == "void" else OpKind.SALE_REFUNDED, at, fen=-data.total_fen,
              coins=-data.coins_returned, version=data.schedule_version)
     return Outcome()

@@ -8,26 +8,28 @@ member exactly once."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.errors import OpRejected
-from central.models import CoinAuthorization, CoinTransfer, StoreSale, StoreSaleRefund
+from central.models import CoinAuthorization, CoinTransfer, StoreSale, StoreSaleRefund, Terminal
 from central.platform import TerminalContext
 from central.services import coin_ledger
+from central.services.coins import CLOCK_SKEW
 from central.services.schedules import in_force
 from desktop.core import op_contracts as contracts
 from desktop.core.checkout import cap_fen
 
 
 def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleCompleted, op_id: str,
-                at: datetime) -> None:
-    """Check the sale's arithmetic and its coins, and keep it for its refunds; OpRejected with
+                at: datetime, now: datetime) -> None:
+    """Check the sale's time, arithmetic and coins, and keep it for its refunds; OpRejected with
     the reason when it does not hold."""
     if session.get(StoreSale, (ctx.store_id, data.sale_id)) is not None:
         raise OpRejected(f"sale {data.sale_id} was pushed already by this store")
+    _check_time(session, ctx, at, now)
     _check_arithmetic(data)
     if data.coins or data.coin_fen:
         _check_coins(session, ctx, data, at)
@@ -40,7 +42,27 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
     session.flush()
 
 
+# A counter may sell before it is paired (its outbox waits): sales up to this long before the
+# pairing are its history; older ones are refused.
+BEFORE_PAIRING = timedelta(days=90)
+
+
+def _check_time(session: Session, ctx: TerminalContext, at: datetime, now: datetime) -> None:
+    """The sale's `at` picks the schedule that values its coins and commission: it cannot lie in
+    the platform's future (beyond the clock skew) nor longer than BEFORE_PAIRING before the
+    terminal was paired."""
+    if at > now + CLOCK_SKEW:
+        raise OpRejected(f"the sale's time {at.isoformat()} is in the platform's future")
+    terminal = session.get(Terminal, ctx.terminal_id)
+    if terminal is not None and at < terminal.created_at - BEFORE_PAIRING:
+        raise OpRejected(f"the sale's time {at.isoformat()} is more than {BEFORE_PAIRING.days} days before "
+                         "this terminal was paired")
+
+
 def _check_arithmetic(data: contracts.SaleCompleted) -> None:
+    if (data.coins or data.coin_fen) and (data.base_fen is None or not data.lines):
+        raise OpRejected("a sale paid partly with coins must carry base_fen and its lines: the coin cap "
+                         "is checked on them")
     if data.base_fen is not None and data.total_fen != data.base_fen - data.coin_fen + data.rounding_fen:
         raise OpRejected(f"total_fen {data.total_fen} is not base_fen {data.base_fen} - coin_fen "
                          f"{data.coin_fen} + rounding_fen {data.rounding_fen}")
@@ -64,7 +86,7 @@ def _check_coins(session: Session, ctx: TerminalContext, data: contracts.SaleCom
     if data.coin_fen != data.coins * schedule.coin_value_fen:
         raise OpRejected(f"{data.coins} coins are worth {data.coins * schedule.coin_value_fen} fen, "
                          f"not {data.coin_fen}")
-    if data.base_fen is not None and data.coin_fen > cap_fen(data.base_fen, schedule.coin_cap_bp):
+    if data.base_fen is None or data.coin_fen > cap_fen(data.base_fen, schedule.coin_cap_bp):
         raise OpRejected(f"coins of {data.coin_fen} fen are beyond the coin cap of this bill")
     if data.coin_capture_key:
         _check_capture(session, ctx, data)
@@ -99,7 +121,7 @@ def _check_authorization(session: Session, ctx: TerminalContext, data: contracts
 
 
 def record_refund(session: Session, ctx: TerminalContext, data: contracts.SaleRefunded, op_id: str,
-                  kind: str, at: datetime) -> None:
+                  kind: str, at: datetime, now: datetime) -> None:
     """A refund or void of one of this store's sales; the coins go back to the member once."""
     sale = session.execute(select(StoreSale).where(StoreSale.store_id == ctx.store_id,
                                                    StoreSale.sale_id == data.sale_id).with_for_update()
@@ -110,8 +132,13 @@ def record_refund(session: Session, ctx: TerminalContext, data: contracts.SaleRe
         raise OpRejected(f"refund {data.refund_id} was applied already")
     if sale.voided:
         raise OpRejected(f"sale {data.sale_id} was voided already")
+    if at > now + CLOCK_SKEW or at < sale.sold_at - CLOCK_SKEW:
+        raise OpRejected(f"the {kind}'s time {at.isoformat()} is before its sale or in the platform's future")
     if kind == "void" and (sale.refunded_fen or sale.coins_returned):
         raise OpRejected(f"sale {data.sale_id} was partly refunded: it cannot be voided")
+    if kind == "void" and (data.total_fen != sale.total_fen or data.coins_returned != sale.coins):
+        raise OpRejected(f"a void returns all of sale {data.sale_id}: {sale.total_fen} fen and {sale.coins} "
+                         f"coins, not {data.total_fen} fen and {data.coins_returned} coins")
     if sale.refunded_fen + data.total_fen > sale.total_fen:
         raise OpRejected(f"refunds of {sale.refunded_fen + data.total_fen} fen would exceed the sale's "
                          f"{sale.total_fen}")

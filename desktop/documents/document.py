@@ -99,8 +99,9 @@ Block = TextLine | Columns | Separator | QrBlock | Feed | Cut
 class Document:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
-    # Cash moved (a sale in cash, a Z report): the receipt printer kicks the cash drawer open
-    # (ESC p) before printing. Paper and PDF outputs ignore it.
+    # Cash moved (a sale or refund in cash, a cash deposit, a cash refund or consolation slip,
+    # cash in/out, a Z report): the receipt printer kicks the cash drawer open (ESC p) before
+    # printing; a reprint never does. Paper and PDF outputs ignore it.
     open_drawer: bool = False
 
 
@@ -209,11 +210,16 @@ def _take(text: str, columns: int) -> tuple[str, str]:
 
 
 def format_columns(left: str, right: str, columns: int) -> list[str]:
-    """Left text on the left, right text flush right on the last line; wraps the left side."""
+    """Left text on the left, right text flush right on the last line; wraps the left side
+    (between words: when the right side leaves no room for the left's longest word, the right
+    goes flush right on the lines below)."""
     right = right.strip()
-    if text_width(right) > columns:
-        return wrap(left, columns) + [_pad_left(line, columns) for line in wrap(right, columns)]
     room = columns - text_width(right) - 1 if right else columns
+    longest = max((text_width(token) for token in _tokens(printable(left)) if not token.isspace()), default=0)
+    if text_width(right) > columns or (right and longest > room):
+        # The right side leaves too little room for a word of the left: the left on its own
+        # lines, the right flush right below (no word is ever broken beside a long value).
+        return wrap(left, columns) + [_pad_left(line, columns) for line in wrap(right, columns)]
     left_lines = wrap(left, max(room, 2)) if room >= 2 else [*wrap(left, columns), ""]
     last = left_lines[-1]
     gap = columns - text_width(last) - text_width(right)

@@ -3,7 +3,7 @@ backend): made from the totals dict the shift service returns (desktop.services.
 the Z report's stored snapshot). Chinese first, English after, money in integer fen.
 
 A Z report opens the cash drawer (ESC p) when printed on a receipt printer: the count is done
-with the drawer open.
+with the drawer open; so does the slip of a cash in / out (`cash_move_document`).
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _sales_blocks(totals: Mapping[str, Any]) -> list[Block]:
         Columns("笔数 Sales", str(sales["count"])),
         Columns("销售额 Total", format_fen(sales["fen"])),
         Columns("客单价 Average", format_fen(sales["average_fen"])),
-        Columns(f"金币抵扣 Coin discounts ×{coins['count']}", f"{coins['coins']} / {format_fen(coins['fen'])}"),
+        Columns(f"购物币抵扣 Coin discounts ×{coins['count']}", f"{coins['coins']} / {format_fen(coins['fen'])}"),
         TextLine("按支付方式 By tender", bold=True),
     ]
     for kind, fen in totals["tenders"].items():
@@ -140,3 +140,21 @@ def report_rows(totals: Mapping[str, Any]) -> list[tuple[str, str, int, int]]:
     rows += [("deals", "vouchers_redeemed", int(totals["vouchers_redeemed"]), 0),
              ("deals", "redemptions_reversed", int(totals["redemptions_reversed"]), 0)]
     return rows
+
+
+def cash_move_document(move: Mapping[str, Any], store_name: str) -> Document:
+    """The slip of cash put into or taken out of the drawer (`move`: direction, amount_fen,
+    reason, staff, approver, at, shift_id); printing it kicks the drawer open."""
+    into = move["direction"] == "in"
+    blocks: list[Block] = [
+        *_header(store_name, "存入现金 Cash in" if into else "取出现金 Cash out", False),
+        Columns("班次 Shift", str(move["shift_id"])),
+        Columns("时间 Time", _time(str(move["at"]))),
+        Columns("金额 Amount", format_fen(int(move["amount_fen"])), bold=True),
+        Columns("原因 Reason", str(move["reason"])),
+        Columns("经手 Staff", str(move["staff"])),
+    ]
+    if move.get("approver"):
+        blocks.append(Columns("批准 Approved by", str(move["approver"])))
+    blocks += [TextLine("签字 Signed: ____________"), *_footer(False)]
+    return Document("cash-move", tuple(blocks), open_drawer=True)

@@ -97,6 +97,7 @@ def deposit_slip_document(data: DepositSlipData) -> Document:
             TextLine("请保留本单 Keep this slip", bold=True, align=Align.CENTER),
             *_footer(data.reprint),
         ),
+        open_drawer=data.tender == "cash" and not data.reprint,  # the deposit goes into the drawer
     )
 
 
@@ -192,6 +193,7 @@ def refund_slip_document(data: RefundSlipData) -> Document:
             TextLine("顾客签收 Signed: ____________"),
             *_footer(data.reprint),
         ),
+        open_drawer=data.cash_now_fen > 0 and not data.reprint,  # cash back, consolation, rewards
     )
 
 

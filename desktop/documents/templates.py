@@ -346,6 +346,7 @@ class SaleReceiptData:
     store_lines: tuple[str, ...] = ()  # the store's own lines (address, thanks)
     platform_lines: tuple[str, ...] = ()  # the platform's (coins, the member's balance)
     title: str = "购物小票 Receipt"
+    open_drawer: bool = False  # cash was taken or handed back: the printer kicks the drawer open
 
     @property
     def subtotal_fen(self) -> Fen:
@@ -387,6 +388,7 @@ def sale_receipt_document(data: SaleReceiptData) -> Document:
             *[TextLine(text, align=Align.CENTER) for text in data.platform_lines],
             *_footer(data.reprint),
         ),
+        open_drawer=data.open_drawer and not data.reprint,
     )
 
 

@@ -12,7 +12,7 @@ from desktop.core.staff import Actor
 from desktop.documents.document import Document
 from desktop.documents.kinds import DocumentKind
 from desktop.documents.printer_check import PrinterCheckData, printer_check_document
-from desktop.documents.shift_report import shift_report_document
+from desktop.documents.shift_report import cash_move_document, shift_report_document
 from desktop.documents.slips import deposit_slip_document, refund_slip_document
 from desktop.documents.templates import (
     draw_slip_document,
@@ -56,6 +56,12 @@ class PrintJobService:
         document = shift_report_document(totals, self.settings.get(STORE_NAME, ""), reprint=reprint)
         ref = f"Z{totals['number']}" if totals.get("kind") == "Z" else f"X{totals['shift_id']}"
         return [self.queue.enqueue(actor, DocumentKind.SHIFT_REPORT, document, ref)]
+
+    def print_cash_move(self, actor: Actor, move: dict[str, Any]) -> list[int]:
+        """The slip of a cash in / out on the receipt printer (routed with the shift reports):
+        printing it kicks the drawer open for the cash to go in or out."""
+        document = cash_move_document(move, self.settings.get(STORE_NAME, ""))
+        return [self.queue.enqueue(actor, DocumentKind.SHIFT_REPORT, document, f"cash_{move['direction']}")]
 
     def print_invite(self, actor: Actor, group_id: str) -> list[int]:
         document = invite_document(self.data.invite(group_id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from desktop.core.checkout import CASH
 from desktop.core.clock import from_iso
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -63,7 +64,8 @@ def _sale_data(s: Session, record: SaleRecord, reprint: bool) -> SaleReceiptData
         tenders=tuple((tender_label(t.kind) + (f" {t.reference}" if t.reference else ""), t.amount_fen)
                       for t in record.tenders),
         change_fen=sale.change_fen, member=sale.member_label, store_lines=_store_lines(s),
-        platform_lines=(PLATFORM_LINE,) if sale.coins else ())
+        platform_lines=(PLATFORM_LINE,) if sale.coins else (),
+        open_drawer=any(t.kind == CASH for t in record.tenders))
 
 
 def _refund_data(s: Session, record: SaleRecord, refund: SaleRefund, reprint: bool) -> SaleReceiptData:
@@ -77,8 +79,8 @@ def _refund_data(s: Session, record: SaleRecord, refund: SaleRefund, reprint: bo
         line = lines[row.line_no]
         gross = row.quantity * line.unit_price_fen
         items.append(SaleItem(line.name, row.quantity, line.unit_price_fen, max(0, gross - row.amount_fen)))
-    tenders = s.scalars(select(SaleRefundTender).where(SaleRefundTender.refund_id == refund.id)
-                        .order_by(SaleRefundTender.position))
+    tenders = list(s.scalars(select(SaleRefundTender).where(SaleRefundTender.refund_id == refund.id)
+                             .order_by(SaleRefundTender.position)))
     subtotal = sum(item.line_fen for item in items)
     rest = subtotal - refund.coin_fen_returned - refund.total_fen  # the bill discount's share
     title = "作废单 Void" if refund.kind == "void" else "退款单 Refund"
@@ -90,4 +92,4 @@ def _refund_data(s: Session, record: SaleRecord, refund: SaleRefund, reprint: bo
         tenders=tuple(("退 " + tender_label(t.kind), t.amount_fen) for t in tenders),
         member=record.sale.member_label, store_lines=(f"原因 Reason: {refund.reason}",),
         platform_lines=("购物币已退回会员 Coins returned to the member",) if refund.coins_returned else (),
-        title=title)
+        title=title, open_drawer=any(t.kind == CASH for t in tenders))

@@ -13,7 +13,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.checkout import CASH
-from desktop.core.clock import from_iso
 from desktop.core.commission import SaleAmounts
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -34,7 +33,7 @@ from desktop.store.sale_queries import (
     sale_by_receipt,
     sale_record,
 )
-from desktop.store.shift_queries import require_open_shift
+from desktop.store.shift_queries import open_shift, require_open_shift
 
 REFUND_SERIES = "refund"
 __all__ = ["HistoryFilter", "RefundDone", "SaleRecord", "SaleRefundService"]
@@ -95,7 +94,8 @@ class SaleRefundService(ServiceBase):
     # --- writes --------------------------------------------------------------------------
 
     def void(self, actor: Actor, sale_id: str, reason: str) -> RefundDone:
-        """Void a sale of today, whole; refused twice, or after part of it was refunded."""
+        """Void a sale of the open shift it was rung in, whole; refused twice, after part of it was
+        refunded, or once its shift closed (then it is a refund)."""
         require(actor, Permission.VOID)
         reason = _reason(reason)
         with self.transaction(actor) as tx:
@@ -107,9 +107,10 @@ class SaleRefundService(ServiceBase):
                 raise _refused(QT_TRANSLATE_NOOP(
                     "errors", "Part of sale {number} was refunded: refund the rest instead of voiding it"),
                     number=record.sale.receipt_no)
-            if from_iso(record.sale.sold_at).astimezone().date() != tx.now.astimezone().date():
+            shift = open_shift(tx.session)
+            if shift is None or record.sale.shift_id != str(shift.id):
                 raise _refused(QT_TRANSLATE_NOOP(
-                    "errors", "Only a sale of today can be voided: refund sale {number} instead"),
+                    "errors", "Only a sale of the open shift can be voided: refund sale {number} instead"),
                     number=record.sale.receipt_no)
             quantities = {line.line_no: line.quantity for line in record.lines}
             return _reverse(tx, record, quantities, reason, "void")

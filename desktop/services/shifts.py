@@ -158,6 +158,15 @@ class ShiftService(ServiceBase):
                      reason=reason, approved_by=actor.approved_by or "")
             return move.id
 
+    def cash_move_record(self, move_id: int) -> dict[str, Any]:
+        """One cash in / out as its slip prints it."""
+        with self.db.read() as s:
+            move = s.get(CashMovement, move_id)
+            if move is None:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "No such cash movement"))
+            return {"shift_id": move.shift_id, "direction": move.direction, "amount_fen": move.amount_fen,
+                    "reason": move.reason, "staff": move.staff, "approver": move.approver, "at": move.at}
+
     def x_report(self, shift_id: int | None = None) -> dict[str, Any]:
         """The totals now (open shift) or of a given shift; nothing is reset or written."""
         with self.db.read() as s:

@@ -621,8 +621,8 @@ What to do: {action}</translation>
         <translation>Reason (bank drop, change float…)</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Record</translation>
+        <source>Record the move</source>
+        <translation>Record the move</translation>
     </message>
     <message>
         <source>Print X report</source>
@@ -3510,8 +3510,8 @@ What to do: {action}</translation>
         <translation>Part of sale {number} was refunded: refund the rest instead of voiding it</translation>
     </message>
     <message>
-        <source>Only a sale of today can be voided: refund sale {number} instead</source>
-        <translation>Only a sale of today can be voided: refund sale {number} instead</translation>
+        <source>Only a sale of the open shift can be voided: refund sale {number} instead</source>
+        <translation>Only a sale of the open shift can be voided: refund sale {number} instead</translation>
     </message>
     <message>
         <source>Sale {number} was voided: nothing is left to refund</source>
@@ -3608,6 +3608,10 @@ What to do: {action}</translation>
     <message>
         <source>Say why the cash moves (a reason)</source>
         <translation>Say why the cash moves (a reason)</translation>
+    </message>
+    <message>
+        <source>No such cash movement</source>
+        <translation>No such cash movement</translation>
     </message>
     <message>
         <source>There is no open shift to report on</source>

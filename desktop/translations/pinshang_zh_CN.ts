@@ -621,8 +621,8 @@ What to do: {action}</source>
         <translation>原因（存银行、补零钱…）</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录编号</translation>
+        <source>Record the move</source>
+        <translation>登记存取</translation>
     </message>
     <message>
         <source>Print X report</source>
@@ -1875,11 +1875,11 @@ What to do: {action}</source>
     </message>
     <message>
         <source>Coin discounts</source>
-        <translation>金币抵扣</translation>
+        <translation>购物币抵扣</translation>
     </message>
     <message>
         <source>{n} sales, {coins} coins, {fen}</source>
-        <translation>{n} 笔，{coins} 金币，{fen}</translation>
+        <translation>{n} 笔，{coins} 个购物币，{fen}</translation>
     </message>
     <message>
         <source>Sales by hour (¥)</source>
@@ -3510,8 +3510,8 @@ What to do: {action}</source>
         <translation>销售 {number} 已部分退款：请退剩余部分，而不是作废</translation>
     </message>
     <message>
-        <source>Only a sale of today can be voided: refund sale {number} instead</source>
-        <translation>只能作废今天的销售：请改为退款 {number}</translation>
+        <source>Only a sale of the open shift can be voided: refund sale {number} instead</source>
+        <translation>只能作废本班次（未交班）的销售：请改为退款 {number}</translation>
     </message>
     <message>
         <source>Sale {number} was voided: nothing is left to refund</source>
@@ -3608,6 +3608,10 @@ What to do: {action}</source>
     <message>
         <source>Say why the cash moves (a reason)</source>
         <translation>请填写存取现金的原因</translation>
+    </message>
+    <message>
+        <source>No such cash movement</source>
+        <translation>没有这笔存取现金记录</translation>
     </message>
     <message>
         <source>There is no open shift to report on</source>

@@ -110,7 +110,7 @@ class DrawerScreen(ScreenBase):
         self.amount.setMaximumWidth(120)
         self.reason = named(QLineEdit(page), "reason",
                             placeholderText=self.tr("Reason (bank drop, change float…)"))
-        self.move_button = named(QPushButton(self.tr("Record"), page), "record_move")
+        self.move_button = named(QPushButton(self.tr("Record the move"), page), "record_move")
         set_role(self.move_button, "action")
         self.move_button.clicked.connect(self.cash_move)
         moves = QHBoxLayout()
@@ -174,8 +174,14 @@ class DrawerScreen(ScreenBase):
                 return
             actor = approved
         direction, reason = str(self.direction.currentData()), self.reason.text()
-        run_op(self.ctx, lambda: self.ctx.services.shifts.cash_move(actor, direction, fen, reason),
-               self._moved, self._failed, busy=[self.move_button])
+        services = self.ctx.services
+
+        def move_and_kick() -> int:
+            move_id = services.shifts.cash_move(actor, direction, fen, reason)
+            services.print_jobs.print_cash_move(actor, services.shifts.cash_move_record(move_id))  # opens the drawer
+            return move_id
+
+        run_op(self.ctx, move_and_kick, self._moved, self._failed, busy=[self.move_button])
 
     def _moved(self, _id: int) -> None:
         self.amount.clear()

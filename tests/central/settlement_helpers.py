@@ -84,7 +84,9 @@ def sale_op(seq: int, total_fen: int, at: datetime, *, member_id: str | None = N
     payload: dict[str, Any] = {"sale_id": sale_id or f"sale-{seq}", "total_fen": total_fen, "coins": coins,
                                "coin_fen": coin_fen, "at": at.isoformat(), "member_id": member_id,
                                "schedule_version": version, "base_fen": total_fen + coin_fen,
-                               "coin_capture_key": capture_key}
+                               "coin_capture_key": capture_key,
+                               "lines": [{"line_no": 1, "name": "套餐", "quantity": 1, "unit_price_fen": total_fen + coin_fen,
+                                          "amount_fen": total_fen + coin_fen}]}
     if amounts is not None:
         payload["amounts"] = {"coin_reimbursement_fen": amounts.coin_reimbursement_fen,
                               "turnover_commission_fen": amounts.turnover_commission_fen,

@@ -6,6 +6,7 @@ beyond the sale, twice, a void twice). Every attack is rejected with a reason an
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -149,3 +150,51 @@ def test_a_refund_of_another_stores_sale_and_a_void_twice_are_refused(funded: Se
     twice = till.push("sale.voided", _refund(sale, BASE - 100, 100))
     assert twice["status"] == "rejected" and "voided already" in twice["reason"]
     assert funded.balance(member) == 500
+
+
+def test_coins_without_base_fen_or_lines_are_refused_and_the_cap_always_holds(funded: Seed) -> None:
+    """A paired terminal leaving base_fen (or the lines) out cannot slip coins past the cap."""
+    member = funded.members[0]
+    client, terminal = paired(funded)
+    till = Pusher(client, terminal)
+    key = _capture(funded, client, member, 400)
+    bare = {"sale_id": uuid.uuid4().hex, "total_fen": 100, "coins": 400, "coin_fen": 400, "member_id": member,
+            "coin_capture_key": key}
+    no_base = till.push("sale.completed", bare)
+    assert no_base["status"] == "rejected" and "base_fen" in no_base["reason"]
+    lineless = till.push("sale.completed", {**bare, "base_fen": 500})
+    assert lineless["status"] == "rejected" and "lines" in lineless["reason"]
+    honest = _sale(member, 400, coin_capture_key=key)
+    assert till.push("sale.completed", honest)["status"] == "applied"
+    plain = till.push("sale.completed", {"sale_id": uuid.uuid4().hex, "total_fen": 900})  # no coins: as before
+    assert plain["status"] == "applied"
+
+
+def test_a_void_returns_all_the_money_and_every_coin(funded: Seed) -> None:
+    member = funded.members[0]
+    client, terminal = paired(funded)
+    till = Pusher(client, terminal)
+    sale = _sale(member, 300, coin_capture_key=_capture(funded, client, member, 300))
+    assert till.push("sale.completed", sale)["status"] == "applied"
+    keeps_coins = till.push("sale.voided", _refund(sale, BASE - 300, 0))
+    assert keeps_coins["status"] == "rejected" and "void returns all" in keeps_coins["reason"]
+    one_fen = till.push("sale.voided", _refund(sale, 1, 300))
+    assert one_fen["status"] == "rejected" and "void returns all" in one_fen["reason"]
+    assert funded.balance(member) == 200
+    assert till.push("sale.voided", _refund(sale, BASE - 300, 300))["status"] == "applied"
+    assert funded.balance(member) == 500
+
+
+def test_a_sale_dated_in_the_future_or_before_pairing_is_refused(funded: Seed) -> None:
+    """The sale's time picks the schedule: the terminal cannot choose it freely."""
+    client, terminal = paired(funded)
+    till = Pusher(client, terminal)
+    now = funded.server.app.state.platform.clock()
+    for when, word in ((now + timedelta(days=3)), "future"), ((now - timedelta(days=400)), "paired"):
+        dated = till.push("sale.completed", {"sale_id": uuid.uuid4().hex, "total_fen": 900, "at": when.isoformat()})
+        assert dated["status"] == "rejected" and word in dated["reason"]
+    sale = {"sale_id": uuid.uuid4().hex, "total_fen": 900, "at": (now - timedelta(seconds=30)).isoformat()}
+    assert till.push("sale.completed", sale)["status"] == "applied"
+    early = till.push("sale.refunded", {**_refund(sale, 100, 0), "at": (now - timedelta(days=1)).isoformat()})
+    assert early["status"] == "rejected" and "before its sale" in early["reason"]
+    assert till.push("sale.refunded", _refund(sale, 100, 0))["status"] == "applied"

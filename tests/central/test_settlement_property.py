@@ -87,7 +87,9 @@ def test_the_statement_is_the_counters_lines(server: RunningServer, clock: Movab
             sale_id = uuid.uuid4().hex
             payload: dict[str, Any] = {"sale_id": sale_id, "total_fen": base - coin_fen, "base_fen": base,
                                        "coins": coins, "coin_fen": coin_fen, "at": at.isoformat(),
-                                       "schedule_version": rates_now.version}
+                                       "schedule_version": rates_now.version,
+                                       "lines": [{"line_no": 1, "name": "套餐", "quantity": 1, "unit_price_fen": base,
+                                                  "amount_fen": base}]}
             amounts = commission.sale_amounts(
                 member_sale_fen=base - coin_fen, coin_fen=coin_fen, has_member=member is not None,
                 home_merchant_id=other if member == theirs else merchant if member else "",

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from central.models import VoucherRedemption, ZReportReceived
-from central.services.shifts import Z_GAP
+from central.services.shifts import Z_GAP, Z_SALES_DIFFER
 from tests.central.helpers import MovableClock, Seed
 from tests.central.voucher_helpers import KeyedTerminal, issued, keyed_terminal, redeemed
 
@@ -26,7 +26,7 @@ def z(number: int, clock: MovableClock, **change: Any) -> tuple[str, dict[str, A
     payload = {"shift_id": number, "z_number": number, "terminal": "Counter 1",
                "opened_at": (clock.now - timedelta(hours=8)).isoformat(), "closed_at": clock.now.isoformat(),
                "float_fen": 50000, "expected_fen": 125300, "counted_fen": 124950, "over_short_fen": -350,
-               "reason": "gave too much change", "approver": "李经理", "sales_count": 12, "sales_fen": 75300,
+               "reason": "gave too much change", "approver": "李经理", "sales_count": 0, "sales_fen": 0,
                "tenders": [{"kind": "cash", "amount_fen": 75300}], "digest": "ab" * 32,
                "at": clock.now.isoformat(), **change}
     return "shift.closed", payload
@@ -106,3 +106,48 @@ def test_a_reversal_of_a_voucher_another_terminal_redeemed_first_is_refused(seed
     assert push(a, (late_op, *redeemed(voucher_id, text, clock.now)))[0]["conflict"]
     refused = push(a, (uuid.uuid4().hex, *reversal(voucher_id, late_op, clock)))[0]
     assert refused["status"] == "rejected" and "another terminal" in refused["reason"]
+
+
+def test_a_z_report_whose_arithmetic_fails_is_refused_and_one_whose_sales_differ_is_flagged(
+        seed: Seed, clock: MovableClock) -> None:
+    a = keyed_terminal(seed, "Counter 1")
+    clock.advance(hours=3)  # sales after the pairing
+    wrong = a.push(z(1, clock, over_short_fen=0))[0]  # counted 1,249.50 of 1,253.00 expected is short
+    assert wrong["status"] == "rejected" and "is not counted" in wrong["reason"]
+    backwards = a.push(z(1, clock, opened_at=(clock.now + timedelta(hours=1)).isoformat()))[0]
+    assert backwards["status"] == "rejected" and "before it opened" in backwards["reason"]
+    for n, fen in enumerate((4200, 3000), start=1):
+        sale = {"sale_id": uuid.uuid4().hex, "total_fen": fen, "at": (clock.now - timedelta(hours=n)).isoformat()}
+        assert push(a, (uuid.uuid4().hex, "sale.completed", sale))[0]["status"] == "applied"
+    honest = a.push(z(1, clock, sales_count=2, sales_fen=7200))[0]
+    assert (honest["status"], honest["conflict"]) == ("applied", False)
+    clock.advance(hours=9)
+    inflated = a.push(z(2, clock, sales_count=5, sales_fen=99900))[0]  # no sales pushed in this shift
+    assert inflated["status"] == "applied" and inflated["conflict"]
+    assert "the platform holds 0 sales of 0 fen" in inflated["reason"]
+    assert [c["kind"] for c in a.client.pull()["conflicts"]] == [Z_SALES_DIFFER]
+
+
+def test_a_redemption_is_reversed_only_within_the_platforms_window(seed: Seed, clock: MovableClock) -> None:
+    a = keyed_terminal(seed, "Counter 1")
+    voucher_id, text = a.voucher(clock.now)
+    a.push(issued(voucher_id, clock.now))
+    redemption_op = uuid.uuid4().hex
+    assert push(a, (redemption_op, *redeemed(voucher_id, text, clock.now)))[0]["status"] == "applied"
+    redeemed_at = clock.now.isoformat()
+    clock.advance(days=7)
+    # a week later, dated back to five minutes after the redemption: the platform got it a week ago
+    backdated = reversal(voucher_id, redemption_op, clock, redeemed_at=redeemed_at,
+                         reversed_at=(clock.now - timedelta(days=7) + timedelta(minutes=5)).isoformat())
+    refused = push(a, (uuid.uuid4().hex, *backdated))[0]
+    assert refused["status"] == "rejected" and "can no longer be reversed" in refused["reason"]
+    late = push(a, (uuid.uuid4().hex, *reversal(voucher_id, redemption_op, clock, redeemed_at=redeemed_at)))[0]
+    assert late["status"] == "rejected" and "more than 60 minutes" in late["reason"]
+
+    fresh_id, fresh_text = a.voucher(clock.now)
+    a.push(issued(fresh_id, clock.now))
+    fresh_op = uuid.uuid4().hex
+    assert push(a, (fresh_op, *redeemed(fresh_id, fresh_text, clock.now)))[0]["status"] == "applied"
+    clock.advance(minutes=20)
+    honest = push(a, (uuid.uuid4().hex, *reversal(fresh_id, fresh_op, clock)))[0]
+    assert honest["status"] == "applied"

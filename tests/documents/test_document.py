@@ -88,3 +88,19 @@ def test_empty_or_huge_qr_payload_is_refused() -> None:
         layout(Document("t", (QrBlock(""),)), 32)
     with pytest.raises(ValidationError):
         layout(Document("t", (QrBlock("x" * 5000),)), 32)
+
+
+def test_a_long_value_never_breaks_the_labels_word_on_58mm() -> None:
+    """A member's name and phone beside "会员 Member" on 32 columns: the label keeps its word,
+    the value goes flush right below (it broke "Membe / r" before)."""
+    lines = format_columns("会员 Member", "陈小姐 Ms Chen 138****0001", 32)
+    assert lines == ["会员 Member", " " * 6 + "陈小姐 Ms Chen 138****0001"]
+
+
+@given(st.lists(st.text("abcdefgh", min_size=1, max_size=12), min_size=1, max_size=4),
+       st.text(ALPHABET, max_size=30), st.sampled_from([32, 48]))
+def test_columns_break_the_left_between_words_only(words: list[str], right: str, columns: int) -> None:
+    lines = format_columns(" ".join(words), right, columns)
+    printed = " ".join(" ".join(lines).split())
+    for word in words:
+        assert word in printed.split(), (word, lines)

@@ -79,7 +79,8 @@ def test_every_template_renders_at_both_widths(demo_documents: dict[str, Documen
     for document in demo_documents.values():
         for paper_mm in (58, 80):
             data = render_escpos_bytes(document, config(paper_mm=paper_mm))
-            assert data.startswith(b"\x1b@" + ENTER_CHINESE) and data.endswith(b"\x1dV\x00")
+            kick = b"\x1bp\x00\x32\x32" if document.open_drawer else b""  # cash moved: the drawer opens first
+            assert data.startswith(b"\x1b@" + kick + ENTER_CHINESE) and data.endswith(b"\x1dV\x00")
 
 
 @pytest.mark.parametrize(

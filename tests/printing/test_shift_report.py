@@ -92,3 +92,10 @@ def test_a_failed_print_of_the_z_report_keeps_it_and_it_prints_again(demo_servic
     assert demo_services.shifts.z_numbers() == [1, 2]
     [again] = demo_services.print_jobs.print_shift_report(boss, z.totals, reprint=True)
     assert again != job_id
+
+
+def test_pinshang_report_of_a_missing_store_says_so_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    nowhere = tmp_path / "nowhere"
+    assert main(["report", "z", "--data-dir", str(nowhere)]) == 2
+    assert "there is no store in" in capsys.readouterr().err and not nowhere.exists()
+

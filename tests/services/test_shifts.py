@@ -192,3 +192,20 @@ def test_an_expiry_while_closed_is_paid_by_the_next_shift(demo_services, clock) 
     x = demo_services.shifts.x_report()
     assert x["expected_fen"] == 27500 - 9800
     assert {line["line"]: line["fen"] for line in x["drawer"]}["deposit_refund"] == -9800
+
+
+def test_a_sale_of_a_closed_shift_is_refunded_not_voided(demo_services) -> None:
+    """A void undoes a sale inside its own open shift; once that shift's Z report is printed
+    the sale belongs to it, and the next shift (even the same day) refunds it instead."""
+    staff, boss = cashier(demo_services), manager(demo_services)
+    checkout, sales = demo_services.checkout, demo_services.sales
+    item = checkout.items()[0]
+    bill = Order((checkout.line_for_item(item.id, 1),))
+    rung = checkout.complete(staff, bill, [Tender("cash", item.price_fen)])
+    close_exactly(demo_services, boss)
+    demo_services.shifts.open(staff, FLOAT)
+    with pytest.raises(ValidationError, match="Only a sale of the open shift can be voided"):
+        sales.void(boss, rung.sale_id, "rung twice")
+    sales.refund(approved(demo_services, staff, Permission.REFUND), rung.sale_id, "rung twice")
+    again = checkout.complete(staff, bill, [Tender("cash", item.price_fen)])
+    sales.void(boss, again.sale_id, "rung twice")  # of this shift: a void

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.staff import Role
 from desktop.services.base import Actor
-from desktop.ui.widgets.item_picker import ItemPicker
+from desktop.ui.widgets.item_picker import BUTTON_SIZE, ItemPicker
 from tests.ui.conftest import scan
 
 MANAGER = Actor(2, "李经理", Role.MANAGER)
@@ -37,7 +37,7 @@ def test_tapping_a_category_then_an_item_chooses_it(qtbot, picker, demo_services
     qtbot.mouseClick(picker.tabs, Qt.MouseButton.LeftButton, pos=picker.tabs.tabRect(drinks).center())
     assert picker.tabs.currentIndex() == drinks
     buttons = picker.buttons()
-    assert len(buttons) == 6 and all(b.height() >= 70 and b.width() >= 140 for b in buttons)
+    assert len(buttons) == 6 and all(b.height() >= 70 and b.width() >= BUTTON_SIZE[0] for b in buttons)
     tea = next(b for b in buttons if b.text().startswith("招牌奶茶"))
     assert tea.text() == "招牌奶茶\nCNY 18.00"
     chosen = chosen_ids(qtbot, picker, lambda: qtbot.mouseClick(tea, Qt.MouseButton.LeftButton))

@@ -134,3 +134,32 @@ def test_at_1024x768_the_deal_editor_and_the_printers_table_show_their_text_whol
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
     index = printers.model.index(0, where)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_order_screens_item_buttons_fit_the_width_whole(qtbot, qapp, shell, language) -> None:
+    """As many columns as the width holds: at 1024×768 no button runs off to the right behind a
+    scroll bar, every name and price reads whole, and a wider window takes more columns."""
+    from PySide6.QtWidgets import QApplication
+
+    install_language(language)
+    apply_app_font(qapp)
+    window = login(qtbot, shell, "小张", "3333")
+    columns = {}
+    for size in SIZES:
+        window.resize(size)
+        screen = window.open_screen("checkout")
+        QApplication.processEvents()
+        picker = screen.picker
+        viewport = picker.grid_scroll.viewport()
+        buttons = picker.buttons()
+        assert buttons and picker.grid_scroll.horizontalScrollBar().maximum() == 0
+        for button in buttons:
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert right <= viewport.width(), (button.text(), right, viewport.width())
+            widest = max(button.fontMetrics().horizontalAdvance(line) for line in button.text().split("\n"))
+            assert widest <= button.width() - 8, button.text()
+        stray = [w for w in picker.grid_host.findChildren(type(buttons[0])) if w.isVisible() and w not in buttons]
+        assert stray == []
+        columns[size.width()] = picker.columns()
+    assert columns[1366] > columns[1024] >= 2

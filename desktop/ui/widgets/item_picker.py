@@ -14,7 +14,7 @@ highlighted search result is picked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -40,8 +40,7 @@ from desktop.ui.models.catalogue_model import category_label
 from desktop.ui.theme import set_role
 from desktop.ui.widgets import named
 
-COLUMNS = 4
-BUTTON_SIZE = (150, 76)  # large touch targets
+BUTTON_SIZE = (136, 76)  # large touch targets: the narrowest a button gets (a 7-character name)
 MAX_BUTTONS = 120  # per category; the search finds the rest
 MAX_RESULTS = 30
 ITEM_ID = Qt.ItemDataRole.UserRole + 1
@@ -80,6 +79,7 @@ class ItemPicker(QWidget):
         self.setObjectName("item_picker")
         self.catalogue = catalogue
         self.categories: list[str] = []
+        self._placed = 1  # the columns the buttons are laid out in
         self.field = named(_SearchField(self), "picker_search", clearButtonEnabled=True)
         self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.field.setPlaceholderText(self.tr("Scan, or type: pinyin initials, name, barcode"))
@@ -95,6 +95,11 @@ class ItemPicker(QWidget):
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea(self, widgetResizable=True)
         scroll.setWidget(self.grid_host)
+        # As many columns as the width holds (columns()): the buttons never run off to the right.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().installEventFilter(self)
+        self.grid_scroll = scroll
         self.results = named(_Results(self), "picker_results")
         set_role(self.results, "results")
         self.results.entered.connect(self._result_chosen)
@@ -142,12 +147,36 @@ class ItemPicker(QWidget):
             taken = self.grid.takeAt(0)
             widget = taken.widget() if taken is not None else None
             if widget is not None:
+                widget.hide()  # gone now, not when the event loop deletes it (a stray frame)
                 widget.deleteLater()
         if not 0 <= index < len(self.categories):
             return
         items = self.catalogue.items_of_category(self.categories[index], limit=MAX_BUTTONS)
+        self._placed = self.columns()
         for n, item in enumerate(items):
-            self.grid.addWidget(self._button(item), n // COLUMNS, n % COLUMNS)
+            self.grid.addWidget(self._button(item), n // self._placed, n % self._placed)
+
+    def columns(self) -> int:
+        """How many buttons of at least BUTTON_SIZE fit side by side in the visible width."""
+        margins = self.grid.contentsMargins()
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        room = self.grid_scroll.viewport().width() - margins.left() - margins.right()
+        return max(1, (room + spacing) // (BUTTON_SIZE[0] + spacing))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The width changed: lay the buttons out again when another number of columns fits."""
+        if (event.type() == QEvent.Type.Resize and watched is self.grid_scroll.viewport()
+                and self.columns() != self._placed):
+            self._reflow()
+        return super().eventFilter(watched, event)
+
+    def _reflow(self) -> None:
+        buttons = self.buttons()
+        for button in buttons:
+            self.grid.removeWidget(button)
+        self._placed = self.columns()
+        for n, button in enumerate(buttons):
+            self.grid.addWidget(button, n // self._placed, n % self._placed)
 
     def _button(self, item: ItemRow) -> QPushButton:
         button = QPushButton(f"{item.name}\n{format_fen(item.price_fen, current_language())}", self.grid_host)
