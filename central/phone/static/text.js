@@ -83,6 +83,7 @@ window.PHONE_TEXT = {
   err_group_expired: ["拼团已过截止时间", "This group passed its deadline"],
   err_bad_nonce: ["本机随机数无效，请刷新页面", "This phone's random number is not valid: reload the page"],
   err_not_found: ["找不到该页面或拼团，请重新扫描二维码", "Not found: scan the QR code again"],
+  err_not_configured: ["平台尚未开通此功能（短信或支付未配置），请联系商户", "This platform is not set up for this yet (no SMS or payment provider): ask the store"],
   err_network: ["无法连接平台，请检查网络后重试", "Cannot reach the platform: check the connection and try again"],
   err_other: ["平台暂时无法处理（{code}），请稍后再试", "The platform could not do this ({code}): try again later"]
 };
