@@ -178,7 +178,7 @@ def _make_request(session: Session, order: PaymentOrder, now: datetime) -> None:
             answer = join_requests.create_for_group(session, group, order.member_id, order.nonce, now)
         order.status, order.join_request_id = "requested", answer["request_id"]
     except ApiError as exc:
-        order.status, order.reason = "refunding", exc.reason
+        order.status, order.reason = "refunding", f"{exc.code}: {exc.reason}"[:500]
 
 
 def mark_refund(session: Session, request_id: str, reason: str) -> None:

@@ -96,6 +96,21 @@ def group_page(session: Session, group: Group, member_id: str | None,
     }
 
 
+# Why a deposit went back, as a code the page words in its language: the owning terminal's
+# refusal reasons (desktop/core/groups.py, desktop/services/join_requests.py) and the platform's
+# own error codes (payments._make_request stores "code: reason").
+REFUND_CODES = {"group full": "group_full", "member limit reached": "member_limit",
+                "group not open": "group_closed", "invalid nonce": "bad_nonce"}
+PLATFORM_CODES = ("group_full", "group_closed", "group_expired", "not_found")
+
+
+def refund_code(reason: str) -> str:
+    if reason in REFUND_CODES:
+        return REFUND_CODES[reason]
+    code = reason.partition(":")[0]
+    return code if code in PLATFORM_CODES else "other"
+
+
 def mine(session: Session, group: Group, member_id: str) -> dict[str, Any]:
     """The member's deposit order, join request and seat in this group."""
     order = session.scalar(select(PaymentOrder).where(
@@ -109,7 +124,8 @@ def mine(session: Session, group: Group, member_id: str) -> dict[str, Any]:
         entry = session.get(GroupEntry, (group.store_id, group.id, request.entry_id))
     return {
         "order": None if order is None else {"order_id": order.id, "status": order.status,
-                                              "reason": order.reason, "nonce": order.nonce,
+                                              "reason": order.reason, "reason_code": refund_code(order.reason),
+                                              "nonce": order.nonce,
                                               "amount_fen": order.amount_fen},
         "request": None if request is None else {"status": request.status, "entry_id": request.entry_id},
         "entry": None if entry is None else {"entry_id": entry.entry_id, "position": entry.position,
