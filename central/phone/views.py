@@ -187,22 +187,20 @@ def _where(session: Session, other: str) -> str:
 
 
 def _vouchers(session: Session, member_id: str) -> list[dict[str, Any]]:
-    """The member's winning entries' vouchers, as the issuing terminal signed them."""
-    won = session.execute(select(GroupEntry.store_id, GroupEntry.group_id, GroupEntry.entry_id).where(
-        GroupEntry.member_id == member_id)).all()
-    mine = {(r.store_id, r.group_id, r.entry_id) for r in won}
-    stores = {r.store_id for r in won}
+    """The member's winning entries' vouchers, as the issuing terminal signed them: the voucher
+    issues of this member's entries only (an index on the entry), each with its own op."""
+    rows = session.execute(
+        select(VoucherIssue.voucher_id, VoucherIssue.group_id, ReceivedOp.payload)
+        .join(GroupEntry, (GroupEntry.store_id == VoucherIssue.store_id)
+              & (GroupEntry.group_id == VoucherIssue.group_id) & (GroupEntry.entry_id == VoucherIssue.entry_id))
+        .join(ReceivedOp, (ReceivedOp.terminal_id == VoucherIssue.terminal_id) & (ReceivedOp.op_id == VoucherIssue.op_id))
+        .where(GroupEntry.member_id == member_id)
+        .order_by(VoucherIssue.received_at.desc()).limit(50)).all()
     out: list[dict[str, Any]] = []
-    if not stores:
-        return out
-    for issue in session.scalars(select(VoucherIssue).where(VoucherIssue.store_id.in_(stores))):
-        op = session.scalar(select(ReceivedOp.payload).where(ReceivedOp.op_id == issue.op_id).limit(1))
-        payload = json.loads(op) if op else {}
-        if (issue.store_id, payload.get("group_id"), payload.get("entry_id")) not in mine:
-            continue
-        text = payload.get("voucher")
-        out.append({"voucher_id": issue.voucher_id, "group_id": payload.get("group_id"),
-                    "expires_at": payload.get("expires_at"),
+    for voucher_id, group_id, payload in rows:
+        data = json.loads(payload)
+        text = data.get("voucher")
+        out.append({"voucher_id": voucher_id, "group_id": group_id, "expires_at": data.get("expires_at"),
                     "svg": qr_svg(text) if isinstance(text, str) else None})
     return out
 
