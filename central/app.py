@@ -32,9 +32,14 @@ log = logging.getLogger("central")
 def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
                clock: Clock = utc_now, capture_grace: timedelta = timedelta(hours=72),
                limits: Limits | None = None, sms: SmsProvider | None = None,
-               payments: PaymentProvider | None = None,
+               payments: PaymentProvider | None = None, dev_providers: bool = False,
                reversal_window: timedelta = timedelta(hours=1)) -> FastAPI:
-    """Migrate the database at `db_url` to head and build the app around it."""
+    """Migrate the database at `db_url` to head and build the app around it.
+
+    `dev_providers`: the development SMS provider (codes in the log) and the payment sandbox
+    (free deposits), for the demo, tests and development only (`pinshang central
+    --dev-providers`): never on a deployed platform. Without them and without real providers
+    the phone's sign-in and deposit answer 503 `not_configured`."""
     engine = make_engine(db_url)
     upgrade(engine)
     sessions = session_factory(engine)
@@ -48,12 +53,19 @@ def create_app(db_url: str, signing_key: Ed25519PrivateKey | None = None, *,
     app.state.engine = engine
     for module in (pairing, sync, coins, misc, beacons, settlement, phone):
         app.include_router(module.router)
-    # The customer's phone (central/phone): the development SMS provider and the payment
-    # sandbox unless real providers are given.
-    sandbox = SandboxPayments(sessions, csrf_key(key) + b"sandbox", clock)
-    chosen = payments or sandbox
-    app.state.phone = phone.PhoneConfig(sms or DevelopmentSms(), {sandbox.name: sandbox, chosen.name: chosen},
-                                        chosen.name, csrf_key(key))
+    # The customer's phone (central/phone): the providers given; the development SMS provider
+    # and the payment sandbox only when asked for.
+    providers: dict[str, PaymentProvider] = {}
+    if dev_providers:
+        sms = sms or DevelopmentSms()
+        sandbox = SandboxPayments(sessions, csrf_key(key) + b"sandbox", clock)
+        providers[sandbox.name] = sandbox
+        payments = payments or sandbox
+        log.warning("development providers on: sign-in codes go to the log, deposits to the payment "
+                    "sandbox (never deploy like this)")
+    if payments is not None:
+        providers[payments.name] = payments
+    app.state.phone = phone.PhoneConfig(sms, providers, payments.name if payments else None, csrf_key(key))
     install_headers(app)
     _install_error_handlers(app)
     app.state.limits = limits or Limits()

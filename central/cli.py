@@ -57,7 +57,8 @@ def main(argv: list[str]) -> int:
     if options.command != "admin":
         from central.server import serve  # noqa: PLC0415 - uvicorn only when serving
 
-        serve(options.db, options.host, options.port, workers=options.workers)
+        serve(options.db, options.host, options.port, workers=options.workers,
+              dev_providers=options.dev_providers)
         return 0
     try:
         print(_run_admin(options))
@@ -74,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8700)
     parser.add_argument("--workers", type=int, default=1,
                         help="uvicorn worker processes (use PostgreSQL for more than one)")
+    parser.add_argument("--dev-providers", action="store_true",
+                        help="development only, never deployed: sign-in codes in the log (no SMS sent) "
+                             "and the payment sandbox (free deposits)")
     commands = parser.add_subparsers(dest="command")
     admin_parser = commands.add_parser("admin", help="administer the platform database")
     admin_parser.add_argument("--db", default=argparse.SUPPRESS)

@@ -406,11 +406,16 @@ class VoucherIssue(Base):
     was revoked (a revoked key can back-date `issued_at`, never this row's `received_at`)."""
 
     __tablename__ = "voucher_issues"
+    __table_args__ = (Index("ix_voucher_issues_entry", "store_id", "group_id", "entry_id"),)
     store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), primary_key=True)
     voucher_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
     op_id: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # The winning entry the voucher is for (from the op), so a member's vouchers are found by
+    # their entries without reading every op (None only if an old op lacked them).
+    group_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    entry_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class VoucherRedemption(Base):

@@ -20,6 +20,7 @@ from central.limits import Limits
 from central.protocol import HEADER_SECONDS, protocol_class
 
 DB_URL_ENV = "PINSHANG_CENTRAL_DB"  # how `--workers N` hands the database to each worker
+DEV_PROVIDERS_ENV = "PINSHANG_CENTRAL_DEV_PROVIDERS"  # and `--dev-providers` ("1")
 
 
 def uvicorn_options(limits: Limits, *, picklable: bool = False) -> dict[str, Any]:
@@ -49,13 +50,14 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8700, workers: int =
         return
     create_app(db_url).state.engine.dispose()  # migrate and create the signing key, once
     os.environ[DB_URL_ENV] = db_url
+    os.environ[DEV_PROVIDERS_ENV] = "1" if app_options.get("dev_providers") else ""
     uvicorn.run("central.server:worker_app", factory=True, host=host, port=port, workers=workers,
                 log_level="info", **uvicorn_options(limits, picklable=True))
 
 
 def worker_app() -> FastAPI:
     """The app of one worker process (uvicorn's factory)."""
-    return create_app(os.environ[DB_URL_ENV])
+    return create_app(os.environ[DB_URL_ENV], dev_providers=os.environ.get(DEV_PROVIDERS_ENV) == "1")
 
 
 @dataclass
@@ -73,9 +75,12 @@ class RunningServer:
         self.app.state.engine.dispose()
 
 
-def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, **app_options: Any) -> RunningServer:
-    """Start on `port` (0: a free one) and return once it accepts connections."""
-    app = create_app(db_url, **app_options)
+def start_in_thread(db_url: str, host: str = "127.0.0.1", port: int = 0, *, dev_providers: bool = True,
+                    **app_options: Any) -> RunningServer:
+    """Start on `port` (0: a free one) and return once it accepts connections. This in-process
+    server is the demo's, the tests' and the benchmarks': the development providers are on
+    unless `dev_providers=False` (`pinshang central` serves through `serve`, off by default)."""
+    app = create_app(db_url, dev_providers=dev_providers, **app_options)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no Nagle delay on small answers

@@ -39,6 +39,12 @@ PHONE_LINE = "demo group on the phone (open in a browser): "
 FONT_LINE = "Chinese is drawn with the font"
 FUTURE = "9999_from_a_newer_app"
 MOST_DIFFERENT = 0.06  # share of pixels that may differ between bundle and venv pictures
+# Screens whose demo data differ between two fresh demo stores by design, with their own bound:
+# the reconcile screen lists a row per settlement line, each naming its sale or group by id,
+# and those ids are random per store (uuid4 / new_id): 11 rows of 10 hex digits differ in any
+# two runs (measured 6.1 % between two venv runs on the same code); the rows' order, amounts,
+# states and the totals are the same. Every other screen keeps the 6 % bound.
+SCREEN_BOUNDS = {"reconcile.png": 0.09}
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -85,9 +91,10 @@ def compare_pictures(venv_shots: Path, bundle_shots: Path, problems: list[str]) 
             diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).convert("L")
             changed = sum(diff.point(lambda v: 255 if v > 40 else 0).histogram()[255:])
             differing[name] = changed / (a.size[0] * a.size[1])
-    worst = max(differing, key=lambda n: differing[n], default=None)
-    if worst is not None and differing[worst] > MOST_DIFFERENT:
-        problems.append(f"{worst}: {differing[worst]:.1%} of the pixels differ from the venv's")
+    for name, share in sorted(differing.items()):
+        bound = SCREEN_BOUNDS.get(name, MOST_DIFFERENT)
+        if share > bound:
+            problems.append(f"{name}: {share:.1%} of the pixels differ from the venv's (bound {bound:.0%})")
     return differing
 
 

@@ -178,7 +178,7 @@ def _make_request(session: Session, order: PaymentOrder, now: datetime) -> None:
             answer = join_requests.create_for_group(session, group, order.member_id, order.nonce, now)
         order.status, order.join_request_id = "requested", answer["request_id"]
     except ApiError as exc:
-        order.status, order.reason = "refunding", exc.reason
+        order.status, order.reason = "refunding", f"{exc.code}: {exc.reason}"[:500]
 
 
 def mark_refund(session: Session, request_id: str, reason: str) -> None:
@@ -203,7 +203,11 @@ def run_refunds(sessions: sessionmaker[Session], providers: dict[str, PaymentPro
             if order is None or order.status != "refunding":
                 continue
             provider, amount = order.provider, order.amount_fen
-        providers[provider].refund(order_id, amount)  # idempotent: no transaction held meanwhile
+        chosen = providers.get(provider)
+        if chosen is None:  # the provider that took the deposit is not configured any more
+            log.error("deposit order %s waits for a refund through %s, which is not configured", order_id, provider)
+            continue
+        chosen.refund(order_id, amount)  # idempotent: no transaction held meanwhile
         with sessions() as session, session.begin():
             done += _rows(session.execute(update(PaymentOrder).where(
                 PaymentOrder.id == order_id, PaymentOrder.status == "refunding"

@@ -40,10 +40,20 @@ TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8
 
 @dataclass
 class PhoneConfig:
-    sms: SmsProvider
+    sms: SmsProvider | None  # None: no SMS provider configured (sign-in answers not_configured)
     payments: dict[str, PaymentProvider]
-    default_payment: str
+    default_payment: str | None  # None: no payment provider configured
     csrf_key: bytes
+
+    def sms_provider(self) -> SmsProvider:
+        if self.sms is None:
+            raise ApiError(503, "not_configured", "sign-in by SMS is not configured on this platform")
+        return self.sms
+
+    def payment_provider(self) -> PaymentProvider:
+        if self.default_payment is None:
+            raise ApiError(503, "not_configured", "deposit payments are not configured on this platform")
+        return self.payments[self.default_payment]
 
 
 def config_of(request: Request) -> PhoneConfig:
@@ -159,7 +169,7 @@ def send_code(body: PhoneBody, request: Request, _csrf: Csrf) -> Any:
     platform = platform_of(request)
     try:
         with platform.tx() as session:
-            masked = signin.send_code(session, config_of(request).sms, body.phone, _address(request),
+            masked = signin.send_code(session, config_of(request).sms_provider(), body.phone, _address(request),
                                       platform.clock())
     except RateLimited as exc:
         return _limited(exc)
@@ -221,6 +231,7 @@ def create_order(group_id: str, body: OrderBody, request: Request, member: Membe
     """Pay the deposit for a seat: the order is created, the provider's page is where to pay."""
     platform, config = platform_of(request), config_of(request)
     now = platform.clock()
+    provider = config.payment_provider()
     if not is_valid_nonce(body.nonce):
         raise ApiError(422, "bad_nonce", "the entry's random number must be lower-case hex of 16 bytes or more")
     try:
@@ -228,7 +239,6 @@ def create_order(group_id: str, body: OrderBody, request: Request, member: Membe
             check_rates(session, member, _address(request), now)
     except RateLimited as exc:
         return _limited(exc)
-    provider = config.payments[config.default_payment]
     with platform.tx() as session:
         group = find_group(session, group_id, body.t, lock=True)
         existing = session.scalar(select(PaymentOrder).where(
@@ -256,7 +266,8 @@ def _refresh_orders(request: Request, platform: Platform, member_id: str) -> Non
         waiting = [(o.id, o.provider) for o in session.scalars(select(PaymentOrder).where(
             PaymentOrder.member_id == member_id, PaymentOrder.status == "created"))]
     for order_id, name in waiting:
-        notice = config.payments[name].query(order_id)
+        provider = config.payments.get(name)
+        notice = provider.query(order_id) if provider is not None else None
         if notice is not None and notice.paid:
             with platform.tx() as session:
                 payments.apply_paid(session, notice, platform.clock())
@@ -283,10 +294,14 @@ def _apply_notice(platform: Platform, config: PhoneConfig, notice: payments.Noti
 
 
 @router.post("/sandbox/pay/{order_id}")
-def sandbox_pay(order_id: str, request: Request, _csrf: Csrf) -> Any:
+def sandbox_pay(order_id: str, request: Request, member: Member, _csrf: Csrf) -> Any:
     sandbox = config_of(request).payments.get("sandbox")
     if not isinstance(sandbox, SandboxPayments):
         raise ApiError(404, "not_found", "no sandbox on this platform")
+    with platform_of(request).tx() as session:
+        order = session.get(PaymentOrder, order_id)
+        if order is None or order.member_id != member:
+            raise ApiError(404, "not_found", "no such sandbox order")
     charge = sandbox.pay(order_id)
     if charge is None:
         raise ApiError(404, "not_found", "no such sandbox order")
@@ -294,11 +309,14 @@ def sandbox_pay(order_id: str, request: Request, _csrf: Csrf) -> Any:
 
 
 @router.get("/p/api/sandbox/{order_id}")
-def sandbox_order(order_id: str, request: Request) -> Any:
+def sandbox_order(order_id: str, request: Request, member: Member) -> Any:
+    """The sandbox page's order: only to the member who made it (anyone else: not found)."""
     platform = platform_of(request)
+    if not isinstance(config_of(request).payments.get("sandbox"), SandboxPayments):
+        raise ApiError(404, "not_found", "no sandbox on this platform")
     with platform.tx() as session:
         order = session.get(PaymentOrder, order_id)
-        if order is None or order.provider != "sandbox":
+        if order is None or order.provider != "sandbox" or order.member_id != member:
             raise ApiError(404, "not_found", "no such sandbox order")
         group = session.get(Group, (order.store_id, order.group_id))
         return {"order_id": order.id, "amount_fen": order.amount_fen, "group_id": order.group_id,

@@ -96,6 +96,21 @@ def group_page(session: Session, group: Group, member_id: str | None,
     }
 
 
+# Why a deposit went back, as a code the page words in its language: the owning terminal's
+# refusal reasons (desktop/core/groups.py, desktop/services/join_requests.py) and the platform's
+# own error codes (payments._make_request stores "code: reason").
+REFUND_CODES = {"group full": "group_full", "member limit reached": "member_limit",
+                "group not open": "group_closed", "invalid nonce": "bad_nonce"}
+PLATFORM_CODES = ("group_full", "group_closed", "group_expired", "not_found")
+
+
+def refund_code(reason: str) -> str:
+    if reason in REFUND_CODES:
+        return REFUND_CODES[reason]
+    code = reason.partition(":")[0]
+    return code if code in PLATFORM_CODES else "other"
+
+
 def mine(session: Session, group: Group, member_id: str) -> dict[str, Any]:
     """The member's deposit order, join request and seat in this group."""
     order = session.scalar(select(PaymentOrder).where(
@@ -109,7 +124,8 @@ def mine(session: Session, group: Group, member_id: str) -> dict[str, Any]:
         entry = session.get(GroupEntry, (group.store_id, group.id, request.entry_id))
     return {
         "order": None if order is None else {"order_id": order.id, "status": order.status,
-                                              "reason": order.reason, "nonce": order.nonce,
+                                              "reason": order.reason, "reason_code": refund_code(order.reason),
+                                              "nonce": order.nonce,
                                               "amount_fen": order.amount_fen},
         "request": None if request is None else {"status": request.status, "entry_id": request.entry_id},
         "entry": None if entry is None else {"entry_id": entry.entry_id, "position": entry.position,
@@ -171,22 +187,20 @@ def _where(session: Session, other: str) -> str:
 
 
 def _vouchers(session: Session, member_id: str) -> list[dict[str, Any]]:
-    """The member's winning entries' vouchers, as the issuing terminal signed them."""
-    won = session.execute(select(GroupEntry.store_id, GroupEntry.group_id, GroupEntry.entry_id).where(
-        GroupEntry.member_id == member_id)).all()
-    mine = {(r.store_id, r.group_id, r.entry_id) for r in won}
-    stores = {r.store_id for r in won}
+    """The member's winning entries' vouchers, as the issuing terminal signed them: the voucher
+    issues of this member's entries only (an index on the entry), each with its own op."""
+    rows = session.execute(
+        select(VoucherIssue.voucher_id, VoucherIssue.group_id, ReceivedOp.payload)
+        .join(GroupEntry, (GroupEntry.store_id == VoucherIssue.store_id)
+              & (GroupEntry.group_id == VoucherIssue.group_id) & (GroupEntry.entry_id == VoucherIssue.entry_id))
+        .join(ReceivedOp, (ReceivedOp.terminal_id == VoucherIssue.terminal_id) & (ReceivedOp.op_id == VoucherIssue.op_id))
+        .where(GroupEntry.member_id == member_id)
+        .order_by(VoucherIssue.received_at.desc()).limit(50)).all()
     out: list[dict[str, Any]] = []
-    if not stores:
-        return out
-    for issue in session.scalars(select(VoucherIssue).where(VoucherIssue.store_id.in_(stores))):
-        op = session.scalar(select(ReceivedOp.payload).where(ReceivedOp.op_id == issue.op_id).limit(1))
-        payload = json.loads(op) if op else {}
-        if (issue.store_id, payload.get("group_id"), payload.get("entry_id")) not in mine:
-            continue
-        text = payload.get("voucher")
-        out.append({"voucher_id": issue.voucher_id, "group_id": payload.get("group_id"),
-                    "expires_at": payload.get("expires_at"),
+    for voucher_id, group_id, payload in rows:
+        data = json.loads(payload)
+        text = data.get("voucher")
+        out.append({"voucher_id": voucher_id, "group_id": group_id, "expires_at": data.get("expires_at"),
                     "svg": qr_svg(text) if isinstance(text, str) else None})
     return out
 

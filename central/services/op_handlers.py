@@ -165,7 +165,8 @@ def join_request_answered(ctx: OpContext, payload: Any, status: str) -> Outcome:
 
 def voucher_issued(ctx: OpContext, payload: Any) -> Outcome:
     data = parse(contracts.VoucherIssued, payload)
-    vouchers.record_issue(ctx.session, ctx.terminal, ctx.op_id, data.voucher_id, ctx.now)
+    vouchers.record_issue(ctx.session, ctx.terminal, ctx.op_id, data.voucher_id, ctx.now,
+                          data.group_id, data.entry_id)
     return Outcome()
 
 

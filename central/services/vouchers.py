@@ -38,11 +38,13 @@ NO_TEXT = ("voucher.redeemed without the signed voucher is accepted only for a v
 
 
 def record_issue(session: Session, terminal: TerminalContext, op_id: str, voucher_id: str,
-                 now: datetime) -> None:
-    """Remember when the platform first heard of a voucher of this store (the first one stays)."""
+                 now: datetime, group_id: str | None = None, entry_id: str | None = None) -> None:
+    """Remember when the platform first heard of a voucher of this store (the first one stays),
+    and the winning entry it is for."""
     if session.get(VoucherIssue, (terminal.store_id, voucher_id)) is None:
         session.add(VoucherIssue(store_id=terminal.store_id, voucher_id=voucher_id,
-                                 terminal_id=terminal.terminal_id, op_id=op_id, received_at=now))
+                                 terminal_id=terminal.terminal_id, op_id=op_id, received_at=now,
+                                 group_id=group_id, entry_id=entry_id))
         session.flush()
 
 

@@ -154,7 +154,9 @@ def _zh_lines(terms: DealTerms, store: str, contact: str, when: str, place: str)
         lines.append(f"团长不参与抽奖，获团长奖励 {format_fen(terms.leader_reward_fen)}")
     lines += [
         f"开奖时间：{when}",
-        f"开奖方式：{terms.draw_method}（开团时公布承诺值，开奖后公布种子，任何人可验证）",
+        "开奖方式：开团时公布承诺值，开奖后公布种子，任何人可验证；门店联网开奖时另加平台信标"
+        "（pinshang-draw-v2，商户和平台都无法单独左右结果），离线开奖时由商户单方随机（pinshang-draw-v1）；"
+        "开奖凭条写明所用版本",
         f"兑奖地点：{place}；兑奖期限：开奖后 {terms.redemption_days} 天内",
         f"主办方：{store}，联系方式：{contact}",
     ]
@@ -193,8 +195,10 @@ def _en_lines(terms: DealTerms, store: str, contact: str, when: str, place: str)
         )
     lines += [
         f"Draw time: {when}",
-        f"Draw method: {terms.draw_method} (commitment published when the group opens, seed "
-        "revealed after the draw; anyone can check it)",
+        "Draw method: commitment published when the group opens, seed revealed after the draw, "
+        "anyone can check it; drawn online, a platform beacon is mixed in (pinshang-draw-v2: neither "
+        "the store nor the platform can steer it alone); drawn offline, merchant randomness only "
+        "(pinshang-draw-v1); the draw slip says which was used",
         f"Redemption: at {place}, within {terms.redemption_days} days after the draw",
         f"Organiser: {store}, contact {contact}",
     ]

@@ -32,7 +32,7 @@ def seed_demo_deal(db: Database, clock: Clock, owner: Actor, menu_item_id: int |
                    keys: SigningKeyService | None = None) -> str:
     """Returns the open group's id."""
     deals = DealService(db, clock)
-    deal_id = deals.save_draft(owner, DEMO_DEAL, "021-6288 8888", "品尚小馆 收银台 counter",
+    deal_id = deals.save_draft(owner, DEMO_DEAL, "021-6288 8888", "品尚小馆 收银台",
                                menu_item_id)
     deals.launch(owner, deal_id)
     groups = GroupService(db, clock, keys)

@@ -66,13 +66,28 @@ def start_demo_platform(folder: Path, runtime: SyncRuntime) -> DemoPlatform:
     if sync.pairing() is not None and runtime.token() is not None:
         sync.set_platform_url(SYSTEM_ACTOR, server.url)  # a new port each run
     else:
+        # Paired before but the keychain lost the token (no keychain backend keeps it between
+        # runs): pair again with the platform seeded then; its first sale and alliance happened.
+        seeded = _seeded(server)
         code = _seed_and_code(server)
         runtime.flow.pair(SYSTEM_ACTOR, server.url, code, "Counter 1", force=True)
+        if seeded:
+            return DemoPlatform(server)
         _first_sale(server, runtime)
         from desktop.sync.demo_alliance import seed_alliance
 
         seed_alliance(server, runtime, [member_id or _member_of(server, phone) for phone, _n, member_id in DEMO_MEMBERS])
     return DemoPlatform(server)
+
+
+def _seeded(server: RunningServer) -> bool:
+    """The platform holds the demo's store already (a previous run seeded it)."""
+    from sqlalchemy import select
+
+    from central.models import Store
+
+    with server.app.state.platform.tx() as session:
+        return session.scalar(select(Store.id).limit(1)) is not None
 
 
 def _member_of(server: RunningServer, phone: str) -> str:

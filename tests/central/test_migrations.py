@@ -50,9 +50,14 @@ LATER_ROWS: dict[str, list[str]] = {
         "INSERT INTO draw_proofs (store_id, group_id, version, proof, recorded_at) "
         f"VALUES ('S1', 'G1', 'pinshang-draw-v2', '{{}}', {AT})",
     ],
+    "0011_voucher_entries": [
+        "INSERT INTO voucher_issues (store_id, voucher_id, terminal_id, op_id, received_at, group_id, entry_id) "
+        f"VALUES ('S1', 'V1', 'T1', 'o1', {AT}, 'G1', 'E1')",
+    ],
 }
 LATER_COUNTED = {"0010_phone": ["phone_otps", "sms_messages", "phone_sessions", "payment_orders",
-                                "sandbox_charges", "draw_beacons", "draw_proofs"]}
+                                "sandbox_charges", "draw_beacons", "draw_proofs"],
+                 "0011_voucher_entries": ["voucher_issues"]}
 
 
 def revisions() -> list[str]:
@@ -117,5 +122,29 @@ def test_schedules_from_before_settlement_get_their_share_as_turnover_commission
         with engine.connect() as conn:
             row = conn.execute(text("SELECT alliance_share_bp, turnover_commission_bp FROM commission_schedules")).one()
         assert tuple(row) == (200, 200)
+    finally:
+        engine.dispose()
+
+
+def test_voucher_issues_get_their_entry_from_the_op_they_came_in(db_url: str) -> None:
+    """0011_voucher_entries: issues received before it name their group and entry from the op."""
+    engine = create_engine(db_url)
+    try:
+        upgrade(engine, revisions()[0])
+        with engine.begin() as conn:
+            for statement in FIRST_ROWS:
+                conn.execute(text(statement))
+        upgrade(engine, "0010_phone")
+        payload = '{"voucher_id": "V2", "group_id": "G7", "entry_id": "E3", "expires_at": "2030-02-01T00:00:00+00:00"}'
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO received_ops (terminal_id, seq, op_id, kind, payload, status, reason, "
+                              f"conflict, received_at) VALUES ('T1', 2, 'o2', 'voucher.issued', :p, 'applied', '', "
+                              f"false, {AT})"), {"p": payload})
+            conn.execute(text("INSERT INTO voucher_issues (store_id, voucher_id, terminal_id, op_id, received_at) "
+                              f"VALUES ('S1', 'V2', 'T1', 'o2', {AT})"))
+        upgrade(engine)
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT group_id, entry_id FROM voucher_issues WHERE voucher_id = 'V2'")).one()
+        assert tuple(row) == ("G7", "E3")
     finally:
         engine.dispose()

@@ -159,6 +159,7 @@ def test_disclosure_states_everything_the_rules_require() -> None:
         "5 人成团",
         "成团后立即开奖",
         "pinshang-draw-v1",
+        "pinshang-draw-v2",  # the rules are frozen before the draw: they name both versions
         "本店前台",
         "30 天",
         "021-5555 0000",
@@ -179,7 +180,9 @@ def test_disclosure_states_everything_the_rules_require() -> None:
         "odds 1 in 5",
         "CNY 98.00",
         "within 24 hours",
-        "commit-reveal, verifiable",
+        "commitment published when the group opens, seed revealed after the draw",
+        "(pinshang-draw-v2",
+        "merchant randomness only (pinshang-draw-v1)",
         "the front desk, within 30 days",
         "contact 021-5555 0000",
     ):

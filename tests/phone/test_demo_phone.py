@@ -25,6 +25,7 @@ from desktop.core.groups import GroupState
 from desktop.documents.templates import draw_slip_document, invite_document
 from desktop.printing.render import render_document
 from desktop.services.registry import Services
+from desktop.store.keychain import token_name
 from desktop.sync.demo_platform import DemoPlatform, demo_phone_url, start_demo_platform
 from desktop.sync.runtime import SyncRuntime
 from tests.support.deal_flow import cashier, manager
@@ -124,3 +125,36 @@ def test_the_printed_invite_and_draw_slip_open_the_demo_groups_pages(demo, tmp_p
     drawn = requests.get(f"{platform.url}/p/api/draws/{group_id}", params={"s": store}, timeout=10).json()
     assert drawn["group_id"] == group_id and drawn["version"] == "pinshang-draw-v2"
     assert drawn["proof"] == json.loads(outcome.proof_json) and drawn["winners"] == drawn["proof"]["winners"]
+
+
+def test_a_demo_rerun_without_its_token_pairs_again_and_its_phone_page_opens(tmp_path: Path) -> None:
+    """A second `pinshang demo` on the same folder where the keychain lost the pairing's token
+    (no keychain backend keeps it between runs): the demo pairs again with the platform it seeded
+    (nothing seeded twice, no coins spent twice), syncs, and its group's phone page opens."""
+    services = open_for_counter(tmp_path)
+    services.demo.seed()
+    runtime = SyncRuntime(services)
+    start_demo_platform(tmp_path, runtime).stop()
+    first = services.sync.pairing()
+    assert first is not None and runtime.token() is not None
+    runtime.vault.delete(token_name(first.terminal_id))
+    services.close()
+
+    services = open_for_counter(tmp_path)
+    services.demo.seed()
+    runtime = SyncRuntime(services)
+    platform = start_demo_platform(tmp_path, runtime)
+    try:
+        assert runtime.token() is not None
+        again = services.sync.pairing()
+        assert again is not None and again.store_id == first.store_id
+        runtime.start(thread=False)
+        assert runtime.worker is not None
+        runtime.worker.run_round()
+        url = demo_phone_url(services)
+        assert url is not None and url.startswith(platform.url + "/j/G")
+        assert group_api(url)["seats"] == {"state": "open", "size": 5, "taken": 3, "pending": 0, "left": 2}
+    finally:
+        runtime.stop()
+        platform.stop()
+        services.close()

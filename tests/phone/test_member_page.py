@@ -7,6 +7,8 @@ ledger now holds reserved."""
 from __future__ import annotations
 
 import io
+import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from central.models import CoinAuthorization
 from central.services import coin_ledger
 from desktop.core.coin_tokens import verify_token
 from desktop.core.draw import Entry, draw_winners
+from desktop.core.vouchers import VoucherClaims, new_voucher_id, sign_voucher
 from tests.central.group_flow import TERMS, HonestGroup, counter
 from tests.phone.conftest import phone_page, shot
 from tests.phone.test_scan_to_seated import sign_in
@@ -97,4 +100,68 @@ def test_the_member_page_shows_coins_the_member_code_and_reserves_offline_coins(
     shot(page, f"member-offline-{lang}")
     page.locator("#history").scroll_into_view_if_needed()
     shot(page, f"member-history-{lang}")
+    page.context.close()
+
+
+def won(shop: Any, member_id: str) -> tuple[HonestGroup, dict[str, Any], dict[str, Any]]:
+    """A settled group of 4 the member wins (nonces chosen so); (group, the member's entry, a
+    losing entry of a phone customer)."""
+    while True:
+        group = HonestGroup(shop, {**TERMS, "group_size": 4})
+        rows = [group.joined(member_id if i == 0 else None, None if i == 0 else f"1390000002{i}") for i in range(4)]
+        entries = [Entry(r["entry_id"], r["nonce"], True) for r in rows]
+        if rows[0]["entry_id"] in draw_winners(group.seed_bytes, entries, 1):
+            break
+    group.launch()
+    assert group.open()["status"] == "applied"
+    for row in rows:
+        shop.push_ok("group.joined", row)
+        group.entries.append(row)
+    assert group.draw()["status"] == "applied"
+    assert group.settle()["status"] == "applied"
+    return group, rows[0], rows[1]
+
+
+def issue_voucher(shop: Any, group: HonestGroup, entry: dict[str, Any], at: datetime) -> tuple[str, str]:
+    """The counter's voucher.issued for `entry`, with the voucher it signed."""
+    at = at.replace(microsecond=0)
+    vid = new_voucher_id()
+    claims = VoucherClaims(vid, shop.store_id, group.group_id, entry["entry_id"], shop.key_id, at,
+                           at + timedelta(days=30), "牛排套餐 Steak set")
+    text = sign_voucher(claims, shop.key)
+    shop.push_ok("voucher.issued", {"voucher_id": vid, "group_id": group.group_id, "entry_id": entry["entry_id"],
+                                    "expires_at": (at + timedelta(days=30)).isoformat(), "voucher": text,
+                                    "at": at.isoformat()})
+    return vid, text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_winner_sees_their_voucher_as_a_qr_and_a_coin_spend_in_the_history(browser, server, seed,
+                                                                            lang: str) -> None:
+    member, phone = seed.members[0], "13800000000"
+    seed.grant(member, 200)
+    shop = counter(seed)
+    platform = server.app.state.platform
+    group, mine, theirs = won(shop, member)
+    vid, text = issue_voucher(shop, group, mine, platform.clock())
+    other_vid, _ = issue_voucher(shop, group, theirs, platform.clock())  # another entry's: not shown
+    shop.client.capture_coins(member, 30, "sale-1", uuid.uuid4().hex, member_code=seed.member_code(member))
+
+    page = phone_page(browser, lang)
+    page.goto(f"{server.url}/m?lang={lang}")
+    page.wait_for_selector("#send")
+    sign_in(page, server, phone)
+    page.click("#go")
+    page.wait_for_selector("#vouchers .qr")
+    vouchers = page.text_content("#vouchers") or ""
+    assert vid in vouchers and other_vid not in vouchers
+    assert page.locator("#vouchers .qr").count() == 1
+    page.locator("#vouchers").scroll_into_view_if_needed()
+    assert qr_in(page, "#vouchers .qr") == text  # the voucher the counter signed, as its QR
+    history = [[(cell.text_content() or "").strip() for cell in row.locator("td").all()]
+               for row in page.locator("#history tr").all()]
+    assert ["-30", "Steak House"] in [h[1:] for h in history]  # spent at the merchant's counter
+    assert page.text_content("#coin-balance") == "170"
+    page.locator("#history").scroll_into_view_if_needed()
+    shot(page, f"member-voucher-{lang}")  # the voucher's QR and the history below it
     page.context.close()

@@ -43,7 +43,7 @@ def cashier(services: Services) -> Actor:
 
 def launched_deal(services: Services, terms: DealTerms = EXAMPLE_D) -> str:
     boss = manager(services)
-    deal_id = services.deals.save_draft(boss, terms, "021-12345678", "品尚小馆 counter")
+    deal_id = services.deals.save_draft(boss, terms, "021-12345678", "品尚小馆 收银台")
     services.deals.launch(boss, deal_id)
     return deal_id
 

@@ -32,12 +32,16 @@
     } catch (_e) { /* plain text */ }
     return text;
   }
+  function refundReason(order) {  // why the deposit went back, in the page's language
+    var key = "err_" + (order.reason_code || "other");
+    return t(key === "err_other" || !window.PHONE_TEXT[key] ? "refund_other" : key);
+  }
   function seatsText(s) { return t("seats_line", s); }
 
   function renderDeal(info) {
     main.textContent = "";
-    var d = info.deal, deal = card("deal", d.product);
-    line(deal, info.store + (info.merchant ? " · " + info.merchant : ""), "muted");
+    var d = info.deal, deal = card("deal", P.name(d.product));
+    line(deal, P.name(info.store) + (info.merchant ? " · " + P.name(info.merchant) : ""), "muted").id = "store";
     line(deal, t("price", { price: P.yuan(d.price_fen), size: d.size, winners: d.winners }));
     line(deal, t("consolation", { cash: P.yuan(d.consolation_cash_fen), coins: d.consolation_coins }));
     line(deal, t("value", { value: P.yuan(d.market_value_fen) }), "muted");
@@ -78,11 +82,11 @@
     if (entry) {
       you.className = "card seated";
       line(you, t("seated", { seat: "E" + entry.position }), "big ok").id = "status";
-      line(you, t("seated_detail", { position: entry.position, entry: entry.entry_id }), "muted");
+      line(you, t("seated_detail", { position: entry.position, size: info.deal.size }), "muted");
       return false;
     }
-    if (order && order.status === "refunded") { line(you, t("refunded", { reason: order.reason }), "bad").id = "status"; return false; }
-    if (order && order.status === "refunding") { line(you, t("refunding", { reason: order.reason }), "bad").id = "status"; return true; }
+    if (order && order.status === "refunded") { line(you, t("refunded", { reason: refundReason(order) }), "bad").id = "status"; return false; }
+    if (order && order.status === "refunding") { line(you, t("refunding", { reason: refundReason(order) }), "bad").id = "status"; return true; }
     if (order && order.status === "created") { line(you, t("paying")).id = "status"; payButton(you, info); return true; }
     if (order) { line(you, t("waiting_seat")).id = "status"; return true; }
     if (info.seats.state !== "open") { line(you, t("closed"), "bad").id = "status"; return false; }

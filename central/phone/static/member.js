@@ -32,7 +32,7 @@
     line(top, me.phone, "muted");
     line(top, t("coins"), "muted");
     line(top, String(me.coins), "big", "coin-balance");
-    line(top, me.locked_merchant ? t("locked", { name: me.locked_merchant.name }) : t("not_locked"), "", "locked");
+    line(top, me.locked_merchant ? t("locked", { name: P.name(me.locked_merchant.name) }) : t("not_locked"), "", "locked");
     var code = card(t("member_code", { s: 30 }), "member-code");
     codeBox = qr(code, "", "code-qr"); codeText = line(code, "", "mono", "code-text");
     refreshCode();
@@ -43,7 +43,7 @@
       '<label><span id="l-ttl"></span><select id="ttl"></select></label><button id="make"></button><p id="offline-msg"></p><div id="offline-qr" class="qr"></div>';
     offline.appendChild(form);
     P.text("l-store", t("store")); P.text("l-amount", t("amount")); P.text("l-ttl", t("expiry")); P.text("make", t("make_offline"));
-    me.stores.forEach(function (s) { var o = document.createElement("option"); o.value = s.store_id; o.textContent = s.name; P.el("store").appendChild(o); });
+    me.stores.forEach(function (s) { var o = document.createElement("option"); o.value = s.store_id; o.textContent = P.name(s.name); P.el("store").appendChild(o); });
     [[900, t("minutes", { n: 15 })], [3600, t("one_hour")], [86400, t("hours", { n: 24 })]].forEach(function (c) {
       var o = document.createElement("option"); o.value = c[0]; o.textContent = c[1]; P.el("ttl").appendChild(o);
     });
@@ -63,7 +63,7 @@
     var table = document.createElement("table");
     me.history.forEach(function (h) {
       var tr = document.createElement("tr");
-      var where = h.account === "merchant" ? h.where : t("account_" + h.account);  // earned or spent where
+      var where = h.account === "merchant" ? P.name(h.where) : t("account_" + h.account);  // earned or spent where
       [new Date(h.at).toLocaleString(P.lang === "en" ? "en" : "zh-CN", { dateStyle: "short", timeStyle: "short" }), (h.coins > 0 ? "+" : "") + h.coins, where].forEach(function (c) { var td = document.createElement("td"); td.textContent = c; tr.appendChild(td); });
       table.appendChild(tr);
     });

@@ -33,6 +33,13 @@
     if (T[key]) return t(key, { s: e.data && e.data.retry_after });
     return t("err_other", { code: code || (e && e.status) });
   }
+  /* A name in the page's language: "品尚小馆 Pinshang Bistro" (Chinese, a space, then Latin
+     letters) is 品尚小馆 on Chinese pages and Pinshang Bistro on English ones; any other name as is. */
+  function name(text) {
+    var m = /^([^\x00-\x7f][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(text || "");
+    if (!m) return text || "";
+    return lang === "en" ? m[2] : m[1];
+  }
   function yuan(fen) { return "¥" + (fen / 100).toFixed(2); }
   function el(id) { return document.getElementById(id); }
   function text(id, value) { var node = el(id); if (node) node.textContent = value; }
@@ -51,5 +58,5 @@
     }
   }
   function signinUrl() { return "/signin?next=" + encodeURIComponent(location.pathname + location.search); }
-  window.Phone = { t: t, lang: lang, call: call, problem: problem, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
+  window.Phone = { t: t, lang: lang, name: name, call: call, problem: problem, yuan: yuan, el: el, text: text, fillStatic: fillStatic, signinUrl: signinUrl };
 })();
