@@ -50,9 +50,14 @@ LATER_ROWS: dict[str, list[str]] = {
         "INSERT INTO draw_proofs (store_id, group_id, version, proof, recorded_at) "
         f"VALUES ('S1', 'G1', 'pinshang-draw-v2', '{{}}', {AT})",
     ],
+    "0011_lock_moves": [
+        "INSERT INTO member_lock_moves (member_id, from_merchant_id, to_merchant_id, moved_at, change_seq) "
+        f"VALUES ('U1', 'M1', 'M1', {AT}, 91)",
+    ],
 }
 LATER_COUNTED = {"0010_phone": ["phone_otps", "sms_messages", "phone_sessions", "payment_orders",
-                                "sandbox_charges", "draw_beacons", "draw_proofs"]}
+                                "sandbox_charges", "draw_beacons", "draw_proofs"],
+                 "0011_lock_moves": ["member_lock_moves"]}
 
 
 def revisions() -> list[str]:

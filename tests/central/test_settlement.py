@@ -6,16 +6,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from central.cli import main
 from central.errors import ApiError
+from central.models import Member, MemberContact, Store
 from central.server import RunningServer
 from central.services import alliance, statements
 from central.services.schedules import Rates, add_schedule, change_schedule
 from desktop.core import statement as st
 from desktop.core.commission import sale_amounts
 from desktop.sync.client import PlatformRejected
-from tests.central.helpers import MovableClock
+from tests.central.group_flow import TERMS, HonestGroup, counter
+from tests.central.helpers import MovableClock, seed_platform
 from tests.central.settlement_helpers import (
     SEED_RATES,
     core,
@@ -230,3 +233,24 @@ def test_the_alliance_view_is_the_terminals_own_merchants(server: RunningServer,
     with pytest.raises(PlatformRejected) as anonymous:
         type(home)(server.url, timeout=10).alliance(start, end)
     assert anonymous.value.status == 401
+
+
+def test_a_phone_registered_at_a_counter_locks_the_new_member_there(server: RunningServer) -> None:
+    """Counter registration: a cashier seats a customer by a phone the platform does not know;
+    the new member is locked to that store's merchant by `counter_registration`. A known member
+    seated at another merchant's counter stays locked where they were first counted."""
+    seed = seed_platform(server)
+    other = counter(seed, "Tea counter", seed.other_store_id)
+    group = HonestGroup(other, dict(TERMS))
+    assert group.launch()["status"] == "applied" and group.open()["status"] == "applied"
+    assert group.join(phone="13900001234")["status"] == "applied"
+    assert group.join(member_id=seed.members[0])["status"] == "applied"
+    with server.app.state.platform.tx() as session:
+        new = session.scalar(select(Member).where(Member.phone == "13900001234"))
+        tea = session.get(Store, seed.other_store_id)
+        known = session.get(Member, seed.members[0])
+        assert new is not None and tea is not None and known is not None
+        assert (new.home_merchant_id, new.lock_reason) == (tea.merchant_id, "counter_registration")
+        assert known.home_merchant_id == seed.merchant_id
+        contact = session.get(MemberContact, (new.id, seed.other_store_id))
+        assert contact is not None and contact.kind == "counter_registration"
