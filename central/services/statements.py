@@ -8,9 +8,12 @@ the period's lines per kind; closing = opening + the signed sum of the period's 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -44,31 +47,45 @@ def bounds(period: str, day: date) -> tuple[datetime, datetime]:
 
 
 def statement(session: Session, merchant_id: str, start: datetime, end: datetime, *,
-              store_id: str | None = None, offset: int = 0, limit: int | None = None,
-              with_totals: bool = True) -> dict[str, Any]:
-    """The statement, with the lines from `offset` (at most `limit`; None: all of them).
-    `with_totals` False: the lines of a later page only (no balances, totals or counts)."""
+              store_id: str | None = None, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    """The statement, in pages of at most `limit` lines (None: all of them) in a stable key
+    order (booked_at, line id). Without `cursor`: the first page, with the balances, totals and
+    counts; with the `cursor` of a page: the lines after it only. A page's cursor also holds the
+    last line id the first page saw (the head): later pages never bring a line booked after the
+    fetch began, so the pages add up to the first page's totals (docs/sync-protocol.md,
+    Statements)."""
     start, end = utc_bound(start, "from"), utc_bound(end, "to")
     if end <= start:
         raise invalid("'from' must be before 'to'")
-    if offset < 0 or (limit is not None and not 1 <= limit <= MAX_PAGE):
-        raise invalid(f"offset must be 0 or more and limit between 1 and {MAX_PAGE}")
+    if limit is not None and not 1 <= limit <= MAX_PAGE:
+        raise invalid(f"limit must be between 1 and {MAX_PAGE}")
     merchant = session.get(Merchant, merchant_id)
     if merchant is None:
         raise not_found("merchant", merchant_id)
+    after = _decode_cursor(cursor, start, end, store_id) if cursor else None
     closure = session.execute(select(SettlementClosure).where(
         SettlementClosure.merchant_id == merchant_id, SettlementClosure.period_start == start,
         SettlementClosure.period_end == end)).scalar_one_or_none()
     if closure is not None and store_id is None:
         whole: dict[str, Any] = json.loads(closure.statement)
-        lines = whole.pop("lines")
-        return _page(whole if with_totals else _ids(whole), lines, offset, limit)
-    if not with_totals and not (closure is not None and store_id is None):
-        return _lines_only(session, merchant_id, start, end, store_id, offset, limit)
-    scope: list[Any] = [SettlementLine.merchant_id == merchant_id]
+        stored = whole.pop("lines")
+        head_id = max((int(line["line_id"]) for line in stored), default=0)
+        keyed = [line for line in stored if after is None or _key(line) > (after.booked_at, after.line_id)]
+        page = keyed if limit is None else keyed[:limit]
+        more = len(page) < len(keyed)
+        return _answer(whole if after is None else _ids(whole), page, more, start, end, store_id, head_id)
+    head_id = after.head if after is not None else int(session.execute(
+        select(func.coalesce(func.max(SettlementLine.id), 0))).scalar_one())
+    in_period = [*_in_period(merchant_id, start, end, store_id), SettlementLine.id <= head_id]
+    lines = _lines(session, in_period, after, None if limit is None else limit + 1)
+    more = limit is not None and len(lines) > limit
+    lines = lines[:limit] if more else lines
+    if after is not None:  # a later page: its lines only
+        return _answer({"merchant_id": merchant_id, "store_id": store_id, "from": start.isoformat(),
+                        "to": end.isoformat()}, lines, more, start, end, store_id, head_id)
+    scope: list[Any] = [SettlementLine.merchant_id == merchant_id, SettlementLine.id <= head_id]
     if store_id is not None:  # the store's lines and the merchant's own (fees, shares earned)
         scope.append(or_(SettlementLine.store_id == store_id, SettlementLine.store_id.is_(None)))
-    in_period = _in_period(merchant_id, start, end, store_id)
     opening = sum(st.signed(kind, int(fen)) for kind, fen in session.execute(
         select(SettlementLine.kind, func.sum(SettlementLine.amount_fen))
         .where(*scope, SettlementLine.booked_at < start).group_by(SettlementLine.kind)))
@@ -80,9 +97,7 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
         bucket.count, bucket.fen = int(count), int(fen)
     differences = session.execute(select(func.count()).select_from(SettlementLine).where(
         *in_period, SettlementLine.differs.is_(True))).scalar_one()
-    lines = _lines(session, in_period, offset, limit)
     closed = closed_until(session, merchant_id)
-    line_count = sum(t.count for t in totals.by_kind.values())
     head: dict[str, Any] = {
         "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
         "from": start.isoformat(), "to": end.isoformat(), "label": st.period_label(start, end),
@@ -92,10 +107,52 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
                    for k, t in totals.by_kind.items()},
         "net_fen": totals.net_fen, "closing_fen": opening + totals.net_fen,
         "position": _position(totals.net_fen), "differences": int(differences),
-        "line_count": line_count,
+        "line_count": sum(t.count for t in totals.by_kind.values()),
     }
-    return {**head, "lines": lines, "offset": offset,
-            "next_offset": offset + len(lines) if offset + len(lines) < line_count else None}
+    return _answer(head, lines, more, start, end, store_id, head_id)
+
+
+@dataclass(frozen=True)
+class _After:
+    """Where a page cursor resumes: after the line (booked_at, line_id), up to line `head`."""
+
+    booked_at: datetime
+    line_id: int
+    head: int
+
+
+def _key(line: dict[str, Any]) -> tuple[datetime, int]:
+    return datetime.fromisoformat(str(line["booked_at"])), int(line["line_id"])
+
+
+def _answer(head: dict[str, Any], lines: list[dict[str, Any]], more: bool, start: datetime, end: datetime,
+            store_id: str | None, head_id: int) -> dict[str, Any]:
+    cursor = None
+    if more:
+        booked_at, line_id = _key(lines[-1])
+        cursor = _encode_cursor(booked_at, line_id, head_id, start, end, store_id)
+    return {**head, "lines": lines, "more": more, "cursor": cursor}
+
+
+def _encode_cursor(booked_at: datetime, line_id: int, head_id: int, start: datetime, end: datetime,
+                   store_id: str | None) -> str:
+    raw = json.dumps({"v": 1, "b": booked_at.isoformat(), "l": line_id, "h": head_id, "f": start.isoformat(),
+                      "t": end.isoformat(), "s": store_id or ""}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(cursor: str, start: datetime, end: datetime, store_id: str | None) -> _After:
+    """A page cursor of this very statement (period and scope), else 422."""
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        after = _After(utc_bound(datetime.fromisoformat(data["b"]), "cursor"), int(data["l"]), int(data["h"]))
+        same = (data.get("v") == 1 and data["f"] == start.isoformat() and data["t"] == end.isoformat()
+                and data["s"] == (store_id or "") and type(data["l"]) is int and type(data["h"]) is int)
+    except (binascii.Error, ValueError, TypeError, KeyError, AttributeError, ApiError):
+        same = False
+    if not same or not 0 <= after.line_id <= after.head:
+        raise invalid("not a cursor of this statement: fetch its first page again")
+    return after
 
 
 def _in_period(merchant_id: str, start: datetime, end: datetime, store_id: str | None) -> list[Any]:
@@ -105,12 +162,16 @@ def _in_period(merchant_id: str, start: datetime, end: datetime, store_id: str |
     return [*scope, SettlementLine.booked_at >= start, SettlementLine.booked_at < end]
 
 
-def _lines(session: Session, in_period: list[Any], offset: int, limit: int | None) -> list[dict[str, Any]]:
+def _lines(session: Session, in_period: list[Any], after: _After | None, limit: int | None) -> list[dict[str, Any]]:
     sqlite = session.get_bind().dialect.name == "sqlite"
     # On SQLite the two times are read as the stored text (UTC) and written out as ISO directly:
     # parsing 200,000 datetimes to print them again is most of a month's statement.
     columns = [type_coerce(c, String) if sqlite and any(c is t for t in _TIMES) else c for c in _COLUMNS]
-    query = select(*columns).where(*in_period).order_by(SettlementLine.booked_at, SettlementLine.id).offset(offset)
+    query = select(*columns).where(*in_period)
+    if after is not None:
+        query = query.where(or_(SettlementLine.booked_at > after.booked_at,
+                                (SettlementLine.booked_at == after.booked_at) & (SettlementLine.id > after.line_id)))
+    query = query.order_by(SettlementLine.booked_at, SettlementLine.id)
     if limit is not None:
         query = query.limit(limit)
     iso = _sqlite_iso if sqlite else _aware_iso
@@ -123,25 +184,8 @@ def _lines(session: Session, in_period: list[Any], offset: int, limit: int | Non
     return lines
 
 
-def _lines_only(session: Session, merchant_id: str, start: datetime, end: datetime, store_id: str | None,
-                offset: int, limit: int | None) -> dict[str, Any]:
-    """A later page: its lines, one more looked for to know whether another page follows."""
-    lines = _lines(session, _in_period(merchant_id, start, end, store_id), offset,
-                   None if limit is None else limit + 1)
-    more = limit is not None and len(lines) > limit
-    lines = lines[:limit] if more else lines
-    return {"merchant_id": merchant_id, "store_id": store_id, "from": start.isoformat(), "to": end.isoformat(),
-            "lines": lines, "offset": offset, "next_offset": offset + len(lines) if more else None}
-
-
 def _ids(head: dict[str, Any]) -> dict[str, Any]:
     return {k: head[k] for k in ("merchant_id", "store_id", "from", "to")}
-
-
-def _page(head: dict[str, Any], lines: list[dict[str, Any]], offset: int, limit: int | None) -> dict[str, Any]:
-    page = lines[offset:] if limit is None else lines[offset:offset + limit]
-    end = offset + len(page)
-    return {**head, "lines": page, "offset": offset, "next_offset": end if end < len(lines) else None}
 
 
 def compact(answer: dict[str, Any]) -> dict[str, Any]:
@@ -184,7 +228,7 @@ def close_period(session: Session, merchant_id: str, start: datetime, end: datet
     if closed is not None and end <= closed:
         raise ApiError(409, "period_closed", f"the period up to {closed.isoformat()} is closed already")
     whole = statement(session, merchant_id, start, end)
-    for key in ("offset", "next_offset"):
+    for key in ("more", "cursor"):
         whole.pop(key)
     whole["closed"] = True
     label = st.period_label(start, end)

@@ -140,12 +140,13 @@ class PlatformClient:
         return self._call("POST", f"/v1/groups/{quote(group_id, safe='')}/beacon",
                           json={"commitment": commitment, "digest": digest})
 
-    def statement(self, start: datetime, end: datetime, *, scope: str = "store", offset: int = 0,
-                  limit: int = 1000, merchant_id: str | None = None, totals: bool = True) -> dict[str, Any]:
-        """One page of the settlement statement of this terminal's store (or merchant);
-        `totals` False: a later page, its lines only."""
-        params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
-                                  "offset": offset, "limit": limit, "totals": "true" if totals else "false"}
+    def statement(self, start: datetime, end: datetime, *, scope: str = "store", cursor: str | None = None,
+                  limit: int = 1000, merchant_id: str | None = None) -> dict[str, Any]:
+        """One page of the settlement statement of this terminal's store (or merchant): the
+        first (balances, totals) without `cursor`, else the lines after that page's cursor."""
+        params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope, "limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
         if merchant_id is not None:
             params["merchant_id"] = merchant_id
         return self._call("GET", "/v1/statement", params=params)
@@ -155,17 +156,21 @@ class PlatformClient:
         every line as a dict)."""
         head: dict[str, Any] = {}
         lines: list[dict[str, Any]] = []
-        offset: int | None = 0
-        while offset is not None:
-            page = self._call("GET", "/v1/statement", params={
-                "from": to_iso(start), "to": to_iso(end), "scope": scope, "offset": offset,
-                "limit": STATEMENT_PAGE, "totals": "false" if head else "true", "rows": "true"})
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
+                                      "limit": STATEMENT_PAGE, "rows": "true"}
+            if cursor is not None:
+                params["cursor"] = cursor
+            page = self._call("GET", "/v1/statement", params=params)
             head = head or page
             fields = page["line_fields"]
             lines.extend(dict(zip(fields, row, strict=True)) for row in page["rows"])
-            offset = page["next_offset"]
-        return {**{k: v for k, v in head.items() if k not in ("rows", "line_fields")}, "lines": lines,
-                "next_offset": None}
+            if not page["more"]:
+                break
+            cursor = str(page["cursor"])
+        return {**{k: v for k, v in head.items() if k not in ("rows", "line_fields", "more", "cursor")},
+                "lines": lines, "more": False, "cursor": None}
 
     def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/alliance", params={"from": to_iso(start), "to": to_iso(end)})

@@ -56,7 +56,7 @@ def test_a_member_of_a_spends_at_b_and_both_statements_show_it(server: RunningSe
     assert a["net_fen"] + b["net_fen"] + platform_revenue == 2040
     # The terminal reads its store's statement over HTTP; paged.
     page = client.statement(start, end, limit=2)
-    assert len(page["lines"]) == 2 and page["next_offset"] == 2
+    assert len(page["lines"]) == 2 and page["more"] is True and page["cursor"]
     assert len(client.statement_all(start, end)["lines"]) == 3
 
 
@@ -156,7 +156,9 @@ def test_another_merchants_statement_is_refused(server: RunningServer, clock: Mo
     member = client.http.get(server.url + "/v1/statement", params={"period": "day"},
                              headers={"Authorization": f"Member {_member_token(world)}"})
     assert member.status_code == 401  # a member's phone token is no terminal's
-    for bad in ({"scope": "everyone"}, {"limit": 0}, {"offset": -1}):
+    for bad in ({"scope": "everyone"}, {"limit": 0}, {"cursor": "not-a-cursor"},
+                {"cursor": "x" * 513}, {"period": None, "from": "2026-01-01T00:00:00+00:00",
+                                        "to": "2027-01-03T00:00:00+00:00"}):
         response = client.http.get(server.url + "/v1/statement", params={"period": "day", **bad},
                                    headers={"Authorization": f"Bearer {client.token}"})
         assert response.status_code == 422
@@ -254,3 +256,43 @@ def test_a_phone_registered_at_a_counter_locks_the_new_member_there(server: Runn
         assert known.home_merchant_id == seed.merchant_id
         contact = session.get(MemberContact, (new.id, seed.other_store_id))
         assert contact is not None and contact.kind == "counter_registration"
+
+
+def test_statement_pages_follow_a_stable_key_and_a_line_booked_mid_fetch_shifts_nothing(
+        server: RunningServer, clock: MovableClock) -> None:
+    """Pages resume after the last line sent (booked_at, line id), up to the lines the first
+    page saw: a line booked between two pages, even one dated before the page boundary,
+    neither repeats nor hides a line, and the pages add up to the first page's totals."""
+    world = two_merchants(server)
+    client, terminal = world.terminal(world.store_b)
+    base = clock.now - timedelta(hours=10)
+    ops = [sale_op(n + 1, 1000 + n, base + timedelta(minutes=10 * n), member_id=world.member) for n in range(6)]
+    assert {r["status"] for r in client.push(terminal, ops)["results"]} == {"applied"}
+    start, end = base - timedelta(hours=1), clock.now + timedelta(hours=1)
+    first = client.statement(start, end, limit=4)
+    assert first["more"] and first["line_count"] == len(ops) * 2  # commission and share paid each
+    # booked mid-fetch, dated before every line of the first page
+    late = sale_op(7, 5000, base - timedelta(minutes=5), member_id=world.member)
+    assert client.push(terminal, [late])["results"][0]["status"] == "applied"
+    lines, cursor = list(first["lines"]), first["cursor"]
+    while cursor:
+        page = client.statement(start, end, limit=4, cursor=cursor)
+        assert "totals" not in page
+        lines += page["lines"]
+        cursor = page["cursor"]
+    ids = [line["line_id"] for line in lines]
+    assert len(ids) == len(set(ids)) == first["line_count"]
+    assert sum(line["fen"] for line in lines) == sum(t["fen"] for t in first["totals"].values())
+    keys = [(line["booked_at"], line["line_id"]) for line in lines]
+    assert keys == sorted(keys)
+    # the next fetch has the late line, first in key order
+    again = client.statement_all(start, end)
+    assert again["line_count"] == first["line_count"] + 2 and again["lines"][0]["ref"] == "sale-7"
+    # a cursor belongs to its statement: another period's, or another scope's, is refused
+    other_day = (start - timedelta(days=1), end - timedelta(days=1))
+    with pytest.raises(PlatformRejected) as refused:
+        client.statement(*other_day, cursor=first["cursor"])
+    assert refused.value.status == 422
+    with pytest.raises(PlatformRejected) as refused:
+        client.statement(start, end, scope="merchant", cursor=first["cursor"])
+    assert refused.value.status == 422
