@@ -134,10 +134,9 @@ def over_http(folder: Path, sessions: object, merchant: str, services: Services,
         with transaction(sessions) as session:  # type: ignore[arg-type]
             session.execute(update(SettlementLine).values(terminal_id=paired))
 
-        def fetch_and_compare() -> int:
-            answer = client.statement_all(start, end)
-            return len(sr.compare(services.settlement.lines(MANAGER, *sr.EVERYTHING), answer, paired,
-                                  start, end).rows)
+        def fetch_and_compare() -> int:  # as the screen does it (settlement_report.build)
+            ours, answer = sr.gather(services, MANAGER, client, start, end)
+            return len(sr.compare(ours, answer, paired, start, end).rows)
 
         elapsed, rows = best(repeat, fetch_and_compare)
         client.close()

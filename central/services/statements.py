@@ -28,10 +28,16 @@ from central.services.schedules import closed_until
 from desktop.core import statement as st
 
 MAX_PAGE = 20_000
-# The fields of a line, in the order of the compact form (`rows`: one list per line).
+# The fields of a whole line (`lines`).
 LINE_FIELDS = ("line_id", "booked_at", "occurred_at", "source", "kind", "ref", "store_id", "terminal_id",
                "op_id", "fen", "signed_fen", "schedule_version", "client_fen", "client_version", "differs",
                "counterparty", "note", "adjusts", "counterparty_name")
+# The compact form (`rows=true`, less than half the bytes on the wire): one list per line in
+# ROW_FIELDS order, `signed_fen` left out (the kind's direction times `fen`), `occurred_at` null
+# when it is `booked_at`, the counterparties' names once per page (`counterparty_names`).
+ROW_FIELDS = tuple(f for f in LINE_FIELDS if f not in ("signed_fen", "counterparty_name"))
+_OCCURRED = ROW_FIELDS.index("occurred_at")
+_BOOKED = ROW_FIELDS.index("booked_at")
 _COLUMNS = (SettlementLine.id, SettlementLine.booked_at, SettlementLine.occurred_at, SettlementLine.source,
             SettlementLine.kind, SettlementLine.ref, SettlementLine.store_id, SettlementLine.terminal_id,
             SettlementLine.op_id, SettlementLine.amount_fen, SettlementLine.schedule_version,
@@ -47,13 +53,15 @@ def bounds(period: str, day: date) -> tuple[datetime, datetime]:
 
 
 def statement(session: Session, merchant_id: str, start: datetime, end: datetime, *,
-              store_id: str | None = None, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
+              store_id: str | None = None, cursor: str | None = None, limit: int | None = None,
+              rows: bool = False) -> dict[str, Any]:
     """The statement, in pages of at most `limit` lines (None: all of them) in a stable key
     order (booked_at, line id). Without `cursor`: the first page, with the balances, totals and
     counts; with the `cursor` of a page: the lines after it only. A page's cursor also holds the
     last line id the first page saw (the head): later pages never bring a line booked after the
     fetch began, so the pages add up to the first page's totals (docs/sync-protocol.md,
-    Statements)."""
+    Statements). `rows`: the lines in the compact form (ROW_FIELDS), made straight from
+    the database rows."""
     start, end = utc_bound(start, "from"), utc_bound(end, "to")
     if end <= start:
         raise invalid("'from' must be before 'to'")
@@ -73,16 +81,18 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
         keyed = [line for line in stored if after is None or _key(line) > (after.booked_at, after.line_id)]
         page = keyed if limit is None else keyed[:limit]
         more = len(page) < len(keyed)
-        return _answer(whole if after is None else _ids(whole), page, more, start, end, store_id, head_id)
+        page_rows, names = _rows_of(page)
+        return _answer(whole if after is None else _ids(whole), page_rows, names, more, start, end, store_id,
+                       head_id, rows)
     head_id = after.head if after is not None else int(session.execute(
         select(func.coalesce(func.max(SettlementLine.id), 0))).scalar_one())
     in_period = [*_in_period(merchant_id, start, end, store_id), SettlementLine.id <= head_id]
-    lines = _lines(session, in_period, after, None if limit is None else limit + 1)
+    lines, names = _lines(session, in_period, after, None if limit is None else limit + 1)
     more = limit is not None and len(lines) > limit
     lines = lines[:limit] if more else lines
     if after is not None:  # a later page: its lines only
         return _answer({"merchant_id": merchant_id, "store_id": store_id, "from": start.isoformat(),
-                        "to": end.isoformat()}, lines, more, start, end, store_id, head_id)
+                        "to": end.isoformat()}, lines, names, more, start, end, store_id, head_id, rows)
     scope: list[Any] = [SettlementLine.merchant_id == merchant_id, SettlementLine.id <= head_id]
     if store_id is not None:  # the store's lines and the merchant's own (fees, shares earned)
         scope.append(or_(SettlementLine.store_id == store_id, SettlementLine.store_id.is_(None)))
@@ -109,7 +119,7 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
         "position": _position(totals.net_fen), "differences": int(differences),
         "line_count": sum(t.count for t in totals.by_kind.values()),
     }
-    return _answer(head, lines, more, start, end, store_id, head_id)
+    return _answer(head, lines, names, more, start, end, store_id, head_id, rows)
 
 
 @dataclass(frozen=True)
@@ -125,13 +135,37 @@ def _key(line: dict[str, Any]) -> tuple[datetime, int]:
     return datetime.fromisoformat(str(line["booked_at"])), int(line["line_id"])
 
 
-def _answer(head: dict[str, Any], lines: list[dict[str, Any]], more: bool, start: datetime, end: datetime,
-            store_id: str | None, head_id: int) -> dict[str, Any]:
+def _answer(head: dict[str, Any], rows: list[list[Any]], names: dict[str, str], more: bool, start: datetime,
+            end: datetime, store_id: str | None, head_id: int, compact_form: bool) -> dict[str, Any]:
     cursor = None
     if more:
-        booked_at, line_id = _key(lines[-1])
-        cursor = _encode_cursor(booked_at, line_id, head_id, start, end, store_id)
-    return {**head, "lines": lines, "more": more, "cursor": cursor}
+        last = rows[-1]
+        cursor = _encode_cursor(datetime.fromisoformat(last[_BOOKED]), int(last[0]), head_id, start, end, store_id)
+    if compact_form:
+        return {**head, "line_fields": list(ROW_FIELDS), "rows": rows, "counterparty_names": names,
+                "more": more, "cursor": cursor}
+    return {**head, "lines": [_as_line(row, names) for row in rows], "more": more, "cursor": cursor}
+
+
+def _as_line(row: list[Any], names: dict[str, str]) -> dict[str, Any]:
+    line = dict(zip(ROW_FIELDS, row, strict=True))
+    line["occurred_at"] = line["occurred_at"] or line["booked_at"]
+    line["signed_fen"] = st.DIRECTION[line["kind"]] * line["fen"]
+    line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
+    return {f: line[f] for f in LINE_FIELDS}
+
+
+def _rows_of(lines: list[dict[str, Any]]) -> tuple[list[list[Any]], dict[str, str]]:
+    """Whole lines (a closed statement's stored copy) in the compact form."""
+    rows, names = [], {}
+    for line in lines:
+        row = [line[f] for f in ROW_FIELDS]
+        if line["occurred_at"] == line["booked_at"]:
+            row[_OCCURRED] = None
+        if line["counterparty"]:
+            names[line["counterparty"]] = line["counterparty_name"]
+        rows.append(row)
+    return rows, names
 
 
 def _encode_cursor(booked_at: datetime, line_id: int, head_id: int, start: datetime, end: datetime,
@@ -162,7 +196,9 @@ def _in_period(merchant_id: str, start: datetime, end: datetime, store_id: str |
     return [*scope, SettlementLine.booked_at >= start, SettlementLine.booked_at < end]
 
 
-def _lines(session: Session, in_period: list[Any], after: _After | None, limit: int | None) -> list[dict[str, Any]]:
+def _lines(session: Session, in_period: list[Any], after: _After | None,
+           limit: int | None) -> tuple[list[list[Any]], dict[str, str]]:
+    """The lines in the compact form (ROW_FIELDS) and the counterparties' names."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     # On SQLite the two times are read as the stored text (UTC) and written out as ISO directly:
     # parsing 200,000 datetimes to print them again is most of a month's statement.
@@ -175,23 +211,23 @@ def _lines(session: Session, in_period: list[Any], after: _After | None, limit: 
     if limit is not None:
         query = query.limit(limit)
     iso = _sqlite_iso if sqlite else _aware_iso
-    lines = [_line(row, iso) for row in session.execute(query).all()]
-    wanted = {line["counterparty"] for line in lines if line["counterparty"]}
+    rows = []
+    wanted = set()
+    for (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
+         client_fen, client_version, differs, counterparty, note, adjusts) in session.execute(query):
+        booked = iso(booked_at)
+        if counterparty:
+            wanted.add(counterparty)
+        rows.append([line_id, booked, None if occurred_at == booked_at else iso(occurred_at), source, kind, ref,
+                     store_id, terminal_id, op_id if store_id is not None else None, fen, version, client_fen,
+                     client_version, bool(differs), counterparty, note, adjusts])
     names: dict[str, str] = {str(k): str(v) for k, v in session.execute(
         select(Merchant.id, Merchant.name).where(Merchant.id.in_(wanted)))}
-    for line in lines:
-        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
-    return lines
+    return rows, {c: names.get(c, c) for c in wanted}
 
 
 def _ids(head: dict[str, Any]) -> dict[str, Any]:
     return {k: head[k] for k in ("merchant_id", "store_id", "from", "to")}
-
-
-def compact(answer: dict[str, Any]) -> dict[str, Any]:
-    """The answer with its lines as rows in LINE_FIELDS order (half the bytes on the wire)."""
-    rows = [[line[f] for f in LINE_FIELDS] for line in answer["lines"]]
-    return {**{k: v for k, v in answer.items() if k != "lines"}, "line_fields": list(LINE_FIELDS), "rows": rows}
 
 
 def _position(net: int) -> str:
@@ -205,17 +241,6 @@ def _aware_iso(moment: datetime) -> str:
 def _sqlite_iso(text: str) -> str:
     """'2030-03-01 12:00:00.000000' (how SQLite holds a UTC time) as datetime.isoformat() writes it."""
     return text.replace(" ", "T").removesuffix(".000000") + "+00:00"
-
-
-def _line(row: Any, iso: Any) -> dict[str, Any]:
-    (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
-     client_fen, client_version, differs, counterparty, note, adjusts) = row
-    return {"line_id": line_id, "booked_at": iso(booked_at), "occurred_at": iso(occurred_at),
-            "source": source, "kind": kind, "ref": ref, "store_id": store_id, "terminal_id": terminal_id,
-            "op_id": op_id if store_id is not None else None, "fen": fen,
-            "signed_fen": st.DIRECTION[kind] * fen, "schedule_version": version, "client_fen": client_fen,
-            "client_version": client_version, "differs": bool(differs), "counterparty": counterparty,
-            "note": note, "adjusts": adjusts}
 
 
 def close_period(session: Session, merchant_id: str, start: datetime, end: datetime, now: datetime,

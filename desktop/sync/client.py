@@ -20,6 +20,7 @@ import requests
 from desktop.core.clock import to_iso
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.statement import DIRECTION
 from desktop.core.urls import platform_url  # no token in clear to a public host
 
 DEFAULT_TIMEOUT = 15.0
@@ -164,12 +165,12 @@ class PlatformClient:
                 params["cursor"] = cursor
             page = self._call("GET", "/v1/statement", params=params)
             head = head or page
-            fields = page["line_fields"]
-            lines.extend(dict(zip(fields, row, strict=True)) for row in page["rows"])
+            lines.extend(_lines_of(page))
             if not page["more"]:
                 break
             cursor = str(page["cursor"])
-        return {**{k: v for k, v in head.items() if k not in ("rows", "line_fields", "more", "cursor")},
+        return {**{k: v for k, v in head.items()
+                   if k not in ("rows", "line_fields", "more", "cursor", "counterparty_names")},
                 "lines": lines, "more": False, "cursor": None}
 
     def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
@@ -228,3 +229,17 @@ def _op_json(row: OutboxOp | Sequence[Any]) -> dict[str, Any]:
     else:
         seq, op_id, kind, payload = row
     return {"seq": int(seq), "op_id": str(op_id), "kind": str(kind), "payload": payload}
+
+
+def _lines_of(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """A compact page's rows as whole lines (docs/sync-protocol.md, Statements): `signed_fen`
+    from the kind's direction, `occurred_at` from `booked_at` when null, the counterparty's name."""
+    fields, names = page["line_fields"], page.get("counterparty_names") or {}
+    lines = []
+    for row in page["rows"]:
+        line = dict(zip(fields, row, strict=True))
+        line["signed_fen"] = DIRECTION.get(line["kind"], 0) * int(line["fen"])  # a kind not known here moves nothing
+        line["occurred_at"] = line["occurred_at"] or line["booked_at"]
+        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
+        lines.append(line)
+    return lines

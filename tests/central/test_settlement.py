@@ -296,3 +296,36 @@ def test_statement_pages_follow_a_stable_key_and_a_line_booked_mid_fetch_shifts_
     with pytest.raises(PlatformRejected) as refused:
         client.statement(start, end, scope="merchant", cursor=first["cursor"])
     assert refused.value.status == 422
+
+
+def test_the_compact_gzipped_pages_are_the_whole_lines(server: RunningServer, clock: MovableClock) -> None:
+    """`rows=true` leaves the derivable fields out and a big page comes gzipped; the client's
+    whole lines are the platform's, field for field, open or closed."""
+    world = two_merchants(server)
+    client, terminal = world.terminal(world.store_b)
+    base = clock.now - timedelta(hours=3)
+    ops = [sale_op(n + 1, 1000 + n, base + timedelta(seconds=20 * n), member_id=world.member) for n in range(400)]
+    assert {r["status"] for r in client.push(terminal, ops)["results"]} == {"applied"}
+    start, end = base - timedelta(hours=1), clock.now + timedelta(hours=1)
+    whole = client.statement(start, end, limit=statements.MAX_PAGE)
+    assert not whole["more"] and len(whole["lines"]) == 800
+    raw = client.http.get(server.url + "/v1/statement", headers={"Authorization": f"Bearer {client.token}",
+                                                                  "Accept-Encoding": "gzip"},
+                          params={"from": start.isoformat(), "to": end.isoformat(), "rows": "true", "limit": 20000})
+    assert raw.headers["Content-Encoding"] == "gzip" and int(raw.headers["Content-Length"]) < len(raw.content) / 3
+    assert "signed_fen" not in raw.json()["line_fields"]
+    assert client.statement_all(start, end)["lines"] == whole["lines"]
+    plain = client.http.get(server.url + "/v1/statement", headers={"Authorization": f"Bearer {client.token}",
+                                                                    "Accept-Encoding": "identity"},
+                            params={"from": start.isoformat(), "to": end.isoformat(), "limit": 10})
+    assert "Content-Encoding" not in plain.headers and len(plain.json()["lines"]) == 10
+    clock.advance(hours=2)
+    with world.tx() as session:  # closed: answered from the stored copy, in the same two forms
+        statements.close_period(session, world.b, start, end, clock.now)
+    closed = client.statement(start, end, scope="merchant", limit=statements.MAX_PAGE)
+    assert closed["closed"] and len(closed["lines"]) == 800
+    assert client.statement_all(start, end, scope="merchant")["lines"] == closed["lines"]
+    assert [line["line_id"] for line in client.statement(start, end, scope="merchant", limit=300,
+                                                         cursor=client.statement(start, end, scope="merchant",
+                                                                                 limit=500)["cursor"])["lines"]] \
+        == [line["line_id"] for line in closed["lines"][500:800]]
