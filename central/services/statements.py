@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, invalid, not_found
@@ -99,14 +99,14 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
     opening = sum(st.signed(kind, int(fen)) for kind, fen in session.execute(
         select(SettlementLine.kind, func.sum(SettlementLine.amount_fen))
         .where(*scope, SettlementLine.booked_at < start).group_by(SettlementLine.kind)))
-    totals = st.Totals()
-    for kind, count, fen in session.execute(
-            select(SettlementLine.kind, func.count(), func.sum(SettlementLine.amount_fen))
+    totals, differences = st.Totals(), 0
+    for kind, count, fen, differing in session.execute(  # one pass: totals and differences
+            select(SettlementLine.kind, func.count(), func.sum(SettlementLine.amount_fen),
+                   func.sum(case((SettlementLine.differs.is_(True), 1), else_=0)))
             .where(*in_period).group_by(SettlementLine.kind)):
         bucket = totals.by_kind[kind]
         bucket.count, bucket.fen = int(count), int(fen)
-    differences = session.execute(select(func.count()).select_from(SettlementLine).where(
-        *in_period, SettlementLine.differs.is_(True))).scalar_one()
+        differences += int(differing or 0)
     closed = closed_until(session, merchant_id)
     head: dict[str, Any] = {
         "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
