@@ -210,9 +210,9 @@ def _lines(session: Session, in_period: list[Any], after: _After | None,
     query = query.order_by(SettlementLine.booked_at, SettlementLine.id)
     if limit is not None:
         query = query.limit(limit)
-    iso = _sqlite_iso if sqlite else _aware_iso
+    iso: Any = _sqlite_iso if sqlite else _aware_iso
     rows = []
-    wanted = set()
+    wanted: set[str] = set()
     for (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
          client_fen, client_version, differs, counterparty, note, adjusts) in session.execute(query):
         booked = iso(booked_at)

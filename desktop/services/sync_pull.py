@@ -33,8 +33,8 @@ from desktop.core.vouchers import key_id
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase, Transaction
 from desktop.services.join_requests import record_join_request
 from desktop.services.sync import CONFLICT, add_attention
-from desktop.store.deal_models import SigningKey
 from desktop.store.changes import note_tables
+from desktop.store.deal_models import SigningKey
 from desktop.store.raw_write import sqlite_of
 from desktop.store.sync_models import (
     CoinAuthorizationRevocation,

@@ -18,9 +18,9 @@ from central.services import alliance, coin_ledger, members, statements
 from central.services.schedules import Rates, add_schedule
 from desktop.core import statement as st
 from desktop.core.checkout import Tender
+from desktop.store.sync_models import Member as LocalMember
 from desktop.sync import settlement_report as sr
 from desktop.sync.checkout_coins import CoinDesk
-from desktop.store.sync_models import Member as LocalMember
 from desktop.sync.client import PlatformClient
 from tests.support.till import CASHIER, MANAGER, Till, open_till
 from tests.sync.support import Terminal, make_terminal
