@@ -148,11 +148,15 @@ def _answer(head: dict[str, Any], rows: list[list[Any]], names: dict[str, str], 
 
 
 def _as_line(row: list[Any], names: dict[str, str]) -> dict[str, Any]:
-    line = dict(zip(ROW_FIELDS, row, strict=True))
-    line["occurred_at"] = line["occurred_at"] or line["booked_at"]
-    line["signed_fen"] = st.DIRECTION[line["kind"]] * line["fen"]
-    line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
-    return {f: line[f] for f in LINE_FIELDS}
+    """A compact row as a whole line, in LINE_FIELDS order."""
+    (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
+     client_fen, client_version, differs, counterparty, note, adjusts) = row
+    return {"line_id": line_id, "booked_at": booked_at, "occurred_at": occurred_at or booked_at,
+            "source": source, "kind": kind, "ref": ref, "store_id": store_id, "terminal_id": terminal_id,
+            "op_id": op_id, "fen": fen, "signed_fen": st.DIRECTION[kind] * fen, "schedule_version": version,
+            "client_fen": client_fen, "client_version": client_version, "differs": differs,
+            "counterparty": counterparty, "note": note, "adjusts": adjusts,
+            "counterparty_name": names.get(counterparty, counterparty)}
 
 
 def _rows_of(lines: list[dict[str, Any]]) -> tuple[list[list[Any]], dict[str, str]]:
