@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import socket
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -116,34 +118,48 @@ def best(repeat: int, work: object) -> tuple[float, object]:
 
 def over_http(folder: Path, sessions: object, merchant: str, services: Services, terminal: str,
               repeat: int) -> tuple[float, int]:
-    """The screen's whole path: the real platform on 127.0.0.1, every page of the statement
-    fetched by a paired terminal of the store, then compared with the counter's lines."""
-    from central.server import start_in_thread
+    """The screen's whole path: the real platform serving on 127.0.0.1 in its own process (as in
+    production: the platform is another machine), every page of the statement fetched by a
+    paired terminal of the store while the counter reads its own lines, then the two compared
+    (desktop.sync.settlement_report.gather and compare, what the screen runs)."""
     from central.services import pairing
     from desktop.sync.client import PlatformClient
 
     start, end = MONTH
-    server = start_in_thread(f"sqlite:///{folder / 'central.db'}")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from central.cli import main; sys.exit(main(sys.argv[1:]))",
+         "--db", f"sqlite:///{folder / 'central.db'}", "--port", str(port)],
+        cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
     try:
+        client = PlatformClient(url, timeout=120)
+        for _ in range(300):
+            try:
+                client.http.get(url + "/v1/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
         with transaction(sessions) as session:  # type: ignore[arg-type]
             store = session.scalar(select(SettlementLine.store_id).limit(1))
             code = pairing.create_pairing_code(session, str(store), datetime.now(UTC), timedelta(hours=1))
-        client = PlatformClient(server.url, timeout=120)
         key = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         paired = client.pair(code, base64.b64encode(key).decode(), "bench")["terminal_id"]
         with transaction(sessions) as session:  # type: ignore[arg-type]
             session.execute(update(SettlementLine).values(terminal_id=paired))
 
-        def fetch_and_compare() -> int:
-            answer = client.statement_all(start, end)
-            return len(sr.compare(services.settlement.lines(MANAGER, *sr.EVERYTHING), answer, paired,
-                                  start, end).rows)
+        def fetch_and_compare() -> int:  # as the screen does it (settlement_report.build)
+            ours, answer = sr.gather(services, MANAGER, client, start, end)
+            return len(sr.compare(ours, answer, paired, start, end).rows)
 
         elapsed, rows = best(repeat, fetch_and_compare)
         client.close()
         return elapsed, int(rows)  # type: ignore[call-overload]
     finally:
-        server.stop()
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main() -> int:

@@ -154,6 +154,21 @@ class MemberContact(Base):
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
+class MemberLockMove(Base):
+    """A member's lock moved by the admin away from `from_merchant_id`: that merchant's
+    terminals learn it in their next pull (central/services/pull.py, `members_gone` or the
+    member's new row), even when the member is no longer theirs to hold."""
+
+    __tablename__ = "member_lock_moves"
+    __table_args__ = (Index("ix_member_lock_moves_from_seq", "from_merchant_id", "change_seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"))
+    from_merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    to_merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"))
+    moved_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+
+
 class MemberCodeUse(Base):
     """A rotating member code is good for one use: (member, step) is recorded when it is used."""
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from central.errors import invalid, not_found
-from central.models import AdminAction, Member, Merchant
+from central.models import AdminAction, Member, MemberLockMove, Merchant
 from central.services import settlement
 from central.services.changes import next_change_seq
 from central.services.schedules import closed_until
@@ -33,7 +33,9 @@ def _reason(reason: str) -> str:
 
 
 def move_lock(session: Session, member_id: str, merchant_id: str, reason: str, now: datetime) -> str:
-    """Lock a member to another merchant of the alliance; pulled by both merchants' terminals."""
+    """Lock a member to another merchant of the alliance; pulled by both merchants' terminals: the
+    new merchant's get the member, the old one's the new lock (counted at their store) or the
+    member's id in `members_gone` (no longer theirs to hold)."""
     member = session.get(Member, member_id)
     if member is None:
         raise not_found("member", member_id)
@@ -46,6 +48,9 @@ def move_lock(session: Session, member_id: str, merchant_id: str, reason: str, n
     before = member.home_merchant_id
     member.home_merchant_id, member.locked_at, member.lock_reason = merchant_id, now, f"moved: {why}"[:200]
     member.change_seq = next_change_seq(session)
+    if before is not None and before != merchant_id:  # the old merchant's terminals must learn it too
+        session.add(MemberLockMove(member_id=member_id, from_merchant_id=before, to_merchant_id=merchant_id,
+                                   moved_at=now, change_seq=member.change_seq))
     record_action(session, now, "member.lock_moved", member_id, why, before=before, after=merchant_id)
     return f"member {member_id} locked to {merchant_id} (was {before or 'nobody'})"
 

@@ -167,19 +167,22 @@ def _resolve_member(session: Session, terminal: TerminalContext, data: contracts
 
 
 def member_for_phone(session: Session, phone: str, store_id: str, at: datetime) -> str | None:
-    """The member with this phone, registered at the counter when new; counted at the store
-    (which locks an unlocked member to its merchant). The phone is matched as stored:
+    """The member with this phone, registered at the counter when new (the counter's one way to
+    register a member: seating a customer by phone); counted at the store (which locks an
+    unlocked member to its merchant, `counter_registration` or `group_enrolment`). The phone is matched as stored:
     normalized (a "+86" form is the same member as its 11 digits)."""
     phone = normalize_phone(phone)
     member_id = session.scalar(select(Member.id).where(Member.phone == phone))
+    kind = "group_enrolment"
     if member_id is None:
         try:
             with session.begin_nested():
                 member_id = create_member(session, phone, f"{phone[:3]}****{phone[-4:]}")
+                kind = "counter_registration"  # the cashier typed a phone the platform did not know
         except ApiError:
             member_id = session.scalar(select(Member.id).where(Member.phone == phone))
     if member_id is not None:
-        record_contact(session, member_id, store_id, "group_enrolment", at)
+        record_contact(session, member_id, store_id, kind, at)
     return member_id
 
 

@@ -71,7 +71,8 @@ def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: in
         "op_id": ctx.op_id, "store_id": ctx.terminal.store_id, "terminal_id": ctx.terminal.terminal_id,
         "kind": kind, "amount_fen": fen, "coins": coins, "schedule_version": version, "occurred_at": at})
     if kind in SETTLED_KINDS and ctx.payload is not None:
-        settlement.record_op(ctx.session, settlement.Origin(ctx.terminal, ctx.op_id, at), kind, ctx.payload)
+        settlement.record_op(ctx.session, settlement.Origin(ctx.terminal, ctx.op_id, at, ctx.now), kind,
+                              ctx.payload)
 
 
 SETTLED_KINDS = frozenset({OpKind.SALE_COMPLETED, OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED,

@@ -32,6 +32,7 @@ from central.models import (
     JoinRequest,
     Member,
     MemberContact,
+    MemberLockMove,
     Terminal,
     TerminalKey,
 )
@@ -112,9 +113,10 @@ def pull(session: Session, ctx: TerminalContext, cursor: str | None, limit: int 
         answer["members_through"] = last
     if last is not None:
         return {**answer, "cursor": encode_page_cursor(instance_id, position, last), "more": True,
-                "revoked_authorizations": [], "commission_schedules": [], "terminal_keys": [],
+                "members_gone": [], "revoked_authorizations": [], "commission_schedules": [], "terminal_keys": [],
                 "join_requests": [], "conflicts": []}
     return {**answer, "cursor": encode_cursor(instance_id, position.head), "more": False,
+            "members_gone": [] if position.since is None else _members_gone(session, ctx, changed),
             "revoked_authorizations": _revocations(session, ctx, changed),
             "commission_schedules": _schedules(session, ctx, changed),
             "terminal_keys": _terminal_keys(session, ctx, changed),
@@ -140,6 +142,16 @@ def _members(session: Session, ctx: TerminalContext, changed: Any, position: Pos
     key = member_privacy.phone_key(session, ctx.merchant_id)
     page = [member_privacy.member_row(m, key) for m in rows[:limit]]
     return page, (page[-1]["member_id"] if len(rows) > limit else None)
+
+
+def _members_gone(session: Session, ctx: TerminalContext, changed: Any) -> list[str]:
+    """Members whose lock the admin moved away from this terminal's merchant since the cursor
+    and who are no longer in its scope (not counted at its store): the terminal drops them, as
+    a reset would. (One still counted here comes as a member row with the new lock.)"""
+    moved = select(MemberLockMove.member_id).where(MemberLockMove.from_merchant_id == ctx.merchant_id,
+                                                   changed(MemberLockMove.change_seq))
+    return list(session.execute(select(Member.id).where(Member.id.in_(moved), ~member_privacy.in_scope(ctx))
+                                .order_by(Member.id)).scalars())
 
 
 def _code_point_order(session: Session, column: Any) -> Any:

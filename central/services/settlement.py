@@ -10,8 +10,8 @@ op and the period it came from (a closed statement never changes).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert
@@ -29,17 +29,35 @@ from desktop.core.ops import OpKind
 PLATFORM = "platform"  # the counterparty of a share whose home merchant left the alliance
 
 
+SKEW = timedelta(minutes=10)  # how far ahead of the platform a counter's clock may run
+
+
 @dataclass(frozen=True)
 class Origin:
-    """Who sent the op and when it happened."""
+    """Who sent the op and when it happened (`received`: when it reached the platform; `note`:
+    what every line of the op says about its time)."""
 
     terminal: TerminalContext
     op_id: str
     at: datetime
+    received: datetime | None = None
+    note: str = ""
+
+
+def plausible(origin: Origin) -> Origin:
+    """An event dated after it reached the platform (beyond a clock's skew) is priced and
+    booked when it was received, with a note: a terminal cannot push its commission into a
+    later period, or under a later schedule, by dating its sales ahead."""
+    if origin.received is None or origin.at <= origin.received + SKEW:
+        return origin
+    note = (f"the terminal dated it {origin.at.isoformat()}, after it reached the platform: "
+            f"booked when received")
+    return replace(origin, at=origin.received, note=note)
 
 
 def record_op(session: Session, origin: Origin, kind: str, payload: Any) -> None:
     """The settlement lines of one applied op (called for the money-carrying kinds)."""
+    origin = plausible(origin)
     if kind == OpKind.SALE_COMPLETED:
         record_sale(session, origin, contracts.validate_model(contracts.SaleCompleted, payload))
     elif kind in (OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED):
@@ -196,6 +214,8 @@ def book(session: Session, *, merchant_id: str, origin: Origin | None, source: s
         booked = closed
         adjusts = adjusts or (f"late {source} {ref or ''} of {st.local_day(occurred).isoformat()}, "
                               f"in a closed period").replace("  ", " ")
+    if origin is not None and origin.note:
+        note = f"{note}; {origin.note}" if note else origin.note
     differs = client_fen is not None and (client_fen != fen or (client_version is not None and client_version != version))
     session.execute(insert(SettlementLine).values(
         merchant_id=merchant_id, store_id=origin.terminal.store_id if origin and own_line else None,

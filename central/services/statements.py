@@ -8,13 +8,16 @@ the period's lines per kind; closing = opening + the signed sum of the period's 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from central.errors import ApiError, invalid, not_found
@@ -25,10 +28,16 @@ from central.services.schedules import closed_until
 from desktop.core import statement as st
 
 MAX_PAGE = 20_000
-# The fields of a line, in the order of the compact form (`rows`: one list per line).
+# The fields of a whole line (`lines`).
 LINE_FIELDS = ("line_id", "booked_at", "occurred_at", "source", "kind", "ref", "store_id", "terminal_id",
                "op_id", "fen", "signed_fen", "schedule_version", "client_fen", "client_version", "differs",
                "counterparty", "note", "adjusts", "counterparty_name")
+# The compact form (`rows=true`, less than half the bytes on the wire): one list per line in
+# ROW_FIELDS order, `signed_fen` left out (the kind's direction times `fen`), `occurred_at` null
+# when it is `booked_at`, the counterparties' names once per page (`counterparty_names`).
+ROW_FIELDS = tuple(f for f in LINE_FIELDS if f not in ("signed_fen", "counterparty_name"))
+_OCCURRED = ROW_FIELDS.index("occurred_at")
+_BOOKED = ROW_FIELDS.index("booked_at")
 _COLUMNS = (SettlementLine.id, SettlementLine.booked_at, SettlementLine.occurred_at, SettlementLine.source,
             SettlementLine.kind, SettlementLine.ref, SettlementLine.store_id, SettlementLine.terminal_id,
             SettlementLine.op_id, SettlementLine.amount_fen, SettlementLine.schedule_version,
@@ -44,45 +53,61 @@ def bounds(period: str, day: date) -> tuple[datetime, datetime]:
 
 
 def statement(session: Session, merchant_id: str, start: datetime, end: datetime, *,
-              store_id: str | None = None, offset: int = 0, limit: int | None = None,
-              with_totals: bool = True) -> dict[str, Any]:
-    """The statement, with the lines from `offset` (at most `limit`; None: all of them).
-    `with_totals` False: the lines of a later page only (no balances, totals or counts)."""
+              store_id: str | None = None, cursor: str | None = None, limit: int | None = None,
+              rows: bool = False) -> dict[str, Any]:
+    """The statement, in pages of at most `limit` lines (None: all of them) in a stable key
+    order (booked_at, line id). Without `cursor`: the first page, with the balances, totals and
+    counts; with the `cursor` of a page: the lines after it only. A page's cursor also holds the
+    last line id the first page saw (the head): later pages never bring a line booked after the
+    fetch began, so the pages add up to the first page's totals (docs/sync-protocol.md,
+    Statements). `rows`: the lines in the compact form (ROW_FIELDS), made straight from
+    the database rows."""
     start, end = utc_bound(start, "from"), utc_bound(end, "to")
     if end <= start:
         raise invalid("'from' must be before 'to'")
-    if offset < 0 or (limit is not None and not 1 <= limit <= MAX_PAGE):
-        raise invalid(f"offset must be 0 or more and limit between 1 and {MAX_PAGE}")
+    if limit is not None and not 1 <= limit <= MAX_PAGE:
+        raise invalid(f"limit must be between 1 and {MAX_PAGE}")
     merchant = session.get(Merchant, merchant_id)
     if merchant is None:
         raise not_found("merchant", merchant_id)
+    after = _decode_cursor(cursor, start, end, store_id) if cursor else None
     closure = session.execute(select(SettlementClosure).where(
         SettlementClosure.merchant_id == merchant_id, SettlementClosure.period_start == start,
         SettlementClosure.period_end == end)).scalar_one_or_none()
     if closure is not None and store_id is None:
         whole: dict[str, Any] = json.loads(closure.statement)
-        lines = whole.pop("lines")
-        return _page(whole if with_totals else _ids(whole), lines, offset, limit)
-    if not with_totals and not (closure is not None and store_id is None):
-        return _lines_only(session, merchant_id, start, end, store_id, offset, limit)
-    scope: list[Any] = [SettlementLine.merchant_id == merchant_id]
+        stored = whole.pop("lines")
+        head_id = max((int(line["line_id"]) for line in stored), default=0)
+        keyed = [line for line in stored if after is None or _key(line) > (after.booked_at, after.line_id)]
+        page = keyed if limit is None else keyed[:limit]
+        more = len(page) < len(keyed)
+        page_rows, names = _rows_of(page)
+        return _answer(whole if after is None else _ids(whole), page_rows, names, more, start, end, store_id,
+                       head_id, rows)
+    head_id = after.head if after is not None else int(session.execute(
+        select(func.coalesce(func.max(SettlementLine.id), 0))).scalar_one())
+    in_period = [*_in_period(merchant_id, start, end, store_id), SettlementLine.id <= head_id]
+    lines, names = _lines(session, in_period, after, None if limit is None else limit + 1)
+    more = limit is not None and len(lines) > limit
+    lines = lines[:limit] if more else lines
+    if after is not None:  # a later page: its lines only
+        return _answer({"merchant_id": merchant_id, "store_id": store_id, "from": start.isoformat(),
+                        "to": end.isoformat()}, lines, names, more, start, end, store_id, head_id, rows)
+    scope: list[Any] = [SettlementLine.merchant_id == merchant_id, SettlementLine.id <= head_id]
     if store_id is not None:  # the store's lines and the merchant's own (fees, shares earned)
         scope.append(or_(SettlementLine.store_id == store_id, SettlementLine.store_id.is_(None)))
-    in_period = _in_period(merchant_id, start, end, store_id)
     opening = sum(st.signed(kind, int(fen)) for kind, fen in session.execute(
         select(SettlementLine.kind, func.sum(SettlementLine.amount_fen))
         .where(*scope, SettlementLine.booked_at < start).group_by(SettlementLine.kind)))
-    totals = st.Totals()
-    for kind, count, fen in session.execute(
-            select(SettlementLine.kind, func.count(), func.sum(SettlementLine.amount_fen))
+    totals, differences = st.Totals(), 0
+    for kind, count, fen, differing in session.execute(  # one pass: totals and differences
+            select(SettlementLine.kind, func.count(), func.sum(SettlementLine.amount_fen),
+                   func.sum(case((SettlementLine.differs.is_(True), 1), else_=0)))
             .where(*in_period).group_by(SettlementLine.kind)):
         bucket = totals.by_kind[kind]
         bucket.count, bucket.fen = int(count), int(fen)
-    differences = session.execute(select(func.count()).select_from(SettlementLine).where(
-        *in_period, SettlementLine.differs.is_(True))).scalar_one()
-    lines = _lines(session, in_period, offset, limit)
+        differences += int(differing or 0)
     closed = closed_until(session, merchant_id)
-    line_count = sum(t.count for t in totals.by_kind.values())
     head: dict[str, Any] = {
         "merchant_id": merchant.id, "merchant_name": merchant.name, "store_id": store_id,
         "from": start.isoformat(), "to": end.isoformat(), "label": st.period_label(start, end),
@@ -92,10 +117,80 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
                    for k, t in totals.by_kind.items()},
         "net_fen": totals.net_fen, "closing_fen": opening + totals.net_fen,
         "position": _position(totals.net_fen), "differences": int(differences),
-        "line_count": line_count,
+        "line_count": sum(t.count for t in totals.by_kind.values()),
     }
-    return {**head, "lines": lines, "offset": offset,
-            "next_offset": offset + len(lines) if offset + len(lines) < line_count else None}
+    return _answer(head, lines, names, more, start, end, store_id, head_id, rows)
+
+
+@dataclass(frozen=True)
+class _After:
+    """Where a page cursor resumes: after the line (booked_at, line_id), up to line `head`."""
+
+    booked_at: datetime
+    line_id: int
+    head: int
+
+
+def _key(line: dict[str, Any]) -> tuple[datetime, int]:
+    return datetime.fromisoformat(str(line["booked_at"])), int(line["line_id"])
+
+
+def _answer(head: dict[str, Any], rows: list[list[Any]], names: dict[str, str], more: bool, start: datetime,
+            end: datetime, store_id: str | None, head_id: int, compact_form: bool) -> dict[str, Any]:
+    cursor = None
+    if more:
+        last = rows[-1]
+        cursor = _encode_cursor(datetime.fromisoformat(last[_BOOKED]), int(last[0]), head_id, start, end, store_id)
+    if compact_form:
+        return {**head, "line_fields": list(ROW_FIELDS), "rows": rows, "counterparty_names": names,
+                "more": more, "cursor": cursor}
+    return {**head, "lines": [_as_line(row, names) for row in rows], "more": more, "cursor": cursor}
+
+
+def _as_line(row: list[Any], names: dict[str, str]) -> dict[str, Any]:
+    """A compact row as a whole line, in LINE_FIELDS order."""
+    (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
+     client_fen, client_version, differs, counterparty, note, adjusts) = row
+    return {"line_id": line_id, "booked_at": booked_at, "occurred_at": occurred_at or booked_at,
+            "source": source, "kind": kind, "ref": ref, "store_id": store_id, "terminal_id": terminal_id,
+            "op_id": op_id, "fen": fen, "signed_fen": st.DIRECTION[kind] * fen, "schedule_version": version,
+            "client_fen": client_fen, "client_version": client_version, "differs": differs,
+            "counterparty": counterparty, "note": note, "adjusts": adjusts,
+            "counterparty_name": names.get(counterparty, counterparty)}
+
+
+def _rows_of(lines: list[dict[str, Any]]) -> tuple[list[list[Any]], dict[str, str]]:
+    """Whole lines (a closed statement's stored copy) in the compact form."""
+    rows, names = [], {}
+    for line in lines:
+        row = [line[f] for f in ROW_FIELDS]
+        if line["occurred_at"] == line["booked_at"]:
+            row[_OCCURRED] = None
+        if line["counterparty"]:
+            names[line["counterparty"]] = line["counterparty_name"]
+        rows.append(row)
+    return rows, names
+
+
+def _encode_cursor(booked_at: datetime, line_id: int, head_id: int, start: datetime, end: datetime,
+                   store_id: str | None) -> str:
+    raw = json.dumps({"v": 1, "b": booked_at.isoformat(), "l": line_id, "h": head_id, "f": start.isoformat(),
+                      "t": end.isoformat(), "s": store_id or ""}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(cursor: str, start: datetime, end: datetime, store_id: str | None) -> _After:
+    """A page cursor of this very statement (period and scope), else 422."""
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        after = _After(utc_bound(datetime.fromisoformat(data["b"]), "cursor"), int(data["l"]), int(data["h"]))
+        same = (data.get("v") == 1 and data["f"] == start.isoformat() and data["t"] == end.isoformat()
+                and data["s"] == (store_id or "") and type(data["l"]) is int and type(data["h"]) is int)
+    except (binascii.Error, ValueError, TypeError, KeyError, AttributeError, ApiError):
+        same = False
+    if not same or not 0 <= after.line_id <= after.head:
+        raise invalid("not a cursor of this statement: fetch its first page again")
+    return after
 
 
 def _in_period(merchant_id: str, start: datetime, end: datetime, store_id: str | None) -> list[Any]:
@@ -105,49 +200,38 @@ def _in_period(merchant_id: str, start: datetime, end: datetime, store_id: str |
     return [*scope, SettlementLine.booked_at >= start, SettlementLine.booked_at < end]
 
 
-def _lines(session: Session, in_period: list[Any], offset: int, limit: int | None) -> list[dict[str, Any]]:
+def _lines(session: Session, in_period: list[Any], after: _After | None,
+           limit: int | None) -> tuple[list[list[Any]], dict[str, str]]:
+    """The lines in the compact form (ROW_FIELDS) and the counterparties' names."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     # On SQLite the two times are read as the stored text (UTC) and written out as ISO directly:
     # parsing 200,000 datetimes to print them again is most of a month's statement.
     columns = [type_coerce(c, String) if sqlite and any(c is t for t in _TIMES) else c for c in _COLUMNS]
-    query = select(*columns).where(*in_period).order_by(SettlementLine.booked_at, SettlementLine.id).offset(offset)
+    query = select(*columns).where(*in_period)
+    if after is not None:
+        query = query.where(or_(SettlementLine.booked_at > after.booked_at,
+                                (SettlementLine.booked_at == after.booked_at) & (SettlementLine.id > after.line_id)))
+    query = query.order_by(SettlementLine.booked_at, SettlementLine.id)
     if limit is not None:
         query = query.limit(limit)
-    iso = _sqlite_iso if sqlite else _aware_iso
-    lines = [_line(row, iso) for row in session.execute(query).all()]
-    wanted = {line["counterparty"] for line in lines if line["counterparty"]}
+    iso: Any = _sqlite_iso if sqlite else _aware_iso
+    rows = []
+    wanted: set[str] = set()
+    for (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
+         client_fen, client_version, differs, counterparty, note, adjusts) in session.execute(query):
+        booked = iso(booked_at)
+        if counterparty:
+            wanted.add(counterparty)
+        rows.append([line_id, booked, None if occurred_at == booked_at else iso(occurred_at), source, kind, ref,
+                     store_id, terminal_id, op_id if store_id is not None else None, fen, version, client_fen,
+                     client_version, bool(differs), counterparty, note, adjusts])
     names: dict[str, str] = {str(k): str(v) for k, v in session.execute(
         select(Merchant.id, Merchant.name).where(Merchant.id.in_(wanted)))}
-    for line in lines:
-        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
-    return lines
-
-
-def _lines_only(session: Session, merchant_id: str, start: datetime, end: datetime, store_id: str | None,
-                offset: int, limit: int | None) -> dict[str, Any]:
-    """A later page: its lines, one more looked for to know whether another page follows."""
-    lines = _lines(session, _in_period(merchant_id, start, end, store_id), offset,
-                   None if limit is None else limit + 1)
-    more = limit is not None and len(lines) > limit
-    lines = lines[:limit] if more else lines
-    return {"merchant_id": merchant_id, "store_id": store_id, "from": start.isoformat(), "to": end.isoformat(),
-            "lines": lines, "offset": offset, "next_offset": offset + len(lines) if more else None}
+    return rows, {c: names.get(c, c) for c in wanted}
 
 
 def _ids(head: dict[str, Any]) -> dict[str, Any]:
     return {k: head[k] for k in ("merchant_id", "store_id", "from", "to")}
-
-
-def _page(head: dict[str, Any], lines: list[dict[str, Any]], offset: int, limit: int | None) -> dict[str, Any]:
-    page = lines[offset:] if limit is None else lines[offset:offset + limit]
-    end = offset + len(page)
-    return {**head, "lines": page, "offset": offset, "next_offset": end if end < len(lines) else None}
-
-
-def compact(answer: dict[str, Any]) -> dict[str, Any]:
-    """The answer with its lines as rows in LINE_FIELDS order (half the bytes on the wire)."""
-    rows = [[line[f] for f in LINE_FIELDS] for line in answer["lines"]]
-    return {**{k: v for k, v in answer.items() if k != "lines"}, "line_fields": list(LINE_FIELDS), "rows": rows}
 
 
 def _position(net: int) -> str:
@@ -163,17 +247,6 @@ def _sqlite_iso(text: str) -> str:
     return text.replace(" ", "T").removesuffix(".000000") + "+00:00"
 
 
-def _line(row: Any, iso: Any) -> dict[str, Any]:
-    (line_id, booked_at, occurred_at, source, kind, ref, store_id, terminal_id, op_id, fen, version,
-     client_fen, client_version, differs, counterparty, note, adjusts) = row
-    return {"line_id": line_id, "booked_at": iso(booked_at), "occurred_at": iso(occurred_at),
-            "source": source, "kind": kind, "ref": ref, "store_id": store_id, "terminal_id": terminal_id,
-            "op_id": op_id if store_id is not None else None, "fen": fen,
-            "signed_fen": st.DIRECTION[kind] * fen, "schedule_version": version, "client_fen": client_fen,
-            "client_version": client_version, "differs": bool(differs), "counterparty": counterparty,
-            "note": note, "adjusts": adjusts}
-
-
 def close_period(session: Session, merchant_id: str, start: datetime, end: datetime, now: datetime,
                  reason: str = "") -> str:
     """Close [start, end): its statement is stored as it is now and never changes; every line
@@ -184,7 +257,7 @@ def close_period(session: Session, merchant_id: str, start: datetime, end: datet
     if closed is not None and end <= closed:
         raise ApiError(409, "period_closed", f"the period up to {closed.isoformat()} is closed already")
     whole = statement(session, merchant_id, start, end)
-    for key in ("offset", "next_offset"):
+    for key in ("more", "cursor"):
         whole.pop(key)
     whole["closed"] = True
     label = st.period_label(start, end)

@@ -33,6 +33,7 @@ from desktop.core.vouchers import key_id
 from desktop.services.base import SYSTEM_ACTOR, ServiceBase, Transaction
 from desktop.services.join_requests import record_join_request
 from desktop.services.sync import CONFLICT, add_attention
+from desktop.store.changes import note_tables
 from desktop.store.deal_models import SigningKey
 from desktop.store.raw_write import sqlite_of
 from desktop.store.sync_models import (
@@ -88,6 +89,7 @@ class SyncPullService(ServiceBase):
                     for table in _RESET_TABLES:
                         session.execute(delete(table))
             _members(sqlite_of(session), members)
+            _members_gone(sqlite_of(session), answer.get("members_gone", []))
             _revocations(session, answer.get("revoked_authorizations", []))
             _schedules(session, answer.get("commission_schedules", []))
             _audit_new_rates(tx, answer.get("commission_schedules", []), known_rates)
@@ -110,6 +112,15 @@ def _members(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         (m["member_id"], str(m.get("phone_masked", "")), m.get("phone_hash"), m["name"], m.get("home_merchant_id"),
          m.get("locked_at"))
         for m in rows])
+
+
+def _members_gone(conn: sqlite3.Connection, gone: list[str]) -> None:
+    """Members whose lock moved to another merchant and who are no longer this store's to
+    hold: dropped, as a reset would drop them (a later visit brings them back, with the lock)."""
+    if gone:
+        conn.execute("DELETE FROM members WHERE member_id IN (SELECT value FROM json_each(?))",
+                     [json.dumps([str(m) for m in gone])])
+        note_tables("members")
 
 
 def _sweep_members(conn: sqlite3.Connection, rows: list[dict[str, Any]], after: object, through: object) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.core.clock import from_iso
 from desktop.core.commission import Rates
 from desktop.core.statement import ClientLine
+from desktop.store.raw_write import sqlite_of
 from desktop.store.sync_models import CommissionSchedule, SyncState
 
 # The op's status when it is still in the outbox; a pruned op was acknowledged long ago.
@@ -24,7 +25,7 @@ _LINES = ("SELECT l.id, l.op_id, COALESCE(o.status, 'applied'), l.source, l.ref,
 def client_lines(session: Session, start: datetime, end: datetime) -> list[ClientLine]:
     """This terminal's lines whose event lies in [start, end), in the order they were written."""
     found = []
-    rows = session.connection().exec_driver_sql(_LINES).fetchall()
+    rows = sqlite_of(session).execute(_LINES).fetchall()  # no SQLAlchemy row per line
     for seq, op_id, status, source, ref, kind, fen, version, at_text in rows:
         at = from_iso(at_text)
         if start <= at < end:

@@ -20,6 +20,7 @@ import requests
 from desktop.core.clock import to_iso
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+from desktop.core.statement import DIRECTION
 from desktop.core.urls import platform_url  # no token in clear to a public host
 
 DEFAULT_TIMEOUT = 15.0
@@ -140,12 +141,13 @@ class PlatformClient:
         return self._call("POST", f"/v1/groups/{quote(group_id, safe='')}/beacon",
                           json={"commitment": commitment, "digest": digest})
 
-    def statement(self, start: datetime, end: datetime, *, scope: str = "store", offset: int = 0,
-                  limit: int = 1000, merchant_id: str | None = None, totals: bool = True) -> dict[str, Any]:
-        """One page of the settlement statement of this terminal's store (or merchant);
-        `totals` False: a later page, its lines only."""
-        params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
-                                  "offset": offset, "limit": limit, "totals": "true" if totals else "false"}
+    def statement(self, start: datetime, end: datetime, *, scope: str = "store", cursor: str | None = None,
+                  limit: int = 1000, merchant_id: str | None = None) -> dict[str, Any]:
+        """One page of the settlement statement of this terminal's store (or merchant): the
+        first (balances, totals) without `cursor`, else the lines after that page's cursor."""
+        params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope, "limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
         if merchant_id is not None:
             params["merchant_id"] = merchant_id
         return self._call("GET", "/v1/statement", params=params)
@@ -155,17 +157,21 @@ class PlatformClient:
         every line as a dict)."""
         head: dict[str, Any] = {}
         lines: list[dict[str, Any]] = []
-        offset: int | None = 0
-        while offset is not None:
-            page = self._call("GET", "/v1/statement", params={
-                "from": to_iso(start), "to": to_iso(end), "scope": scope, "offset": offset,
-                "limit": STATEMENT_PAGE, "totals": "false" if head else "true", "rows": "true"})
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
+                                      "limit": STATEMENT_PAGE, "rows": "true"}
+            if cursor is not None:
+                params["cursor"] = cursor
+            page = self._call("GET", "/v1/statement", params=params)
             head = head or page
-            fields = page["line_fields"]
-            lines.extend(dict(zip(fields, row, strict=True)) for row in page["rows"])
-            offset = page["next_offset"]
-        return {**{k: v for k, v in head.items() if k not in ("rows", "line_fields")}, "lines": lines,
-                "next_offset": None}
+            lines.extend(_lines_of(page))
+            if not page["more"]:
+                break
+            cursor = str(page["cursor"])
+        return {**{k: v for k, v in head.items()
+                   if k not in ("rows", "line_fields", "more", "cursor", "counterparty_names")},
+                "lines": lines, "more": False, "cursor": None}
 
     def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/alliance", params={"from": to_iso(start), "to": to_iso(end)})
@@ -223,3 +229,17 @@ def _op_json(row: OutboxOp | Sequence[Any]) -> dict[str, Any]:
     else:
         seq, op_id, kind, payload = row
     return {"seq": int(seq), "op_id": str(op_id), "kind": str(kind), "payload": payload}
+
+
+def _lines_of(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """A compact page's rows as whole lines (docs/sync-protocol.md, Statements): `signed_fen`
+    from the kind's direction, `occurred_at` from `booked_at` when null, the counterparty's name."""
+    fields, names = page["line_fields"], page.get("counterparty_names") or {}
+    lines = []
+    for row in page["rows"]:
+        line = dict(zip(fields, row, strict=True))
+        line["signed_fen"] = DIRECTION.get(line["kind"], 0) * int(line["fen"])  # a kind not known here moves nothing
+        line["occurred_at"] = line["occurred_at"] or line["booked_at"]
+        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
+        lines.append(line)
+    return lines

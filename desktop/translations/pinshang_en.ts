@@ -1585,6 +1585,10 @@ What to do: {action}</translation>
         <translation>Opening {o} · net {n}: {position} · closing {c}{closed}</translation>
     </message>
     <message>
+        <source>{what}: {detail}</source>
+        <translation>{what}: {detail}</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -4039,6 +4043,10 @@ What to do: {action}</translation>
     <message>
         <source>Merchant's own</source>
         <translation>Merchant's own</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>This counter</translation>
     </message>
     <message>
         <source>here {here} under schedule v{hv}, the platform {there} under v{tv}</source>

@@ -1585,6 +1585,10 @@ What to do: {action}</source>
         <translation>期初 {o} · 本期净额 {n}：{position} · 期末 {c}{closed}</translation>
     </message>
     <message>
+        <source>{what}: {detail}</source>
+        <translation>{what}：{detail}</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -4039,6 +4043,10 @@ What to do: {action}</source>
     <message>
         <source>Merchant's own</source>
         <translation>商家项目</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>本机</translation>
     </message>
     <message>
         <source>here {here} under schedule v{hv}, the platform {there} under v{tv}</source>

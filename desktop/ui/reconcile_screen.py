@@ -49,6 +49,9 @@ from desktop.ui.theme import set_role
 from desktop.ui.wording import humane_text, op_kind_name
 
 _W = TypeVar("_W", bound=QWidget)
+EXPLANATION_MIN = 120  # px the explanation column keeps in sight
+SHRINKABLE = (1, 2)  # "from" and "line" give up width first, in that order
+SHRUNK_MIN = 96
 
 
 class ReconcileScreen(ScreenBase):
@@ -150,7 +153,22 @@ class ReconcileScreen(ScreenBase):
         self._fill_totals(report)
         self.model.show(report)
         self.table.resizeColumnsToContents()
+        self._fit_columns()
         self.detail.clear()
+
+    def _fit_columns(self) -> None:
+        """Every column in sight at 1024x768: the source and line columns give up width (their
+        text is elided, the detail line below says it whole) so the explanation keeps some."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - EXPLANATION_MIN
+        widths = [header.sectionSize(c) for c in range(header.count() - 1)]
+        excess = sum(widths) - room
+        for column in SHRINKABLE:
+            if excess <= 0:
+                break
+            cut = min(excess, max(0, widths[column] - SHRUNK_MIN))
+            header.resizeSection(column, widths[column] - cut)
+            excess -= cut
 
     def _balance_text(self, report: sr.Report) -> str:
         head = report.statement
@@ -178,7 +196,8 @@ class ReconcileScreen(ScreenBase):
         origin = self.ctx.services.settlement.origin(self.ctx.actor, op_id) if op_id else None
         parts = [f"{kind_name(row.kind)} · {explain(row)}".strip(" ·")]
         if origin is not None:
-            parts.append(f"{op_kind_name(origin.kind)}: {_describe_payload(origin.payload)}")
+            parts.append(self.tr("{what}: {detail}").format(what=op_kind_name(origin.kind),
+                                                            detail=_describe_payload(origin.payload)))
         self.detail.setText(humane_text("\n".join(parts)))
 
     def _failed(self, exc: BaseException) -> None:

@@ -99,10 +99,11 @@ def test_phone_enrolled_losers_get_their_coins_and_the_cash_lines_reconcile(seed
         members = {p: session.scalar(select(Member).where(Member.phone == p)) for p in phones}
         assert all(m is not None for m in members.values())
         assert {m.home_merchant_id for m in members.values()} == {seed.merchant_id}  # locked here
-        contacts = set(session.scalars(select(MemberContact.member_id).where(
-            MemberContact.store_id == seed.store_id, MemberContact.kind == "group_enrolment")))
+        contacts = {member_id: kind for member_id, kind in session.execute(
+            select(MemberContact.member_id, MemberContact.kind).where(MemberContact.store_id == seed.store_id))}
         ids = {p: m.id for p, m in members.items()}
-    assert set(ids.values()) <= contacts and ids["13800000001"] == seed.members[1]
+    assert ids["13800000001"] == seed.members[1] and contacts[ids["13800000001"]] == "group_enrolment"
+    assert {contacts[ids[p]] for p in phones[:3]} == {"counter_registration"}  # new phones: registered here
     group.draw()
     # an outbox written before entry ids were sent: member_id is the phone number
     old_format = [{"member_id": e["phone"], "phone": e["phone"], "coins": 25} for e in group.losers()]

@@ -54,10 +54,15 @@ LATER_ROWS: dict[str, list[str]] = {
         "INSERT INTO voucher_issues (store_id, voucher_id, terminal_id, op_id, received_at, group_id, entry_id) "
         f"VALUES ('S1', 'V1', 'T1', 'o1', {AT}, 'G1', 'E1')",
     ],
+    "0012_lock_moves": [
+        "INSERT INTO member_lock_moves (member_id, from_merchant_id, to_merchant_id, moved_at, change_seq) "
+        f"VALUES ('U1', 'M1', 'M1', {AT}, 91)",
+    ],
 }
 LATER_COUNTED = {"0010_phone": ["phone_otps", "sms_messages", "phone_sessions", "payment_orders",
                                 "sandbox_charges", "draw_beacons", "draw_proofs"],
-                 "0011_voucher_entries": ["voucher_issues"]}
+                 "0011_voucher_entries": ["voucher_issues"],
+                 "0012_lock_moves": ["member_lock_moves"]}
 
 
 def revisions() -> list[str]:

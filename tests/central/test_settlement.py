@@ -6,16 +6,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from central.cli import main
 from central.errors import ApiError
+from central.models import Member, MemberContact, Store
 from central.server import RunningServer
-from central.services import alliance, statements
+from central.services import admin, alliance, statements
 from central.services.schedules import Rates, add_schedule, change_schedule
 from desktop.core import statement as st
 from desktop.core.commission import sale_amounts
 from desktop.sync.client import PlatformRejected
-from tests.central.helpers import MovableClock
+from tests.central.group_flow import TERMS, HonestGroup, counter
+from tests.central.helpers import MovableClock, seed_platform
 from tests.central.settlement_helpers import (
     SEED_RATES,
     core,
@@ -53,7 +56,7 @@ def test_a_member_of_a_spends_at_b_and_both_statements_show_it(server: RunningSe
     assert a["net_fen"] + b["net_fen"] + platform_revenue == 2040
     # The terminal reads its store's statement over HTTP; paged.
     page = client.statement(start, end, limit=2)
-    assert len(page["lines"]) == 2 and page["next_offset"] == 2
+    assert len(page["lines"]) == 2 and page["more"] is True and page["cursor"]
     assert len(client.statement_all(start, end)["lines"]) == 3
 
 
@@ -153,7 +156,9 @@ def test_another_merchants_statement_is_refused(server: RunningServer, clock: Mo
     member = client.http.get(server.url + "/v1/statement", params={"period": "day"},
                              headers={"Authorization": f"Member {_member_token(world)}"})
     assert member.status_code == 401  # a member's phone token is no terminal's
-    for bad in ({"scope": "everyone"}, {"limit": 0}, {"offset": -1}):
+    for bad in ({"scope": "everyone"}, {"limit": 0}, {"cursor": "not-a-cursor"},
+                {"cursor": "x" * 513}, {"period": None, "from": "2026-01-01T00:00:00+00:00",
+                                        "to": "2027-01-03T00:00:00+00:00"}):
         response = client.http.get(server.url + "/v1/statement", params={"period": "day", **bad},
                                    headers={"Authorization": f"Bearer {client.token}"})
         assert response.status_code == 422
@@ -230,3 +235,126 @@ def test_the_alliance_view_is_the_terminals_own_merchants(server: RunningServer,
     with pytest.raises(PlatformRejected) as anonymous:
         type(home)(server.url, timeout=10).alliance(start, end)
     assert anonymous.value.status == 401
+
+
+def test_a_phone_registered_at_a_counter_locks_the_new_member_there(server: RunningServer) -> None:
+    """Counter registration: a cashier seats a customer by a phone the platform does not know;
+    the new member is locked to that store's merchant by `counter_registration`. A known member
+    seated at another merchant's counter stays locked where they were first counted."""
+    seed = seed_platform(server)
+    other = counter(seed, "Tea counter", seed.other_store_id)
+    group = HonestGroup(other, dict(TERMS))
+    assert group.launch()["status"] == "applied" and group.open()["status"] == "applied"
+    assert group.join(phone="13900001234")["status"] == "applied"
+    assert group.join(member_id=seed.members[0])["status"] == "applied"
+    with server.app.state.platform.tx() as session:
+        new = session.scalar(select(Member).where(Member.phone == "13900001234"))
+        tea = session.get(Store, seed.other_store_id)
+        known = session.get(Member, seed.members[0])
+        assert new is not None and tea is not None and known is not None
+        assert (new.home_merchant_id, new.lock_reason) == (tea.merchant_id, "counter_registration")
+        assert known.home_merchant_id == seed.merchant_id
+        contact = session.get(MemberContact, (new.id, seed.other_store_id))
+        assert contact is not None and contact.kind == "counter_registration"
+
+
+def test_statement_pages_follow_a_stable_key_and_a_line_booked_mid_fetch_shifts_nothing(
+        server: RunningServer, clock: MovableClock) -> None:
+    """Pages resume after the last line sent (booked_at, line id), up to the lines the first
+    page saw: a line booked between two pages, even one dated before the page boundary,
+    neither repeats nor hides a line, and the pages add up to the first page's totals."""
+    world = two_merchants(server)
+    client, terminal = world.terminal(world.store_b)
+    base = clock.now - timedelta(hours=10)
+    ops = [sale_op(n + 1, 1000 + n, base + timedelta(minutes=10 * n), member_id=world.member) for n in range(6)]
+    assert {r["status"] for r in client.push(terminal, ops)["results"]} == {"applied"}
+    start, end = base - timedelta(hours=1), clock.now + timedelta(hours=1)
+    first = client.statement(start, end, limit=4)
+    assert first["more"] and first["line_count"] == len(ops) * 2  # commission and share paid each
+    # booked mid-fetch, dated before every line of the first page
+    late = sale_op(7, 5000, base - timedelta(minutes=5), member_id=world.member)
+    assert client.push(terminal, [late])["results"][0]["status"] == "applied"
+    lines, cursor = list(first["lines"]), first["cursor"]
+    while cursor:
+        page = client.statement(start, end, limit=4, cursor=cursor)
+        assert "totals" not in page
+        lines += page["lines"]
+        cursor = page["cursor"]
+    ids = [line["line_id"] for line in lines]
+    assert len(ids) == len(set(ids)) == first["line_count"]
+    assert sum(line["fen"] for line in lines) == sum(t["fen"] for t in first["totals"].values())
+    keys = [(line["booked_at"], line["line_id"]) for line in lines]
+    assert keys == sorted(keys)
+    # the next fetch has the late line, first in key order
+    again = client.statement_all(start, end)
+    assert again["line_count"] == first["line_count"] + 2 and again["lines"][0]["ref"] == "sale-7"
+    # a cursor belongs to its statement: another period's, or another scope's, is refused
+    other_day = (start - timedelta(days=1), end - timedelta(days=1))
+    with pytest.raises(PlatformRejected) as refused:
+        client.statement(*other_day, cursor=first["cursor"])
+    assert refused.value.status == 422
+    with pytest.raises(PlatformRejected) as refused:
+        client.statement(start, end, scope="merchant", cursor=first["cursor"])
+    assert refused.value.status == 422
+
+
+def test_the_compact_gzipped_pages_are_the_whole_lines(server: RunningServer, clock: MovableClock) -> None:
+    """`rows=true` leaves the derivable fields out and a big page comes gzipped; the client's
+    whole lines are the platform's, field for field, open or closed."""
+    world = two_merchants(server)
+    client, terminal = world.terminal(world.store_b)
+    base = clock.now - timedelta(hours=3)
+    ops = [sale_op(n + 1, 1000 + n, base + timedelta(seconds=20 * n), member_id=world.member) for n in range(400)]
+    assert {r["status"] for r in client.push(terminal, ops)["results"]} == {"applied"}
+    start, end = base - timedelta(hours=1), clock.now + timedelta(hours=1)
+    whole = client.statement(start, end, limit=statements.MAX_PAGE)
+    assert not whole["more"] and len(whole["lines"]) == 800
+    raw = client.http.get(server.url + "/v1/statement", headers={"Authorization": f"Bearer {client.token}",
+                                                                  "Accept-Encoding": "gzip"},
+                          params={"from": start.isoformat(), "to": end.isoformat(), "rows": "true", "limit": 20000})
+    assert raw.headers["Content-Encoding"] == "gzip" and int(raw.headers["Content-Length"]) < len(raw.content) / 3
+    assert "signed_fen" not in raw.json()["line_fields"]
+    assert client.statement_all(start, end)["lines"] == whole["lines"]
+    plain = client.http.get(server.url + "/v1/statement", headers={"Authorization": f"Bearer {client.token}",
+                                                                    "Accept-Encoding": "identity"},
+                            params={"from": start.isoformat(), "to": end.isoformat(), "limit": 10})
+    assert "Content-Encoding" not in plain.headers and len(plain.json()["lines"]) == 10
+    clock.advance(hours=2)
+    with world.tx() as session:  # closed: answered from the stored copy, in the same two forms
+        statements.close_period(session, world.b, start, end, clock.now)
+    closed = client.statement(start, end, scope="merchant", limit=statements.MAX_PAGE)
+    assert closed["closed"] and len(closed["lines"]) == 800
+    assert client.statement_all(start, end, scope="merchant")["lines"] == closed["lines"]
+    assert [line["line_id"] for line in client.statement(start, end, scope="merchant", limit=300,
+                                                         cursor=client.statement(start, end, scope="merchant",
+                                                                                 limit=500)["cursor"])["lines"]] \
+        == [line["line_id"] for line in closed["lines"][500:800]]
+
+
+def test_a_terminal_cannot_date_its_commission_away_or_name_the_share_s_earner(
+        server: RunningServer, clock: MovableClock) -> None:
+    """Attacks of a paired terminal on its statement: a sale dated 40 days ahead (to put its
+    commission into a later period, under a later schedule) is booked when it reached the
+    platform, with a note; amounts naming another home merchant (a sister merchant, to give it
+    the share) are kept only as what the terminal said: the member's real home earns it."""
+    world = two_merchants(server)
+    with world.tx() as session:
+        sister = admin.create_merchant(session, "B 的姐妹店")
+        add_schedule(session, world.b, clock.now + timedelta(days=30), Rates(2000, 500, 0, 1000, 10, 0), clock.now)
+    client, terminal = world.terminal(world.store_b)
+    ahead = clock.now + timedelta(days=40)
+    claimed = sale_amounts(member_sale_fen=10000, coin_fen=0, has_member=True, home_merchant_id=sister,
+                           selling_merchant_id=world.b, rates=core(SEED_RATES, 1))
+    result = client.push(terminal, [sale_op(1, 10000, ahead, member_id=world.member, amounts=claimed)])["results"][0]
+    assert result["status"] == "applied"
+    start, end = st.period_bounds("day", st.local_day(clock.now))
+    b = world.statement(world.b, start, end)
+    lines = {line["kind"]: line for line in b["lines"]}
+    assert lines[st.TURNOVER_COMMISSION]["fen"] == 300 and lines[st.TURNOVER_COMMISSION]["schedule_version"] == 1
+    assert lines[st.TURNOVER_COMMISSION]["booked_at"] == clock.now.isoformat()
+    assert "after it reached the platform" in lines[st.TURNOVER_COMMISSION]["note"]
+    assert lines[st.ALLIANCE_SHARE_PAID]["counterparty"] == world.a
+    assert kind_fen(world.statement(world.a, start, end), st.ALLIANCE_SHARE_EARNED) == 100
+    assert world.statement(sister, start, end)["line_count"] == 0
+    later = st.period_bounds("day", st.local_day(ahead))
+    assert world.statement(world.b, *later)["line_count"] == 0

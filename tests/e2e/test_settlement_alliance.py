@@ -14,10 +14,11 @@ import pytest
 from sqlalchemy import select
 
 from central.models import Store
-from central.services import coin_ledger, statements
+from central.services import alliance, coin_ledger, members, statements
 from central.services.schedules import Rates, add_schedule
 from desktop.core import statement as st
 from desktop.core.checkout import Tender
+from desktop.store.sync_models import Member as LocalMember
 from desktop.sync import settlement_report as sr
 from desktop.sync.checkout_coins import CoinDesk
 from desktop.sync.client import PlatformClient
@@ -105,3 +106,32 @@ def test_a_partial_then_final_refund_reverses_exactly_what_the_sale_implied(till
     report = till.terminal.runtime.settlement(MANAGER, start, end)
     assert {r.status for r in report.rows} == {sr.MATCHED}
     assert all(sum(r.platform_fen or 0 for r in report.rows if r.kind == k) == 0 for k in report.totals())
+
+
+def test_a_moved_lock_reaches_the_terminals_of_both_merchants(till: Till, counter_b: Terminal) -> None:
+    """A's counter held two members locked to A. The admin moves both to B: B's counter gets
+    them with the new lock; A's counter drops the one it has no other reason to hold and keeps
+    the one counted at its store, with the new lock (a member sale there then owes B the share)."""
+    platform = till.server.app.state.platform
+    kept, dropped = till.seed.members[1], till.seed.members[2]
+    with platform.tx() as session:
+        members.record_contact(session, kept, till.seed.store_id, "coin_spend", platform.clock())
+    till.sync()
+    assert {m.member_id: m.home_merchant_id for m in _local_members(till.terminal)}[dropped] == till.seed.merchant_id
+    with platform.tx() as session:
+        merchant_b = session.scalar(select(Store.merchant_id).where(Store.id == till.seed.other_store_id))
+        assert merchant_b is not None
+        for member_id in (kept, dropped):
+            alliance.move_lock(session, member_id, merchant_b, "moved to the tea shop", platform.clock())
+    till.sync()
+    counter_b.worker(till.server.url).sync_once()
+    at_a = {m.member_id: m.home_merchant_id for m in _local_members(till.terminal)}
+    at_b = {m.member_id: m.home_merchant_id for m in _local_members(counter_b)}
+    assert dropped not in at_a and at_a[kept] == merchant_b
+    assert at_b[kept] == merchant_b and at_b[dropped] == merchant_b
+    assert at_a[till.member] == till.seed.merchant_id  # the others stay as they were
+
+
+def _local_members(terminal: Terminal) -> list[LocalMember]:
+    with terminal.services.db.read() as s:
+        return list(s.scalars(select(LocalMember)))

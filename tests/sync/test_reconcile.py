@@ -94,6 +94,11 @@ def test_the_screen_shows_the_statement_beside_our_lines(qtbot, till: Till, tmp_
     text = screen.model.data(screen.model.index(at, 7))
     assert f"here {differing.here_fen / 100:.2f} under schedule v9" in text and "under v1" in text
     assert "Opening" in screen.balance.text()
+    screen.resize(760, 768)  # narrower than its columns want: "from" and "line" give up width
+    qtbot.waitUntil(lambda: screen.table.viewport().width() < 760)
+    screen.show_report(report)
+    header = screen.table.horizontalHeader()
+    assert header.sectionViewportPosition(7) + 100 <= screen.table.viewport().width()  # the explanation in sight
     assert screen.totals.item(1, 0).text() == "Sale commission"
     screen.drill_down(screen.model.index(at, 0))
     assert "Sale commission" in screen.detail.text() and "x" in screen.detail.text()
@@ -152,5 +157,7 @@ def test_a_store_with_two_terminals_sees_whose_line_is_whose(till: Till, tmp_pat
         model.show(report)
         row = model.rows.index(theirs[0])
         assert model.data(model.index(row, 3)) == "Counter 2"
+        ours = next(r for r in report.rows if r.status == sr.MATCHED)
+        assert model.data(model.index(model.rows.index(ours), 3)) == "This counter"  # not its pairing name
     finally:
         second.close()

@@ -28,6 +28,15 @@ def status_name(status: str) -> str:
     return names[status]
 
 
+def terminal_name(row: sr.Row, names: dict[str, str]) -> str:
+    """Whose line: this counter's own, another terminal's by its name, none for the merchant's."""
+    if row.status == sr.MERCHANT:
+        return ""
+    if row.status == sr.OTHER_TERMINAL:
+        return names.get(row.terminal_id, row.terminal_id)
+    return QCoreApplication.translate("settlement", "This counter")
+
+
 def kind_name(kind: str) -> str:
     return QCoreApplication.translate("settlement", st.KIND_LABELS[kind])
 
@@ -96,7 +105,7 @@ class SettlementModel(RowTableModel[sr.Row]):
         if column == 2:
             return kind_name(row.kind)
         if column == 3:
-            return self.terminal_names.get(row.terminal_id, row.terminal_id)
+            return terminal_name(row, self.terminal_names)
         if column == 4:
             return row.at.astimezone().strftime("%m-%d %H:%M")
         if column == 5:
