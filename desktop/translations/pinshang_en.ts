@@ -266,6 +266,14 @@ What to do: {action}</translation>
         <translation>Park</translation>
     </message>
     <message>
+        <source>No parked bills</source>
+        <translation>No parked bills</translation>
+    </message>
+    <message>
+        <source>Parked bills: choose one, then Recall</source>
+        <translation>Parked bills: choose one, then Recall</translation>
+    </message>
+    <message>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
@@ -276,6 +284,10 @@ What to do: {action}</translation>
     <message>
         <source>Pay</source>
         <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Parked: {label} · {time}</source>
+        <translation>Parked: {label} · {time}</translation>
     </message>
     <message>
         <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
@@ -1711,6 +1723,10 @@ What to do: {action}</translation>
         <translation>Product</translation>
     </message>
     <message>
+        <source>Redeemed at</source>
+        <translation>Redeemed at</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1737,6 +1753,10 @@ What to do: {action}</translation>
     <message>
         <source>to</source>
         <translation>to</translation>
+    </message>
+    <message>
+        <source>{month}/{day}: {n}</source>
+        <translation>{month}/{day}: {n}</translation>
     </message>
     <message>
         <source>{n} redeemed</source>
@@ -2322,16 +2342,20 @@ What to do: {action}</translation>
         <translation>Card and app payments cannot be more than what is due: only cash gives change</translation>
     </message>
     <message>
-        <source>Due {fen}</source>
-        <translation>Due {fen}</translation>
-    </message>
-    <message>
-        <source>Paid {fen}</source>
-        <translation>Paid {fen}</translation>
-    </message>
-    <message>
         <source>Change {fen}</source>
         <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>Bill {fen}</source>
+        <translation>Bill {fen}</translation>
+    </message>
+    <message>
+        <source>Received {fen}</source>
+        <translation>Received {fen}</translation>
+    </message>
+    <message>
+        <source>Still due {fen}</source>
+        <translation>Still due {fen}</translation>
     </message>
     <message>
         <source>Completing the sale…</source>

@@ -266,6 +266,14 @@ What to do: {action}</source>
         <translation>挂单</translation>
     </message>
     <message>
+        <source>No parked bills</source>
+        <translation>没有挂单</translation>
+    </message>
+    <message>
+        <source>Parked bills: choose one, then Recall</source>
+        <translation>挂起的单：选一张，再按“取单”</translation>
+    </message>
+    <message>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
@@ -276,6 +284,10 @@ What to do: {action}</source>
     <message>
         <source>Pay</source>
         <translation>结账</translation>
+    </message>
+    <message>
+        <source>Parked: {label} · {time}</source>
+        <translation>挂单：{label} · {time}</translation>
     </message>
     <message>
         <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
@@ -1711,6 +1723,10 @@ What to do: {action}</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>Redeemed at</source>
+        <translation>核销时间</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1737,6 +1753,10 @@ What to do: {action}</source>
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>{month}/{day}: {n}</source>
+        <translation>{month}月{day}日：{n} 张</translation>
     </message>
     <message>
         <source>{n} redeemed</source>
@@ -2322,16 +2342,20 @@ What to do: {action}</source>
         <translation>刷卡和移动支付不能超过应付金额：只有现金可以找零</translation>
     </message>
     <message>
-        <source>Due {fen}</source>
-        <translation>待付 {fen}</translation>
-    </message>
-    <message>
-        <source>Paid {fen}</source>
-        <translation>已付 {fen}</translation>
-    </message>
-    <message>
         <source>Change {fen}</source>
         <translation>找零 {fen}</translation>
+    </message>
+    <message>
+        <source>Bill {fen}</source>
+        <translation>应收 {fen}</translation>
+    </message>
+    <message>
+        <source>Received {fen}</source>
+        <translation>已收 {fen}</translation>
+    </message>
+    <message>
+        <source>Still due {fen}</source>
+        <translation>还差 {fen}</translation>
     </message>
     <message>
         <source>Completing the sale…</source>

@@ -157,7 +157,7 @@ class TenderDialog(QDialog):
 
     def _header(self, payable: int, received: int, due: int) -> str:
         """The bill, what was handed over and what is still due or given back, in one line."""
-        bill = self.tr("Due {fen}").format(fen=format_fen(payable))
+        bill = self.tr("Bill {fen}").format(fen=format_fen(payable))
         if not received:
             return bill
         parts = [bill, self.tr("Received {fen}").format(fen=format_fen(received))]

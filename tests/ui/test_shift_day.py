@@ -91,7 +91,7 @@ def test_the_day_through_the_screens_ends_in_a_z_report_that_matches_the_ledger(
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     change = note - bill
     assert dialog.change.text() == f"Change {format_fen(change)}"
-    assert dialog.due.text() == f"Due {format_fen(bill)} · Received {format_fen(note)} · Change {format_fen(change)}"
+    assert dialog.due.text() == f"Bill {format_fen(bill)} · Received {format_fen(note)} · Change {format_fen(change)}"
     _click(qtbot, dialog.complete)
     assert till.last_sale is not None and till.last_sale.change_fen == change
     assert till.result.text() == f"✔ {till.last_sale.receipt_no} · Change {format_fen(change)}"
@@ -163,3 +163,40 @@ def test_the_day_through_the_screens_ends_in_a_z_report_that_matches_the_ledger(
     assert lines == {"sale": note, "change": -change, "deposit": deposits, "deposit_refund": -back,
                      "consolation": -consolation, "cash_out": -drop}
     assert any(j.kind == "shift_report" and j.ref == "Z2" for j in services.print_queue.list_jobs())
+
+
+def test_the_till_and_the_redemptions_say_what_they_show_in_chinese(qtbot, demo_services) -> None:
+    """The parked-bills list says so when empty and names each bill; the payment header reads
+    应收 · 已收 · 找零; the redemptions summary is by day in words and its time column is 核销时间."""
+    from desktop.ui.i18n import install_language
+    from desktop.ui.redemptions_screen import RedemptionsScreen
+    from tests.support.deal_flow import full_group
+    from tests.support.typing import type_text
+
+    install_language("zh_CN")
+    staff = cashier(demo_services)
+    till = _show(qtbot, CheckoutScreen(UiContext(demo_services, staff)))
+    assert till.parked.count() == 0 and till.parked.placeholderText() == "没有挂单" and not till.parked.isEnabled()
+    qtbot.mouseClick(till.picker.buttons()[0], Qt.MouseButton.LeftButton)
+    type_text(qtbot, till.park_label, "4号桌")
+    _click(qtbot, till.park)
+    assert till.parked.isEnabled() and till.parked.currentText().startswith("挂单：4号桌 · ")
+    _click(qtbot, till.recall)
+    assert till.totals is not None
+    bill = till.totals.payable_fen
+    qtbot.mouseClick(till.pay, Qt.MouseButton.LeftButton)
+    dialog = till.tender
+    assert dialog is not None and dialog.due.text() == f"应收 {format_fen(bill)}"
+    dialog.amount.clear()
+    qtbot.keyClicks(dialog.amount, format_fen(bill + 2680, symbol=False))
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.due.text() == f"应收 {format_fen(bill)} · 已收 {format_fen(bill + 2680)} · 找零 ￥26.80"
+    dialog.reject()
+
+    group_id = full_group(demo_services, launched_deal(demo_services))
+    voucher = demo_services.draws.draw_and_settle(staff, group_id).vouchers[0]
+    demo_services.redemption.redeem(staff, voucher.qr_text)
+    history = _show(qtbot, RedemptionsScreen(UiContext(demo_services, manager(demo_services))))
+    today = demo_services.redemption_history.today()
+    assert history.totals.text() == f"已核销 1 张 · {today.month}月{today.day}日：1 张"
+    assert history.table.horizontalHeaderItem(0).text() == "核销时间"
