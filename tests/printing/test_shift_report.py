@@ -14,7 +14,6 @@ from desktop.core.checkout import Tender
 from desktop.core.money import format_fen
 from desktop.documents.document import plain_text
 from desktop.documents.shift_report import report_rows, shift_report_document
-from desktop.services.checkout_order import Order
 from desktop.printing.dispatch import PrintDispatcher
 from desktop.printing.escpos_backend import (
     ENTER_CHINESE,
@@ -24,6 +23,7 @@ from desktop.printing.escpos_backend import (
     encode_gb18030,
     render_escpos_bytes,
 )
+from desktop.services.checkout_order import Order
 from desktop.services.print_queue import JobStatus
 from desktop.services.printers import PrinterSettings
 from tests.services.test_shifts import FLOAT, approved, counts_for

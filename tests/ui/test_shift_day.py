@@ -14,8 +14,8 @@ from sqlalchemy import select
 from desktop.core.drawer import DENOMINATIONS, drawer_delta
 from desktop.core.money import format_fen
 from desktop.services.deal_ledger import to_transfer
-from desktop.store.shift_queries import drawer_rows
 from desktop.store.shift_models import CashMovement
+from desktop.store.shift_queries import drawer_rows
 from desktop.ui.checkout_screen import CheckoutScreen
 from desktop.ui.context import UiContext
 from desktop.ui.drawer_screen import DrawerScreen
