@@ -1858,6 +1858,26 @@ What to do: {action}</translation>
         <translation>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</translation>
     </message>
     <message>
+        <source>Coin discounts: {n} sales, {coins} coins, {fen}</source>
+        <translation>Coin discounts: {n} sales, {coins} coins, {fen}</translation>
+    </message>
+    <message>
+        <source>Sales that used coins</source>
+        <translation>Sales that used coins</translation>
+    </message>
+    <message>
+        <source>Coins taken</source>
+        <translation>Coins taken</translation>
+    </message>
+    <message>
+        <source>Coin discounts (¥)</source>
+        <translation>Coin discounts (¥)</translation>
+    </message>
+    <message>
+        <source>Share of the bills paid with coins</source>
+        <translation>Share of the bills paid with coins</translation>
+    </message>
+    <message>
         <source>Groups opened</source>
         <translation>Groups opened</translation>
     </message>
@@ -1896,10 +1916,6 @@ What to do: {action}</translation>
     <message>
         <source>Coin discounts</source>
         <translation>Coin discounts</translation>
-    </message>
-    <message>
-        <source>{n} sales, {coins} coins, {fen}</source>
-        <translation>{n} sales, {coins} coins, {fen}</translation>
     </message>
     <message>
         <source>Sales by hour (¥)</source>

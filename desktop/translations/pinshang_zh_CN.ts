@@ -1858,6 +1858,26 @@ What to do: {action}</source>
         <translation>{start} – {end}：{n} 笔销售，{total}（客单价 {average}）· 核销 {r} 张券</translation>
     </message>
     <message>
+        <source>Coin discounts: {n} sales, {coins} coins, {fen}</source>
+        <translation>购物币抵扣：{n} 笔，{coins} 币，{fen}</translation>
+    </message>
+    <message>
+        <source>Sales that used coins</source>
+        <translation>用购物币的销售（笔）</translation>
+    </message>
+    <message>
+        <source>Coins taken</source>
+        <translation>收下的购物币（币）</translation>
+    </message>
+    <message>
+        <source>Coin discounts (¥)</source>
+        <translation>购物币抵扣金额（元）</translation>
+    </message>
+    <message>
+        <source>Share of the bills paid with coins</source>
+        <translation>购物币占账单的比例</translation>
+    </message>
+    <message>
         <source>Groups opened</source>
         <translation>开团数</translation>
     </message>
@@ -1896,10 +1916,6 @@ What to do: {action}</source>
     <message>
         <source>Coin discounts</source>
         <translation>购物币抵扣</translation>
-    </message>
-    <message>
-        <source>{n} sales, {coins} coins, {fen}</source>
-        <translation>{n} 笔，{coins} 个购物币，{fen}</translation>
     </message>
     <message>
         <source>Sales by hour (¥)</source>
