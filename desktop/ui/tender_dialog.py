@@ -50,7 +50,7 @@ class TenderDialog(QDialog):
         self.tenders: list[Tender] = []
         self.working = False
         self.sale: CompletedSale | None = None
-        self.due = named(QLabel(self), "due", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.due = named(QLabel(self), "due", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         set_role(self.due, "total")
         self.kinds = QButtonGroup(self)
         kinds_row = QHBoxLayout()
@@ -145,7 +145,9 @@ class TenderDialog(QDialog):
     def show_state(self) -> None:
         payable = self.totals.payable_fen
         due = still_due(payable, self.tenders)
-        self.due.setText(self._header(payable, tendered(self.tenders), due))
+        received = tendered(self.tenders)
+        self.due.setText(self._header(payable, received, due))
+        set_role(self.due, "headline" if received else "total")  # three figures in one line fit the dialog
         self.paid.clear()
         for tender in self.tenders:
             reference = f" · {tender.reference}" if tender.reference else ""
