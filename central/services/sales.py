@@ -23,14 +23,13 @@ from central.models import (
     StoreSaleRefund,
     Terminal,
 )
-from central.services.changes import next_change_seq
 from central.platform import TerminalContext
 from central.services import coin_ledger
+from central.services.changes import next_change_seq
 from central.services.coins import CLOCK_SKEW
 from central.services.schedules import in_force
 from desktop.core import op_contracts as contracts
 from desktop.core.checkout import cap_fen
-
 
 SALE_UNKNOWN_MEMBER = "sale.unknown_member"
 

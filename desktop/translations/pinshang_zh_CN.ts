@@ -2404,6 +2404,14 @@ What to do: {action}</source>
         <translation>另一台终端先核销了这张券，平台以那次为准。请与顾客及当时服务的员工核实；如果商品发放了两次，请记为损耗，然后标记为已处理。</translation>
     </message>
     <message>
+        <source>The platform does not know the member this sale names, so no alliance share is due for it. Check the member on the receipt with the staff who rang it up; if it was a mistake, nothing else is needed. Then mark this resolved.</source>
+        <translation>平台不认识这笔销售上的会员，因此这笔销售不产生联盟分成。请与收银的员工核对小票上的会员；如果是录错了，无需其他处理。然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>The platform's figures differ from this Z report. Compare the Z report with the sales history of that shift and the platform's reconciliation, then mark this resolved.</source>
+        <translation>平台的数字与这份 Z 报表不一致。请把 Z 报表与该班次的销售记录和平台对账核对，然后标记为已处理。</translation>
+    </message>
+    <message>
         <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
         <translation>平台保存的本终端审计记录比本终端现在发送的更长：本终端的数据已从较旧的备份恢复，或被替换。请查明本柜台正在使用哪一份数据及其原因，然后标记为已处理。</translation>
     </message>
