@@ -3658,6 +3658,10 @@ What to do: {action}</translation>
         <translation>Say why the cash moves (a reason)</translation>
     </message>
     <message>
+        <source>The drawer should hold only {held}: {amount} cannot be taken out</source>
+        <translation>The drawer should hold only {held}: {amount} cannot be taken out</translation>
+    </message>
+    <message>
         <source>No such cash movement</source>
         <translation>No such cash movement</translation>
     </message>

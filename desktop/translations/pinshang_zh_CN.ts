@@ -3658,6 +3658,10 @@ What to do: {action}</source>
         <translation>请填写存取现金的原因</translation>
     </message>
     <message>
+        <source>The drawer should hold only {held}: {amount} cannot be taken out</source>
+        <translation>钱箱里应该只有 {held}：不能取出 {amount}</translation>
+    </message>
+    <message>
         <source>No such cash movement</source>
         <translation>没有这笔存取现金记录</translation>
     </message>
