@@ -204,14 +204,14 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
     authorization of that member the platform made for this terminal or store."""
     data = parse(contracts.SaleCompleted, payload)
     at = event_time(ctx, data)
-    sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at, ctx.now)
+    flagged = sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at, ctx.now)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     version = schedule.version if schedule else None
     add_line(ctx, OpKind.SALE_COMPLETED, at, fen=data.total_fen, coins=data.coins, version=version)
+    reasons = [flagged + ": flagged to the store"] if flagged else []
     if data.schedule_version is not None and data.schedule_version != version:
-        return Outcome(reason=f"schedule version {data.schedule_version} differs: "
-                              f"the platform used {version}")
-    return Outcome()
+        reasons.append(f"schedule version {data.schedule_version} differs: the platform used {version}")
+    return Outcome(conflict=bool(flagged), reason="; ".join(reasons))
 
 
 def sale_refunded(ctx: OpContext, payload: Any, kind: str) -> Outcome:

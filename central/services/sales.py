@@ -14,19 +14,32 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.errors import OpRejected
-from central.models import CoinAuthorization, CoinTransfer, StoreSale, StoreSaleRefund, Terminal
+from central.models import (
+    CoinAuthorization,
+    CoinTransfer,
+    Conflict,
+    Member,
+    StoreSale,
+    StoreSaleRefund,
+    Terminal,
+)
 from central.platform import TerminalContext
 from central.services import coin_ledger
+from central.services.changes import next_change_seq
 from central.services.coins import CLOCK_SKEW
 from central.services.schedules import in_force
 from desktop.core import op_contracts as contracts
 from desktop.core.checkout import cap_fen
 
+SALE_UNKNOWN_MEMBER = "sale.unknown_member"
+
 
 def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleCompleted, op_id: str,
-                at: datetime, now: datetime) -> None:
+                at: datetime, now: datetime) -> str:
     """Check the sale's time, arithmetic and coins, and keep it for its refunds; OpRejected with
-    the reason when it does not hold."""
+    the reason when it does not hold. A member the platform does not know is flagged to the
+    store (a conflict, the reason returned): the sale stands (its money was taken), the member
+    on it is the terminal's word only."""
     if session.get(StoreSale, (ctx.store_id, data.sale_id)) is not None:
         raise OpRejected(f"sale {data.sale_id} was pushed already by this store")
     _check_time(session, ctx, at, now)
@@ -39,7 +52,16 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
         coin_capture_key=data.coin_capture_key if data.coins else None,
         coin_token_id=data.coin_token_id if data.coins else None, refunded_fen=0, coins_returned=0,
         voided=False, sold_at=at))
+    flagged = ""
+    if data.member_id and session.get(Member, data.member_id) is None:
+        flagged = (f"sale {data.receipt_no or data.sale_id} names member {data.member_id}, whom the platform "
+                   "does not know: no alliance share is due to them")
+        session.add(Conflict(
+            store_id=ctx.store_id, kind=SALE_UNKNOWN_MEMBER, subject_id=data.sale_id, winner_op_id=op_id,
+            winner_terminal_id=ctx.terminal_id, loser_op_id=op_id, loser_terminal_id=ctx.terminal_id,
+            detail=flagged, created_at=now, change_seq=next_change_seq(session)))
     session.flush()
+    return flagged
 
 
 # A counter may sell before it is paired (its outbox waits): sales up to this long before the

@@ -17,11 +17,11 @@ from desktop.documents.document import Align, Block, Columns, Document, Separato
 from desktop.documents.templates import _footer, _header
 
 LINE_WORDS = {
-    "sale": "现金销售 Cash sales",
+    "sale": "销售收现 Cash taken for sales",
     "change": "找零 Change given",
     "sale_refund": "销售退款 Sale refunds",
-    "deposit": "押金收入 Deposits taken",
-    "deposit_refund": "押金退还 Deposits returned",
+    "deposit": "收押金 Deposits taken",
+    "deposit_refund": "退还押金 Deposits refunded",
     "consolation": "安慰金 Consolation paid",
     "cash_in": "存入 Cash in",
     "cash_out": "取出 Cash out",
@@ -35,7 +35,14 @@ def _time(text: str | None) -> str:
     return (text or "")[:16].replace("T", " ")
 
 
+SALE_LINES = ("sale", "change", "sale_refund")  # the drawer's lines that are sales
+MOVEMENT_LINES = ("deposit", "deposit_refund", "consolation", "cash_in", "cash_out", "other")
+
+
 def shift_report_document(totals: Mapping[str, Any], store_name: str, *, reprint: bool = False) -> Document:
+    """The report in the order a cashier checks it: the sales and what paid them (adding up
+    to the sales total), then the cash drawer (the float, the cash of the sales, the drawer's
+    other movements) to the expected cash, then (Z) the count and the over/short."""
     is_z = totals.get("kind") == "Z"
     title = f"Z 报表 Z report #{totals['number']}" if is_z else "X 报表 X report"
     blocks: list[Block] = [
@@ -49,26 +56,18 @@ def shift_report_document(totals: Mapping[str, Any], store_name: str, *, reprint
         blocks.append(Columns("交班 Closed", f"{_time(totals['closed_at'])} {totals['closed_by']}"))
     else:
         blocks.append(Columns("打印 Printed", _time(totals["generated_at"])))
-    blocks += [Separator("-"), TextLine("钱箱 Drawer", bold=True),
-               Columns("备用金 Float", format_fen(totals["float_fen"]))]
-    for line in totals["drawer"]:
-        blocks.append(Columns(f"{LINE_WORDS.get(line['line'], line['line'])} ×{line['count']}",
-                              format_fen(line["fen"])))
-    blocks.append(Columns("应有现金 Expected", format_fen(totals["expected_fen"]), bold=True))
+    blocks += _sales_blocks(totals)
+    blocks += _drawer_blocks(totals)
     if is_z:
         blocks += _count_blocks(totals)
-    blocks += _sales_blocks(totals)
     blocks += [
         Separator("-"), TextLine("拼团 Group deals", bold=True),
-        Columns("收押金 Deposits taken", format_fen(totals["deposits_taken_fen"])),
-        Columns("退押金 Deposits returned", format_fen(totals["deposits_returned_fen"])),
         Columns("在押押金 Deposits held", format_fen(totals["deposits_held_fen"])),
-        Columns("安慰金 Consolation paid", format_fen(totals["consolation_paid_fen"])),
         Columns("核销券 Vouchers redeemed", str(totals["vouchers_redeemed"])),
         Columns("撤销核销 Redemptions reversed", str(totals["redemptions_reversed"])),
     ]
     if totals["cash_moves"]:
-        blocks += [Separator("-"), TextLine("存取现金 Cash in / out", bold=True)]
+        blocks += [Separator("-"), TextLine("存取现金明细 Cash in / out", bold=True)]
     for move in totals["cash_moves"]:
         who = move["staff"] + (f" / {move['approver']}" if move["approver"] else "")
         sign = 1 if move["direction"] == "in" else -1
@@ -77,6 +76,24 @@ def shift_report_document(totals: Mapping[str, Any], store_name: str, *, reprint
     if not is_z:
         blocks.append(TextLine("X 报表不清零 An X report resets nothing", align=Align.CENTER))
     return Document("z-report" if is_z else "x-report", tuple([*blocks, *_footer(reprint)]), open_drawer=is_z)
+
+
+def _drawer_blocks(totals: Mapping[str, Any]) -> list[Block]:
+    """The float, then the cash of the sales, then every other movement, then the expected:
+    each line is what it put into (+) or took out of (−) the drawer, and they add up."""
+    lines = {line["line"]: line for line in totals["drawer"]}
+    blocks: list[Block] = [Separator("-"), TextLine("钱箱现金 Cash drawer", bold=True),
+                           Columns("备用金 Float", format_fen(totals["float_fen"]))]
+    for key in SALE_LINES:
+        if key in lines:
+            blocks.append(Columns(f"{LINE_WORDS[key]} ×{lines[key]['count']}", format_fen(lines[key]["fen"])))
+    moved = [key for key in MOVEMENT_LINES if key in lines]
+    if moved:
+        blocks.append(TextLine("其他进出 Other movements", bold=True))
+    for key in moved:
+        blocks.append(Columns(f"{LINE_WORDS[key]} ×{lines[key]['count']}", format_fen(lines[key]["fen"])))
+    blocks.append(Columns("应有现金 Expected cash", format_fen(totals["expected_fen"]), bold=True))
+    return blocks
 
 
 def _count_blocks(totals: Mapping[str, Any]) -> list[Block]:
@@ -88,7 +105,8 @@ def _count_blocks(totals: Mapping[str, Any]) -> list[Block]:
             blocks.append(Columns(f"{denomination_label(value)} × {n}", format_fen(value * n)))
     difference = int(totals["over_short_fen"])
     word = "长款 Over" if difference > 0 else "短款 Short" if difference < 0 else "无差异 Even"
-    blocks += [Columns("实点现金 Counted", format_fen(totals["counted_fen"]), bold=True),
+    blocks += [Columns("应有现金 Expected cash", format_fen(totals["expected_fen"])),
+               Columns("实点现金 Counted", format_fen(totals["counted_fen"]), bold=True),
                TextLine(f"{word} {format_fen(difference)}", Size.DOUBLE_HEIGHT, bold=True, align=Align.CENTER)]
     if totals.get("reason"):
         blocks.append(Columns("原因 Reason", str(totals["reason"])))
@@ -102,13 +120,17 @@ def _sales_blocks(totals: Mapping[str, Any]) -> list[Block]:
     blocks: list[Block] = [
         Separator("-"), TextLine("销售 Sales", bold=True),
         Columns("笔数 Sales", str(sales["count"])),
-        Columns("销售额 Total", format_fen(sales["fen"])),
+        Columns("销售额 Total", format_fen(sales["fen"]), bold=True),
         Columns("客单价 Average", format_fen(sales["average_fen"])),
-        Columns(f"购物币抵扣 Coin discounts ×{coins['count']}", f"{coins['coins']} / {format_fen(coins['fen'])}"),
-        TextLine("按支付方式 By tender", bold=True),
     ]
-    for kind, fen in totals["tenders"].items():
-        blocks.append(Columns(TENDER_WORDS.get(kind, kind), format_fen(int(fen))))
+    by_tender: Mapping[str, int] | None = totals.get("sales_by_tender")  # Z reports before it lack it
+    if by_tender is not None:
+        blocks.append(TextLine("销售额按支付方式 Sales by tender", bold=True))
+        for kind, fen in by_tender.items():
+            blocks.append(Columns(TENDER_WORDS.get(kind, kind), format_fen(int(fen))))
+        blocks.append(Columns("合计 Total", format_fen(sum(int(fen) for fen in by_tender.values()))))
+    blocks.append(Columns(f"购物币抵扣 Coins ×{coins['count']}",
+                          f"{coins['coins']} 币 / {format_fen(coins['fen'])}"))
     for label, rows in (("退款 Refund", totals["refunds"]), ("作废 Void", totals["voids"])):
         for row in rows:
             blocks.append(Columns(f"{label} {row.get('receipt_no', '')} ({row.get('approver', '')})",
@@ -134,6 +156,7 @@ def report_rows(totals: Mapping[str, Any]) -> list[tuple[str, str, int, int]]:
     rows += [("sales", "sales", int(sales["count"]), int(sales["fen"])),
              ("sales", "average", 0, int(sales["average_fen"])),
              ("sales", "coin_discounts", int(totals["coins"]["count"]), int(totals["coins"]["fen"]))]
+    rows += [("sales_tender", kind, 0, int(fen)) for kind, fen in (totals.get("sales_by_tender") or {}).items()]
     rows += [("tender", kind, 0, int(fen)) for kind, fen in totals["tenders"].items()]
     rows += [("deals", key.removesuffix("_fen"), 0, int(totals[key])) for key in
              ("deposits_taken_fen", "deposits_returned_fen", "deposits_held_fen", "consolation_paid_fen")]

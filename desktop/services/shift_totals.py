@@ -25,7 +25,7 @@ from desktop.core.ledger import Accounts, Kind
 from desktop.services.deal_ledger import to_transfer
 from desktop.store.deal_models import Redemption
 from desktop.store.models import LedgerTransfer
-from desktop.store.sale_models import Sale, SaleRefund
+from desktop.store.sale_models import Sale, SaleRefund, SaleTenderRow
 from desktop.store.shift_models import CashMovement, RedemptionReversal, Shift
 from desktop.store.shift_queries import drawer_rows, shift_rows
 
@@ -47,6 +47,7 @@ def shift_totals(session: Session, shift: Shift, now_iso: str) -> dict[str, Any]
         "expected_fen": expected_cash(shift.float_fen, (drawer_delta(t) for t in drawer)),
         "tenders": _tenders(session, shift.id),
         "sales": _sales(session, shift.id),
+        "sales_by_tender": _sales_by_tender(session, shift.id),
         "coins": _coins(session, shift.id),
         "refunds": _refunds(session, shift.id, "refund"), "voids": _refunds(session, shift.id, "void"),
         "cash_moves": _cash_moves(session, shift.id),
@@ -81,6 +82,22 @@ def _sales(session: Session, shift_id: int) -> dict[str, int]:
                                  .where(Sale.shift_id == str(shift_id))).one()
     count, fen = int(count), int(fen)
     return {"count": count, "fen": fen, "average_fen": (fen + count // 2) // count if count else 0}
+
+
+def _sales_by_tender(session: Session, shift_id: int) -> dict[str, int]:
+    """What paid the shift's sales, per tender, cash less the change given: the figures add up
+    to the sales total exactly (deposits, payouts and cash in / out are the drawer's lines)."""
+    by: dict[str, int] = defaultdict(int)
+    rows = session.execute(select(SaleTenderRow.kind, func.sum(SaleTenderRow.amount_fen))
+                           .join(Sale, Sale.id == SaleTenderRow.sale_id)
+                           .where(Sale.shift_id == str(shift_id)).group_by(SaleTenderRow.kind))
+    for kind, fen in rows:
+        by[str(kind)] += int(fen)
+    change = session.scalar(select(func.coalesce(func.sum(Sale.change_fen), 0))
+                            .where(Sale.shift_id == str(shift_id))) or 0
+    if change:
+        by["cash"] -= int(change)
+    return dict(sorted(by.items()))
 
 
 def _coins(session: Session, shift_id: int) -> dict[str, int]:

@@ -143,6 +143,12 @@ class ShiftService(ServiceBase):
             shift = require_open_shift(tx.session)
             if amount_fen > setting_int(tx.session, CASH_MOVE_LIMIT, DEFAULT_CASH_MOVE_LIMIT):
                 require(actor, Permission.MANAGE_CASH)
+            if direction == "out":
+                held = shift_totals(tx.session, shift, tx.now_iso)["expected_fen"]
+                if amount_fen > held:
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "errors", "The drawer should hold only {held}: {amount} cannot be taken out"),
+                        held=_yuan(held), amount=_yuan(amount_fen))
             n = (tx.session.scalar(select(func.count()).select_from(CashMovement)) or 0) + 1
             tid = f"S{shift.id}:cash_{direction}:{n}"
             debit, credit = (Accounts.DRAWER, SAFE) if direction == "in" else (SAFE, Accounts.DRAWER)

@@ -50,6 +50,14 @@ CONFLICT_ACTION = QT_TRANSLATE_NOOP(
     "Check with the customer and the staff who served them; if the product was given twice, "
     "record it as a loss, then mark this resolved.")
 HEAD_REGRESSED = "audit.head_regressed"  # central/services/audit_head.py
+UNKNOWN_MEMBER = "sale.unknown_member"
+UNKNOWN_MEMBER_ACTION = QT_TRANSLATE_NOOP(
+    "attention", "The platform does not know the member this sale names, so no alliance share is "
+    "due for it. Check the member on the receipt with the staff who rang it up; if it was a "
+    "mistake, nothing else is needed. Then mark this resolved.")
+Z_REPORT_ACTION = QT_TRANSLATE_NOOP(
+    "attention", "The platform's figures differ from this Z report. Compare the Z report with the "
+    "sales history of that shift and the platform's reconciliation, then mark this resolved.")
 HEAD_REGRESSED_ACTION = QT_TRANSLATE_NOOP(
     "attention", "The platform holds a longer audit history of this terminal than the one it now "
     "sent: the terminal's data was restored from an older copy, or replaced. Find out which copy "
@@ -233,7 +241,12 @@ def _conflicts(session: Session, rows: list[dict[str, Any]], now_iso: str) -> No
                           HEAD_REGRESSED_ACTION, now_iso)
             continue
         # A record, in English like the platform's own detail: the action below is translated.
-        reason = "Voucher {subject} was redeemed twice: {detail}"
+        kind, detail = str(c.get("kind", "")), str(c.get("detail", ""))
+        if kind == UNKNOWN_MEMBER:
+            reason, action = "Sale {subject}: {detail}", UNKNOWN_MEMBER_ACTION
+        elif kind.startswith("z_report."):
+            reason, action = "{detail}", Z_REPORT_ACTION
+        else:
+            reason, action = "Voucher {subject} was redeemed twice: {detail}", CONFLICT_ACTION
         add_attention(session, CONFLICT, str(c["conflict_id"]), str(c["subject_id"]),
-                      reason.format(subject=c["subject_id"], detail=c.get("detail", "")), CONFLICT_ACTION,
-                      now_iso)
+                      reason.format(subject=c["subject_id"], detail=detail), action, now_iso)

@@ -266,6 +266,14 @@ What to do: {action}</translation>
         <translation>Park</translation>
     </message>
     <message>
+        <source>No parked bills</source>
+        <translation>No parked bills</translation>
+    </message>
+    <message>
+        <source>Parked bills: choose one, then Recall</source>
+        <translation>Parked bills: choose one, then Recall</translation>
+    </message>
+    <message>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
@@ -276,6 +284,10 @@ What to do: {action}</translation>
     <message>
         <source>Pay</source>
         <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Parked: {label} · {time}</source>
+        <translation>Parked: {label} · {time}</translation>
     </message>
     <message>
         <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
@@ -1715,6 +1727,10 @@ What to do: {action}</translation>
         <translation>Product</translation>
     </message>
     <message>
+        <source>Redeemed at</source>
+        <translation>Redeemed at</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1741,6 +1757,10 @@ What to do: {action}</translation>
     <message>
         <source>to</source>
         <translation>to</translation>
+    </message>
+    <message>
+        <source>{month}/{day}: {n}</source>
+        <translation>{month}/{day}: {n}</translation>
     </message>
     <message>
         <source>{n} redeemed</source>
@@ -1842,6 +1862,26 @@ What to do: {action}</translation>
         <translation>{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed</translation>
     </message>
     <message>
+        <source>Coin discounts: {n} sales, {coins} coins, {fen}</source>
+        <translation>Coin discounts: {n} sales, {coins} coins, {fen}</translation>
+    </message>
+    <message>
+        <source>Sales that used coins</source>
+        <translation>Sales that used coins</translation>
+    </message>
+    <message>
+        <source>Coins taken</source>
+        <translation>Coins taken</translation>
+    </message>
+    <message>
+        <source>Coin discounts (¥)</source>
+        <translation>Coin discounts (¥)</translation>
+    </message>
+    <message>
+        <source>Share of the bills paid with coins</source>
+        <translation>Share of the bills paid with coins</translation>
+    </message>
+    <message>
         <source>Groups opened</source>
         <translation>Groups opened</translation>
     </message>
@@ -1880,10 +1920,6 @@ What to do: {action}</translation>
     <message>
         <source>Coin discounts</source>
         <translation>Coin discounts</translation>
-    </message>
-    <message>
-        <source>{n} sales, {coins} coins, {fen}</source>
-        <translation>{n} sales, {coins} coins, {fen}</translation>
     </message>
     <message>
         <source>Sales by hour (¥)</source>
@@ -2326,16 +2362,20 @@ What to do: {action}</translation>
         <translation>Card and app payments cannot be more than what is due: only cash gives change</translation>
     </message>
     <message>
-        <source>Due {fen}</source>
-        <translation>Due {fen}</translation>
-    </message>
-    <message>
-        <source>Paid {fen}</source>
-        <translation>Paid {fen}</translation>
-    </message>
-    <message>
         <source>Change {fen}</source>
         <translation>Change {fen}</translation>
+    </message>
+    <message>
+        <source>Bill {fen}</source>
+        <translation>Bill {fen}</translation>
+    </message>
+    <message>
+        <source>Received {fen}</source>
+        <translation>Received {fen}</translation>
+    </message>
+    <message>
+        <source>Still due {fen}</source>
+        <translation>Still due {fen}</translation>
     </message>
     <message>
         <source>Completing the sale…</source>
@@ -2366,6 +2406,14 @@ What to do: {action}</translation>
     <message>
         <source>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</source>
         <translation>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</translation>
+    </message>
+    <message>
+        <source>The platform does not know the member this sale names, so no alliance share is due for it. Check the member on the receipt with the staff who rang it up; if it was a mistake, nothing else is needed. Then mark this resolved.</source>
+        <translation>The platform does not know the member this sale names, so no alliance share is due for it. Check the member on the receipt with the staff who rang it up; if it was a mistake, nothing else is needed. Then mark this resolved.</translation>
+    </message>
+    <message>
+        <source>The platform's figures differ from this Z report. Compare the Z report with the sales history of that shift and the platform's reconciliation, then mark this resolved.</source>
+        <translation>The platform's figures differ from this Z report. Compare the Z report with the sales history of that shift and the platform's reconciliation, then mark this resolved.</translation>
     </message>
     <message>
         <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
@@ -3612,6 +3660,10 @@ What to do: {action}</translation>
     <message>
         <source>Say why the cash moves (a reason)</source>
         <translation>Say why the cash moves (a reason)</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {held}: {amount} cannot be taken out</source>
+        <translation>The drawer should hold only {held}: {amount} cannot be taken out</translation>
     </message>
     <message>
         <source>No such cash movement</source>

@@ -266,6 +266,14 @@ What to do: {action}</source>
         <translation>挂单</translation>
     </message>
     <message>
+        <source>No parked bills</source>
+        <translation>没有挂单</translation>
+    </message>
+    <message>
+        <source>Parked bills: choose one, then Recall</source>
+        <translation>挂起的单：选一张，再按“取单”</translation>
+    </message>
+    <message>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
@@ -276,6 +284,10 @@ What to do: {action}</source>
     <message>
         <source>Pay</source>
         <translation>结账</translation>
+    </message>
+    <message>
+        <source>Parked: {label} · {time}</source>
+        <translation>挂单：{label} · {time}</translation>
     </message>
     <message>
         <source>{n} coins of {member} were taken by the platform for a bill that was not completed: ring up their bill again with the same coins, or ask a manager</source>
@@ -1715,6 +1727,10 @@ What to do: {action}</source>
         <translation>商品</translation>
     </message>
     <message>
+        <source>Redeemed at</source>
+        <translation>核销时间</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1741,6 +1757,10 @@ What to do: {action}</source>
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>{month}/{day}: {n}</source>
+        <translation>{month}月{day}日：{n} 张</translation>
     </message>
     <message>
         <source>{n} redeemed</source>
@@ -1842,6 +1862,26 @@ What to do: {action}</source>
         <translation>{start} – {end}：{n} 笔销售，{total}（客单价 {average}）· 核销 {r} 张券</translation>
     </message>
     <message>
+        <source>Coin discounts: {n} sales, {coins} coins, {fen}</source>
+        <translation>购物币抵扣：{n} 笔，{coins} 币，{fen}</translation>
+    </message>
+    <message>
+        <source>Sales that used coins</source>
+        <translation>用购物币的销售（笔）</translation>
+    </message>
+    <message>
+        <source>Coins taken</source>
+        <translation>收下的购物币（币）</translation>
+    </message>
+    <message>
+        <source>Coin discounts (¥)</source>
+        <translation>购物币抵扣金额（元）</translation>
+    </message>
+    <message>
+        <source>Share of the bills paid with coins</source>
+        <translation>购物币占账单的比例</translation>
+    </message>
+    <message>
         <source>Groups opened</source>
         <translation>开团数</translation>
     </message>
@@ -1880,10 +1920,6 @@ What to do: {action}</source>
     <message>
         <source>Coin discounts</source>
         <translation>购物币抵扣</translation>
-    </message>
-    <message>
-        <source>{n} sales, {coins} coins, {fen}</source>
-        <translation>{n} 笔，{coins} 个购物币，{fen}</translation>
     </message>
     <message>
         <source>Sales by hour (¥)</source>
@@ -2326,16 +2362,20 @@ What to do: {action}</source>
         <translation>刷卡和移动支付不能超过应付金额：只有现金可以找零</translation>
     </message>
     <message>
-        <source>Due {fen}</source>
-        <translation>待付 {fen}</translation>
-    </message>
-    <message>
-        <source>Paid {fen}</source>
-        <translation>已付 {fen}</translation>
-    </message>
-    <message>
         <source>Change {fen}</source>
         <translation>找零 {fen}</translation>
+    </message>
+    <message>
+        <source>Bill {fen}</source>
+        <translation>应收 {fen}</translation>
+    </message>
+    <message>
+        <source>Received {fen}</source>
+        <translation>已收 {fen}</translation>
+    </message>
+    <message>
+        <source>Still due {fen}</source>
+        <translation>还差 {fen}</translation>
     </message>
     <message>
         <source>Completing the sale…</source>
@@ -2366,6 +2406,14 @@ What to do: {action}</source>
     <message>
         <source>Another terminal redeemed this voucher first; the platform kept that one. Check with the customer and the staff who served them; if the product was given twice, record it as a loss, then mark this resolved.</source>
         <translation>另一台终端先核销了这张券，平台以那次为准。请与顾客及当时服务的员工核实；如果商品发放了两次，请记为损耗，然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>The platform does not know the member this sale names, so no alliance share is due for it. Check the member on the receipt with the staff who rang it up; if it was a mistake, nothing else is needed. Then mark this resolved.</source>
+        <translation>平台不认识这笔销售上的会员，因此这笔销售不产生联盟分成。请与收银的员工核对小票上的会员；如果是录错了，无需其他处理。然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>The platform's figures differ from this Z report. Compare the Z report with the sales history of that shift and the platform's reconciliation, then mark this resolved.</source>
+        <translation>平台的数字与这份 Z 报表不一致。请把 Z 报表与该班次的销售记录和平台对账核对，然后标记为已处理。</translation>
     </message>
     <message>
         <source>The platform holds a longer audit history of this terminal than the one it now sent: the terminal's data was restored from an older copy, or replaced. Find out which copy of the data this counter runs on and why, then mark this resolved.</source>
@@ -3612,6 +3660,10 @@ What to do: {action}</source>
     <message>
         <source>Say why the cash moves (a reason)</source>
         <translation>请填写存取现金的原因</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {held}: {amount} cannot be taken out</source>
+        <translation>钱箱里应该只有 {held}：不能取出 {amount}</translation>
     </message>
     <message>
         <source>No such cash movement</source>

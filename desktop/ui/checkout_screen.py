@@ -99,7 +99,8 @@ class CheckoutScreen(ScreenBase):
         self.park_label = named(QLineEdit(self), "park_label", maxLength=32)
         self.park_label.setPlaceholderText(self.tr("Table"))
         self.park = keys.bind(action_button(self, "park", self.tr("Park"), self.park_order), keys.PARK)
-        self.parked = named(QComboBox(self), "parked")
+        self.parked = named(QComboBox(self), "parked", placeholderText=self.tr("No parked bills"),
+                            toolTip=self.tr("Parked bills: choose one, then Recall"))
         self.recall = keys.bind(action_button(self, "recall", self.tr("Recall"), self.recall_order), keys.RECALL)
         self.new_order = action_button(self, "new_order", self.tr("New bill"), self.start_over)
         self.pay = keys.bind(action_button(self, "pay", self.tr("Pay"), self.open_tender, role="primary"), keys.PAY)
@@ -139,8 +140,11 @@ class CheckoutScreen(ScreenBase):
         self.picker.refresh()
         self.parked.clear()
         for row in self.ctx.services.checkout.parked():
-            self.parked.addItem(f"{row.label} · {row.parked_at[11:16]}", row.id)
+            self.parked.addItem(self.tr("Parked: {label} · {time}").format(label=row.label, time=row.parked_at[11:16]),
+                                row.id)
+        self.parked.setCurrentIndex(0 if self.parked.count() else -1)  # the placeholder keeps -1 else
         self.recall.setEnabled(self.parked.count() > 0)
+        self.parked.setEnabled(self.parked.count() > 0)
         self.show_order()
         self._warn_unsold()
 

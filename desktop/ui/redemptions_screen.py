@@ -57,7 +57,7 @@ class RedemptionsScreen(ScreenBase):
         self.totals = named(QLabel(self), "totals", wordWrap=True)
         set_role(self.totals, "headline")
         self.table = named(QTableWidget(0, 6, self), "history")
-        self.table.setHorizontalHeaderLabels([self.tr("Redeemed"), self.tr("Code"), self.tr("Product"),
+        self.table.setHorizontalHeaderLabels([self.tr("Redeemed at"), self.tr("Code"), self.tr("Product"),
                                               self.tr("Staff"), self.tr("Terminal"), self.tr("Status")])
         header = self.table.horizontalHeader()
         for column in (0, 1, 3, 4):
@@ -96,8 +96,9 @@ class RedemptionsScreen(ScreenBase):
 
     def _show(self, history: RedemptionHistory) -> None:
         self.history = history
-        days = " · ".join(f"{day:%m-%d} {n}" for day, n in history.per_day.items())
-        self.totals.setText(self.tr("{n} redeemed").format(n=history.total) + (f" ({days})" if days else ""))
+        days = [self.tr("{month}/{day}: {n}").format(month=day.month, day=day.day, n=n)
+                for day, n in history.per_day.items()]
+        self.totals.setText(" · ".join([self.tr("{n} redeemed").format(n=history.total), *days]))
         self.table.setRowCount(len(history.lines))
         for i, line in enumerate(history.lines):
             status = (self.tr("Reversed {at} by {who}: {why}").format(

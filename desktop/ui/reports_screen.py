@@ -15,6 +15,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QPieSeries,
     QValueAxis,
 )
@@ -54,24 +55,27 @@ def _yuan(fen: int) -> float:
     return fen / 100  # a chart's bar height only; every figure shown as text stays in fen
 
 
-def _bar_chart(title: str, labels: list[str], values: list[float], name: str) -> QChart:
+def _bar_chart(title: str, labels: list[str], values: list[float], name: str, *,
+               horizontal: bool = False) -> QChart:
+    """Bars with their category labels whole: `horizontal` puts long labels (words, not hours
+    or dates) down the left side where they have room."""
     chart = QChart()
     chart.setTitle(title)
     bars = QBarSet(name)
     bars.append(values)
-    series = QBarSeries()
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bars)
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(labels)
-    axis_y = QValueAxis()
-    axis_y.setRange(0, max([*values, 1.0]) * 1.1)
-    axis_y.applyNiceNumbers()
-    axis_y.setLabelFormat("%.0f")
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
+    categories = QBarCategoryAxis()
+    categories.append(labels)
+    axis_values = QValueAxis()
+    axis_values.setRange(0, max([*values, 1.0]) * 1.1)
+    axis_values.applyNiceNumbers()
+    axis_values.setLabelFormat("%.0f")
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(axis_values)
     chart.legend().setVisible(False)
     chart.setMargins(QMarginsF(2, 2, 2, 2).toMargins())
     return chart
@@ -150,11 +154,13 @@ class ReportsScreen(ScreenBase):
             "tenders": _Table("tenders", [self.tr("Tender"), self.tr("Amount")], self),
             "items": _Table("items", [self.tr("Item"), self.tr("Quantity"), self.tr("Amount")], self),
             "deals": _Table("deals", [self.tr("Group deals"), self.tr("Value")], self),
+            "coins": _Table("coins", [self.tr("Coin discounts"), self.tr("Value")], self),
         }
         self.tabs = named(QTabWidget(self), "tabs")
         self.tabs.addTab(self._charts_tab(), self.tr("Charts"))
         for key, title in (("days", self.tr("By day")), ("tenders", self.tr("By tender")),
-                           ("items", self.tr("Top items")), ("deals", self.tr("Group deals"))):
+                           ("items", self.tr("Top items")), ("deals", self.tr("Group deals")),
+                           ("coins", self.tr("Coin discounts"))):
             self.tabs.addTab(self.tables[key], title)
         top = QHBoxLayout()
         for widget in (self.range, self.start, QLabel(self.tr("to")), self.end, show, self.pdf_button):
@@ -197,28 +203,40 @@ class ReportsScreen(ScreenBase):
     def show_report(self, report: PeriodReport) -> None:
         self.report = report
         average = report.sales_fen // report.sales_count if report.sales_count else 0
+        count, coins, fen = report.coin_discounts
         self.summary.setText(self.tr("{start} – {end}: {n} sales, {total} (average {average}) · {r} vouchers redeemed")
                              .format(start=f"{report.start:%m-%d}", end=f"{report.end:%m-%d}", n=report.sales_count,
                                      total=format_fen(report.sales_fen), average=format_fen(average),
-                                     r=report.redemptions))
+                                     r=report.redemptions)
+                             + "\n" + self.tr("Coin discounts: {n} sales, {coins} coins, {fen}").format(
+                                 n=count, coins=coins, fen=format_fen(fen)))
         self._charts(report)
         self.tables["days"].fill([[f"{d:%Y-%m-%d}", str(n), format_fen(fen)] for d, n, fen in report.by_day])
         self.tables["tenders"].fill([[tender_name(k), format_fen(fen)] for k, fen in report.by_tender])
         self.tables["items"].fill([[name, str(qty), format_fen(fen)] for name, qty, fen in report.top_items])
         self.tables["deals"].fill(self._deal_rows(report))
+        self.tables["coins"].fill(self._coin_rows(report))
+
+    def _coin_rows(self, report: PeriodReport) -> list[list[str]]:
+        """Coin discounts: how many sales took coins, how many coins, what they were worth,
+        and that worth as a share of the sales (coins are paid for by the platform)."""
+        count, coins, fen = report.coin_discounts
+        gross = report.sales_fen + fen
+        share = f"{fen * 100 / gross:.1f}%" if gross else "0.0%"
+        return [[self.tr("Sales that used coins"), str(count)],
+                [self.tr("Coins taken"), str(coins)],
+                [self.tr("Coin discounts (¥)"), format_fen(fen)],
+                [self.tr("Share of the bills paid with coins"), share]]
 
     def _deal_rows(self, report: PeriodReport) -> list[list[str]]:
         names = {"opened": self.tr("Groups opened"), "filled": self.tr("Groups filled"),
                  "drawn": self.tr("Groups drawn"), "expired": self.tr("Groups expired"),
                  "cancelled": self.tr("Groups cancelled")}
-        coins, fen, count = report.coin_discounts[1], report.coin_discounts[2], report.coin_discounts[0]
         return [*([names[k], str(v)] for k, v in report.groups.items()),
                 [self.tr("Deposits taken"), format_fen(report.deposits_taken_fen)],
                 [self.tr("Deposits held now"), format_fen(report.deposits_held_fen)],
                 [self.tr("Consolation cash paid"), format_fen(report.consolation_paid_fen)],
-                [self.tr("Vouchers redeemed"), str(report.redemptions)],
-                [self.tr("Coin discounts"), self.tr("{n} sales, {coins} coins, {fen}").format(
-                    n=count, coins=coins, fen=format_fen(fen))]]
+                [self.tr("Vouchers redeemed"), str(report.redemptions)]]
 
     def _charts(self, report: PeriodReport) -> None:
         busy = [h for h, n, _ in report.by_hour if n] or [11]
@@ -236,16 +254,20 @@ class ReportsScreen(ScreenBase):
         for kind, fen in report.by_tender:
             if fen > 0:
                 series.append(f"{tender_name(kind)} {format_fen(fen)}", _yuan(fen))
-        series.setLabelsVisible(True)
+        series.setLabelsVisible(False)  # the legend names each slice with its amount, whole
         pie.addSeries(series)
-        pie.legend().setVisible(False)
+        pie.legend().setVisible(True)
+        pie.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        pie.legend().setMinimumWidth(190)  # "微信支付 ￥1,301.80" whole beside the pie at 1024x768
+        pie.setMargins(QMarginsF(2, 2, 2, 2).toMargins())
         self.views["tenders"].setChart(pie)
         groups = report.groups
+        stages = list(zip(("opened", "filled", "drawn", "expired", "cancelled"),
+                          (self.tr("opened"), self.tr("filled"), self.tr("drawn"), self.tr("expired"),
+                           self.tr("cancelled")), strict=True))[::-1]  # bars go up from the bottom: opened on top
         self.views["deals"].setChart(_bar_chart(
-            self.tr("Group deals"), [self.tr("opened"), self.tr("filled"), self.tr("drawn"), self.tr("expired"),
-                                     self.tr("cancelled")],
-            [float(groups.get(k, 0)) for k in ("opened", "filled", "drawn", "expired", "cancelled")],
-            self.tr("Groups")))
+            self.tr("Group deals"), [word for _, word in stages], [float(groups.get(k, 0)) for k, _ in stages],
+            self.tr("Groups"), horizontal=True))
 
     def export_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Report to PDF"), "report.pdf", "PDF (*.pdf)")

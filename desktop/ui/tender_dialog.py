@@ -50,7 +50,7 @@ class TenderDialog(QDialog):
         self.tenders: list[Tender] = []
         self.working = False
         self.sale: CompletedSale | None = None
-        self.due = named(QLabel(self), "due", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.due = named(QLabel(self), "due", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         set_role(self.due, "total")
         self.kinds = QButtonGroup(self)
         kinds_row = QHBoxLayout()
@@ -145,8 +145,9 @@ class TenderDialog(QDialog):
     def show_state(self) -> None:
         payable = self.totals.payable_fen
         due = still_due(payable, self.tenders)
-        self.due.setText(self.tr("Due {fen}").format(fen=format_fen(due)) if due
-                         else self.tr("Paid {fen}").format(fen=format_fen(payable)))
+        received = tendered(self.tenders)
+        self.due.setText(self._header(payable, received, due))
+        set_role(self.due, "headline" if received else "total")  # three figures in one line fit the dialog
         self.paid.clear()
         for tender in self.tenders:
             reference = f" · {tender.reference}" if tender.reference else ""
@@ -155,6 +156,18 @@ class TenderDialog(QDialog):
         change = tendered(self.tenders) - payable if covered else 0
         self.change.setText(self.tr("Change {fen}").format(fen=format_fen(change)) if change else "")
         self.complete.setEnabled(covered and not self.working)
+
+    def _header(self, payable: int, received: int, due: int) -> str:
+        """The bill, what was handed over and what is still due or given back, in one line."""
+        bill = self.tr("Bill {fen}").format(fen=format_fen(payable))
+        if not received:
+            return bill
+        parts = [bill, self.tr("Received {fen}").format(fen=format_fen(received))]
+        if due:
+            parts.append(self.tr("Still due {fen}").format(fen=format_fen(due)))
+        elif received > payable:
+            parts.append(self.tr("Change {fen}").format(fen=format_fen(received - payable)))
+        return " · ".join(parts)
 
     def _covered(self) -> bool:
         try:

@@ -198,3 +198,26 @@ def test_a_sale_dated_in_the_future_or_before_pairing_is_refused(funded: Seed) -
     early = till.push("sale.refunded", {**_refund(sale, 100, 0), "at": (now - timedelta(days=1)).isoformat()})
     assert early["status"] == "rejected" and "before its sale" in early["reason"]
     assert till.push("sale.refunded", _refund(sale, 100, 0))["status"] == "applied"
+
+
+def test_a_sale_naming_a_member_the_platform_does_not_know_is_flagged(funded: Seed) -> None:
+    """The money was taken, so the sale stands; the member is the terminal's word only: the
+    store is told (a conflict with the reason) and no alliance share is due to anyone for it."""
+    from central.models import SettlementSale
+    from central.services.sales import SALE_UNKNOWN_MEMBER
+
+    client, terminal = paired(funded)
+    till = Pusher(client, terminal)
+    known = till.push("sale.completed", _sale(funded.members[0], 0))
+    assert known["status"] == "applied" and not known["conflict"]
+    invented = _sale("U-invented-000001", 0)
+    made_up = till.push("sale.completed", invented)
+    assert made_up["status"] == "applied" and made_up["conflict"]
+    assert "does not know" in made_up["reason"] and "U-invented-000001" in made_up["reason"]
+    [conflict] = [c for c in client.pull()["conflicts"] if c["kind"] == SALE_UNKNOWN_MEMBER]
+    assert conflict["subject_id"] == invented["sale_id"] and "does not know" in conflict["detail"]
+    with funded.server.app.state.platform.tx() as session:
+        booked = session.get(SettlementSale, (funded.store_id, invented["sale_id"]))
+        assert booked is not None and booked.alliance_share_fen == 0 and booked.home_merchant_id == ""
+    with_coins = till.push("sale.completed", _sale("U-invented-000001", 100, coin_capture_key="cap-none"))
+    assert with_coins["status"] == "rejected"  # coins need a capture of a real member

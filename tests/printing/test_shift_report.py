@@ -10,7 +10,10 @@ import pytest
 from PIL import Image
 
 from desktop.cli import main
-from desktop.documents.shift_report import shift_report_document
+from desktop.core.checkout import Tender
+from desktop.core.money import format_fen
+from desktop.documents.document import plain_text
+from desktop.documents.shift_report import report_rows, shift_report_document
 from desktop.printing.dispatch import PrintDispatcher
 from desktop.printing.escpos_backend import (
     ENTER_CHINESE,
@@ -20,6 +23,7 @@ from desktop.printing.escpos_backend import (
     encode_gb18030,
     render_escpos_bytes,
 )
+from desktop.services.checkout_order import Order
 from desktop.services.print_queue import JobStatus
 from desktop.services.printers import PrinterSettings
 from tests.services.test_shifts import FLOAT, approved, counts_for
@@ -48,7 +52,7 @@ def test_z_report_bytes_open_the_drawer_and_show_the_totals(demo_services) -> No
         payload = render_escpos_bytes(shift_report_document(z, "品尚小馆"), PrinterConfig("p", host="localhost", paper_mm=paper))
         assert payload.startswith(INITIALIZE + DRAWER_KICK + ENTER_CHINESE)
         for text in ("Z 报表 Z report #2", "应有现金 Expected", "￥275.00", "短款 Short", "-￥3.50",
-                     "miscounted change", "李经理", "押金收入 Deposits taken"):
+                     "miscounted change", "李经理", "收押金 Deposits taken"):
             assert encode_gb18030(text) in payload, text
     x = demo_services.shifts.x_report(z["shift_id"])
     assert DRAWER_KICK not in render_escpos_bytes(shift_report_document({**x, "kind": "X"}, "店"),
@@ -99,3 +103,54 @@ def test_pinshang_report_of_a_missing_store_says_so_and_writes_nothing(tmp_path:
     assert main(["report", "z", "--data-dir", str(nowhere)]) == 2
     assert "there is no store in" in capsys.readouterr().err and not nowhere.exists()
 
+
+
+def _amount(line: str) -> int:
+    """The money at the end of a report line, in fen."""
+    text = line.split()[-1].replace("￥", "").replace(",", "")
+    sign = -1 if text.startswith("-") else 1
+    yuan, _, jiao = text.lstrip("-").partition(".")
+    return sign * (int(yuan) * 100 + int(jiao or 0))
+
+
+def test_the_z_report_reads_sales_by_tender_then_the_drawer_then_the_count(demo_services) -> None:
+    """Sales by tender add up to the sales total; float + the drawer's lines = expected cash;
+    the count and over/short come after, in that order, in Chinese and English."""
+    boss, staff = manager(demo_services), cashier(demo_services)
+    demo_services.shifts.close(boss, counts_for(demo_services.shifts.x_report()["expected_fen"]))
+    demo_services.shifts.open(staff, FLOAT)
+    checkout = demo_services.checkout
+    item = checkout.items()[0]
+    bill = Order((checkout.line_for_item(item.id, 3),))
+    price = 3 * item.price_fen
+    checkout.complete(staff, bill, [Tender("cash", price + 2000)])  # ¥20 change
+    checkout.complete(staff, bill, [Tender("card", 1000), Tender("cash", price)])  # card + cash, change
+    checkout.complete(staff, bill, [Tender("wechat", price)])
+    group_id = demo_services.groups.open_group(staff, launched_deal(demo_services), PHONES[0], "cash")
+    demo_services.groups.enrol(staff, group_id, PHONES[1], "card")  # a card deposit: not in the drawer
+    demo_services.shifts.cash_move(staff, "in", 3000, "coins from the safe")
+    demo_services.shifts.cash_move(staff, "out", 5000, "bank drop")
+    expected = demo_services.shifts.x_report()["expected_fen"]
+    z = demo_services.shifts.close(approved(demo_services, staff), counts_for(expected - 350), "short").totals
+
+    assert z["sales_by_tender"] == {"card": 1000, "cash": 2 * price - 1000, "wechat": price}
+    assert sum(z["sales_by_tender"].values()) == z["sales"]["fen"] == 3 * price
+    text = plain_text(shift_report_document(z, "品尚小馆"), 48).splitlines()
+    order = [next(i for i, line in enumerate(text) if heading in line) for heading in (
+        "销售 Sales", "销售额按支付方式 Sales by tender", "钱箱现金 Cash drawer", "其他进出 Other movements",
+        "应有现金 Expected cash", "点钞 Count", "实点现金 Counted", "短款 Short")]
+    assert order == sorted(order)
+    by_tender = text[order[1] + 1:order[1] + 4]
+    assert [line.split()[0] for line in by_tender] == ["银行卡", "现金", "微信"]
+    total = text[order[1] + 4]
+    assert total.startswith("合计 Total") and _amount(total) == sum(map(_amount, by_tender)) == 3 * price
+    drawer = text[order[2] + 1:order[4]]
+    assert _amount(drawer[0]) == 27500 and drawer[0].startswith("备用金 Float")
+    moves = [line for line in drawer[1:] if "Other movements" not in line]
+    assert sum(map(_amount, [drawer[0], *moves])) == _amount(text[order[4]]) == expected
+    words = [line.split(" ×")[0] for line in moves]
+    assert words == ["销售收现 Cash taken for sales", "找零 Change given", "收押金 Deposits taken",
+                     "存入 Cash in", "取出 Cash out"]
+    rows = report_rows(z)
+    assert sum(fen for section, _, _, fen in rows if section == "sales_tender") == z["sales"]["fen"]
+    assert format_fen(-350) in text[order[7]]

@@ -209,3 +209,13 @@ def test_a_sale_of_a_closed_shift_is_refunded_not_voided(demo_services) -> None:
     sales.refund(approved(demo_services, staff, Permission.REFUND), rung.sale_id, "rung twice")
     again = checkout.complete(staff, bill, [Tender("cash", item.price_fen)])
     sales.void(boss, again.sale_id, "rung twice")  # of this shift: a void
+
+
+def test_a_cash_out_cannot_take_more_than_the_drawer_should_hold(demo_services) -> None:
+    staff, boss = cashier(demo_services), manager(demo_services)
+    close_exactly(demo_services, boss)
+    demo_services.shifts.open(staff, FLOAT)  # ¥275.00
+    with pytest.raises(ValidationError, match="should hold only"):
+        demo_services.shifts.cash_move(staff, "out", 27510, "bank drop")
+    demo_services.shifts.cash_move(staff, "out", 27500, "bank drop")  # all of it, to the safe
+    assert demo_services.shifts.x_report()["expected_fen"] == 0

@@ -10,6 +10,7 @@ import csv
 from PySide6.QtCore import Qt
 
 from desktop.core.drawer import DENOMINATIONS
+from desktop.core.money import format_fen
 from desktop.ui.context import UiContext
 from desktop.ui.drawer_screen import DrawerScreen
 from desktop.ui.redemptions_screen import RedemptionsScreen
@@ -104,6 +105,48 @@ def test_reports_export_each_table_to_csv_and_the_period_to_pdf(qtbot, demo_serv
     with (tmp_path / "deals.csv").open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["Group deals", "Value"] and ["Groups opened", "2"] in rows
-    assert screen.views["deals"].chart().series()[0].barSets()[0].at(0) == 2.0
+    assert screen.views["deals"].chart().series()[0].barSets()[0].at(4) == 2.0  # opened, at the top
     screen.export_pdf_to(tmp_path / "report.pdf")
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_reports_charts_read_whole_at_1024x768_and_coin_discounts_have_their_table(qtbot, demo_services) -> None:
+    """In Chinese at the smallest screen: no axis label cut short, each tender named with its
+    amount in the pie's legend (no slice labels to cut), the coin discounts in their own tab."""
+    from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.i18n import install_language
+
+    install_language("zh_CN")
+    full_group(demo_services, launched_deal(demo_services))
+    screen = ReportsScreen(UiContext(demo_services, manager(demo_services)))
+    qtbot.addWidget(screen)
+    screen.resize(1024 - 180, 768 - 60)  # beside the navigation, above the status bar
+    screen.show()
+    settle(qtbot)
+    qtbot.waitExposed(screen)
+    for view in screen.views.values():
+        view.grab()  # laid out and painted: the axes know whether their labels fit
+    report = screen.report
+    assert report is not None
+    for key in ("hours", "days", "deals"):
+        chart = screen.views[key].chart()
+        [axis] = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+        widest = max(QFontMetrics(axis.labelsFont()).horizontalAdvance(label) for label in axis.categories())
+        area = chart.plotArea()
+        room = area.left() if key == "deals" else area.width() / len(axis.categories())
+        assert widest <= room, (key, widest, room)  # each label has the room to be drawn whole
+    assert isinstance(screen.views["deals"].chart().series()[0], QHorizontalBarSeries)
+    pie = screen.views["tenders"].chart()
+    [series] = pie.series()
+    assert pie.legend().isVisible() and not any(piece.isLabelVisible() for piece in series.slices())
+    assert [piece.label() for piece in series.slices()] == [
+        f"{name} {format_fen(fen)}" for name, fen in
+        (({"cash": "现金", "card": "银行卡", "wechat": "微信支付", "alipay": "支付宝"}.get(k, k), fen)
+         for k, fen in report.by_tender if fen > 0)]
+    count, coins, fen = report.coin_discounts
+    assert screen.tables["coins"].rows[:3] == [["用购物币的销售（笔）", str(count)], ["收下的购物币（币）", str(coins)],
+                                               ["购物币抵扣金额（元）", format_fen(fen)]]
+    assert f"购物币抵扣：{count} 笔，{coins} 币，{format_fen(fen)}" in screen.summary.text()
+    assert not any(row[0] == "购物币抵扣" for row in screen.tables["deals"].rows)
