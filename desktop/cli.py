@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   "whose beacon is signed under any other key is refused")
     verify_draw.set_defaults(handler=_verify_draw)
 
-    export_proof = sub.add_parser("export-proof", help="write a drawn group's pinshang-draw-v1 proof")
+    export_proof = sub.add_parser("export-proof", help="write a drawn group's draw proof (pinshang-draw-v1 or -v2)")
     export_proof.add_argument("group_id", metavar="GROUP_ID")
     _add_data_dir(export_proof)
     export_proof.add_argument("--out", help="FILE.json (default: standard output)")

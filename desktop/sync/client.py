@@ -30,11 +30,39 @@ class PlatformUnreachable(Exception):
     """The platform could not be reached or failed (5xx): try again later."""
 
 
+# What a cashier reads for the platform's refusals they can act on (the error codes of
+# central/services/coin_consents.py, coins.py, coin_ledger.py); other codes keep the platform's
+# sentence, which the log and the attention screen also keep.
+REFUSALS: dict[str, str] = {
+    "member_code_invalid": QT_TRANSLATE_NOOP(
+        "errors", "The member code was not accepted: ask the member to refresh it on their phone and scan again"),
+    "member_code_used": QT_TRANSLATE_NOOP(
+        "errors", "This member code was used already: ask the member to show a fresh one"),
+    "member_code_locked": QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong member codes: wait a few minutes, then scan again"),
+    "consent_required": QT_TRANSLATE_NOOP("errors", "Scan the member's code first"),
+    "consent_invalid": QT_TRANSLATE_NOOP("errors", "The member's consent was not accepted: scan their code again"),
+    "consent_used": QT_TRANSLATE_NOOP("errors", "The member's consent was used already: scan their code again"),
+    "consent_expired": QT_TRANSLATE_NOOP("errors", "The member's consent has expired: scan their code again"),
+    "insufficient_coins": QT_TRANSLATE_NOOP("errors", "The member does not have that many coins"),
+    "beyond_authorization": QT_TRANSLATE_NOOP("errors", "That is more coins than the member authorized"),
+    "authorization_expired": QT_TRANSLATE_NOOP("errors", "The member's coin authorization has expired"),
+    "forged_token": QT_TRANSLATE_NOOP("errors", "This coin authorization is not genuine"),
+    "wrong_scope": QT_TRANSLATE_NOOP("errors", "This coin authorization is for another store"),
+    "too_many_authorizations": QT_TRANSLATE_NOOP(
+        "errors", "The member has too many open coin authorizations: use or cancel one first"),
+}
+
+
 class PlatformRejected(UserError):
-    """The platform refused the request (4xx); the reason says why."""
+    """The platform refused the request (4xx); the reason says why (in the cashier's words for
+    the codes of REFUSALS)."""
 
     def __init__(self, status: int, code: str, reason: str, body: dict[str, Any]) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("errors", "The platform refused: {reason}"), reason=reason)
+        if code in REFUSALS:
+            super().__init__(REFUSALS[code])
+        else:
+            super().__init__(QT_TRANSLATE_NOOP("errors", "The platform refused: {reason}"), reason=reason)
         self.status = status
         self.code = code
         self.reason = reason

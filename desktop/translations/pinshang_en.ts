@@ -3230,6 +3230,54 @@ What to do: {action}</translation>
         <translation>{n} records have not been sent to the platform yet. Sync first, then pair again.</translation>
     </message>
     <message>
+        <source>The member code was not accepted: ask the member to refresh it on their phone and scan again</source>
+        <translation>The member code was not accepted: ask the member to refresh it on their phone and scan again</translation>
+    </message>
+    <message>
+        <source>This member code was used already: ask the member to show a fresh one</source>
+        <translation>This member code was used already: ask the member to show a fresh one</translation>
+    </message>
+    <message>
+        <source>Too many wrong member codes: wait a few minutes, then scan again</source>
+        <translation>Too many wrong member codes: wait a few minutes, then scan again</translation>
+    </message>
+    <message>
+        <source>Scan the member's code first</source>
+        <translation>Scan the member's code first</translation>
+    </message>
+    <message>
+        <source>The member's consent was not accepted: scan their code again</source>
+        <translation>The member's consent was not accepted: scan their code again</translation>
+    </message>
+    <message>
+        <source>The member's consent was used already: scan their code again</source>
+        <translation>The member's consent was used already: scan their code again</translation>
+    </message>
+    <message>
+        <source>The member's consent has expired: scan their code again</source>
+        <translation>The member's consent has expired: scan their code again</translation>
+    </message>
+    <message>
+        <source>The member does not have that many coins</source>
+        <translation>The member does not have that many coins</translation>
+    </message>
+    <message>
+        <source>That is more coins than the member authorized</source>
+        <translation>That is more coins than the member authorized</translation>
+    </message>
+    <message>
+        <source>The member's coin authorization has expired</source>
+        <translation>The member's coin authorization has expired</translation>
+    </message>
+    <message>
+        <source>This coin authorization is not genuine</source>
+        <translation>This coin authorization is not genuine</translation>
+    </message>
+    <message>
+        <source>The member has too many open coin authorizations: use or cancel one first</source>
+        <translation>The member has too many open coin authorizations: use or cancel one first</translation>
+    </message>
+    <message>
         <source>The platform refused: {reason}</source>
         <translation>The platform refused: {reason}</translation>
     </message>

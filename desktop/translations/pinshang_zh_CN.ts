@@ -3230,6 +3230,54 @@ What to do: {action}</source>
         <translation>还有 {n} 条记录未发送到平台。请先同步，再重新配对。</translation>
     </message>
     <message>
+        <source>The member code was not accepted: ask the member to refresh it on their phone and scan again</source>
+        <translation>会员码无效：请会员在手机上刷新后重新扫码</translation>
+    </message>
+    <message>
+        <source>This member code was used already: ask the member to show a fresh one</source>
+        <translation>此会员码已用过：请会员出示新的会员码</translation>
+    </message>
+    <message>
+        <source>Too many wrong member codes: wait a few minutes, then scan again</source>
+        <translation>错误的会员码次数过多：请等几分钟再扫码</translation>
+    </message>
+    <message>
+        <source>Scan the member's code first</source>
+        <translation>请先扫描会员码</translation>
+    </message>
+    <message>
+        <source>The member's consent was not accepted: scan their code again</source>
+        <translation>会员授权无效：请重新扫描会员码</translation>
+    </message>
+    <message>
+        <source>The member's consent was used already: scan their code again</source>
+        <translation>会员授权已用过：请重新扫描会员码</translation>
+    </message>
+    <message>
+        <source>The member's consent has expired: scan their code again</source>
+        <translation>会员授权已过期：请重新扫描会员码</translation>
+    </message>
+    <message>
+        <source>The member does not have that many coins</source>
+        <translation>会员的购物币不够</translation>
+    </message>
+    <message>
+        <source>That is more coins than the member authorized</source>
+        <translation>超出了会员授权的购物币数量</translation>
+    </message>
+    <message>
+        <source>The member's coin authorization has expired</source>
+        <translation>会员的购物币授权已过期</translation>
+    </message>
+    <message>
+        <source>This coin authorization is not genuine</source>
+        <translation>此购物币授权码不是真的</translation>
+    </message>
+    <message>
+        <source>The member has too many open coin authorizations: use or cancel one first</source>
+        <translation>会员未用完的购物币授权太多：请先使用或取消一个</translation>
+    </message>
+    <message>
         <source>The platform refused: {reason}</source>
         <translation>平台拒绝：{reason}</translation>
     </message>

@@ -77,3 +77,20 @@ def test_the_staff_screen_shows_a_lock_only_while_it_holds(qapp) -> None:
                     StaffInfo(2, "b", Role.CASHIER, True, now - timedelta(minutes=5))])
     assert model.index(0, 2).data().startswith("Locked until")
     assert model.index(1, 2).data() == "Active"  # the lock expired: not "Locked"
+
+
+def test_the_platforms_coin_refusals_reach_the_cashier_in_her_words(qapp) -> None:
+    """A refusal the cashier can act on is said in her language, never the platform's English."""
+    from desktop.sync.client import REFUSALS, PlatformRejected
+
+    used = PlatformRejected(403, "consent_used", "this consent was used already: scan the member's code again", {})
+    other = PlatformRejected(409, "something_new", "a sentence only the platform knows", {})
+    assert error_text(used) == "The member's consent was used already: scan their code again"
+    assert error_text(other) == "The platform refused: a sentence only the platform knows"
+    install_language("zh_CN")
+    try:
+        for code in REFUSALS:
+            text = error_text(PlatformRejected(403, code, "english from the platform", {}))
+            assert "english" not in text and any("\u4e00" <= ch <= "\u9fff" for ch in text), code
+    finally:
+        install_language("en")
