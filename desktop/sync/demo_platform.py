@@ -87,7 +87,7 @@ def _seeded(server: RunningServer) -> bool:
     from central.models import Store
 
     with server.app.state.platform.tx() as session:
-        return session.scalar(select(Store.id).limit(1)) is not None
+        return session.scalar(select(Store.id).where(Store.name == DEMO_STORE_NAME).limit(1)) is not None
 
 
 def _member_of(server: RunningServer, phone: str) -> str:
@@ -141,7 +141,8 @@ def _seed_and_code(server: RunningServer) -> str:
     platform = server.app.state.platform
     now = platform.clock()
     with platform.tx() as session:
-        store_id = session.scalar(select(Store.id).order_by(Store.id).limit(1))
+        # The demo's own store (the platform also holds the alliance's other merchant's store).
+        store_id = session.scalar(select(Store.id).where(Store.name == DEMO_STORE_NAME).limit(1))
         if store_id is None:
             merchant = admin.create_merchant(session, "品尚餐饮 Pinshang Dining")
             store_id = admin.create_store(session, merchant, DEMO_STORE_NAME)
