@@ -86,10 +86,7 @@ class SaleRefundService(ServiceBase):
         """line_no -> quantity still refundable."""
         with self.db.read() as s:
             record = sale_record(s, sale_id)
-            done = refunded_quantities(s, sale_id)
-        if record is None:
-            return {}
-        return {line.line_no: line.quantity - done.get(line.line_no, 0) for line in record.lines}
+            return {} if record is None else _left(s, record)
 
     # --- writes --------------------------------------------------------------------------
 
@@ -125,8 +122,7 @@ class SaleRefundService(ServiceBase):
             if record.voided:
                 raise _refused(QT_TRANSLATE_NOOP("errors", "Sale {number} was voided: nothing is left to refund"),
                                number=record.sale.receipt_no)
-            done = refunded_quantities(tx.session, sale_id)
-            left = {line.line_no: line.quantity - done.get(line.line_no, 0) for line in record.lines}
+            left = _left(tx.session, record)
             wanted = {n: q for n, q in (left if quantities is None else quantities).items() if q}
             for line_no, quantity in wanted.items():
                 if line_no not in left or not 0 < quantity <= left[line_no]:
@@ -246,3 +242,9 @@ def _ledger(s: Session, tenders: list[tuple[str, int]], coin_fen: int, refund_id
     for kind, amount in tenders:
         add_transfer(s, Accounts.SALES, tender_account(kind), amount, ref, at)
     add_transfer(s, Accounts.SALES, Accounts.COINS_RECEIVABLE, coin_fen, ref, at)
+
+
+def _left(session: Session, record: SaleRecord) -> dict[int, int]:
+    """line_no -> the quantity of the line not refunded yet."""
+    done = refunded_quantities(session, record.sale.id)
+    return {line.line_no: line.quantity - done.get(line.line_no, 0) for line in record.lines}
