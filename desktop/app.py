@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,6 +109,8 @@ def run_demo(data_dir: str | None = None, screenshot_dir: str | None = None,
 
     if screenshot_dir:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots never need a display
+    import tempfile
+
     folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp(prefix="pinshang-demo-"))
     services = open_for_counter(folder)
     services.demo.seed()
@@ -171,6 +172,8 @@ def render_demo_sale_receipt(out: Path, paper_mm: int = 80) -> None:
     its first one (a fresh demo store paired with its embedded platform; a member pays part with
     coins of their coin authorization, part WeChat Pay, part cash), then everything is removed
     again (the pairing's token too)."""
+    import tempfile
+
     from desktop.documents.templates import sale_receipt_document
     from desktop.printing.render import render_document
     from desktop.services.sale_refunds import HistoryFilter

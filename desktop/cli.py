@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -21,16 +20,30 @@ def _add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None
                         help="folder of the store database (default: the user's data folder)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _app_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The options of the app itself (no subcommand)."""
     from desktop import __version__
 
-    parser = argparse.ArgumentParser(prog="pinshang", description="Pinshang Counter")
+    parser = argparse.ArgumentParser(prog="pinshang", description="Pinshang Counter", add_help=add_help)
     parser.add_argument("--version", action="version", version=f"Pinshang Counter {__version__}")
     _add_data_dir(parser, top=True)
     parser.add_argument("--lang", help="zh_CN or en (default: settings, then the system locale)")
     parser.add_argument("--full-screen", action="store_true",
                         help="kiosk mode: the window takes the whole screen (F11 leaves it)")
     parser.set_defaults(handler=_run_app)
+    return parser
+
+
+def parse(arguments: list[str]) -> argparse.Namespace:
+    """The app's own options alone (how the counter starts, every morning) are read without
+    building the subcommands' parsers; anything else (a subcommand, -h, a typo) goes to the
+    whole parser, which knows and explains them all."""
+    quick, rest = _app_parser(add_help=False).parse_known_args(arguments)
+    return quick if not rest else build_parser().parse_args(arguments)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _app_parser()
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="open the app on a fresh demo restaurant")
@@ -172,6 +185,8 @@ def _verify_draw(args: argparse.Namespace) -> int:
 def _checked_what(data: bytes, key: bytes | None) -> str:
     """After "checks out": which version was checked, and whether the beacon's key was checked
     against a key the user gave (without one, a v2 proof only shows its own key signed it)."""
+    import json
+
     proof = json.loads(data.decode("utf-8"))  # verify_proof has just read it as this
     if proof["v"] == "pinshang-draw-v1":
         used = " (--platform-key is not used: a v1 proof has no beacon)" if key is not None else ""
@@ -258,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from central.cli import main as central_main
 
         return central_main(arguments[1:])
-    args = build_parser().parse_args(arguments)
+    args = parse(arguments)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -11,10 +11,9 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
 
 from desktop import __version__
-from desktop.paths import bundled_fonts_dir
+from desktop.paths import bundled_fonts, bundled_fonts_dir
 
 DISTRIBUTION = "pinshang-counter"
 QT_NOTICE = (
@@ -37,17 +36,6 @@ class Library:
     name: str
     version: str
     licence: str
-
-
-FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
-
-
-def bundled_fonts() -> list[Path]:
-    """Fonts shipped inside the package (the Linux bundle puts one there; a wheel has none)."""
-    folder = bundled_fonts_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(f for f in folder.iterdir() if f.suffix.lower() in FONT_SUFFIXES)
 
 
 def font_notice() -> str:

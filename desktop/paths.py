@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 DB_FILENAME = "pinshang.db"
@@ -30,13 +29,27 @@ def log_dir(directory: Path) -> Path:
 
 def resources_dir() -> Path:
     """The package's own files (icon, fonts a bundle ships), wherever the package is installed:
-    a wheel's site-packages, a PyInstaller bundle, or a checkout."""
-    return Path(str(files("desktop") / "resources"))
+    a wheel's site-packages, a PyInstaller bundle (its modules' __file__ lies in the bundle's
+    folder, where the spec puts desktop/resources), or a checkout. Found from this file, not
+    through importlib.resources, which would import tempfile and more before the login window."""
+    return Path(__file__).resolve().parent / "resources"
 
 
 def bundled_fonts_dir() -> Path:
     """Fonts shipped inside the package: the Linux bundle puts a CJK font here; a wheel has none."""
     return resources_dir() / "fonts"
+
+
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+
+
+def bundled_fonts() -> list[Path]:
+    """The font files of `bundled_fonts_dir` (here, not in desktop.licences, whose
+    importlib.metadata the start-up must not pay for)."""
+    folder = bundled_fonts_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(f for f in folder.iterdir() if f.suffix.lower() in FONT_SUFFIXES)
 
 
 # --- a private data folder ------------------------------------------------------------------

@@ -7,7 +7,6 @@ prints it. Anything else that escapes is a bug: logged with context, shown as "i
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 
@@ -40,11 +39,15 @@ class UserError(Exception):
 
     def to_json(self) -> str:
         """Stored (e.g. as a print job's last error) so it can be shown later in any language."""
+        import json  # here: this module is on the way to the login window, json is not
+
         return json.dumps({"message": self.message, "params": self.params}, ensure_ascii=False, default=str)
 
     @classmethod
     def from_stored(cls, text: str) -> UserError:
         """What `to_json` wrote; plain text from older rows comes back as a message of its own."""
+        import json
+
         try:
             data = json.loads(text)
             return cls(str(data["message"]), **dict(data.get("params") or {}))

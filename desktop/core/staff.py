@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.pins import check_pin_guessable
 
 PIN_LENGTHS = range(4, 9)
 
@@ -67,6 +66,8 @@ def check_pin_format(pin: str) -> str:
 
 def check_new_pin(pin: str) -> str:
     """A PIN someone chooses (new staff, a changed PIN): the format, and not one guessed first."""
+    from desktop.core.pins import check_pin_guessable  # hashlib: not on the way to the login window
+
     return check_pin_guessable(check_pin_format(pin))
 
 

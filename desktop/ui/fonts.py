@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from desktop.paths import bundled_fonts
+
 CJK_FAMILIES = (
     "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
     "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei", "Droid Sans Fallback",
@@ -33,8 +35,6 @@ def _draws_chinese(family: str) -> bool:
 
 def register_bundled_fonts() -> list[str]:
     """Fonts the installation ships (the Linux bundle's CJK font): known to Qt before choosing."""
-    from desktop.licences import bundled_fonts
-
     families: list[str] = []
     for path in bundled_fonts():
         font_id = QFontDatabase.addApplicationFont(str(path))

@@ -2,11 +2,15 @@
 
 The shell checks the PIN off the UI thread (scrypt at the OWASP cost takes ~0.3 s); meanwhile
 the names, the PIN field and the keypad are disabled (`busy_widgets`) and the window keeps
-painting."""
+painting.
+
+This is the first window the app paints, before the store opens (docs/development.md, Start-up),
+so it is built without touching the `Qt` namespace: PySide6 creates all ~130 of its enums on
+the first access, about 12 ms, which the main window pays after login instead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,10 +24,8 @@ from PySide6.QtWidgets import (
 from desktop.core.staff import StaffInfo
 from desktop.ui.messages import set_status
 from desktop.ui.roles import role_name
-from desktop.ui.theme import set_role, set_tone
+from desktop.ui.theme import mark_role, set_tone
 from desktop.ui.widgets.keypad import Keypad
-
-STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class LoginScreen(QWidget):
@@ -35,20 +37,17 @@ class LoginScreen(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("login")
-        self.title = QLabel(self)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.title, "banner")
-        self.staff_list = QListWidget(self)
+        self.title = mark_role(QLabel(self), "banner")
+        self.staff_list = mark_role(QListWidget(self), "choices")
         self.staff_list.setObjectName("staff_list")
-        set_role(self.staff_list, "choices")
-        # Tapping a name must not take the keyboard away from the PIN field.
-        self.staff_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pin = QLineEdit(self)
+        self.staff_ids: list[int] = []  # the staff id of each row of staff_list
+        self.pin = mark_role(QLineEdit(self), "pin")
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("PIN"))
-        set_role(self.pin, "pin")
+        # Tapping a name must not take the keyboard away from the PIN field.
+        self.staff_list.setFocusProxy(self.pin)
         self.pin.returnPressed.connect(self.submit)
         self.keypad = Keypad(self.pin, self)
         self.keypad.submitted.connect(self.submit)
@@ -69,17 +68,20 @@ class LoginScreen(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.staff_list, 1)
         row.addLayout(right, 1)
+        title = QHBoxLayout()  # centred between two stretches
+        title.addStretch(1)
+        title.addWidget(self.title)
+        title.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.title)
+        outer.addLayout(title)
         outer.addLayout(row, 1)
         outer.addWidget(self.hint)
 
     def _fill(self, staff: list[StaffInfo], store: str, demo_pins: dict[str, str]) -> None:
         self.title.setText(self.tr("{store} · Staff login").format(store=store) if store else self.tr("Staff login"))
         for info in staff:
-            item = QListWidgetItem(f"{info.name}  ·  {role_name(info.role)}")
-            item.setData(STAFF_ID_ROLE, info.id)
-            self.staff_list.addItem(item)
+            self.staff_list.addItem(QListWidgetItem(f"{info.name}  ·  {role_name(info.role)}"))
+            self.staff_ids.append(info.id)
         if self.staff_list.count():
             self.staff_list.setCurrentRow(0)
         if demo_pins:
@@ -89,11 +91,11 @@ class LoginScreen(QWidget):
         self.pin.setFocus()
 
     def submit(self) -> None:
-        item = self.staff_list.currentItem()
-        if item is None:
+        row = self.staff_list.currentRow()
+        if row < 0:
             set_status(self.message, self.tr("Choose your name first"), ok=False)
             return
-        pin, staff_id = self.pin.text(), int(item.data(STAFF_ID_ROLE))
+        pin, staff_id = self.pin.text(), self.staff_ids[row]
         self.pin.clear()
         self.message.clear()
         self.pin_entered.emit(staff_id, pin)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.core.errors import UserError
@@ -74,6 +74,8 @@ def show_store_error(exc: Exception) -> int:
     text = error_text(exc) if isinstance(exc, UserError) else str(exc)
     print(f"pinshang: {text}", file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox  # only when the store cannot open
+
         QMessageBox.critical(None, "Pinshang Counter", text)
     return 2
 

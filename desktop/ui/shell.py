@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop.core.settings_keys import STORE_NAME
 from desktop.core.staff import Actor, StaffInfo
 from desktop.core.startup import StartupSnapshot
-from desktop.ui.context import UiContext
 from desktop.ui.i18n import choose_language, install_language
 from desktop.ui.login_screen import LoginScreen
-from desktop.ui.operations import run_write
 from desktop.ui.theme import STYLESHEET
 
+# The login window is shown before the store opens; what only logging in needs (run_write,
+# UiContext, message boxes) is imported when someone logs in or out.
 if TYPE_CHECKING:
     from desktop.services.registry import Services
     from desktop.ui.main_window import MainWindow
@@ -95,6 +95,8 @@ class Shell(QObject):
         login = self.login
         if login is not None:
             login.show_checking()
+        from desktop.ui.operations import run_write
+
         # scrypt at the OWASP cost: off the UI thread, the keypad disabled meanwhile. No window
         # listens yet (no bus); a refusal's lock and audit rows are read when a screen opens.
         run_write(None, lambda: staff.login(staff_id, pin), self._logged_in, self._refused,
@@ -115,6 +117,7 @@ class Shell(QObject):
         window.showFullScreen() if self.full_screen else window.show()
 
     def enter(self, actor: Actor) -> MainWindow:
+        from desktop.ui.context import UiContext
         from desktop.ui.main_window import MainWindow  # after login: keeps start-up short
 
         ctx = UiContext(self.services, actor, bool(self.demo_pins), sync=self.sync)
@@ -133,6 +136,8 @@ class Shell(QObject):
         main = self.main
         if main is None:
             return
+        from desktop.ui.operations import run_write
+
         actor, staff = main.ctx.actor, self.services.staff
         guard = self.sync.logout_guard if self.sync is not None else None
 
@@ -154,6 +159,8 @@ class Shell(QObject):
 
     def _logout_refused(self, main: MainWindow, text: str) -> None:
         if self.main is main:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(main, self.tr("Cannot log out"), text)
 
     def change_language(self, language: str) -> None:

@@ -75,6 +75,13 @@ def set_role(widget: W, role: str, colour: str | None = None) -> W:
     return widget
 
 
+def mark_role(widget: W, role: str) -> W:
+    """`set_role` for a widget being built, before it was ever shown: Qt styles it by its role
+    when it first polishes it (the login window uses this: no restyling, no Qt enums)."""
+    widget.setProperty("role", role)
+    return widget
+
+
 def set_tone(widget: QWidget, tone: str | None) -> None:
     """Colour an outcome (ok, error, warn, info, muted), or back to plain with None."""
     widget.setProperty("tone", tone or "")
@@ -86,6 +93,13 @@ def tone_colour(tone: str) -> QColor:
 
 
 def _repolish(widget: QWidget) -> None:
+    """A property the stylesheet selects on changed: restyle the widget now. One not polished
+    yet (built, not shown) gets its style when Qt first polishes it, so nothing is done twice."""
+    # Imported here, not at the top: the login window is built without the Qt namespace.
+    from PySide6.QtCore import Qt
+
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from desktop.ui.theme import set_role
+from desktop.ui.theme import mark_role
 
 
 class Keypad(QWidget):
@@ -20,7 +20,7 @@ class Keypad(QWidget):
             button = QPushButton(self.tr("OK") if key == "OK" else key, self)
             button.setObjectName(f"key_{'ok' if key == 'OK' else 'back' if key == '⌫' else key}")
             button.setMinimumSize(64, 52)
-            set_role(button, "key")
+            mark_role(button, "key")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(button, index // 3, index % 3)
