@@ -46,6 +46,9 @@ class SyncRuntime:
         # told (on the background thread) what each round of the worker or the groups' job
         # changed: desktop.ui.sync_status relays it to the screens' change bus
         self.listeners: list[Callable[[frozenset[Change]], None]] = []
+        # told (on the thread that started it: the UI's at start, a worker's after pairing) that
+        # a worker now runs: desktop.ui.sync_status watches the network from then on
+        self.worker_started: list[Callable[[], None]] = []
         self.group_job.listeners.append(lambda done: self._tell(done.changes))
 
     @property
@@ -75,6 +78,8 @@ class SyncRuntime:
         self.worker.listeners.append(self._tell)
         if thread:
             self.worker.start()
+        for listener in list(self.worker_started):
+            listener()
         return True
 
     def stop(self) -> None:
