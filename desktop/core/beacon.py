@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from desktop.core.ed25519_keys import is_trusted_key
+
+if TYPE_CHECKING:  # cryptography is imported by the first signature made or checked
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 BEACON_BYTES = 64
 KEY_BYTES = 32
@@ -38,6 +39,9 @@ def beacon_valid(platform_key: bytes, beacon: bytes, group_id: str, commitment: 
     """The beacon is the signature over M under `platform_key` (a trusted Ed25519 key)."""
     if len(platform_key) != KEY_BYTES or len(beacon) != BEACON_BYTES or not is_trusted_key(platform_key):
         return False
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(platform_key).verify(
             beacon, beacon_message(group_id, commitment, digest))

@@ -21,10 +21,13 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+if TYPE_CHECKING:  # cryptography is imported by the first key used
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 PREFIX = "PSC1"
 VERSION = 1
@@ -51,6 +54,8 @@ class TokenCheck:
 
 
 def key_id(public_key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     raw = public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)
     return hashlib.sha256(raw).digest()[:4]
 
@@ -147,6 +152,9 @@ def _signature_ok(
     body: bytes, signature: bytes, kid: bytes,
     public_keys: Ed25519PublicKey | Iterable[Ed25519PublicKey],
 ) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     keys = [public_keys] if isinstance(public_keys, Ed25519PublicKey) else list(public_keys)
     for key in keys:
         if key_id(key) != kid:

@@ -14,9 +14,13 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:  # cryptography is imported by the first signature made or checked
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 PREFIX = "pinshang-join-v1"
 TOKEN_PATTERN = r"^[A-Za-z0-9_\-]{86}$"  # 64 signature bytes, base64url without padding
@@ -40,6 +44,8 @@ def verify_join_token(key: Ed25519PublicKey, token: str, store_id: str, group_id
         return False
     if len(signature) != 64 or base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=") != token:
         return False  # the last character has 2 spare bits: only the canonical text is the token
+    from cryptography.exceptions import InvalidSignature
+
     try:
         key.verify(signature, message(store_id, group_id, commitment))
     except InvalidSignature:

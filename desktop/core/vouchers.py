@@ -23,14 +23,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from typing import TYPE_CHECKING
 
 from desktop.core.ed25519_keys import is_trusted_key
 from desktop.core.errors import ValidationError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # cryptography is imported by the first key used
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 PREFIX = "PSV1"
 VOUCHER_ID_BYTES = 10
@@ -71,7 +74,7 @@ class TrustedKey:
     not_after: datetime | None = None
 
 
-KeyTable = Mapping[str, bytes | Ed25519PublicKey | TrustedKey]
+KeyTable = Mapping[str, "bytes | Ed25519PublicKey | TrustedKey"]
 
 
 class Verdict(StrEnum):
@@ -122,6 +125,8 @@ def key_id(public_key_bytes: bytes) -> str:
 
 
 def public_key_bytes(private_key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -293,6 +298,10 @@ def _signature_ok(
 ) -> bool:
     if key is None:
         return False
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     plain = key.public if isinstance(key, TrustedKey) else key
     try:
         public = (

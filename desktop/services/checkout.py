@@ -14,8 +14,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -59,6 +59,9 @@ from desktop.store.sync_models import (
     Member,
     SyncState,
 )
+
+if TYPE_CHECKING:  # cryptography is imported by the first coin authorization checked
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 DEFAULT_TENDERS = ("cash", "card", "wechat", "alipay")
 
@@ -397,6 +400,8 @@ def _counter_member(member: Member) -> CounterMember:
 
 
 def _platform_key(text: str) -> list[Ed25519PublicKey]:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         return [Ed25519PublicKey.from_public_bytes(base64.b64decode(text, validate=True))]
     except (binascii.Error, ValueError):

@@ -13,9 +13,8 @@ from __future__ import annotations
 import base64
 import logging
 import sqlite3
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,6 +30,12 @@ from desktop.store.deal_models import SigningKey
 from desktop.store.keychain import SecretVault
 from desktop.store.raw_write import raw_audit, raw_emit, sqlite_of
 from desktop.store.redemption_sql import signing_key_row
+
+if TYPE_CHECKING:  # cryptography is imported when a key is first made, loaded or checked
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 log = logging.getLogger(__name__)
 NO_KEYCHAIN = QT_TRANSLATE_NOOP(
@@ -99,6 +104,8 @@ class SigningKeyService(ServiceBase):
             return kid
 
     def _create(self, session: Session) -> Ed25519PrivateKey:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         private = Ed25519PrivateKey.generate()
         raw_public = public_key_bytes(private)
         kid = key_id(raw_public)
@@ -119,6 +126,12 @@ class SigningKeyService(ServiceBase):
         return private
 
     def _store(self, kid: str, private: Ed25519PrivateKey) -> None:
+        from cryptography.hazmat.primitives.serialization import (
+            Encoding,
+            NoEncryption,
+            PrivateFormat,
+        )
+
         raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         self.vault.put(_username(kid), raw.hex())
         if self.vault.in_memory:
@@ -131,6 +144,8 @@ class SigningKeyService(ServiceBase):
         text = self.vault.get(_username(kid), strict=True)
         if not text:
             return None
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         private = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(text))
         self._private[kid] = private
         return private
@@ -176,6 +191,8 @@ class SigningKeyService(ServiceBase):
 
 def _trusted_public(public_hex: str) -> Ed25519PublicKey | None:
     """The key of a hex column value, or None when malformed or weak (desktop.core.ed25519_keys)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = bytes.fromhex(public_hex)
         public = Ed25519PublicKey.from_public_bytes(raw)

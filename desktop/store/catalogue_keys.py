@@ -1,5 +1,5 @@
-"""The search keys of a catalogue item, derived from its names and codes (pypinyin turns the
-Chinese name into full pinyin and pinyin initials).
+"""The search keys of a catalogue item, derived from its names and codes (pypinyin, imported at the
+first one, turns the Chinese name into full pinyin and pinyin initials).
 
 An item gets a set of *terms*: the search matches a typed word when it is a prefix of one of
 them, found through the index of `menu_search_terms` (no table scan at 50,000 items):
@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from pypinyin import lazy_pinyin
 
 MAX_TERM = 64  # characters kept of a term (a prefix longer than that still matches its start)
 MAX_SUFFIXES = 16  # suffixes kept of one run (names are short; a long one stops here)
@@ -42,6 +40,10 @@ def _suffixes(parts: list[str]) -> set[str]:
 
 
 def _syllables(name: str) -> list[str]:
+    # imported here: its phrase dictionary costs ~55 MiB for as long as the process runs, and
+    # only adding, editing or importing items needs it (a search never does)
+    from pypinyin import lazy_pinyin
+
     return [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalpha()]
 
 

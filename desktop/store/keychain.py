@@ -3,15 +3,14 @@
 Never in a file or the database. With no usable keychain backend (keyring's fail backend, or
 one that raises), the secret is kept in this process's memory and `in_memory` says so: the
 status bar tells the manager the terminal must be paired again after a restart.
+
+keyring is imported when a secret is first put, read or deleted (it and its backends cost a few
+MiB, and an unpaired terminal at its login window needs no secret).
 """
 
 from __future__ import annotations
 
 import logging
-
-import keyring
-from keyring.backends import fail
-from keyring.errors import KeyringError
 
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -39,6 +38,9 @@ class SecretVault:
         return bool(self._memory)
 
     def put(self, name: str, secret: str) -> None:
+        import keyring
+        from keyring.errors import KeyringError
+
         if not _usable():
             self._memory[name] = secret
             return
@@ -59,6 +61,9 @@ class SecretVault:
             return self._memory[name]
         if name in self._read:
             return self._read[name]
+        import keyring
+        from keyring.errors import KeyringError
+
         if not _usable():
             return None
         try:
@@ -77,6 +82,9 @@ class SecretVault:
     def delete(self, name: str) -> None:
         self._memory.pop(name, None)
         self._read.pop(name, None)
+        import keyring
+        from keyring.errors import KeyringError
+
         if _usable():
             try:
                 keyring.delete_password(self.service, name)
@@ -85,4 +93,7 @@ class SecretVault:
 
 
 def _usable() -> bool:
+    import keyring
+    from keyring.backends import fail
+
     return not isinstance(keyring.get_keyring(), fail.Keyring)

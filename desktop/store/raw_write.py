@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.audit import GENESIS, canonical_detail, row_hash
-from desktop.core.op_contracts import validate_payload
 from desktop.core.ops import OpKind
 from desktop.core.staff import Actor
 from desktop.store.changes import note_tables, transaction_scope
@@ -87,6 +86,10 @@ def raw_read(db: Database) -> Iterator[sqlite3.Connection]:
 def raw_emit(conn: sqlite3.Connection, at: str, kind: OpKind, payload: dict[str, Any]) -> str:
     """Write one outbox op; returns its op_id. The payload must keep its contract
     (desktop.core.op_contracts): a breach is a bug here, never something to send."""
+    # imported at the first op written: pydantic and the contracts cost ~11 MiB for as long as
+    # the process runs, and a terminal at its login window writes none
+    from desktop.core.op_contracts import validate_payload
+
     validate_payload(kind.value, payload)
     op_id = _time_ordered_uuid()
     conn.execute(

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import requests
 
 from desktop.core.clock import to_iso
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.statement import DIRECTION
 from desktop.core.urls import platform_url  # no token in clear to a public host
+
+if TYPE_CHECKING:  # requests (with urllib3, idna, charset_normalizer: ~9 MiB) is imported by the first client
+    import requests
 
 DEFAULT_TIMEOUT = 15.0
 
@@ -85,6 +86,8 @@ STATEMENT_PAGE = 20_000  # lines per page of a whole statement (the platform's m
 class PlatformClient:
     def __init__(self, base_url: str, token: str | None = None, timeout: float = DEFAULT_TIMEOUT,
                  session: requests.Session | None = None) -> None:
+        import requests
+
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
@@ -214,6 +217,8 @@ class PlatformClient:
 
     def _call(self, method: str, path: str, *, auth: bool = True, headers: dict[str, str] | None = None,
               **kwargs: Any) -> dict[str, Any]:
+        import requests
+
         all_headers = dict(headers or {})
         if auth and self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"

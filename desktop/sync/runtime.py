@@ -9,22 +9,24 @@ import base64
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.changes import Change
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.services.base import Actor
-from desktop.services.draws import Beacon, DrawOutcome
 from desktop.services.registry import Services
-from desktop.services.sync import Pairing
 from desktop.store.keychain import SecretVault, token_name
-from desktop.sync import settlement_report
-from desktop.sync.checkout_coins import CoinDesk
 from desktop.sync.client import PlatformClient, PlatformRejected, PlatformUnreachable
 from desktop.sync.group_jobs import GroupJob
-from desktop.sync.pairing import PairingFlow
 from desktop.sync.worker import SyncWorker, WorkerState
+
+if TYPE_CHECKING:  # imported when first used: pairing, drawing, coins, reconciliation
+    from desktop.services.draws import Beacon, DrawOutcome
+    from desktop.services.sync import Pairing
+    from desktop.sync import settlement_report
+    from desktop.sync.checkout_coins import CoinDesk
+    from desktop.sync.pairing import PairingFlow
 
 log = logging.getLogger(__name__)
 WorkerFactory = Callable[[Services, PlatformClient], SyncWorker]
@@ -36,7 +38,7 @@ class SyncRuntime:
                  worker_factory: WorkerFactory = SyncWorker) -> None:
         self.services = services
         self.vault = vault or SecretVault()
-        self.flow = PairingFlow(services, self.vault)
+        self._flow: PairingFlow | None = None
         self.worker_factory = worker_factory
         self.worker: SyncWorker | None = None
         self.group_job = GroupJob(services)
@@ -44,7 +46,20 @@ class SyncRuntime:
         # told (on the background thread) what each round of the worker or the groups' job
         # changed: desktop.ui.sync_status relays it to the screens' change bus
         self.listeners: list[Callable[[frozenset[Change]], None]] = []
+        # told (on the thread that started it: the UI's at start, a worker's after pairing) that
+        # a worker now runs: desktop.ui.sync_status watches the network from then on
+        self.worker_started: list[Callable[[], None]] = []
         self.group_job.listeners.append(lambda done: self._tell(done.changes))
+
+    @property
+    def flow(self) -> PairingFlow:
+        """Pairing (made when first needed: an unpaired terminal at its login window never
+        imports the HTTP client)."""
+        if self._flow is None:
+            from desktop.sync.pairing import PairingFlow
+
+            self._flow = PairingFlow(self.services, self.vault)
+        return self._flow
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -63,6 +78,8 @@ class SyncRuntime:
         self.worker.listeners.append(self._tell)
         if thread:
             self.worker.start()
+        for listener in list(self.worker_started):
+            listener()
         return True
 
     def stop(self) -> None:
@@ -116,6 +133,8 @@ class SyncRuntime:
 
     def settlement(self, actor: Actor, start: datetime, end: datetime) -> settlement_report.Report:
         """The platform's statement for the period beside this terminal's own lines."""
+        from desktop.sync import settlement_report
+
         client = self._paired_client()
         try:
             return settlement_report.build(self.services, actor, client, start, end)
@@ -143,6 +162,8 @@ class SyncRuntime:
         return self.services.draws.draw_and_settle(actor, group_id, self._beacon(group_id))
 
     def _beacon(self, group_id: str) -> Beacon | None:
+        from desktop.services.draws import Beacon
+
         client, pairing = self._client(), self.services.sync.pairing()
         if client is None or pairing is None:
             return None
@@ -165,6 +186,8 @@ class SyncRuntime:
 
     def coin_desk(self) -> CoinDesk:
         """Online coins at the counter (member codes, captures) through this terminal's pairing."""
+        from desktop.sync.checkout_coins import CoinDesk
+
         return CoinDesk(self.services, lambda: self._client(timeout=CAPTURE_TIMEOUT))
 
     def _client(self, timeout: float = 15) -> PlatformClient | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from desktop.sync.runtime import SyncRuntime
 
@@ -58,25 +58,46 @@ class SyncHooks:
     state_text: Callable[[], str]  # the status bar's "Online · last sync 10:02:03"
     logout_guard: Callable[[], None]  # raises a UserError while unsent data remains
     background: BackgroundChanges  # a background round changed something: the main window tells its screens
+    network: NetworkWatch  # syncs when the network is back, from the first worker on
 
 
 def install(runtime: SyncRuntime) -> SyncHooks:
     """The hooks of `runtime` for the UI (given to the shell: `shell.sync = install(runtime)`),
-    and a sync at once when the OS says the network is back."""
+    and, once a worker runs (the terminal is paired), a sync at once when the OS says the
+    network is back."""
     relay = BackgroundChanges()
     runtime.listeners.append(relay.changed.emit)
-    _watch_network(runtime)
-    return SyncHooks(runtime, lambda: state_text(runtime), runtime.logout_guard, relay)
+    watch = NetworkWatch(runtime)
+    runtime.worker_started.append(watch.wanted.emit)
+    return SyncHooks(runtime, lambda: state_text(runtime), runtime.logout_guard, relay, watch)
 
 
-def _watch_network(runtime: SyncRuntime) -> None:
-    """When the OS says the network is back, sync at once instead of waiting out the backoff."""
-    try:
-        from PySide6.QtNetwork import QNetworkInformation
-    except ImportError:
-        return
-    if not QNetworkInformation.loadDefaultBackend() or QNetworkInformation.instance() is None:
-        return
-    info = QNetworkInformation.instance()
-    online = QNetworkInformation.Reachability.Online
-    info.reachabilityChanged.connect(lambda r: runtime.sync_now() if r == online else None)
+class NetworkWatch(QObject):
+    """When the OS says the network is back, sync at once instead of waiting out the backoff.
+    Started when the first worker starts (`wanted`, emitted on any thread, is handled on the
+    main thread): an unpaired terminal has nothing to sync, and the OS's network backend
+    (QtNetwork's plugin, D-Bus) costs ~6 MiB for as long as the process runs."""
+
+    wanted = Signal()
+
+    def __init__(self, runtime: SyncRuntime) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.watching = False
+        self.wanted.connect(self._watch)
+
+    @Slot()
+    def _watch(self) -> None:
+        if self.watching:
+            return
+        self.watching = True
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+        except ImportError:
+            return
+        if not QNetworkInformation.loadDefaultBackend() or QNetworkInformation.instance() is None:
+            return
+        info = QNetworkInformation.instance()
+        online = QNetworkInformation.Reachability.Online
+        runtime = self.runtime
+        info.reachabilityChanged.connect(lambda r: runtime.sync_now() if r == online else None)

@@ -216,3 +216,24 @@ def test_online_joiners_arrive_on_the_group_screen_seated_by_the_background_job(
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=20_000)
     assert screen.seats.text().startswith("3 / 5")
     assert [row.tender for row in screen.model.rows] == ["cash", "platform", "platform"]
+
+
+def test_the_network_is_watched_once_a_worker_runs(qtbot, tmp_path, terminal, clock) -> None:
+    """An unpaired terminal loads no OS network backend; the first worker (at start, or started
+    by a pairing on its background thread) has the main thread watch the network."""
+    import threading
+
+    unpaired = open_services(tmp_path / "unpaired", clock)
+    try:
+        idle = SyncRuntime(unpaired, SecretVault())
+        hooks = install(idle)
+        assert not idle.start(thread=False)
+        QApplication.processEvents()
+        assert not hooks.network.watching
+    finally:
+        unpaired.close()
+    hooks = install(terminal.runtime)
+    started = threading.Thread(target=lambda: terminal.runtime.start(thread=False))  # as pairing does
+    started.start()
+    started.join()
+    qtbot.waitUntil(lambda: hooks.network.watching, timeout=5000)  # queued to the main thread
