@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from desktop.services.sync_pull import SyncPullService
 
 T = TypeVar("T")
+WARM_SERVICES = ("checkout", "redemption", "sales", "shifts", "catalogue", "print_jobs", "groups", "draws")
 
 
 class _Built(Generic[T]):
@@ -95,6 +96,18 @@ class Services:
 
     def close(self) -> None:
         self.db.close()
+
+    def warm_up(self) -> None:
+        """Once someone has logged in, in the background: build the services a cashier's first
+        bill, voucher, refund and print use, and import what their first write needs (the op
+        contracts' pydantic, ~0.1 s, and the signatures' cryptography), so the first sale of the
+        day does not wait for them. The login window, idle, stays without them."""
+        import cryptography.hazmat.primitives.asymmetric.ed25519  # noqa: F401 (imported for the first signature)
+
+        import desktop.core.op_contracts  # noqa: F401 (imported for the first op written)
+
+        for name in WARM_SERVICES:
+            getattr(self, name)
 
     @_Built
     def signing_keys(self) -> SigningKeyService:

@@ -127,6 +127,10 @@ class Shell(QObject):
         self.gate.hide()
         self._show(self.main)
         self.main.open_home()
+        from desktop.ui.tasks import run_task
+
+        services = self.services  # what the first bill needs is loaded while the cashier looks
+        QTimer.singleShot(0, lambda: run_task(services.warm_up))
         return self.main
 
     def logout(self) -> None:

@@ -38,6 +38,15 @@ def test_on_screen_keypad_logs_in(qtbot, shell) -> None:
     assert shell.main.ctx.actor.name == "李经理"
 
 
+def test_after_login_what_the_first_bill_needs_is_built_in_the_background(qtbot, shell) -> None:
+    from desktop.services.registry import WARM_SERVICES
+
+    assert "checkout" not in vars(shell.services)  # the login window has not needed it
+    login(qtbot, shell, "小张", "3333")
+    qtbot.waitUntil(lambda: all(name in vars(shell.services) for name in WARM_SERVICES), timeout=5000)
+    settle(qtbot)
+
+
 def test_status_bar_shows_store_staff_and_sync_state(qtbot, shell) -> None:
     window = login(qtbot, shell, "王店长", "1111")
     bar = window.status
