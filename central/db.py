@@ -10,12 +10,14 @@ PostgreSQL runs at READ COMMITTED; the terminal row and the change counter are l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import Engine, create_engine, event, insert, inspect, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -57,6 +59,7 @@ def _sqlite_engine(url: str) -> Engine:
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "transient_to_pending", _on_pending)
     return factory
 
 
@@ -102,7 +105,63 @@ def flush_deferred(session: Session) -> None:
     for table, row in pending:
         by_table.setdefault(table, []).append(row)
     for table, rows in by_table.items():
-        session.execute(insert(table), rows)
+        # The table's own insert, one executemany: an ORM bulk insert would split the rows
+        # into one statement per run of rows with the same columns not None.
+        session.execute(insert(getattr(table, "__table__", table)), rows)
+
+
+# Known rows: a push looks up, op by op, rows that are almost never there (a sale pushed a
+# second time, a member the platform does not know). `prefetch` loads the keys a whole batch
+# names in one query: the rows found stay in the session (held until it closes, so the
+# identity map answers for them), the keys not found are remembered as absent, and `lookup`
+# answers from both without a round trip. An absent key is forgotten as soon as an object
+# with that key is added to the session (`_on_pending`: the second op of a batch naming the
+# same sale finds the first one's row, flushed when its savepoint was released), and every
+# absent key is forgotten after a database refusal (`forget_absent`: a concurrent transaction
+# may have written one since; the retry asks the database). Only for models the ORM writes:
+# a row inserted with a Core insert would not forget its key.
+_ABSENT = "central_known_absent"
+_HELD = "central_prefetched"
+_PREFETCH_CHUNK = 500
+
+
+def prefetch(session: Session, model: type[T], keys: Iterable[tuple[Any, ...]]) -> list[T]:
+    """Load the rows of `model` with these primary keys (in the mapper's column order) at once;
+    returns the rows found (of the keys not known already)."""
+    absent: dict[type[Any], set[tuple[Any, ...]]] = session.info.setdefault(_ABSENT, {})
+    known = absent.setdefault(model, set())
+    wanted = sorted({tuple(key) for key in keys} - known)
+    columns = inspect(model).primary_key
+    held: list[Any] = session.info.setdefault(_HELD, [])
+    loaded: list[T] = []
+    for start in range(0, len(wanted), _PREFETCH_CHUNK):
+        chunk = wanted[start:start + _PREFETCH_CHUNK]
+        where = (columns[0].in_([key[0] for key in chunk]) if len(columns) == 1
+                 else tuple_(*columns).in_(chunk))
+        rows = list(session.scalars(select(model).where(where)))
+        held.extend(rows)
+        loaded.extend(rows)
+        found = {tuple(inspect(row).identity or ()) for row in rows}
+        known.update(key for key in chunk if key not in found)
+    return loaded
+
+
+def lookup(session: Session, model: type[T], key: tuple[Any, ...]) -> T | None:
+    """`session.get(model, key)`, without a round trip for a key `prefetch` found absent."""
+    if key in session.info.get(_ABSENT, {}).get(model, ()):
+        return None
+    return session.get(model, key)
+
+
+def forget_absent(session: Session) -> None:
+    session.info.pop(_ABSENT, None)
+
+
+def _on_pending(session: Session, instance: Any) -> None:
+    known = session.info.get(_ABSENT, {}).get(type(instance))
+    if known:
+        mapper = inspect(type(instance))
+        known.discard(tuple(getattr(instance, mapper.get_property_by_column(c).key) for c in mapper.primary_key))
 
 
 @contextmanager

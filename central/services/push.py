@@ -24,12 +24,26 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from central.db import deferred_mark, discard_deferred, flush_deferred, insert_immediately
+from central.db import (
+    deferred_mark,
+    discard_deferred,
+    flush_deferred,
+    forget_absent,
+    insert_immediately,
+)
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
 from central.services.audit_head import store_audit_head
-from central.services.op_handlers import HANDLERS, PREPARE, OpContext, Outcome, payload_text
+from central.services.op_handlers import (
+    HANDLERS,
+    PREPARE,
+    WRITES_NOTHING,
+    OpContext,
+    Outcome,
+    payload_text,
+    prefetch,
+)
 from desktop.core.op_contracts import MAX_PAYLOAD_BYTES, ContractError, check_json_safe
 
 log = logging.getLogger(__name__)
@@ -140,18 +154,21 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
     seen = set(session.execute(select(SeenOpId.op_id).where(
         SeenOpId.op_id.in_([op.op_id for op in new])
     )).scalars())
+    prefetch(session, ctx, [(op.kind, op.payload) for op in new if op.op_id not in seen])
     now = platform.clock()
     results, records, fresh_ids = [], [], []
     for op in new:
+        stored = _stored_text(op.payload)
         if op.op_id in seen:
             result = _result(op, "duplicate", "op_id received before under another seq",
                              original_status="unknown")
         else:
             seen.add(op.op_id)
             fresh_ids.append({"op_id": op.op_id, "terminal_id": ctx.terminal_id})
-            result = _apply_one(session, OpContext(session, platform, ctx, op.op_id, now, op.payload, op.kind), op)
+            op_ctx = OpContext(session, platform, ctx, op.op_id, now, op.payload, op.kind)
+            result = _apply_one(session, op_ctx, op, stored)
         results.append(result)
-        records.append(_record(ctx, op, result, now))
+        records.append(_record(ctx, op, result, now, stored))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
     session.execute(insert(ReceivedOp), records)
     try:
@@ -161,17 +178,19 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
     return results
 
 
-def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
+def _apply_one(session: Session, op_ctx: OpContext, op: Op, stored: str) -> dict[str, Any]:
     handler = HANDLERS.get(op.kind)
     if handler is None:
         return _result(op, "rejected", f"unknown op kind {_printable(op.kind)}")
-    unfit = _unfit_payload(op.payload)
+    unfit = _unfit_payload(op.payload, stored)
     if unfit:
         return _result(op, "rejected", unfit)
     prepare = PREPARE.get(op.kind)
     if prepare is not None:
         prepare(op_ctx, op.payload)
     mark = deferred_mark(session)
+    if op.kind in WRITES_NOTHING:  # nothing to roll back: no savepoint
+        return _check_only(session, op_ctx, op, handler, mark)
     for attempt in (1, 2):  # a concurrent first-wins insert (PostgreSQL) is retried once
         try:
             with session.begin_nested():
@@ -182,6 +201,7 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
             return _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
         except IntegrityError as exc:
             discard_deferred(session, mark)
+            forget_absent(session)  # the retry asks the database what a concurrent push wrote
             if attempt == 2:
                 _log_refusal(op_ctx, op, exc)
                 return _result(op, "rejected", "conflicts with data the platform already holds")
@@ -192,6 +212,18 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
     raise AssertionError("unreachable")
 
 
+def _check_only(session: Session, op_ctx: OpContext, op: Op, handler: Any, mark: int) -> dict[str, Any]:
+    try:
+        outcome: Outcome = handler(op_ctx, op.payload)
+    except (OpRejected, ApiError) as exc:
+        result = _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
+    else:
+        result = _result(op, "applied", outcome.reason, conflict=outcome.conflict)
+    if session.new or session.dirty or session.deleted or deferred_mark(session) != mark:
+        raise AssertionError(f"the handler of {op.kind} wrote: it must not be in WRITES_NOTHING")
+    return result
+
+
 def _log_refusal(op_ctx: OpContext, op: Op, exc: Exception) -> None:
     """The driver's text goes to the log only, with what is needed to find the op."""
     log.warning("op refused by the database: terminal=%s seq=%s op_id=%s kind=%s: %s",
@@ -199,13 +231,13 @@ def _log_refusal(op_ctx: OpContext, op: Op, exc: Exception) -> None:
                 getattr(exc, "orig", exc))
 
 
-def _unfit_payload(payload: Any) -> str:
+def _unfit_payload(payload: Any, stored: str) -> str:
     """Why a payload cannot be stored at all (bad text, too deep, too big), or ''."""
     try:
         check_json_safe(payload)
     except ContractError as exc:
         return exc.reason
-    if len(_stored_text(payload)) > MAX_PAYLOAD_BYTES:
+    if len(stored) > MAX_PAYLOAD_BYTES:
         return "invalid payload: larger than 2 MiB"
     return ""
 
@@ -226,8 +258,7 @@ def _stored_text(payload: Any) -> str:
         return json.dumps({"unstorable_payload": True})
 
 
-def _record(ctx: TerminalContext, op: Op, result: dict[str, Any], now: Any) -> dict[str, Any]:
-    stored = _stored_text(op.payload)
+def _record(ctx: TerminalContext, op: Op, result: dict[str, Any], now: Any, stored: str) -> dict[str, Any]:
     if len(stored) > MAX_PAYLOAD_BYTES:
         stored = json.dumps({"payload_too_large_bytes": len(stored)})
     return {

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.db import lookup
 from central.errors import OpRejected
 from central.models import (
     CoinAuthorization,
@@ -40,7 +41,7 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
     the reason when it does not hold. A member the platform does not know is flagged to the
     store (a conflict, the reason returned): the sale stands (its money was taken), the member
     on it is the terminal's word only."""
-    if session.get(StoreSale, (ctx.store_id, data.sale_id)) is not None:
+    if lookup(session, StoreSale, (ctx.store_id, data.sale_id)) is not None:
         raise OpRejected(f"sale {data.sale_id} was pushed already by this store")
     _check_time(session, ctx, at, now)
     _check_arithmetic(data)
@@ -53,15 +54,14 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
         coin_token_id=data.coin_token_id if data.coins else None, refunded_fen=0, coins_returned=0,
         voided=False, sold_at=at))
     flagged = ""
-    if data.member_id and session.get(Member, data.member_id) is None:
+    if data.member_id and lookup(session, Member, (data.member_id,)) is None:
         flagged = (f"sale {data.receipt_no or data.sale_id} names member {data.member_id}, whom the platform "
                    "does not know: no alliance share is due to them")
         session.add(Conflict(
             store_id=ctx.store_id, kind=SALE_UNKNOWN_MEMBER, subject_id=data.sale_id, winner_op_id=op_id,
             winner_terminal_id=ctx.terminal_id, loser_op_id=op_id, loser_terminal_id=ctx.terminal_id,
             detail=flagged, created_at=now, change_seq=next_change_seq(session)))
-    session.flush()
-    return flagged
+    return flagged  # written when the op's savepoint is released, with its settlement sale
 
 
 # A counter may sell before it is paired (its outbox waits): sales up to this long before the
@@ -147,10 +147,11 @@ def record_refund(session: Session, ctx: TerminalContext, data: contracts.SaleRe
     """A refund or void of one of this store's sales; the coins go back to the member once."""
     sale = session.execute(select(StoreSale).where(StoreSale.store_id == ctx.store_id,
                                                    StoreSale.sale_id == data.sale_id).with_for_update()
+                           .execution_options(populate_existing=True)  # as locked, not as loaded before
                            ).scalar_one_or_none()
     if sale is None:
         raise OpRejected(f"no sale {data.sale_id} of this store")
-    if session.get(StoreSaleRefund, (ctx.store_id, data.refund_id)) is not None:
+    if lookup(session, StoreSaleRefund, (ctx.store_id, data.refund_id)) is not None:
         raise OpRejected(f"refund {data.refund_id} was applied already")
     if sale.voided:
         raise OpRejected(f"sale {data.sale_id} was voided already")

@@ -24,7 +24,7 @@ from central.errors import ApiError, invalid, not_found
 from central.models import Merchant, SettlementClosure, SettlementLine
 from central.services.alliance import record_action
 from central.services.reconcile import utc_bound
-from central.services.schedules import closed_until
+from central.services.schedules import closed_until, forget_closed
 from desktop.core import statement as st
 
 MAX_PAGE = 20_000
@@ -263,6 +263,7 @@ def close_period(session: Session, merchant_id: str, start: datetime, end: datet
     label = st.period_label(start, end)
     session.add(SettlementClosure(merchant_id=merchant_id, period_start=start, period_end=end, label=label,
                                   closed_at=now, statement=json.dumps(whole, ensure_ascii=False)))
+    forget_closed(session)
     record_action(session, now, "settlement.period_closed", merchant_id, reason or "period over",
                   period=label, closing_fen=whole["closing_fen"])
     session.flush()
