@@ -5,10 +5,9 @@ Each phase starts the real server as a process (`python -m central.cli central -
 production settings) on a fresh database of the cluster given by --pg, pairs `--terminals`
 terminals through the HTTP API and has them all push their outboxes at once (a thread per
 terminal, batches of `--batch` ops: two sales with their lines and tender, as the checkout
-writes them, for each record-only op). Throughput is all ops
-over the wall time of the pushing. Exactly-once is then checked in the database: every
-terminal's last_seq, one received op per op, one seen op_id per op, and the reconciliation
-lines of the kinds that make them.
+writes them, for each record-only op). Throughput is all ops over the wall time of the pushing. Exactly-once is then checked in the database: every
+terminal's last_seq, one received op per op, one seen op_id per op, the reconciliation
+lines of the kinds that make them, and one store sale and one settlement sale per sale.
 
 Targets: batched push >= 2,000 ops/s with 16 terminals, and 4 workers >= 1.5x one worker.
 
@@ -41,7 +40,14 @@ from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from central.db import make_engine, session_factory, transaction  # noqa: E402
-from central.models import PlatformLine, ReceivedOp, SeenOpId, Terminal  # noqa: E402
+from central.models import (  # noqa: E402
+    PlatformLine,
+    ReceivedOp,
+    SeenOpId,
+    SettlementSale,
+    StoreSale,
+    Terminal,
+)
 from central.services import admin, pairing  # noqa: E402
 from desktop.core.clock import utc_now  # noqa: E402
 from desktop.sync.client import OutboxOp, PlatformClient  # noqa: E402
@@ -199,12 +205,18 @@ def check_exactly_once(db_url: str, terminals: list[tuple[str, str]], ops: int) 
                 ReceivedOp.terminal_id.in_(ids), ReceivedOp.status == "applied"))
             seen = session.scalar(select(func.count()).select_from(SeenOpId).where(SeenOpId.terminal_id.in_(ids)))
             lines = session.scalar(select(func.count()).select_from(PlatformLine).where(PlatformLine.terminal_id.in_(ids)))
+            stores = set(session.scalars(select(Terminal.store_id).where(Terminal.id.in_(ids))))
+            sales = session.scalar(select(func.count()).select_from(StoreSale).where(StoreSale.terminal_id.in_(ids)))
+            booked = session.scalar(select(func.count()).select_from(SettlementSale).where(
+                SettlementSale.store_id.in_(stores)))
     finally:
         engine.dispose()
     total = ops * len(ids)
-    if set(seqs.values()) != {ops} or received != total or seen != total or lines != expected_lines:
+    if (set(seqs.values()) != {ops} or received != total or seen != total or lines != expected_lines
+            or sales != expected_lines or booked != expected_lines):
         raise SystemExit(f"NOT exactly once: last_seq {set(seqs.values())}, applied {received}/{total}, "
-                         f"seen {seen}/{total}, lines {lines}/{expected_lines}")
+                         f"seen {seen}/{total}, lines {lines}/{expected_lines}, store sales {sales} and "
+                         f"settlement sales {booked} of {expected_lines}")
 
 
 def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -274,8 +275,11 @@ def prefetch(session: Session, terminal: TerminalContext, ops: Iterable[tuple[st
         db.prefetch(session, Merchant, homes)
 
 
+_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,64}$")  # desktop.core.op_contracts.Id: any other is refused unread
+
+
 def _ids(value: Any) -> list[str]:
-    return [value] if isinstance(value, str) and 0 < len(value) <= 64 else []
+    return [value] if isinstance(value, str) and _ID.fullmatch(value) else []
 
 
 Handler = Callable[[OpContext, Any], Outcome]
