@@ -70,12 +70,18 @@ def _before_commit(session: Session) -> None:
         flush_deferred(session)
 
 
-# Deferred inserts: rows many ops of one push write (reconciliation lines) are collected and
-# written in one executemany when the batch ends, instead of one statement per op. An op whose
-# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`). A session
-# marked `insert_immediately` writes them at once instead (the push's slow path, when the
-# database refuses the bulk insert: then the refusal is the one op's, as without deferral).
+# Deferred inserts: rows many ops of one push write (reconciliation and settlement lines, the
+# store's and the settlement's record of each sale) are collected and written in one
+# executemany per table when the batch ends, instead of one statement per op. An op whose
+# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`). A row given
+# with its primary `key` counts as present for `exists` from the moment it is deferred (the
+# second op of a batch naming the same sale finds the first one's). An op that reads such rows
+# by anything else than their key has them written first, outside its savepoint (the push's
+# `reads_back`, central/services/op_handlers.py). A session marked `insert_immediately` writes
+# them at once instead (the push's slow path, when the database refuses the bulk insert: then
+# the refusal is the one op's, as without deferral).
 _DEFERRED = "central_deferred_inserts"
+_DEFERRED_KEYS = "central_deferred_keys"
 _IMMEDIATE = "central_insert_immediately"
 
 
@@ -83,11 +89,15 @@ def insert_immediately(session: Session) -> None:
     session.info[_IMMEDIATE] = True
 
 
-def defer_insert(session: Session, table: Any, row: dict[str, Any]) -> None:
+def defer_insert(session: Session, table: Any, row: dict[str, Any], key: tuple[Any, ...] | None = None) -> None:
+    if key is not None:
+        _forget_absent_key(session, table, key)
     if session.info.get(_IMMEDIATE):
         session.execute(insert(table), [row])
         return
-    session.info.setdefault(_DEFERRED, []).append((table, row))
+    session.info.setdefault(_DEFERRED, []).append((table, row, key))
+    if key is not None:
+        session.info.setdefault(_DEFERRED_KEYS, set()).add((table, key))
 
 
 def deferred_mark(session: Session) -> int:
@@ -95,14 +105,19 @@ def deferred_mark(session: Session) -> int:
 
 
 def discard_deferred(session: Session, mark: int) -> None:
-    del session.info.get(_DEFERRED, [])[mark:]
+    pending = session.info.get(_DEFERRED, [])
+    keys: set[Any] = session.info.get(_DEFERRED_KEYS, set())
+    for table, _row, key in pending[mark:]:
+        keys.discard((table, key))
+    del pending[mark:]
 
 
 def flush_deferred(session: Session) -> None:
     """Write the deferred rows, one executemany per table, in the order they came."""
     pending = session.info.pop(_DEFERRED, [])
+    session.info.pop(_DEFERRED_KEYS, None)  # in the database now: `exists` asks it
     by_table: dict[Any, list[dict[str, Any]]] = {}
-    for table, row in pending:
+    for table, row, _key in pending:
         by_table.setdefault(table, []).append(row)
     for table, rows in by_table.items():
         # The table's own insert, one executemany: an ORM bulk insert would split the rows
@@ -114,12 +129,12 @@ def flush_deferred(session: Session) -> None:
 # second time, a member the platform does not know). `prefetch` loads the keys a whole batch
 # names in one query: the rows found stay in the session (held until it closes, so the
 # identity map answers for them), the keys not found are remembered as absent, and `lookup`
-# answers from both without a round trip. An absent key is forgotten as soon as an object
-# with that key is added to the session (`_on_pending`: the second op of a batch naming the
-# same sale finds the first one's row, flushed when its savepoint was released), and every
-# absent key is forgotten after a database refusal (`forget_absent`: a concurrent transaction
-# may have written one since; the retry asks the database). Only for models the ORM writes:
-# a row inserted with a Core insert would not forget its key.
+# and `exists` answer from both without a round trip. An absent key is forgotten as soon as a
+# row with that key is added to the session or deferred (the second op of a batch naming the
+# same sale finds the first one's), and every absent key is forgotten after a database
+# refusal (`forget_absent`: a concurrent transaction may have written one since; the retry
+# asks the database). Only for rows written through the session or `defer_insert` with their
+# key: a row inserted otherwise would not forget its key.
 _ABSENT = "central_known_absent"
 _HELD = "central_prefetched"
 _PREFETCH_CHUNK = 500
@@ -147,21 +162,35 @@ def prefetch(session: Session, model: type[T], keys: Iterable[tuple[Any, ...]]) 
 
 
 def lookup(session: Session, model: type[T], key: tuple[Any, ...]) -> T | None:
-    """`session.get(model, key)`, without a round trip for a key `prefetch` found absent."""
+    """`session.get(model, key)`, without a round trip for a key `prefetch` found absent (a
+    row still deferred is not returned: use `exists`)."""
     if key in session.info.get(_ABSENT, {}).get(model, ()):
         return None
     return session.get(model, key)
+
+
+def exists(session: Session, model: type[Any], key: tuple[Any, ...]) -> bool:
+    """Whether a row of `model` with this primary key is in the database or deferred."""
+    if (model, key) in session.info.get(_DEFERRED_KEYS, ()):
+        return True
+    return lookup(session, model, key) is not None
 
 
 def forget_absent(session: Session) -> None:
     session.info.pop(_ABSENT, None)
 
 
-def _on_pending(session: Session, instance: Any) -> None:
-    known = session.info.get(_ABSENT, {}).get(type(instance))
+def _forget_absent_key(session: Session, model: Any, key: tuple[Any, ...]) -> None:
+    known = session.info.get(_ABSENT, {}).get(model)
     if known:
+        known.discard(key)
+
+
+def _on_pending(session: Session, instance: Any) -> None:
+    if type(instance) in session.info.get(_ABSENT, {}):
         mapper = inspect(type(instance))
-        known.discard(tuple(getattr(instance, mapper.get_property_by_column(c).key) for c in mapper.primary_key))
+        key = tuple(getattr(instance, mapper.get_property_by_column(c).key) for c in mapper.primary_key)
+        _forget_absent_key(session, type(instance), key)
 
 
 @contextmanager

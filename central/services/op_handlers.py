@@ -282,9 +282,17 @@ def _ids(value: Any) -> list[str]:
     return [value] if isinstance(value, str) and _ID.fullmatch(value) else []
 
 
+def reads_back(kind: str, payload: Any) -> bool:
+    """Whether the op reads store or settlement sales by anything but their key (a refund its
+    sale, a Z report the shift's sales, coins their capture's earlier use): the rows the batch
+    deferred so far are written before it runs (central.db.defer_insert)."""
+    if kind in (OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED, OpKind.SHIFT_CLOSED):
+        return True
+    return kind == OpKind.SALE_COMPLETED and isinstance(payload, dict) and bool(
+        payload.get("coins") or payload.get("coin_fen"))
+
+
 Handler = Callable[[OpContext, Any], Outcome]
-# Kinds whose handler only checks and writes nothing: applied without a savepoint of their own.
-WRITES_NOTHING = frozenset({OpKind.STAFF_CHANGED})
 PREPARE: dict[str, Callable[[OpContext, Any], None]] = {OpKind.COINS_CAPTURED: lapse_before_capture}
 
 HANDLERS: dict[str, Handler] = {

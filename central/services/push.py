@@ -38,11 +38,11 @@ from central.services.audit_head import store_audit_head
 from central.services.op_handlers import (
     HANDLERS,
     PREPARE,
-    WRITES_NOTHING,
     OpContext,
     Outcome,
     payload_text,
     prefetch,
+    reads_back,
 )
 from desktop.core.op_contracts import MAX_PAYLOAD_BYTES, ContractError, check_json_safe
 
@@ -171,11 +171,15 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
         records.append(_record(ctx, op, result, now, stored))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
     session.execute(insert(ReceivedOp), records)
+    _flush_deferred(session)  # the batch's sales and lines, one insert per table
+    return results
+
+
+def _flush_deferred(session: Session) -> None:
     try:
-        flush_deferred(session)  # the batch's reconciliation lines, one insert
+        flush_deferred(session)
     except (IntegrityError, DataError) as exc:
         raise _BulkRefused from exc
-    return results
 
 
 def _apply_one(session: Session, op_ctx: OpContext, op: Op, stored: str) -> dict[str, Any]:
@@ -185,12 +189,12 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op, stored: str) -> dict
     unfit = _unfit_payload(op.payload, stored)
     if unfit:
         return _result(op, "rejected", unfit)
+    if reads_back(op.kind, op.payload):
+        _flush_deferred(session)  # outside the op's savepoint: they are the earlier ops' rows
     prepare = PREPARE.get(op.kind)
     if prepare is not None:
         prepare(op_ctx, op.payload)
     mark = deferred_mark(session)
-    if op.kind in WRITES_NOTHING:  # nothing to roll back: no savepoint
-        return _check_only(session, op_ctx, op, handler, mark)
     for attempt in (1, 2):  # a concurrent first-wins insert (PostgreSQL) is retried once
         try:
             with session.begin_nested():
@@ -210,18 +214,6 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op, stored: str) -> dict
             _log_refusal(op_ctx, op, exc)
             return _result(op, "rejected", "a value does not fit what the platform stores")
     raise AssertionError("unreachable")
-
-
-def _check_only(session: Session, op_ctx: OpContext, op: Op, handler: Any, mark: int) -> dict[str, Any]:
-    try:
-        outcome: Outcome = handler(op_ctx, op.payload)
-    except (OpRejected, ApiError) as exc:
-        result = _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
-    else:
-        result = _result(op, "applied", outcome.reason, conflict=outcome.conflict)
-    if session.new or session.dirty or session.deleted or deferred_mark(session) != mark:
-        raise AssertionError(f"the handler of {op.kind} wrote: it must not be in WRITES_NOTHING")
-    return result
 
 
 def _log_refusal(op_ctx: OpContext, op: Op, exc: Exception) -> None:

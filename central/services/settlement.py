@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from central.db import defer_insert, lookup
+from central.db import defer_insert, exists, lookup
 from central.models import Group, Member, Merchant, SettlementLine, SettlementSale
 from central.platform import TerminalContext
 from central.services.groups import entries_of
@@ -103,8 +103,9 @@ def record_sale(session: Session, origin: Origin, data: contracts.SaleCompleted)
                         selling_merchant_id=terminal.merchant_id,
                         rates=rates) if rates is not None else SaleAmounts()
     version = rates.version if rates is not None else None
-    if lookup(session, SettlementSale, (terminal.store_id, data.sale_id)) is None:
-        session.add(SettlementSale(
+    key = (terminal.store_id, data.sale_id)
+    if not exists(session, SettlementSale, key):  # written when the push ends (central.db.defer_insert)
+        defer_insert(session, SettlementSale, dict(
             store_id=terminal.store_id, sale_id=data.sale_id, merchant_id=terminal.merchant_id,
             member_id=data.member_id,
             home_merchant_id=ours.home_merchant_id, paid_fen=data.total_fen, coin_fen=data.coin_fen,
@@ -112,7 +113,7 @@ def record_sale(session: Session, origin: Origin, data: contracts.SaleCompleted)
             turnover_commission_fen=ours.turnover_commission_fen,
             alliance_share_fen=ours.alliance_share_fen, schedule_version=version, refunded_fen=0,
             coins_refunded_fen=0, reversed_reimbursement_fen=0, reversed_commission_fen=0,
-            reversed_share_fen=0, occurred_at=origin.at))
+            reversed_share_fen=0, occurred_at=origin.at), key=key)
     _book_amounts(session, origin, st.SOURCE_SALE, data.sale_id, ours, version, data.amounts,
                   data.schedule_version, origin.at, "")
 
