@@ -1,8 +1,9 @@
 """A push looks up what its batch's sales name in one query (central.db.prefetch): the ops of
 one batch still see each other. A sale and its refund in one batch, the same sale id twice in
 one batch, a sale refused then pushed again honestly in the same batch, a settlement line the
-database refuses, and two terminals of one store pushing the same sale id at once (SQLite and
-PostgreSQL): each sale is kept and booked exactly once."""
+database refuses, two terminals of one store pushing the same sale id at once, one capture for
+two sales of one batch, a Z report after its sales in one batch (SQLite and PostgreSQL): each
+sale is kept and booked exactly once, and the checks that read earlier sales see them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sqlalchemy import create_engine, func, select, text
 from central.models import PlatformLine, SettlementLine, SettlementSale, StoreSale
 from desktop.core import commission
 from desktop.sync.client import PlatformClient
-from tests.central.helpers import op
+from tests.central.helpers import MovableClock, Seed, op, paired
 from tests.central.settlement_helpers import (
     SEED_RATES,
     Alliance,
@@ -25,6 +26,10 @@ from tests.central.settlement_helpers import (
     sale_op,
     two_merchants,
 )
+from tests.central.test_sale_trust import _capture, _sale
+from tests.central.test_shift_ops import push as push_ops
+from tests.central.test_shift_ops import z
+from tests.central.voucher_helpers import keyed_terminal
 
 
 def _counts(alliance: Alliance, sale_id: str) -> tuple[int, int]:
@@ -192,3 +197,31 @@ def test_prefetch_ignores_ids_no_contract_allows(server: Any) -> None:
     good = sale_op(3, 1_000, at, sale_id="fine")
     answer = client.push(terminal, [bad, worse, good])
     assert [r["status"] for r in answer["results"]] == ["rejected", "rejected", "applied"]
+
+
+def test_one_capture_paying_two_sales_of_one_batch_pays_only_the_first(seed: Seed) -> None:
+    """A sale with coins reads the earlier sales of its batch (written before it runs)."""
+    member = seed.members[0]
+    seed.grant(member, 500)
+    client, terminal = paired(seed)
+    key = _capture(seed, client, member, 100)
+    first, second = _sale(member, 100, coin_capture_key=key), _sale(member, 100, coin_capture_key=key)
+    refund = {"refund_id": uuid.uuid4().hex, "sale_id": first["sale_id"], "reason": "cold",
+              "total_fen": 1_000, "coins_returned": 40, "coin_fen_returned": 40}
+    answer = client.push(terminal, [op(1, "sale.completed", first), op(2, "sale.completed", second),
+                                    op(3, "sale.refunded", refund), op(4, "sale.refunded", refund)])
+    assert [r["status"] for r in answer["results"]] == ["applied", "rejected", "applied", "rejected"]
+    assert "already paid sale" in answer["results"][1]["reason"]
+    assert "applied already" in answer["results"][3]["reason"]
+    assert seed.balance(member) == 440  # 100 paid, 40 given back once
+
+
+def test_a_z_report_counts_the_sales_pushed_before_it_in_the_same_batch(seed: Seed, clock: MovableClock) -> None:
+    term = keyed_terminal(seed, "Counter 1")
+    clock.advance(hours=3)  # sales after the pairing
+    sales = [(uuid.uuid4().hex, "sale.completed", {"sale_id": uuid.uuid4().hex, "total_fen": fen,
+                                                   "at": (clock.now - timedelta(hours=n)).isoformat()})
+             for n, fen in enumerate((4200, 3000), start=1)]
+    kind, payload = z(1, clock, sales_count=2, sales_fen=7200)
+    results = push_ops(term, *sales, (uuid.uuid4().hex, kind, payload))
+    assert [(r["status"], r["conflict"]) for r in results] == [("applied", False)] * 3
