@@ -259,7 +259,8 @@ def lapse_before_capture(ctx: OpContext, payload: Any) -> None:
 def prefetch(session: Session, terminal: TerminalContext, ops: Iterable[tuple[str, Any]]) -> None:
     """What the batch's sales look up one by one, loaded in one query each (central.db.prefetch):
     whether their sale ids were pushed before (store and settlement sales, almost never), the
-    members they name and those members' home merchants. Refunds are not prefetched: they read their sale as it is locked."""
+    members they name and those members' home merchants. Refunds are not prefetched: they read
+    their sale as it is locked."""
     sale_ids: set[str] = set()
     member_ids: set[str] = set()
     for kind, payload in ops:

@@ -3,7 +3,12 @@
 One transaction per batch, a savepoint per op: a rejected op rolls back alone and still
 advances `last_seq`; everything (effects, op records, `last_seq`, audit head) commits together,
 so an acknowledged op is durable and a lost acknowledgement is harmless: the retry finds
-`seq <= last_seq` and answers from the stored records.
+`seq <= last_seq` and answers from the stored records. Rows many ops write (op records, lines,
+store and settlement sales) are deferred and written in one insert per table when the batch
+ends; an op that reads them other than by key has them written before it runs
+(`op_handlers.reads_back`); what the ops would look up one by one is prefetched
+(`op_handlers.prefetch`). A bulk insert the database refuses makes the batch apply again op
+by op (`_BulkRefused`).
 
 Content never makes a 5xx: an op whose kind, payload or values break the contract is rejected
 with a reason (and still advances `last_seq`); a database refusal is logged with its driver text
