@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from central.db import flush_deferred
 from central.errors import ApiError, invalid, not_found
 from central.models import Merchant, SettlementClosure, SettlementLine
 from central.services.alliance import record_action
@@ -67,6 +68,7 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
         raise invalid("'from' must be before 'to'")
     if limit is not None and not 1 <= limit <= MAX_PAGE:
         raise invalid(f"limit must be between 1 and {MAX_PAGE}")
+    flush_deferred(session)  # lines this transaction booked (central.db.defer_insert) count too
     merchant = session.get(Merchant, merchant_id)
     if merchant is None:
         raise not_found("merchant", merchant_id)
