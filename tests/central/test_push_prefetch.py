@@ -1,5 +1,6 @@
-"""A push looks up what its batch's sales name in one query (central.db.prefetch): the ops of
-one batch still see each other. A sale and its refund in one batch, the same sale id twice in
+"""A push looks up what its batch's sales name in one query and writes their rows in one insert
+per table when the batch ends (central.db.prefetch, defer_insert): the ops of one batch still
+see each other. A sale and its refund in one batch, the same sale id twice in
 one batch, a sale refused then pushed again honestly in the same batch, a settlement line the
 database refuses, two terminals of one store pushing the same sale id at once, one capture for
 two sales of one batch, a Z report after its sales in one batch (SQLite and PostgreSQL): each
