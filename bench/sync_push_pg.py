@@ -4,10 +4,10 @@ worker process against several, in one run (`bench/sync_push.py` measures one te
 Each phase starts the real server as a process (`python -m central.cli central --workers N`,
 production settings) on a fresh database of the cluster given by --pg, pairs `--terminals`
 terminals through the HTTP API and has them all push their outboxes at once (a thread per
-terminal, batches of `--batch` ops: sales, joins and a record-only kind). Throughput is all ops
-over the wall time of the pushing. Exactly-once is then checked in the database: every
-terminal's last_seq, one received op per op, one seen op_id per op, and the reconciliation
-lines of the kinds that make them.
+terminal, batches of `--batch` ops: two sales with their lines and tender, as the checkout
+writes them, for each record-only op). Throughput is all ops over the wall time of the pushing. Exactly-once is then checked in the database: every
+terminal's last_seq, one received op per op, one seen op_id per op, the reconciliation
+lines of the kinds that make them, and one store sale and one settlement sale per sale.
 
 Targets: batched push >= 2,000 ops/s with 16 terminals, and 4 workers >= 1.5x one worker.
 
@@ -40,7 +40,14 @@ from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from central.db import make_engine, session_factory, transaction  # noqa: E402
-from central.models import PlatformLine, ReceivedOp, SeenOpId, Terminal  # noqa: E402
+from central.models import (  # noqa: E402
+    PlatformLine,
+    ReceivedOp,
+    SeenOpId,
+    SettlementSale,
+    StoreSale,
+    Terminal,
+)
 from central.services import admin, pairing  # noqa: E402
 from desktop.core.clock import utc_now  # noqa: E402
 from desktop.sync.client import OutboxOp, PlatformClient  # noqa: E402
@@ -49,15 +56,46 @@ from tests.central.helpers import new_public_key  # noqa: E402
 LINE_KINDS = ("sale.completed",)  # the kinds of the mix that write a reconciliation line
 
 
+ITEMS = (("Jasmine tea", 1800), ("Steamed buns", 600), ("Noodle soup", 2400), ("Soy milk", 500),
+         ("Fried rice", 2200))
+
+
+def sale(seq: int, at: str, member_id: str | None = None, amounts: dict[str, object] | None = None,
+         schedule_version: int | None = None) -> dict[str, object]:
+    """A sale as the checkout writes it (desktop/services/checkout): 1 to 4 lines, a line
+    discount now and then, a cash tender with change, the receipt number, shift and cashier."""
+    lines = []
+    for no in range(1, seq % 4 + 2):
+        name, price = ITEMS[(seq + no) % len(ITEMS)]
+        quantity, discount = no % 3 + 1, 100 if (seq + no) % 5 == 0 else 0
+        lines.append({"line_no": no, "item_id": f"item-{(seq + no) % len(ITEMS)}", "price_version": 1,
+                      "name": name, "quantity": quantity, "unit_price_fen": price, "discount_fen": discount,
+                      "amount_fen": quantity * price - discount})
+    base = sum(int(line["amount_fen"]) for line in lines)  # type: ignore[call-overload]
+    paid = (base // 5000 + 1) * 5000
+    payload: dict[str, object] = {
+        "sale_id": uuid.uuid4().hex, "at": at, "receipt_no": f"R{seq:06d}", "total_fen": base,
+        "base_fen": base, "lines": lines, "tenders": [{"kind": "cash", "amount_fen": paid}],
+        "change_fen": paid - base, "shift_id": "shift-1", "cashier": "Li Na"}
+    if member_id is not None:
+        payload["member_id"] = member_id
+    if amounts is not None:
+        payload["amounts"] = amounts
+    if schedule_version is not None:
+        payload["schedule_version"] = schedule_version
+    return payload
+
+
 def outbox(count: int) -> list[OutboxOp]:
+    """Two sales (sale.completed as the checkout writes it) for one record-only op (staff.changed)."""
+    at = utc_now().isoformat()
     rows = []
     for seq in range(1, count + 1):
         if seq % 3 == 0:
             rows.append(OutboxOp(seq, uuid.uuid4().hex, "staff.changed",
                                  {"staff_id": seq, "name": f"Staff {seq}", "role": "cashier", "active": True}))
         else:
-            rows.append(OutboxOp(seq, uuid.uuid4().hex, "sale.completed",
-                                 {"sale_id": uuid.uuid4().hex, "total_fen": 9800}))
+            rows.append(OutboxOp(seq, uuid.uuid4().hex, "sale.completed", sale(seq, at)))
     return rows
 
 
@@ -167,12 +205,18 @@ def check_exactly_once(db_url: str, terminals: list[tuple[str, str]], ops: int) 
                 ReceivedOp.terminal_id.in_(ids), ReceivedOp.status == "applied"))
             seen = session.scalar(select(func.count()).select_from(SeenOpId).where(SeenOpId.terminal_id.in_(ids)))
             lines = session.scalar(select(func.count()).select_from(PlatformLine).where(PlatformLine.terminal_id.in_(ids)))
+            stores = set(session.scalars(select(Terminal.store_id).where(Terminal.id.in_(ids))))
+            sales = session.scalar(select(func.count()).select_from(StoreSale).where(StoreSale.terminal_id.in_(ids)))
+            booked = session.scalar(select(func.count()).select_from(SettlementSale).where(
+                SettlementSale.store_id.in_(stores)))
     finally:
         engine.dispose()
     total = ops * len(ids)
-    if set(seqs.values()) != {ops} or received != total or seen != total or lines != expected_lines:
+    if (set(seqs.values()) != {ops} or received != total or seen != total or lines != expected_lines
+            or sales != expected_lines or booked != expected_lines):
         raise SystemExit(f"NOT exactly once: last_seq {set(seqs.values())}, applied {received}/{total}, "
-                         f"seen {seen}/{total}, lines {lines}/{expected_lines}")
+                         f"seen {seen}/{total}, lines {lines}/{expected_lines}, store sales {sales} and "
+                         f"settlement sales {booked} of {expected_lines}")
 
 
 def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> float:

@@ -10,12 +10,14 @@ PostgreSQL runs at READ COMMITTED; the terminal row and the change counter are l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import Engine, create_engine, event, insert, inspect, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -57,6 +59,7 @@ def _sqlite_engine(url: str) -> Engine:
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "transient_to_pending", _on_pending)
     return factory
 
 
@@ -67,12 +70,18 @@ def _before_commit(session: Session) -> None:
         flush_deferred(session)
 
 
-# Deferred inserts: rows many ops of one push write (reconciliation lines) are collected and
-# written in one executemany when the batch ends, instead of one statement per op. An op whose
-# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`). A session
-# marked `insert_immediately` writes them at once instead (the push's slow path, when the
-# database refuses the bulk insert: then the refusal is the one op's, as without deferral).
+# Deferred inserts: rows many ops of one push write (reconciliation and settlement lines, the
+# store's and the settlement's record of each sale) are collected and written in one
+# executemany per table when the batch ends, instead of one statement per op. An op whose
+# savepoint rolls back drops its own rows (`deferred_mark` / `discard_deferred`). A row given
+# with its primary `key` counts as present for `exists` from the moment it is deferred (the
+# second op of a batch naming the same sale finds the first one's). An op that reads such rows
+# by anything else than their key has them written first, outside its savepoint (the push's
+# `reads_back`, central/services/op_handlers.py). A session marked `insert_immediately` writes
+# them at once instead (the push's slow path, when the database refuses the bulk insert: then
+# the refusal is the one op's, as without deferral).
 _DEFERRED = "central_deferred_inserts"
+_DEFERRED_KEYS = "central_deferred_keys"
 _IMMEDIATE = "central_insert_immediately"
 
 
@@ -80,11 +89,15 @@ def insert_immediately(session: Session) -> None:
     session.info[_IMMEDIATE] = True
 
 
-def defer_insert(session: Session, table: Any, row: dict[str, Any]) -> None:
+def defer_insert(session: Session, table: Any, row: dict[str, Any], key: tuple[Any, ...] | None = None) -> None:
+    if key is not None:
+        _forget_absent_key(session, table, key)
     if session.info.get(_IMMEDIATE):
         session.execute(insert(table), [row])
         return
-    session.info.setdefault(_DEFERRED, []).append((table, row))
+    session.info.setdefault(_DEFERRED, []).append((table, row, key))
+    if key is not None:
+        session.info.setdefault(_DEFERRED_KEYS, set()).add((table, key))
 
 
 def deferred_mark(session: Session) -> int:
@@ -92,17 +105,92 @@ def deferred_mark(session: Session) -> int:
 
 
 def discard_deferred(session: Session, mark: int) -> None:
-    del session.info.get(_DEFERRED, [])[mark:]
+    pending = session.info.get(_DEFERRED, [])
+    keys: set[Any] = session.info.get(_DEFERRED_KEYS, set())
+    for table, _row, key in pending[mark:]:
+        keys.discard((table, key))
+    del pending[mark:]
 
 
 def flush_deferred(session: Session) -> None:
     """Write the deferred rows, one executemany per table, in the order they came."""
     pending = session.info.pop(_DEFERRED, [])
+    session.info.pop(_DEFERRED_KEYS, None)  # in the database now: `exists` asks it
     by_table: dict[Any, list[dict[str, Any]]] = {}
-    for table, row in pending:
+    for table, row, _key in pending:
         by_table.setdefault(table, []).append(row)
     for table, rows in by_table.items():
-        session.execute(insert(table), rows)
+        # The table's own insert, one executemany: an ORM bulk insert would split the rows
+        # into one statement per run of rows with the same columns not None.
+        session.execute(insert(getattr(table, "__table__", table)), rows)
+
+
+# Known rows: a push looks up, op by op, rows that are almost never there (a sale pushed a
+# second time, a member the platform does not know). `prefetch` loads the keys a whole batch
+# names in one query: the rows found stay in the session (held until it closes, so the
+# identity map answers for them), the keys not found are remembered as absent, and `lookup`
+# and `exists` answer from both without a round trip. An absent key is forgotten as soon as a
+# row with that key is added to the session or deferred (the second op of a batch naming the
+# same sale finds the first one's), and every absent key is forgotten after a database
+# refusal (`forget_absent`: a concurrent transaction may have written one since; the retry
+# asks the database). Only for rows written through the session or `defer_insert` with their
+# key: a row inserted otherwise would not forget its key.
+_ABSENT = "central_known_absent"
+_HELD = "central_prefetched"
+_PREFETCH_CHUNK = 500
+
+
+def prefetch(session: Session, model: type[T], keys: Iterable[tuple[Any, ...]]) -> list[T]:
+    """Load the rows of `model` with these primary keys (in the mapper's column order) at once;
+    returns the rows found (of the keys not known already)."""
+    absent: dict[type[Any], set[tuple[Any, ...]]] = session.info.setdefault(_ABSENT, {})
+    known = absent.setdefault(model, set())
+    wanted = sorted({tuple(key) for key in keys} - known)
+    columns = inspect(model).primary_key
+    held: list[Any] = session.info.setdefault(_HELD, [])
+    loaded: list[T] = []
+    for start in range(0, len(wanted), _PREFETCH_CHUNK):
+        chunk = wanted[start:start + _PREFETCH_CHUNK]
+        where = (columns[0].in_([key[0] for key in chunk]) if len(columns) == 1
+                 else tuple_(*columns).in_(chunk))
+        rows = list(session.scalars(select(model).where(where)))
+        held.extend(rows)
+        loaded.extend(rows)
+        found = {tuple(inspect(row).identity or ()) for row in rows}
+        known.update(key for key in chunk if key not in found)
+    return loaded
+
+
+def lookup(session: Session, model: type[T], key: tuple[Any, ...]) -> T | None:
+    """`session.get(model, key)`, without a round trip for a key `prefetch` found absent (a
+    row still deferred is not returned: use `exists`)."""
+    if key in session.info.get(_ABSENT, {}).get(model, ()):
+        return None
+    return session.get(model, key)
+
+
+def exists(session: Session, model: type[Any], key: tuple[Any, ...]) -> bool:
+    """Whether a row of `model` with this primary key is in the database or deferred."""
+    if (model, key) in session.info.get(_DEFERRED_KEYS, ()):
+        return True
+    return lookup(session, model, key) is not None
+
+
+def forget_absent(session: Session) -> None:
+    session.info.pop(_ABSENT, None)
+
+
+def _forget_absent_key(session: Session, model: Any, key: tuple[Any, ...]) -> None:
+    known = session.info.get(_ABSENT, {}).get(model)
+    if known:
+        known.discard(key)
+
+
+def _on_pending(session: Session, instance: Any) -> None:
+    if type(instance) in session.info.get(_ABSENT, {}):
+        mapper = inspect(type(instance))
+        key = tuple(getattr(instance, mapper.get_property_by_column(c).key) for c in mapper.primary_key)
+        _forget_absent_key(session, type(instance), key)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from central.db import flush_deferred
 from central.errors import invalid
 from central.models import Member, SettlementLine, SettlementSale
 from central.services.reconcile import utc_bound
@@ -24,6 +25,7 @@ def view(session: Session, merchant_id: str, start: datetime, end: datetime) -> 
     start, end = utc_bound(start, "from"), utc_bound(end, "to")
     if not start < end <= start + timedelta(days=MAX_DAYS):
         raise invalid(f"'from' must be before 'to', at most {MAX_DAYS} days apart")
+    flush_deferred(session)  # lines and sales this transaction wrote (central.db.defer_insert) count too
     locked = session.execute(select(func.count()).select_from(Member).where(
         Member.home_merchant_id == merchant_id)).scalar_one()
     spend: dict[str, int] = defaultdict(int)

@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from central import db
 from central.db import defer_insert
 from central.errors import OpRejected
-from central.models import JoinRequest, PlatformLine, Terminal
+from central.models import (
+    JoinRequest,
+    Member,
+    Merchant,
+    PlatformLine,
+    SettlementSale,
+    StoreSale,
+    Terminal,
+)
 from central.phone.payments import mark_refund
 from central.platform import Platform, TerminalContext
 from central.services import coins as coin_service
@@ -61,18 +71,18 @@ def event_time(ctx: OpContext, data: contracts.Payload) -> datetime:
 
 
 def add_line(ctx: OpContext, kind: str, at: datetime, *, fen: int = 0, coins: int = 0,
-             version: int | None = None) -> None:
+             version: int | None = None, data: contracts.Payload | None = None) -> None:
     """The op's reconciliation line, written with the batch's others in one insert when the
     push ends (central.db.defer_insert; dropped if the op's savepoint rolls back), and for sales,
     refunds, voids, settled groups and coin captures its settlement lines: recomputed from the
     platform's own data and schedule history, beside what the terminal recorded
-    (central/services/settlement.py)."""
+    (central/services/settlement.py; `data`: the payload as the handler parsed it already)."""
     defer_insert(ctx.session, PlatformLine, {
         "op_id": ctx.op_id, "store_id": ctx.terminal.store_id, "terminal_id": ctx.terminal.terminal_id,
         "kind": kind, "amount_fen": fen, "coins": coins, "schedule_version": version, "occurred_at": at})
     if kind in SETTLED_KINDS and ctx.payload is not None:
         settlement.record_op(ctx.session, settlement.Origin(ctx.terminal, ctx.op_id, at, ctx.now), kind,
-                              ctx.payload)
+                             ctx.payload if data is None else data)
 
 
 SETTLED_KINDS = frozenset({OpKind.SALE_COMPLETED, OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED,
@@ -207,7 +217,7 @@ def sale_completed(ctx: OpContext, payload: Any) -> Outcome:
     flagged = sales.record_sale(ctx.session, ctx.terminal, data, ctx.op_id, at, ctx.now)
     schedule = in_force(ctx.session, ctx.terminal.merchant_id, at)
     version = schedule.version if schedule else None
-    add_line(ctx, OpKind.SALE_COMPLETED, at, fen=data.total_fen, coins=data.coins, version=version)
+    add_line(ctx, OpKind.SALE_COMPLETED, at, fen=data.total_fen, coins=data.coins, version=version, data=data)
     reasons = [flagged + ": flagged to the store"] if flagged else []
     if data.schedule_version is not None and data.schedule_version != version:
         reasons.append(f"schedule version {data.schedule_version} differs: the platform used {version}")
@@ -221,7 +231,7 @@ def sale_refunded(ctx: OpContext, payload: Any, kind: str) -> Outcome:
     at = event_time(ctx, data)
     sales.record_refund(ctx.session, ctx.terminal, data, ctx.op_id, kind, at, ctx.now)
     add_line(ctx, OpKind.SALE_VOIDED if kind == "void" else OpKind.SALE_REFUNDED, at, fen=-data.total_fen,
-             coins=-data.coins_returned, version=data.schedule_version)
+             coins=-data.coins_returned, version=data.schedule_version, data=data)
     return Outcome()
 
 
@@ -244,6 +254,43 @@ def lapse_before_capture(ctx: OpContext, payload: Any) -> None:
     token_id = payload.get("token_id") if isinstance(payload, dict) else None
     if isinstance(token_id, str) and len(token_id) <= 64:
         coin_service.load_current(ctx.session, ctx.platform, token_id)
+
+
+def prefetch(session: Session, terminal: TerminalContext, ops: Iterable[tuple[str, Any]]) -> None:
+    """What the batch's sales look up one by one, loaded in one query each (central.db.prefetch):
+    whether their sale ids were pushed before (store and settlement sales, almost never), the
+    members they name and those members' home merchants. Refunds are not prefetched: they read
+    their sale as it is locked."""
+    sale_ids: set[str] = set()
+    member_ids: set[str] = set()
+    for kind, payload in ops:
+        if kind == OpKind.SALE_COMPLETED and isinstance(payload, dict):
+            sale_ids.update(_ids(payload.get("sale_id")))
+            member_ids.update(_ids(payload.get("member_id")))
+    if sale_ids:
+        db.prefetch(session, StoreSale, [(terminal.store_id, sale_id) for sale_id in sale_ids])
+        db.prefetch(session, SettlementSale, [(terminal.store_id, sale_id) for sale_id in sale_ids])
+    if member_ids:
+        members = db.prefetch(session, Member, [(member_id,) for member_id in member_ids])
+        homes = {(m.home_merchant_id,) for m in members if m.home_merchant_id}  # whom a share is paid
+        db.prefetch(session, Merchant, homes)
+
+
+_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,64}$")  # desktop.core.op_contracts.Id: any other is refused unread
+
+
+def _ids(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) and _ID.fullmatch(value) else []
+
+
+def reads_back(kind: str, payload: Any) -> bool:
+    """Whether the op reads store or settlement sales by anything but their key (a refund its
+    sale, a Z report the shift's sales, coins their capture's earlier use): the rows the batch
+    deferred so far are written before it runs (central.db.defer_insert)."""
+    if kind in (OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED, OpKind.SHIFT_CLOSED):
+        return True
+    return kind == OpKind.SALE_COMPLETED and isinstance(payload, dict) and bool(
+        payload.get("coins") or payload.get("coin_fen"))
 
 
 Handler = Callable[[OpContext, Any], Outcome]

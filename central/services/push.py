@@ -3,7 +3,12 @@
 One transaction per batch, a savepoint per op: a rejected op rolls back alone and still
 advances `last_seq`; everything (effects, op records, `last_seq`, audit head) commits together,
 so an acknowledged op is durable and a lost acknowledgement is harmless: the retry finds
-`seq <= last_seq` and answers from the stored records.
+`seq <= last_seq` and answers from the stored records. Rows many ops write (op records, lines,
+store and settlement sales) are deferred and written in one insert per table when the batch
+ends; an op that reads them other than by key has them written before it runs
+(`op_handlers.reads_back`); what the ops would look up one by one is prefetched
+(`op_handlers.prefetch`). A bulk insert the database refuses makes the batch apply again op
+by op (`_BulkRefused`).
 
 Content never makes a 5xx: an op whose kind, payload or values break the contract is rejected
 with a reason (and still advances `last_seq`); a database refusal is logged with its driver text
@@ -24,12 +29,26 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from central.db import deferred_mark, discard_deferred, flush_deferred, insert_immediately
+from central.db import (
+    deferred_mark,
+    discard_deferred,
+    flush_deferred,
+    forget_absent,
+    insert_immediately,
+)
 from central.errors import ApiError, OpRejected, invalid
 from central.models import ReceivedOp, SeenOpId, Terminal
 from central.platform import Platform, TerminalContext
 from central.services.audit_head import store_audit_head
-from central.services.op_handlers import HANDLERS, PREPARE, OpContext, Outcome, payload_text
+from central.services.op_handlers import (
+    HANDLERS,
+    PREPARE,
+    OpContext,
+    Outcome,
+    payload_text,
+    prefetch,
+    reads_back,
+)
 from desktop.core.op_contracts import MAX_PAYLOAD_BYTES, ContractError, check_json_safe
 
 log = logging.getLogger(__name__)
@@ -140,34 +159,43 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
     seen = set(session.execute(select(SeenOpId.op_id).where(
         SeenOpId.op_id.in_([op.op_id for op in new])
     )).scalars())
+    prefetch(session, ctx, [(op.kind, op.payload) for op in new if op.op_id not in seen])
     now = platform.clock()
     results, records, fresh_ids = [], [], []
     for op in new:
+        stored = _stored_text(op.payload)
         if op.op_id in seen:
             result = _result(op, "duplicate", "op_id received before under another seq",
                              original_status="unknown")
         else:
             seen.add(op.op_id)
             fresh_ids.append({"op_id": op.op_id, "terminal_id": ctx.terminal_id})
-            result = _apply_one(session, OpContext(session, platform, ctx, op.op_id, now, op.payload, op.kind), op)
+            op_ctx = OpContext(session, platform, ctx, op.op_id, now, op.payload, op.kind)
+            result = _apply_one(session, op_ctx, op, stored)
         results.append(result)
-        records.append(_record(ctx, op, result, now))
+        records.append(_record(ctx, op, result, now, stored))
     session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
     session.execute(insert(ReceivedOp), records)
-    try:
-        flush_deferred(session)  # the batch's reconciliation lines, one insert
-    except (IntegrityError, DataError) as exc:
-        raise _BulkRefused from exc
+    _flush_deferred(session)  # the batch's sales and lines, one insert per table
     return results
 
 
-def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
+def _flush_deferred(session: Session) -> None:
+    try:
+        flush_deferred(session)
+    except (IntegrityError, DataError) as exc:
+        raise _BulkRefused from exc
+
+
+def _apply_one(session: Session, op_ctx: OpContext, op: Op, stored: str) -> dict[str, Any]:
     handler = HANDLERS.get(op.kind)
     if handler is None:
         return _result(op, "rejected", f"unknown op kind {_printable(op.kind)}")
-    unfit = _unfit_payload(op.payload)
+    unfit = _unfit_payload(op.payload, stored)
     if unfit:
         return _result(op, "rejected", unfit)
+    if reads_back(op.kind, op.payload):
+        _flush_deferred(session)  # outside the op's savepoint: they are the earlier ops' rows
     prepare = PREPARE.get(op.kind)
     if prepare is not None:
         prepare(op_ctx, op.payload)
@@ -182,6 +210,7 @@ def _apply_one(session: Session, op_ctx: OpContext, op: Op) -> dict[str, Any]:
             return _result(op, "rejected", getattr(exc, "reason", None) or str(exc))
         except IntegrityError as exc:
             discard_deferred(session, mark)
+            forget_absent(session)  # the retry asks the database what a concurrent push wrote
             if attempt == 2:
                 _log_refusal(op_ctx, op, exc)
                 return _result(op, "rejected", "conflicts with data the platform already holds")
@@ -199,13 +228,13 @@ def _log_refusal(op_ctx: OpContext, op: Op, exc: Exception) -> None:
                 getattr(exc, "orig", exc))
 
 
-def _unfit_payload(payload: Any) -> str:
+def _unfit_payload(payload: Any, stored: str) -> str:
     """Why a payload cannot be stored at all (bad text, too deep, too big), or ''."""
     try:
         check_json_safe(payload)
     except ContractError as exc:
         return exc.reason
-    if len(_stored_text(payload)) > MAX_PAYLOAD_BYTES:
+    if len(stored) > MAX_PAYLOAD_BYTES:
         return "invalid payload: larger than 2 MiB"
     return ""
 
@@ -226,8 +255,7 @@ def _stored_text(payload: Any) -> str:
         return json.dumps({"unstorable_payload": True})
 
 
-def _record(ctx: TerminalContext, op: Op, result: dict[str, Any], now: Any) -> dict[str, Any]:
-    stored = _stored_text(op.payload)
+def _record(ctx: TerminalContext, op: Op, result: dict[str, Any], now: Any, stored: str) -> dict[str, Any]:
     if len(stored) > MAX_PAYLOAD_BYTES:
         stored = json.dumps({"payload_too_large_bytes": len(stored)})
     return {

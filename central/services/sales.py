@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.db import defer_insert, exists, lookup
 from central.errors import OpRejected
 from central.models import (
     CoinAuthorization,
@@ -40,27 +41,28 @@ def record_sale(session: Session, ctx: TerminalContext, data: contracts.SaleComp
     the reason when it does not hold. A member the platform does not know is flagged to the
     store (a conflict, the reason returned): the sale stands (its money was taken), the member
     on it is the terminal's word only."""
-    if session.get(StoreSale, (ctx.store_id, data.sale_id)) is not None:
+    if exists(session, StoreSale, (ctx.store_id, data.sale_id)):
         raise OpRejected(f"sale {data.sale_id} was pushed already by this store")
     _check_time(session, ctx, at, now)
     _check_arithmetic(data)
     if data.coins or data.coin_fen:
         _check_coins(session, ctx, data, at)
-    session.add(StoreSale(
+    # Written with the batch's other sales when the push ends (central.db.defer_insert): the
+    # ops that read store sales by anything but their key have them written first.
+    defer_insert(session, StoreSale, dict(
         store_id=ctx.store_id, sale_id=data.sale_id, terminal_id=ctx.terminal_id, op_id=op_id,
         member_id=data.member_id, total_fen=data.total_fen, coins=data.coins, coin_fen=data.coin_fen,
         coin_capture_key=data.coin_capture_key if data.coins else None,
         coin_token_id=data.coin_token_id if data.coins else None, refunded_fen=0, coins_returned=0,
-        voided=False, sold_at=at))
+        voided=False, sold_at=at), key=(ctx.store_id, data.sale_id))
     flagged = ""
-    if data.member_id and session.get(Member, data.member_id) is None:
+    if data.member_id and lookup(session, Member, (data.member_id,)) is None:
         flagged = (f"sale {data.receipt_no or data.sale_id} names member {data.member_id}, whom the platform "
                    "does not know: no alliance share is due to them")
         session.add(Conflict(
             store_id=ctx.store_id, kind=SALE_UNKNOWN_MEMBER, subject_id=data.sale_id, winner_op_id=op_id,
             winner_terminal_id=ctx.terminal_id, loser_op_id=op_id, loser_terminal_id=ctx.terminal_id,
             detail=flagged, created_at=now, change_seq=next_change_seq(session)))
-    session.flush()
     return flagged
 
 
@@ -147,10 +149,11 @@ def record_refund(session: Session, ctx: TerminalContext, data: contracts.SaleRe
     """A refund or void of one of this store's sales; the coins go back to the member once."""
     sale = session.execute(select(StoreSale).where(StoreSale.store_id == ctx.store_id,
                                                    StoreSale.sale_id == data.sale_id).with_for_update()
+                           .execution_options(populate_existing=True)  # as locked, not as loaded before
                            ).scalar_one_or_none()
     if sale is None:
         raise OpRejected(f"no sale {data.sale_id} of this store")
-    if session.get(StoreSaleRefund, (ctx.store_id, data.refund_id)) is not None:
+    if lookup(session, StoreSaleRefund, (ctx.store_id, data.refund_id)) is not None:
         raise OpRejected(f"refund {data.refund_id} was applied already")
     if sale.voided:
         raise OpRejected(f"sale {data.sale_id} was voided already")

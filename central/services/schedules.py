@@ -84,32 +84,46 @@ def change_schedule(session: Session, merchant_id: str, effective_from: datetime
     return add_schedule(session, merchant_id, effective_from, rates, now)
 
 
+_CLOSED = "central_closed_until"  # session.info: a merchant's closed_until, read once a transaction
+
+
 def closed_until(session: Session, merchant_id: str) -> datetime | None:
-    """The end of the merchant's last closed period (None: none closed)."""
-    value: datetime | None = session.execute(
-        select(SettlementClosure.period_end).where(SettlementClosure.merchant_id == merchant_id)
-        .order_by(SettlementClosure.period_end.desc()).limit(1)
-    ).scalar_one_or_none()
-    return value
+    """The end of the merchant's last closed period (None: none closed). Read once a
+    transaction (a push books several lines per sale); closing a period forgets it
+    (`forget_closed`)."""
+    cached: dict[str, datetime | None] = session.info.setdefault(_CLOSED, {})
+    if merchant_id not in cached:
+        cached[merchant_id] = session.execute(
+            select(SettlementClosure.period_end).where(SettlementClosure.merchant_id == merchant_id)
+            .order_by(SettlementClosure.period_end.desc()).limit(1)
+        ).scalar_one_or_none()
+    return cached[merchant_id]
+
+
+def forget_closed(session: Session) -> None:
+    session.info.pop(_CLOSED, None)
 
 
 def by_version(session: Session, merchant_id: str, version: int) -> CommissionSchedule | None:
-    return session.execute(select(CommissionSchedule).where(
-        CommissionSchedule.merchant_id == merchant_id, CommissionSchedule.version == version)
-    ).scalar_one_or_none()
+    return next((s for s in _schedules(session, merchant_id) if s.version == version), None)
 
 
 def in_force(session: Session, merchant_id: str, at: datetime) -> CommissionSchedule | None:
     """The version in force at `at`: latest effective_from not after it; ties go to the newer
     version. A merchant's schedules (a handful) are read once per transaction: a push of 500
     sales asks 500 times."""
+    moment = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return next((s for s in _schedules(session, merchant_id) if _aware(s.effective_from) <= moment), None)
+
+
+def _schedules(session: Session, merchant_id: str) -> list[CommissionSchedule]:
+    """The merchant's versions, latest effective first, read once a transaction."""
     loaded: dict[str, list[CommissionSchedule]] = session.info.setdefault(_LOADED, {})
     if merchant_id not in loaded:
         loaded[merchant_id] = list(session.scalars(
             select(CommissionSchedule).where(CommissionSchedule.merchant_id == merchant_id)
             .order_by(CommissionSchedule.effective_from.desc(), CommissionSchedule.version.desc())))
-    moment = at if at.tzinfo else at.replace(tzinfo=UTC)
-    return next((s for s in loaded[merchant_id] if _aware(s.effective_from) <= moment), None)
+    return loaded[merchant_id]
 
 
 def _aware(moment: datetime) -> datetime:

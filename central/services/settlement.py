@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from central.db import defer_insert, exists, lookup
 from central.models import Group, Member, Merchant, SettlementLine, SettlementSale
 from central.platform import TerminalContext
 from central.services.groups import entries_of
@@ -26,6 +26,7 @@ from desktop.core import statement as st
 from desktop.core.commission import Rates, SaleAmounts, sale_amounts
 from desktop.core.ops import OpKind
 
+M = TypeVar("M", bound=contracts.Payload)
 PLATFORM = "platform"  # the counterparty of a share whose home merchant left the alliance
 
 
@@ -56,16 +57,21 @@ def plausible(origin: Origin) -> Origin:
 
 
 def record_op(session: Session, origin: Origin, kind: str, payload: Any) -> None:
-    """The settlement lines of one applied op (called for the money-carrying kinds)."""
+    """The settlement lines of one applied op (called for the money-carrying kinds); `payload`
+    as pushed, or as the op's handler parsed it already."""
     origin = plausible(origin)
     if kind == OpKind.SALE_COMPLETED:
-        record_sale(session, origin, contracts.validate_model(contracts.SaleCompleted, payload))
+        record_sale(session, origin, _parsed(contracts.SaleCompleted, payload))
     elif kind in (OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED):
-        record_refund(session, origin, contracts.validate_model(contracts.SaleRefunded, payload))
+        record_refund(session, origin, _parsed(contracts.SaleRefunded, payload))
     elif kind == OpKind.GROUP_SETTLED:
-        record_group(session, origin, contracts.validate_model(contracts.GroupSettled, payload))
+        record_group(session, origin, _parsed(contracts.GroupSettled, payload))
     elif kind == OpKind.COINS_CAPTURED:
-        record_capture(session, origin, contracts.validate_model(contracts.CoinsCaptured, payload))
+        record_capture(session, origin, _parsed(contracts.CoinsCaptured, payload))
+
+
+def _parsed(model: type[M], payload: Any) -> M:
+    return payload if isinstance(payload, model) else contracts.validate_model(model, payload)
 
 
 def _rates(session: Session, merchant_id: str, at: datetime) -> Rates | None:
@@ -90,15 +96,16 @@ def _share_recipient(session: Session, home_merchant_id: str, at: datetime) -> s
 def record_sale(session: Session, origin: Origin, data: contracts.SaleCompleted) -> None:
     terminal = origin.terminal
     rates = _rates(session, terminal.merchant_id, origin.at)
-    member = session.get(Member, data.member_id) if data.member_id else None
+    member = lookup(session, Member, (data.member_id,)) if data.member_id else None
     home = (member.home_merchant_id or "") if member is not None else ""
     ours = sale_amounts(member_sale_fen=data.total_fen, coin_fen=data.coin_fen,
                         has_member=data.member_id is not None, home_merchant_id=home,
                         selling_merchant_id=terminal.merchant_id,
                         rates=rates) if rates is not None else SaleAmounts()
     version = rates.version if rates is not None else None
-    if session.get(SettlementSale, (terminal.store_id, data.sale_id)) is None:
-        session.add(SettlementSale(
+    key = (terminal.store_id, data.sale_id)
+    if not exists(session, SettlementSale, key):  # written when the push ends (central.db.defer_insert)
+        defer_insert(session, SettlementSale, dict(
             store_id=terminal.store_id, sale_id=data.sale_id, merchant_id=terminal.merchant_id,
             member_id=data.member_id,
             home_merchant_id=ours.home_merchant_id, paid_fen=data.total_fen, coin_fen=data.coin_fen,
@@ -106,7 +113,7 @@ def record_sale(session: Session, origin: Origin, data: contracts.SaleCompleted)
             turnover_commission_fen=ours.turnover_commission_fen,
             alliance_share_fen=ours.alliance_share_fen, schedule_version=version, refunded_fen=0,
             coins_refunded_fen=0, reversed_reimbursement_fen=0, reversed_commission_fen=0,
-            reversed_share_fen=0, occurred_at=origin.at))
+            reversed_share_fen=0, occurred_at=origin.at), key=key)
     _book_amounts(session, origin, st.SOURCE_SALE, data.sale_id, ours, version, data.amounts,
                   data.schedule_version, origin.at, "")
 
@@ -115,7 +122,8 @@ def record_refund(session: Session, origin: Origin, data: contracts.SaleRefunded
     """A refund or void reverses what its sale implied, under the sale's version: in
     proportion to the part refunded so far (desktop.core.statement.refund_share)."""
     terminal = origin.terminal
-    sale = session.get(SettlementSale, (terminal.store_id, data.sale_id))
+    # As the database holds it now (its StoreSale is locked by the refund's check), not as loaded before.
+    sale = session.get(SettlementSale, (terminal.store_id, data.sale_id), populate_existing=True)
     if sale is None:
         ours, version, sale_at, note = SaleAmounts(), None, origin.at, f"sale {data.sale_id} unknown to the platform"
     else:
@@ -217,7 +225,9 @@ def book(session: Session, *, merchant_id: str, origin: Origin | None, source: s
     if origin is not None and origin.note:
         note = f"{note}; {origin.note}" if note else origin.note
     differs = client_fen is not None and (client_fen != fen or (client_version is not None and client_version != version))
-    session.execute(insert(SettlementLine).values(
+    # Nothing reads a line back before the transaction ends: a push writes its batch's lines
+    # in one insert when it ends, dropping those of an op whose savepoint rolls back (central.db).
+    defer_insert(session, SettlementLine, dict(
         merchant_id=merchant_id, store_id=origin.terminal.store_id if origin and own_line else None,
         terminal_id=origin.terminal.terminal_id if origin and own_line else None,
         op_id=origin.op_id if origin else None, source=source, ref=ref, kind=st.check_kind(kind),

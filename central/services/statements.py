@@ -20,11 +20,12 @@ from typing import Any
 from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from central.db import flush_deferred
 from central.errors import ApiError, invalid, not_found
 from central.models import Merchant, SettlementClosure, SettlementLine
 from central.services.alliance import record_action
 from central.services.reconcile import utc_bound
-from central.services.schedules import closed_until
+from central.services.schedules import closed_until, forget_closed
 from desktop.core import statement as st
 
 MAX_PAGE = 20_000
@@ -67,6 +68,7 @@ def statement(session: Session, merchant_id: str, start: datetime, end: datetime
         raise invalid("'from' must be before 'to'")
     if limit is not None and not 1 <= limit <= MAX_PAGE:
         raise invalid(f"limit must be between 1 and {MAX_PAGE}")
+    flush_deferred(session)  # lines this transaction booked (central.db.defer_insert) count too
     merchant = session.get(Merchant, merchant_id)
     if merchant is None:
         raise not_found("merchant", merchant_id)
@@ -263,6 +265,7 @@ def close_period(session: Session, merchant_id: str, start: datetime, end: datet
     label = st.period_label(start, end)
     session.add(SettlementClosure(merchant_id=merchant_id, period_start=start, period_end=end, label=label,
                                   closed_at=now, statement=json.dumps(whole, ensure_ascii=False)))
+    forget_closed(session)
     record_action(session, now, "settlement.period_closed", merchant_id, reason or "period over",
                   period=label, closing_fen=whole["closing_fen"])
     session.flush()
