@@ -12,7 +12,11 @@ with the store holding 200,000 audit rows and 200,000 outbox rows:
   bare window. The floor is printed beside it: the bare window with SQLAlchemy's ORM imported
   and one SQLite connection made, which the store cannot do without. (That Alembic is not imported for a store at head is tests/store/test_quick_head.py.)
 
-    python bench/startup.py [--runs 7] [--rows 200000] [--idle-seconds 6]
+    python bench/startup.py [--runs 7] [--rows 200000] [--idle-seconds 6] [--bundle PATH]
+
+`--bundle build/installer/dist/pinshang/pinshang` measures the built bundle (what a shop installs:
+its modules are compiled into the bundle, there is no source beside them) instead of
+`python -m desktop` from this checkout; the bare window is the checkout's Python either way.
 """
 
 from __future__ import annotations
@@ -105,6 +109,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--idle-seconds", type=float, default=6.0)
+    parser.add_argument("--bundle", type=Path, default=None, help="the bundle's executable to measure instead")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "PINSHANG_BENCH_STARTUP": "1", "PYTHONPATH": str(ROOT)}
@@ -112,7 +117,8 @@ def main() -> int:
         folder = Path(tmp)
         print(f"building a store with {args.rows:,} audit rows and {args.rows:,} outbox rows…", flush=True)
         build_store(folder, args.rows)
-        ours_cmd = [sys.executable, "-m", "desktop", "--data-dir", str(folder)]
+        app = [str(args.bundle.resolve())] if args.bundle else [sys.executable, "-m", "desktop"]
+        ours_cmd = [*app, "--data-dir", str(folder)]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
         time_to_idle(ours_cmd, env), time_to_idle(bare_cmd, env)  # warm the OS file cache, compile once
         kept: dict[str, list[float]] = {"ours": [], "bare": []}

@@ -29,9 +29,10 @@ WORDS = {"zh": {"locked": "锁定商户：Steak House", "made": "已预留 50 �
 
 
 def qr_in(page: Any, selector: str) -> str:
-    """Decode the QR code the page shows in `selector`, from a screenshot of it."""
+    """Decode the QR code the page shows in `selector`, from a screenshot of it (QR codes only:
+    zxing-cpp can read a stray 1D barcode into the text beside it)."""
     png = page.locator(selector).screenshot()
-    found = [b.text for b in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    found = [b.text for b in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)), formats=zxingcpp.BarcodeFormat.QRCode)]
     assert len(found) == 1, found
     return str(found[0])
 
