@@ -145,12 +145,15 @@ def central(db_url: str, workers: int, log: Path) -> Iterator[str]:
             process.wait(timeout=10)
 
 
-def pair_terminals(db_url: str, url: str, count: int) -> list[tuple[str, str]]:
+def pair_terminals(db_url: str, url: str, count: int, stores: int = 1) -> list[tuple[str, str]]:
+    """`count` terminals over `stores` stores (of as many merchants), in turn."""
     engine = make_engine(db_url)
     try:
         with transaction(session_factory(engine)) as session:
-            store = admin.create_store(session, admin.create_merchant(session, "Bench"), "Bench store")
-            codes = [pairing.create_pairing_code(session, store, utc_now(), timedelta(hours=1)) for _ in range(count)]
+            shops = [admin.create_store(session, admin.create_merchant(session, f"Bench {i}"), f"Bench store {i}")
+                     for i in range(stores)]
+            codes = [pairing.create_pairing_code(session, shops[i % stores], utc_now(), timedelta(hours=1))
+                     for i in range(count)]
     finally:
         engine.dispose()
     paired = []
@@ -221,7 +224,7 @@ def check_exactly_once(db_url: str, terminals: list[tuple[str, str]], ops: int) 
 
 def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> float:
     with fresh_database(cluster) as db_url, central(db_url, workers, log) as url:
-        terminals = pair_terminals(db_url, url, args.terminals)
+        terminals = pair_terminals(db_url, url, args.terminals, args.stores)
         rate = push_all(url, terminals, args.ops, args.batch)
         check_exactly_once(db_url, terminals, args.ops)
     return rate
@@ -231,6 +234,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pg", required=True, help="a PostgreSQL cluster URL (a database is created and dropped)")
     parser.add_argument("--terminals", type=int, default=16)
+    parser.add_argument("--stores", type=int, default=1,
+                        help="the terminals are shared out over this many stores, each of its own merchant")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--ops", type=int, default=2_000, help="ops per terminal")
     parser.add_argument("--batch", type=int, default=500)

@@ -213,12 +213,13 @@ def format_columns(left: str, right: str, columns: int) -> list[str]:
     """Left text on the left, right text flush right on the last line; wraps the left side
     (between words: when the right side leaves no room for the left's longest word, the right
     goes flush right on the lines below)."""
-    right = right.strip()
+    right = printable(right).strip()
     room = columns - text_width(right) - 1 if right else columns
     longest = max((text_width(token) for token in _tokens(printable(left)) if not token.isspace()), default=0)
-    if text_width(right) > columns or (right and longest > room):
-        # The right side leaves too little room for a word of the left: the left on its own
-        # lines, the right flush right below (no word is ever broken beside a long value).
+    if text_width(right) > columns or (right and longest > room) or "\n" in right:
+        # The right side leaves too little room for a word of the left, or is lines of its
+        # own: the left on its own lines, the right flush right below, line by line (no word
+        # is ever broken beside a long value, no newline is printed inside a line).
         return wrap(left, columns) + [_pad_left(line, columns) for line in wrap(right, columns)]
     left_lines = wrap(left, max(room, 2)) if room >= 2 else [*wrap(left, columns), ""]
     last = left_lines[-1]

@@ -18,6 +18,7 @@ from desktop.documents.document import (
     char_width,
     format_columns,
     layout,
+    printable,
     text_width,
     wrap,
 )
@@ -55,9 +56,15 @@ def test_no_laid_out_row_exceeds_the_columns(left: str, right: str, columns: int
 @given(TEXT, st.text(ALPHABET, max_size=20), st.sampled_from([32, 48]))
 def test_right_column_ends_flush_right_on_the_last_line(left: str, right: str, columns: int) -> None:
     lines = format_columns(left, right, columns)
-    if right.strip() and text_width(right.strip()) <= columns:
-        assert lines[-1].endswith(right.strip())
+    assert not any("\n" in line for line in lines)  # a newline inside a line would break the receipt
+    value = printable(right).strip()
+    if value and "\n" not in value and text_width(value) <= columns:
+        assert lines[-1].endswith(value)
         assert text_width(lines[-1]) == columns
+
+
+def test_a_value_of_several_lines_goes_flush_right_line_by_line_below_the_label() -> None:
+    assert format_columns("备注", "少辣\n不要香菜", 16) == ["备注", "            少辣", "        不要香菜"]
 
 
 def test_a_double_width_character_is_never_split_at_the_edge() -> None:
