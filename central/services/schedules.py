@@ -93,6 +93,10 @@ def closed_until(session: Session, merchant_id: str) -> datetime | None:
     (`forget_closed`)."""
     cached: dict[str, datetime | None] = session.info.setdefault(_CLOSED, {})
     if merchant_id not in cached:
+        # Held to the end of the transaction: closing this merchant's period (which locks the
+        # row for update, central/services/statements.py) waits until the lines booked with
+        # this answer are committed, and a transaction starting after it reads the new end.
+        session.execute(select(Merchant.id).where(Merchant.id == merchant_id).with_for_update(read=True, key_share=True))
         cached[merchant_id] = session.execute(
             select(SettlementClosure.period_end).where(SettlementClosure.merchant_id == merchant_id)
             .order_by(SettlementClosure.period_end.desc()).limit(1)

@@ -255,6 +255,11 @@ def close_period(session: Session, merchant_id: str, start: datetime, end: datet
     that arrives later for it is booked in the next open period as an adjustment."""
     if end > now:
         raise invalid(f"the period ends {end.isoformat()}: it can be closed once it is over")
+    # Waits for every push that has read this merchant's closed periods (schedules.closed_until)
+    # to commit its lines, which then are in the statement stored below; later pushes wait for
+    # this close and book what belongs to the closed period as adjustments.
+    session.execute(select(Merchant.id).where(Merchant.id == merchant_id).with_for_update())
+    forget_closed(session)
     closed = closed_until(session, merchant_id)
     if closed is not None and end <= closed:
         raise ApiError(409, "period_closed", f"the period up to {closed.isoformat()} is closed already")

@@ -27,6 +27,8 @@ from desktop.ui.roles import role_name
 from desktop.ui.theme import mark_role, set_tone
 from desktop.ui.widgets.keypad import Keypad
 
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+
 
 class LoginScreen(QWidget):
     """Shows who may log in and hands (staff id, PIN) to the shell, which checks it."""
@@ -46,8 +48,9 @@ class LoginScreen(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.setPlaceholderText(self.tr("PIN"))
-        # Tapping a name must not take the keyboard away from the PIN field.
-        self.staff_list.setFocusProxy(self.pin)
+        # Tapping a name must not take the keyboard away from the PIN field: Qt.NoFocus, set
+        # by the property's name (setFocusPolicy would want the Qt namespace's enum).
+        self.staff_list.setProperty("focusPolicy", NO_FOCUS)
         self.pin.returnPressed.connect(self.submit)
         self.keypad = Keypad(self.pin, self)
         self.keypad.submitted.connect(self.submit)

@@ -144,6 +144,7 @@ def test_clicking_a_name_keeps_typing_in_the_pin_field(qtbot, shell) -> None:
     row = screen.staff_list.visualItemRect(screen.staff_list.item(2)).center()
     qtbot.mouseClick(screen.staff_list.viewport(), Qt.MouseButton.LeftButton, pos=row)
     assert screen.staff_list.currentRow() == 2
+    assert screen.staff_list.focusPolicy() == Qt.FocusPolicy.NoFocus and not screen.staff_list.hasFocus()
     qtbot.keyClicks(shell.gate.focusWidget() or screen.pin, "3333")
     assert screen.pin.text() == "3333"
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)

@@ -43,7 +43,7 @@ from desktop.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 NOT_BEFORE_LOGIN = ("sqlalchemy", "alembic", "pydantic", "requests", "cryptography", "keyring", "pypinyin",
-                    "json", "hashlib",  # (tempfile: PySide6 imports it itself) "importlib.metadata", "importlib.resources",
+                    "json", "hashlib", "importlib.metadata", "importlib.resources",  # (not tempfile: PySide6 imports it)
                     "desktop.services.registry", "desktop.ui.operations", "desktop.ui.context",
                     "desktop.ui.main_window", "desktop.licences")
 
