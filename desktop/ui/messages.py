@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.errors import UserError
 from desktop.ui.i18n import error_text
@@ -34,6 +34,9 @@ def describe(exc: BaseException, doing: str = "") -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, doing: str = "") -> None:
+    # Imported here: the login window, painted first, never needs it.
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, QCoreApplication.translate("messages", "Cannot do that"), describe(exc, doing))
 
 
