@@ -118,11 +118,12 @@ def pull_with_writer(services: Services, texts: list[str]) -> dict[str, Any]:
     totals = []
     for _ in range(2):  # the first pull, then a reset over the full copy (every page swept)
         start = time.perf_counter()
+        pull = services.sync_pull  # built before the clock starts: building it holds no lock
         for text in texts:
             answer = json.loads(text)
             before = len(yields)
             began = time.perf_counter()
-            services.sync_pull.apply(answer)
+            pull.apply(answer)
             holds.append(time.perf_counter() - began - sum(yields[before:]))
         totals.append(time.perf_counter() - start)
     stop.set()

@@ -112,7 +112,19 @@ def open_store(path: Path) -> Database:
     except BaseException:
         database.close()
         raise
+    _configure_mappers()
     return database
+
+
+def _configure_mappers() -> None:
+    """The ORM's one-time set-up of every model, here (the app opens the store in the
+    background), not inside the first write transaction that uses one: a paired terminal's
+    first pull would hold the write lock for it (~30 ms)."""
+    from sqlalchemy.orm import configure_mappers
+
+    import desktop.store.models  # noqa: F401 (every area's models: desktop/store/models.py)
+
+    configure_mappers()
 
 
 def _migrate(database: Database, path: Path) -> None:
