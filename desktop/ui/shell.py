@@ -127,15 +127,13 @@ class Shell(QObject):
         self.gate.hide()
         self._show(self.main)
         self.main.open_home()
-        from PySide6.QtCore import QThreadPool
+        from desktop.ui.tasks import run_task, side_pool
 
-        from desktop.ui.tasks import run_task
-
-        # What the first bill needs is loaded while the cashier looks, on a thread of its own:
-        # the screens' background reads never queue behind it, even with one core.
-        services, pool = self.services, QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        QTimer.singleShot(0, lambda: run_task(services.warm_up, pool=pool))
+        # What the first bill needs is loaded while the cashier looks, on a thread of its own
+        # (the screens' background reads never queue behind it); not at all if this shell is
+        # gone by then (the timer belongs to it).
+        services = self.services
+        QTimer.singleShot(0, self, lambda: run_task(services.warm_up, pool=side_pool()))
         return self.main
 
     def logout(self) -> None:

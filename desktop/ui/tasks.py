@@ -108,7 +108,26 @@ def run_task(
     relay.succeeded.connect(lambda result: done(on_success, result))
     relay.failed.connect(lambda exc: done(on_failure, exc))
     TASKS.__enter__()  # counted from now: shutdown waits for a queued task as for a running one
-    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+    try:
+        (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+    except BaseException:  # never started: nothing will deliver, nobody may wait for it
+        TASKS.__exit__(None, None, None)
+        _live.discard(relay)
+        relay.deleteLater()
+        raise
+
+
+_side_pool: QThreadPool | None = None
+
+
+def side_pool() -> QThreadPool:
+    """One thread of the process's own for work nobody waits for (the warm-up after login): the
+    global pool's threads stay free for the screens' reads and writes, even with one core."""
+    global _side_pool
+    if _side_pool is None:
+        _side_pool = QThreadPool()
+        _side_pool.setMaxThreadCount(1)
+    return _side_pool
 
 
 def pending() -> int:

@@ -64,6 +64,29 @@ def test_shutdown_waits_for_running_tasks(qtbot) -> None:
     qtbot.waitUntil(lambda: done == [7])
 
 
+def test_a_task_that_could_not_start_is_not_waited_for(qtbot) -> None:
+    import pytest
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.ui.tasks import TASKS, pending, run_task
+
+    gone = QThreadPool()
+    shiboken6.delete(gone)  # a pool deleted before the task is handed to it
+    with pytest.raises(RuntimeError):
+        run_task(lambda: 1, pool=gone)
+    assert pending() == 0 and TASKS.wait_idle(0.1)  # shutdown and the next screen do not wait for it
+
+
+def test_after_login_the_warm_up_never_outlives_its_shell(qtbot, shell) -> None:
+    from desktop.ui.tasks import TASKS, pending
+    from tests.ui.conftest import login
+
+    login(qtbot, shell, "小张", "3333")  # schedules the warm-up on the next turn of the event loop
+    shell.deleteLater()
+    qtbot.waitUntil(lambda: pending() == 0 and TASKS.wait_idle(0))
+
+
 def test_the_staff_screen_shows_a_lock_only_while_it_holds(qapp) -> None:
     from datetime import timedelta
 
