@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -276,11 +275,9 @@ def prefetch(session: Session, terminal: TerminalContext, ops: Iterable[tuple[st
         db.prefetch(session, Merchant, homes)
 
 
-_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,64}$")  # desktop.core.op_contracts.Id: any other is refused unread
-
-
 def _ids(value: Any) -> list[str]:
-    return [value] if isinstance(value, str) and _ID.fullmatch(value) else []
+    """`value` when the contract's `Id` would take it; any other is refused unread, never looked up."""
+    return [value] if contracts.is_id(value) else []
 
 
 def reads_back(kind: str, payload: Any) -> bool:

@@ -83,7 +83,18 @@ Str64 = Annotated[StrictStr, Field(min_length=0, max_length=64), AfterValidator(
 Str64NE = Annotated[StrictStr, Field(min_length=1, max_length=64), AfterValidator(_storable)]
 
 
-Id = Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")]
+ID_PATTERN = r"^[A-Za-z0-9_.:\-]+$"
+ID_MAX = 64
+Id = Annotated[StrictStr, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(value: object) -> bool:
+    """Whether `Id` would take `value`, without validating a payload (the platform's prefetch
+    looks up only such ids: central/services/op_handlers.py)."""
+    return isinstance(value, str) and 0 < len(value) <= ID_MAX and _ID.fullmatch(value) is not None
+
+
 Hex64 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
 # Longest voucher: 26 fixed bytes + 4 texts of 1 + 255 bytes + 64 of signature, in base32.
 VoucherText = Annotated[StrictStr, Field(max_length=1800, pattern=r"^PSV1[A-Z2-7]+$")]

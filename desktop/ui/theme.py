@@ -68,7 +68,7 @@ QLabel[badge="true"] {{ color: white; background: {ERROR}; border-radius: 8px; p
 
 
 def set_role(widget: W, role: str, colour: str | None = None) -> W:
-    widget.setProperty("role", role)
+    mark_role(widget, role)
     if colour is not None:
         widget.setProperty("colour", colour)
     _repolish(widget)
