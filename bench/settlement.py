@@ -2,13 +2,15 @@
 schedule that changes 3 times, on the platform and on the counter.
 
 Measured in one run, each the best of --repeat:
-- the platform's statement of the month (central.services.statements.statement, every line:
-  opening balance, per-kind totals, closing, the lines with both values and versions);
+- the platform's statement of the month (central.services.statements.statement: opening
+  balance, per-kind totals, closing, every line with both values and versions), in the whole
+  form (a dict per line: the CLI, CSV and closures) and in the compact rows the counter asks for;
 - the counter's reconciliation (desktop.sync.settlement_report.compare of the counter's own lines,
-  read from its `settlement_lines` table, beside that statement: matched, differing, missing);
-- the baselines: a bare `SELECT kind, SUM(...) ... GROUP BY kind` over the same rows, on the
-  platform's settlement_lines table and on the counter's.
-Prints the times and the ratios. Target: each well under 5 s.
+  read from its `settlement_lines` table, beside those rows: matched, differing, missing);
+- the floor of that work: one sqlite3 query per side reading the columns the screen shows,
+  matched in a dict, a row per line (target: statement + reconciliation <= 2x the floor);
+- the peak memory (tracemalloc) of statement + reconciliation against the floor's (<= 2x);
+- the whole screen path over HTTP, and bare `SELECT kind, SUM(...) GROUP BY kind` baselines.
 
 The platform's lines are written by the platform's own booking (central.services.settlement.book)
 from amounts computed with desktop.core.commission; the counter's outbox rows carry the same
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -116,6 +119,16 @@ def best(repeat: int, work: object) -> tuple[float, object]:
     return min(times), result
 
 
+def peak(work: object) -> int:
+    """The most memory Python held while `work` ran (its result included)."""
+    tracemalloc.start()
+    try:
+        work()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def over_http(folder: Path, sessions: object, merchant: str, services: Services, terminal: str,
               repeat: int) -> tuple[float, int]:
     """The screen's whole path: the real platform serving on 127.0.0.1 in its own process (as in
@@ -174,9 +187,13 @@ def main() -> int:
         print(f"built {args.lines:,} lines in {time.perf_counter() - t0:.1f} s")
         start, end = MONTH
 
-        def statement() -> dict[str, object]:
+        def statement() -> dict[str, object]:  # the whole form: every line a dict (CLI, CSV)
             with transaction(sessions) as session:  # type: ignore[arg-type]
                 return statements.statement(session, merchant, start, end)
+
+        def statement_rows() -> st.StatementRows:  # the compact form the counter asks for
+            with transaction(sessions) as session:  # type: ignore[arg-type]
+                return st.StatementRows.of_first_page(statements.statement(session, merchant, start, end, rows=True))
 
         def bare_platform() -> list[object]:
             with transaction(sessions) as session:  # type: ignore[arg-type]
@@ -185,11 +202,16 @@ def main() -> int:
                     .where(SettlementLine.merchant_id == merchant, SettlementLine.booked_at >= start,
                            SettlementLine.booked_at < end).group_by(SettlementLine.kind)))
 
-        t_statement, answer = best(args.repeat, statement)
+        t_whole, whole = best(args.repeat, statement)
+        t_statement, answer = best(args.repeat, statement_rows)
+        assert isinstance(answer, st.StatementRows) and isinstance(whole, dict)
+        assert answer.lines() == whole["lines"], "the compact form holds the whole lines"
+        whole_count = whole["line_count"]
+        del whole  # 100,000 dicts the counter never holds (their collection would slow what follows)
         t_bare, sums = best(args.repeat, bare_platform)
 
         def reconcile() -> sr.Report:
-            return sr.compare(services.settlement.lines(MANAGER, *sr.EVERYTHING), answer, terminal,  # type: ignore[arg-type]
+            return sr.compare(services.settlement.lines(MANAGER, *sr.EVERYTHING), answer, terminal,
                               start, end)
 
         def bare_counter() -> list[object]:
@@ -225,20 +247,27 @@ def main() -> int:
 
         t_reconcile, report = best(args.repeat, reconcile)
         t_floor, floor_matched = best(args.repeat, floor)
+        ours_peak = peak(lambda: sr.compare(services.settlement.lines(MANAGER, *sr.EVERYTHING), statement_rows(),
+                                            terminal, start, end))
+        floor_peak = peak(floor)
         t_http, http_rows = over_http(folder, sessions, merchant, services, terminal, args.repeat)
         t_bare_counter, counter_sums = best(args.repeat, bare_counter)
-        assert isinstance(answer, dict) and isinstance(report, sr.Report)
-        assert answer["line_count"] == len(report.rows) >= args.lines
+        assert isinstance(report, sr.Report)
+        assert answer.head["line_count"] == whole_count == len(report.rows) >= args.lines
         assert report.count(sr.MATCHED) == len(report.rows) == floor_matched, "every line matches"
-        assert dict((k, int(v)) for k, v in sums) == {k: t["fen"] for k, t in answer["totals"].items() if t["count"]}  # type: ignore[union-attr]
+        assert dict((k, int(v)) for k, v in sums) == {k: t["fen"] for k, t in answer.head["totals"].items() if t["count"]}  # type: ignore[union-attr]
         assert dict((k, int(v)) for k, v in counter_sums) == dict(sums)  # type: ignore[arg-type]
-        print(f"platform statement   {t_statement:6.2f} s  ({answer['line_count']:,} lines)")
+        print(f"platform statement, whole lines {t_whole:6.2f} s  ({whole_count:,} lines)")
+        print(f"platform statement, rows        {t_statement:6.2f} s  (what the counter asks for)")
         print(f"  bare GROUP BY      {t_bare:6.3f} s  ratio {t_statement / t_bare:6.1f}x")
         print(f"counter reconcile    {t_reconcile:6.2f} s  ({len(report.rows):,} rows, all matched)")
         print(f"  bare GROUP BY      {t_bare_counter:6.3f} s  ratio {t_reconcile / t_bare_counter:6.1f}x")
         print(f"statement + reconcile {t_statement + t_reconcile:6.2f} s against the floor (one query per side, "
               f"matched in a dict, a row per line: {floor_matched:,} matched) {t_floor:6.3f} s: "
               f"ratio {(t_statement + t_reconcile) / t_floor:5.1f}x   (target <= 2x)")
+        print(f"memory at its peak (tracemalloc): statement + reconcile {ours_peak / 2**20:6.1f} MiB, the floor "
+              f"(both sides' lines as sqlite3 tuples, matched) {floor_peak / 2**20:6.1f} MiB: "
+              f"ratio {ours_peak / floor_peak:5.2f}x   (target <= 2x)")
         print(f"counter reconcile over HTTP (every page fetched, then compared) {t_http:6.2f} s "
               f"({http_rows:,} rows), ratio to the bare GROUP BY {t_http / t_bare_counter:6.1f}x")
         services.close()

@@ -11,10 +11,10 @@ platform's business time zone (China Standard Time, UTC+8, no daylight saving).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.commission import Rates, SaleAmounts, coin_reimbursement_fen, deal_commission_fen
 from desktop.core.errors import ValidationError
@@ -71,6 +71,50 @@ class ClientLine(NamedTuple):
     fen: int
     schedule_version: int | None
     at: datetime
+
+
+# The statement's page keys that are not its head (docs/sync-protocol.md, Statements).
+_PAGE_KEYS = ("lines", "rows", "line_fields", "more", "cursor", "counterparty_names")
+
+
+@dataclass
+class StatementRows:
+    """A whole statement in the compact form, as its pages arrive: the first page's head
+    (balances, totals, counts), the line fields, every line as one row (a list in `fields`
+    order: a month of a busy store is 100,000 of them, kept as the JSON gave them) and the
+    counterparties' names."""
+
+    head: dict[str, Any]
+    fields: tuple[str, ...]
+    rows: list[Sequence[Any]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of_first_page(cls, page: dict[str, Any]) -> StatementRows:
+        whole = cls({k: v for k, v in page.items() if k not in _PAGE_KEYS}, tuple(page["line_fields"]))
+        whole.add_page(page)
+        return whole
+
+    def add_page(self, page: dict[str, Any]) -> None:
+        if tuple(page["line_fields"]) != self.fields:
+            raise ValueError(f"a page of the statement has other fields: {page['line_fields']}")
+        self.rows.extend(page["rows"])
+        self.names.update(page.get("counterparty_names") or {})
+
+    def position(self, name: str) -> int:
+        return self.fields.index(name)
+
+    def lines(self) -> list[dict[str, Any]]:
+        """The rows as whole lines: `signed_fen` from the kind's direction (a kind not known
+        here moves nothing), `occurred_at` from `booked_at` when null, the counterparty's name."""
+        lines = []
+        for row in self.rows:
+            line = dict(zip(self.fields, row, strict=True))
+            line["signed_fen"] = DIRECTION.get(line["kind"], 0) * int(line["fen"])
+            line["occurred_at"] = line["occurred_at"] or line["booked_at"]
+            line["counterparty_name"] = self.names.get(line["counterparty"], line["counterparty"])
+            lines.append(line)
+        return lines
 
 
 @dataclass(frozen=True)

@@ -10,27 +10,33 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import collector
 from desktop.core.clock import from_iso
 from desktop.core.commission import Rates
 from desktop.core.statement import ClientLine
 from desktop.store.raw_write import sqlite_of
 from desktop.store.sync_models import CommissionSchedule, SyncState
 
-# The op's status when it is still in the outbox; a pruned op was acknowledged long ago.
-_LINES = ("SELECT l.id, l.op_id, COALESCE(o.status, 'applied'), l.source, l.ref, l.kind, l.fen, "
-          "l.schedule_version, l.at FROM settlement_lines l LEFT JOIN outbox o ON o.op_id = l.op_id "
-          "ORDER BY l.id")
+_LINES = "SELECT id, op_id, source, ref, kind, fen, schedule_version, at FROM settlement_lines ORDER BY id"
+# The ops still in the outbox whose status is not `applied` (pending, rejected): few, and read
+# once, where a join would look up every line's op (twice the time of reading the lines). An
+# op not found is applied, or pruned from the outbox long after it was.
+_NOT_APPLIED = "SELECT op_id, status FROM outbox WHERE status != 'applied'"
 
 
 def client_lines(session: Session, start: datetime, end: datetime) -> list[ClientLine]:
     """This terminal's lines whose event lies in [start, end), in the order they were written."""
+    connection = sqlite_of(session)  # no SQLAlchemy row per line
+    status = dict(connection.execute(_NOT_APPLIED).fetchall())
     found = []
-    rows = sqlite_of(session).execute(_LINES).fetchall()  # no SQLAlchemy row per line
-    for seq, op_id, status, source, ref, kind, fen, version, at_text in rows:
-        at = from_iso(at_text)
-        if start <= at < end:
-            found.append(ClientLine(seq, op_id, status, source, ref or "", kind, int(fen),
-                                    None if version is None else int(version), at))
+    at_text, at = "", start
+    with collector.paused():  # a named tuple per line (desktop/core/collector.py)
+        for seq, op_id, source, ref, kind, fen, version, text in connection.execute(_LINES):
+            if text != at_text:  # an op's lines are written together, at one time: parsed once
+                at_text, at = text, from_iso(text)
+            if start <= at < end:
+                found.append(ClientLine(seq, op_id, status.get(op_id, "applied"), source, ref or "", kind, fen,
+                                        version, at))
     return found
 
 

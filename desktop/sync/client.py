@@ -18,7 +18,7 @@ from urllib.parse import quote
 from desktop.core.clock import to_iso
 from desktop.core.errors import UserError
 from desktop.core.i18n import QT_TRANSLATE_NOOP
-from desktop.core.statement import DIRECTION
+from desktop.core.statement import StatementRows
 from desktop.core.urls import platform_url  # no token in clear to a public host
 
 if TYPE_CHECKING:  # requests (with urllib3, idna, charset_normalizer: ~9 MiB) is imported by the first client
@@ -184,10 +184,13 @@ class PlatformClient:
         return self._call("GET", "/v1/statement", params=params)
 
     def statement_all(self, start: datetime, end: datetime, *, scope: str = "store") -> dict[str, Any]:
-        """The whole statement, page after page in the compact form (the head of the first page,
-        every line as a dict)."""
-        head: dict[str, Any] = {}
-        lines: list[dict[str, Any]] = []
+        """The whole statement as one answer: the head of the first page, every line as a dict."""
+        whole = self.statement_rows(start, end, scope=scope)
+        return {**whole.head, "lines": whole.lines(), "more": False, "cursor": None}
+
+    def statement_rows(self, start: datetime, end: datetime, *, scope: str = "store") -> StatementRows:
+        """The whole statement, page after page in the compact form (what reconciliation reads)."""
+        whole: StatementRows | None = None
         cursor: str | None = None
         while True:
             params: dict[str, Any] = {"from": to_iso(start), "to": to_iso(end), "scope": scope,
@@ -195,14 +198,13 @@ class PlatformClient:
             if cursor is not None:
                 params["cursor"] = cursor
             page = self._call("GET", "/v1/statement", params=params)
-            head = head or page
-            lines.extend(_lines_of(page))
+            if whole is None:
+                whole = StatementRows.of_first_page(page)
+            else:
+                whole.add_page(page)
             if not page["more"]:
-                break
+                return whole
             cursor = str(page["cursor"])
-        return {**{k: v for k, v in head.items()
-                   if k not in ("rows", "line_fields", "more", "cursor", "counterparty_names")},
-                "lines": lines, "more": False, "cursor": None}
 
     def alliance(self, start: datetime, end: datetime) -> dict[str, Any]:
         return self._call("GET", "/v1/alliance", params={"from": to_iso(start), "to": to_iso(end)})
@@ -262,17 +264,3 @@ def _op_json(row: OutboxOp | Sequence[Any]) -> dict[str, Any]:
     else:
         seq, op_id, kind, payload = row
     return {"seq": int(seq), "op_id": str(op_id), "kind": str(kind), "payload": payload}
-
-
-def _lines_of(page: dict[str, Any]) -> list[dict[str, Any]]:
-    """A compact page's rows as whole lines (docs/sync-protocol.md, Statements): `signed_fen`
-    from the kind's direction, `occurred_at` from `booked_at` when null, the counterparty's name."""
-    fields, names = page["line_fields"], page.get("counterparty_names") or {}
-    lines = []
-    for row in page["rows"]:
-        line = dict(zip(fields, row, strict=True))
-        line["signed_fen"] = DIRECTION.get(line["kind"], 0) * int(line["fen"])  # a kind not known here moves nothing
-        line["occurred_at"] = line["occurred_at"] or line["booked_at"]
-        line["counterparty_name"] = names.get(line["counterparty"], line["counterparty"])
-        lines.append(line)
-    return lines

@@ -16,12 +16,14 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any, NamedTuple
 
+from desktop.core import collector
 from desktop.core import statement as st
 from desktop.core.clock import from_iso
 from desktop.core.staff import Permission
-from desktop.core.statement import ClientLine
+from desktop.core.statement import ClientLine, StatementRows
 from desktop.services.base import Actor, require
 from desktop.services.registry import Services
 from desktop.sync.client import PlatformClient
@@ -81,12 +83,12 @@ def build(services: Services, actor: Actor, client: PlatformClient, start: datet
 
 
 def gather(services: Services, actor: Actor, client: PlatformClient, start: datetime,
-           end: datetime) -> tuple[list[ClientLine], dict[str, Any]]:
+           end: datetime) -> tuple[list[ClientLine], StatementRows]:
     """This counter's own lines and the whole statement: the statement is fetched (page after
     page, on a helper thread) while the lines are read."""
     require(actor, Permission.VIEW_REPORTS)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="statement") as pool:
-        fetching = pool.submit(client.statement_all, start, end)
+        fetching = pool.submit(client.statement_rows, start, end)
         try:
             ours = services.settlement.lines(actor, *EVERYTHING)
         finally:
@@ -94,47 +96,63 @@ def gather(services: Services, actor: Actor, client: PlatformClient, start: date
     return ours, statement
 
 
-def compare(ours: Iterable[ClientLine], statement: dict[str, Any], terminal_id: str,
+# The fields the comparison reads from a statement row, in the order _platform_row takes them.
+_READ = ("kind", "op_id", "terminal_id", "fen", "schedule_version", "source", "ref", "occurred_at", "booked_at",
+         "client_fen", "note", "adjusts", "counterparty")
+
+
+def compare(ours: Iterable[ClientLine], statement: StatementRows, terminal_id: str,
             start: datetime, end: datetime) -> Report:
     """`ours`: our lines of any time (a late line booked in this period matches its op); only
-    those whose event lies in [start, end) are missing when the statement lacks them."""
-    report = Report(start, end, {k: v for k, v in statement.items() if k != "lines"})
-    mine = {(line.op_id, line.kind): line for line in ours}
-    seen: set[tuple[str, str]] = set()
-    for line in statement["lines"]:
-        report.rows.append(_platform_row(line, mine, terminal_id, seen))
-    for key, line in mine.items():
-        if key not in seen and start <= line.at < end:
-            report.rows.append(Row(MISSING_ON_PLATFORM, line.kind, line.source, line.ref, line.op_id, terminal_id,
-                                   line.at, here_fen=line.fen, here_version=line.schedule_version,
-                                   note=line.status))
-    report.rows.sort(key=lambda r: (ORDER[r.status], r.at))
+    those whose event lies in [start, end) are missing when the statement lacks them. The rows
+    come in ORDER of status, each status by event time."""
+    with collector.paused():  # a named tuple per row (desktop/core/collector.py)
+        mine = {(line.op_id, line.kind): line for line in ours}
+        by_status: dict[str, list[Row]] = {status: [] for status in ORDER}
+        fields = itemgetter(*(statement.position(name) for name in _READ))
+        for line in statement.rows:
+            row = _platform_row(fields(line), statement.names, mine, terminal_id)
+            by_status[row.status].append(row)
+        missing = by_status[MISSING_ON_PLATFORM]
+        for line in mine.values():  # what the platform's rows did not match (they pop what they do)
+            if start <= line.at < end:
+                missing.append(Row(MISSING_ON_PLATFORM, line.kind, line.source, line.ref, line.op_id, terminal_id,
+                                   line.at, here_fen=line.fen, here_version=line.schedule_version, note=line.status))
+        report = Report(start, end, statement.head)
+        for status in sorted(ORDER, key=ORDER.__getitem__):
+            report.rows.extend(sorted(by_status[status], key=_event_time))
     return report
 
 
-def _platform_row(line: dict[str, Any], mine: dict[tuple[str, str], ClientLine], terminal_id: str,
-                  seen: set[tuple[str, str]]) -> Row:
-    kind, op_id, terminal = line["kind"], line["op_id"] or "", line["terminal_id"] or ""
-    fen, version = int(line["fen"]), line["schedule_version"]
+def _event_time(row: Row) -> datetime:
+    return row.at
+
+
+def _platform_row(line: tuple[Any, ...], names: dict[str, str], mine: dict[tuple[str, str], ClientLine],
+                  terminal_id: str) -> Row:
+    """The row of one platform line (its _READ fields); a line of ours it matches leaves `mine`."""
+    (kind, op_id, terminal, fen, version, source, ref, occurred, booked, client_fen, note, adjusts,
+     counterparty) = line
+    op_id, terminal, fen = op_id or "", terminal or "", int(fen)
     here: ClientLine | None = None
     if not terminal:
         status = MERCHANT
     elif terminal != terminal_id:
         status = OTHER_TERMINAL
     else:
-        key = (op_id, kind)
-        here = mine.get(key)
+        here = mine.pop((op_id, kind), None)
         if here is None:
             status = MISSING_HERE
         else:
-            seen.add(key)
             same = here.fen == fen and (here.schedule_version is None or here.schedule_version == version)
             status = MATCHED if same else DIFFERS
-    counterparty = line["counterparty"] and line.get("counterparty_name", line["counterparty"])
-    at = here.at if here is not None else from_iso(line["occurred_at"])  # the same event time when matched
-    return Row(status, kind, line["source"], line["ref"] or "", op_id, terminal, at,
-               here.fen if here else None, here.schedule_version if here else None, fen, version,
-               line["client_fen"], line["note"], line["adjusts"], counterparty)
+    if counterparty:
+        counterparty = names.get(counterparty, counterparty)
+    if here is not None:  # the same event time when matched
+        return Row(status, kind, source, ref or "", op_id, terminal, here.at, here.fen, here.schedule_version, fen,
+                   version, client_fen, note, adjusts, counterparty)
+    return Row(status, kind, source, ref or "", op_id, terminal, from_iso(occurred or booked), None, None, fen,
+               version, client_fen, note, adjusts, counterparty)
 
 
 CSV_HEADER = ("status", "kind", "source", "ref", "terminal", "occurred_at", "here_fen", "here_schedule_version",

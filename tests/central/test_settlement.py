@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from central.cli import main
 from central.errors import ApiError
-from central.models import Member, MemberContact, Store
+from central.models import Member, MemberContact, SettlementLine, Store
 from central.server import RunningServer
 from central.services import admin, alliance, statements
 from central.services.schedules import Rates, add_schedule, change_schedule
@@ -358,3 +359,34 @@ def test_a_terminal_cannot_date_its_commission_away_or_name_the_share_s_earner(
     assert lines[st.ALLIANCE_SHARE_PAID]["counterparty"] == world.a
     assert kind_fen(world.statement(world.a, start, end), st.ALLIANCE_SHARE_EARNED) == 100
     assert world.statement(sister, start, end)["line_count"] == 0
+
+
+def test_the_compact_rows_write_each_time_as_isoformat_does(server: RunningServer, clock: MovableClock) -> None:
+    """The rows' times are made by the database on SQLite (central/services/statements.py): the
+    same text as the stored time's isoformat(), with and without microseconds, on either engine."""
+    world = two_merchants(server)
+    client, terminal = world.terminal(world.store_b)
+    whole_second = (clock.now - timedelta(hours=3)).replace(microsecond=0)
+    fraction = (clock.now - timedelta(hours=2)).replace(microsecond=123400)
+    ops = [sale_op(n, 5000, at, member_id=world.member, amounts=_member_sale(world))
+           for n, at in ((1, whole_second), (2, fraction))]
+    assert [r["status"] for r in client.push(terminal, ops)["results"]] == ["applied", "applied"]
+    start, end = st.period_bounds("month", st.local_day(clock.now))
+    whole = client.statement_rows(start, end)
+    booked, occurred = whole.position("booked_at"), whole.position("occurred_at")
+    line_id = whole.position("line_id")
+    with world.tx() as session:
+        stored = {line.id: (line.booked_at, line.occurred_at) for line in session.scalars(select(SettlementLine))}
+    assert len(whole.rows) == 4  # each sale's turnover commission and the share passed on
+    for row in whole.rows:
+        booked_at, occurred_at = stored[row[line_id]]
+        assert row[booked] == booked_at.isoformat()
+        assert row[occurred] == (None if occurred_at == booked_at else occurred_at.isoformat())
+    assert {row[booked] for row in whole.rows} == {whole_second.isoformat(), fraction.isoformat()}
+    assert whole.lines() == client.statement_all(start, end)["lines"]
+
+
+def _member_sale(world: Any) -> Any:
+    """A sale of 50.00 at B to A's member, without coins."""
+    return sale_amounts(member_sale_fen=5000, coin_fen=0, has_member=True, home_merchant_id=world.a,
+                        selling_merchant_id=world.b, rates=core(SEED_RATES, 1))

@@ -161,3 +161,77 @@ def test_a_store_with_two_terminals_sees_whose_line_is_whose(till: Till, tmp_pat
         assert model.data(model.index(model.rows.index(ours), 3)) == "This counter"  # not its pairing name
     finally:
         second.close()
+
+
+def test_our_lines_carry_their_ops_status_read_from_the_outbox(till: Till) -> None:
+    """Pending until the platform answers, then applied, rejected when it refused (read once,
+    beside the lines: desktop/store/settlement_queries.py)."""
+    sale = _member_sale(till)
+    op_id = _sale_op(till, sale).op_id
+
+    def statuses() -> set[str]:
+        return {line.status for line in till.services.settlement.lines(MANAGER, *sr.EVERYTHING) if line.op_id == op_id}
+
+    assert statuses() == {"pending"}
+    till.sync()
+    assert statuses() == {"applied"}
+    with till.services.db.write() as s:  # as _acknowledge records a refusal
+        op = s.scalar(select(OutboxOp).where(OutboxOp.op_id == op_id))
+        assert op is not None
+        op.status = "rejected"
+    assert statuses() == {"rejected"}
+
+
+def _page(fields: tuple[str, ...], lines: list[dict[str, object]], names: dict[str, str],
+          **head: object) -> dict[str, object]:
+    return {"merchant_id": "M1", "line_count": len(lines), **head, "line_fields": list(fields),
+            "rows": [[line.get(f) for f in fields] for line in lines], "counterparty_names": names,
+            "more": False, "cursor": None}
+
+
+def _line(op_id: str, kind: str, fen: int, at: datetime, terminal: str = "T1", **more: object) -> dict[str, object]:
+    return {"line_id": 0, "booked_at": at.isoformat(), "occurred_at": None, "source": "sale", "kind": kind,
+            "ref": f"sale-{op_id}", "store_id": "S1" if terminal else None, "terminal_id": terminal or None,
+            "op_id": op_id if terminal else None, "fen": fen, "schedule_version": 1, "client_fen": fen,
+            "client_version": 1, "differs": False, "counterparty": "", "note": "", "adjusts": "", **more}
+
+
+def test_compare_reads_rows_by_their_field_names_and_counts_a_line_booked_twice_once() -> None:
+    """The rows' fields are found by name (another order, a field this counter does not know);
+    a platform line matches at most one line of ours, so a second booking of the same op and kind
+    shows as missing here; problems come first, each status by event time."""
+    day = datetime(2030, 3, 2, tzinfo=st.PLATFORM_ZONE)
+    start, end = day, day + timedelta(days=1)
+    ours = [st.ClientLine(1, "op1", "applied", "sale", "sale-op1", st.TURNOVER_COMMISSION, 300, 1, day + timedelta(hours=3)),
+            st.ClientLine(2, "op2", "applied", "sale", "sale-op2", st.TURNOVER_COMMISSION, 200, 1, day + timedelta(hours=2)),
+            st.ClientLine(3, "op3", "pending", "sale", "sale-op3", st.TURNOVER_COMMISSION, 100, 1, day + timedelta(hours=1)),
+            st.ClientLine(4, "op4", "pending", "sale", "sale-op4", st.TURNOVER_COMMISSION, 100, 1, day - timedelta(hours=1))]
+    lines = [_line("op1", st.TURNOVER_COMMISSION, 300, day + timedelta(hours=4)),
+             _line("op1", st.TURNOVER_COMMISSION, 300, day + timedelta(hours=5)),  # booked twice
+             _line("op2", st.TURNOVER_COMMISSION, 250, day + timedelta(hours=4)),
+             _line("op9", st.TURNOVER_COMMISSION, 90, day + timedelta(hours=6), terminal="T2"),
+             _line("", st.ALLIANCE_SHARE_EARNED, 40, day + timedelta(hours=7), terminal="", counterparty="M2")]
+    fields = ("kind", "fen", "new_field", "op_id", "terminal_id", "booked_at", "occurred_at", "ref", "source",
+              "schedule_version", "client_fen", "client_version", "line_id", "store_id", "differs",
+              "counterparty", "note", "adjusts")
+    statement = st.StatementRows.of_first_page(_page(fields, lines, {"M2": "奶茶店 A"}, opening_fen=5))
+    report = sr.compare(ours, statement, "T1", start, end)
+    got = [(r.status, r.op_id, r.here_fen, r.platform_fen) for r in report.rows]
+    assert got == [(sr.DIFFERS, "op2", 200, 250), (sr.MISSING_ON_PLATFORM, "op3", 100, None),
+                   (sr.MISSING_HERE, "op1", None, 300), (sr.MATCHED, "op1", 300, 300),
+                   (sr.OTHER_TERMINAL, "op9", None, 90), (sr.MERCHANT, "", None, 40)]
+    assert report.rows[1].note == "pending"  # the op's status: not sent yet
+    assert report.rows[3].at == ours[0].at  # matched: our event time
+    assert report.rows[2].at == day + timedelta(hours=5)  # the platform's, from booked_at
+    assert report.rows[5].counterparty == "奶茶店 A"
+    assert report.statement["opening_fen"] == 5 and "rows" not in report.statement
+    assert report.totals()[st.TURNOVER_COMMISSION] == (600, 940)
+
+
+def test_a_statement_whose_pages_disagree_on_their_fields_is_refused() -> None:
+    day = datetime(2030, 3, 2, tzinfo=st.PLATFORM_ZONE)
+    first = st.StatementRows.of_first_page(_page(("kind", "fen"), [_line("a", st.TURNOVER_COMMISSION, 1, day)], {}))
+    first.add_page(_page(("kind", "fen"), [_line("b", st.TURNOVER_COMMISSION, 2, day)], {"M2": "B"}))
+    assert first.rows == [[st.TURNOVER_COMMISSION, 1], [st.TURNOVER_COMMISSION, 2]] and first.names == {"M2": "B"}
+    with pytest.raises(ValueError, match="other fields"):
+        first.add_page(_page(("fen", "kind"), [], {}))
