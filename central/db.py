@@ -10,11 +10,11 @@ PostgreSQL runs at READ COMMITTED; the terminal row and the change counter are l
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert, inspect, select, tuple_
+from sqlalchemy import Engine, and_, create_engine, event, insert, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
@@ -151,14 +151,25 @@ def prefetch(session: Session, model: type[T], keys: Iterable[tuple[Any, ...]]) 
     loaded: list[T] = []
     for start in range(0, len(wanted), _PREFETCH_CHUNK):
         chunk = wanted[start:start + _PREFETCH_CHUNK]
-        where = (columns[0].in_([key[0] for key in chunk]) if len(columns) == 1
-                 else tuple_(*columns).in_(chunk))
-        rows = list(session.scalars(select(model).where(where)))
+        rows = list(session.scalars(select(model).where(_key_in(columns, chunk))))
         held.extend(rows)
         loaded.extend(rows)
         found = {tuple(inspect(row).identity or ()) for row in rows}
         known.update(key for key in chunk if key not in found)
     return loaded
+
+
+def _key_in(columns: Sequence[Any], keys: list[tuple[Any, ...]]) -> Any:
+    """Primary key in `keys`, as an index range per leading part: `store_id = S AND sale_id IN
+    (...)` for a batch's sales of one store. PostgreSQL plans a row-value list, `(store_id,
+    sale_id) IN ((...), ...)`, as one OR of the whole list tested on every row of the table: a
+    sequential scan whose cost grew with the table (150 ms a batch at 20,000 sales)."""
+    *leading, last = columns
+    by_leading: dict[tuple[Any, ...], list[Any]] = {}
+    for key in keys:
+        by_leading.setdefault(tuple(key[:-1]), []).append(key[-1])
+    return or_(*(and_(*(column == value for column, value in zip(leading, prefix, strict=True)), last.in_(lasts))
+                 for prefix, lasts in by_leading.items()))
 
 
 def lookup(session: Session, model: type[T], key: tuple[Any, ...]) -> T | None:

@@ -56,7 +56,8 @@ def make_base_dir() -> Path:
     return base
 
 
-def start_cluster(state_file: Path) -> str | None:
+def start_cluster(state_file: Path, *, durable: bool = False) -> str | None:
+    """`durable`: fsync on, as a production platform runs (the benches); the tests run without."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         return None
@@ -67,7 +68,9 @@ def start_cluster(state_file: Path) -> str | None:
     data = base_dir / "data"
     _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"])
     port = _free_port()
-    options = f"-p {port} -k {base_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    options = f"-p {port} -k {base_dir} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off"
     _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base_dir / "log"), "-o", options, "-w", "start"])
     _run([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", DATABASE])
     return f"postgresql+psycopg://postgres@127.0.0.1:{port}/{DATABASE}"
@@ -89,4 +92,9 @@ def stop_cluster(state_file: Path) -> None:
 
 
 if __name__ == "__main__":
-    print(start_cluster(Path.cwd() / ".venv" / "pg-cluster"))
+    import sys
+
+    # `python -m tools.pgcluster [--durable] [STATE_FILE]`: the URL of a fresh cluster.
+    durable = "--durable" in sys.argv[1:]
+    named = [a for a in sys.argv[1:] if a != "--durable"]
+    print(start_cluster(Path(named[0]) if named else Path.cwd() / ".venv" / "pg-cluster", durable=durable))

@@ -243,3 +243,50 @@ def test_a_z_report_counts_the_sales_pushed_before_it_in_the_same_batch(seed: Se
     kind, payload = z(1, clock, sales_count=2, sales_fen=7200)
     results = push_ops(term, *sales, (uuid.uuid4().hex, kind, payload))
     assert [(r["status"], r["conflict"]) for r in results] == [("applied", False)] * 3
+
+
+def test_a_batchs_sales_are_found_through_the_primary_key_never_by_scanning_the_table(seed: Seed) -> None:
+    """20,000 sales of the store on file: the prefetch of a batch's 60 sale ids (some known, some
+    not) is an index lookup on either engine. Written as a row-value list, (store_id, sale_id) IN
+    (...), PostgreSQL scanned the whole table per batch (150 ms at 20,000 sales, growing)."""
+    from sqlalchemy import event, insert
+
+    from central.db import prefetch
+
+    _client, terminal = paired(seed)
+    platform = seed.server.app.state.platform
+    at = platform.clock()
+    with platform.tx() as session:
+        session.execute(insert(StoreSale), [
+            {"store_id": seed.store_id, "sale_id": f"old-{n}", "terminal_id": terminal, "op_id": f"op-{n}",
+             "total_fen": 100, "coins": 0, "coin_fen": 0, "refunded_fen": 0, "coins_returned": 0, "voided": False,
+             "sold_at": at} for n in range(20_000)])
+    engine = platform.sessions.kw["bind"]
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("ANALYZE store_sales"))
+            conn.commit()
+    keys = [(seed.store_id, f"old-{n}") for n in range(0, 20_000, 667)] + [(seed.store_id, f"new-{n}") for n in range(30)]
+    emitted: list[tuple[str, Any]] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if "FROM store_sales" in statement:
+            emitted.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        with platform.tx() as session:
+            found = prefetch(session, StoreSale, keys)
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert sorted(row.sale_id for row in found) == sorted(sale for _, sale in keys if sale.startswith("old-"))
+    assert len(emitted) == 1
+    statement, parameters = emitted[0]
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            plan = str(conn.exec_driver_sql("EXPLAIN " + statement, parameters).all())
+            assert "Index" in plan and "Seq Scan" not in plan, plan
+        else:
+            plan = str(conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all())
+            assert "USING PRIMARY KEY" in plan or "USING INDEX" in plan, plan
+            assert "SCAN store_sales" not in plan, plan
