@@ -29,6 +29,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -113,8 +114,64 @@ def fresh_database(cluster: str) -> Iterator[str]:
         root.dispose()
 
 
+@dataclass
+class Phase:
+    """One phase's push: its rate and the CPU seconds spent while it ran, by whom."""
+
+    rate: float
+    seconds: float
+    platform_cpu: float  # the central process and its workers
+    database_cpu: float  # every process of the PostgreSQL cluster
+    terminals_cpu: float  # this process: the terminals' threads (in production, other machines)
+
+    def per_op_ms(self, cpu: float) -> float:
+        return cpu / (self.rate * self.seconds) * 1000
+
+    @property
+    def cores_busy(self) -> float:
+        return (self.platform_cpu + self.database_cpu + self.terminals_cpu) / self.seconds
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process: {pid: (parent pid, command line)}."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                found[int(entry.name)] = (int(stat[1]), (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+            except (OSError, ValueError, IndexError):
+                continue
+    return found
+
+
+def _tree_cpu(root: int) -> float:
+    """CPU seconds of a process, its descendants and the children it has waited for."""
+    processes = _processes()
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, (parent, _) in processes.items() if parent in tree} - tree
+        grew, tree = bool(more), tree | more
+    ticks = 0
+    for pid in tree:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(stat[11]) + int(stat[12]) + int(stat[13]) + int(stat[14])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _postmaster(cluster: str) -> int:
+    port = make_url(cluster).port or 5432
+    for pid, (_parent, command) in _processes().items():
+        if "postgres" in command and f"-p {port} " in command + " " and "-D" in command:
+            return pid
+    raise SystemExit(f"no PostgreSQL server of port {port} on this machine: its CPU cannot be counted")
+
+
 @contextmanager
-def central(db_url: str, workers: int, log: Path) -> Iterator[str]:
+def central(db_url: str, workers: int, log: Path) -> Iterator[tuple[str, int]]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -135,7 +192,7 @@ def central(db_url: str, workers: int, log: Path) -> Iterator[str]:
             except requests.RequestException:
                 time.sleep(0.2)
         time.sleep(1.0 if workers > 1 else 0.2)  # every worker up
-        yield url
+        yield url, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -165,7 +222,8 @@ def pair_terminals(db_url: str, url: str, count: int, stores: int = 1) -> list[t
     return paired
 
 
-def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int) -> float:
+def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int, server: int,
+             postmaster: int) -> Phase:
     outboxes = {terminal: outbox(ops) for terminal, _ in terminals}
     errors: list[str] = []
     go = threading.Barrier(len(terminals) + 1)
@@ -188,13 +246,19 @@ def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int) -
     for thread in threads:
         thread.start()
     go.wait()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), (_tree_cpu(server), _tree_cpu(postmaster), _own_cpu())
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - start
+    after = (_tree_cpu(server), _tree_cpu(postmaster), _own_cpu())
     if errors:
         raise SystemExit(f"push failed: {errors[:3]}")
-    return len(terminals) * ops / elapsed
+    return Phase(len(terminals) * ops / elapsed, elapsed, *(b - a for a, b in zip(cpu, after, strict=True)))
+
+
+def _own_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def check_exactly_once(db_url: str, terminals: list[tuple[str, str]], ops: int) -> None:
@@ -222,12 +286,18 @@ def check_exactly_once(db_url: str, terminals: list[tuple[str, str]], ops: int) 
                          f"settlement sales {booked} of {expected_lines}")
 
 
-def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> float:
-    with fresh_database(cluster) as db_url, central(db_url, workers, log) as url:
+def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> Phase:
+    with fresh_database(cluster) as db_url, central(db_url, workers, log) as (url, server):
         terminals = pair_terminals(db_url, url, args.terminals, args.stores)
-        rate = push_all(url, terminals, args.ops, args.batch)
+        done = push_all(url, terminals, args.ops, args.batch, server, _postmaster(cluster))
         check_exactly_once(db_url, terminals, args.ops)
-    return rate
+    return done
+
+
+def describe(done: Phase) -> str:
+    return (f"CPU per op: platform {done.per_op_ms(done.platform_cpu):.3f} ms, PostgreSQL "
+            f"{done.per_op_ms(done.database_cpu):.3f} ms, terminals {done.per_op_ms(done.terminals_cpu):.3f} ms; "
+            f"{done.cores_busy:.2f} of {os.cpu_count()} cores busy")
 
 
 def main() -> int:
@@ -242,13 +312,18 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     log = Path(os.environ.get("TMPDIR", "/tmp")) / f"pinshang-bench-central-{os.getpid()}.log"
-    one, many = [], []
+    one, many, capacity = [], [], []
     for run in range(args.runs):
-        one.append(phase(args.pg, 1, args, log))
-        many.append(phase(args.pg, args.workers, args, log))
+        single, several = phase(args.pg, 1, args, log), phase(args.pg, args.workers, args, log)
+        one.append(single.rate)
+        many.append(several.rate)
+        # What the machine could push at the several workers' CPU per op, every core busy.
+        cpu_per_op = (several.platform_cpu + several.database_cpu + several.terminals_cpu) / (several.rate * several.seconds)
+        capacity.append((os.cpu_count() or 1) / cpu_per_op)
         print(f"run {run + 1}: {args.terminals} terminals x {args.ops:,} ops, batches of {args.batch}: "
               f"1 worker {one[-1]:,.0f} ops/s, {args.workers} workers {many[-1]:,.0f} ops/s, "
-              f"ratio {many[-1] / one[-1]:.2f}x; exactly once: checked", flush=True)
+              f"ratio {many[-1] / one[-1]:.2f}x; exactly once: checked\n"
+              f"  1 worker:  {describe(single)}\n  {args.workers} workers: {describe(several)}", flush=True)
     ratios = [m / o for m, o in zip(many, one, strict=True)]
 
     def summary(values: list[float], fmt: str) -> str:
@@ -258,6 +333,8 @@ def main() -> int:
     print(f"\n1 worker, ops/s          : {summary(one, ',.0f')}")
     print(f"{args.workers} workers, ops/s        : {summary(many, ',.0f')}   (target >= 2,000)")
     print(f"{args.workers} workers / 1 worker    : {summary(ratios, '.2f')} x   (target >= 1.5x)")
+    print(f"this machine's {os.cpu_count()} cores, all busy at the {args.workers} workers' CPU per op: "
+          f"{summary(capacity, ',.0f')} ops/s; 1 worker reached {summary([o / c for o, c in zip(one, capacity, strict=True)], '.0%')} of it")
     return 0 if all(m >= 2000 for m in many) and all(r >= 1.5 for r in ratios) else 1
 
 
