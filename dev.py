@@ -24,7 +24,7 @@ STAMP = VENV / ".pinshang-installed"
 # (tests/phone, driven by Playwright pointed at /usr/bin/chromium: no browser download); node for
 # the 1,000-proof cross-check of the browser's draw checker (tests/phone/test_js_verifier.py);
 # the X11 libraries Qt's xcb plugin needs for a real window (the demo, or the tests under Xvfb).
-DEBIAN_PACKAGES = ["fonts-wqy-microhei", "postgresql", "chromium", "nodejs", "xvfb", "libegl1", "libxkbcommon0",
+DEBIAN_PACKAGES = ["fonts-wqy-microhei", "libusb-1.0-0", "postgresql", "chromium", "nodejs", "xvfb", "libegl1", "libxkbcommon0",
                    "libfontconfig1", "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4",
                    "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0", "libxkbcommon-x11-0",
                    "libxcb-xinerama0", "libxcb-randr0", "libxcb-shape0", "libxcb-xkb1"]

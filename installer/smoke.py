@@ -11,6 +11,7 @@
 3. The phone pages from the bundle: the demo (not a screenshot run) prints its group's phone
    URL on the embedded platform; that page and one of its scripts answer 200.
 4. Figures: start time to an idle login window, bundle vs venv (taking turns, median of 5 each).
+5. USB printing: the pyusb hook the app runs at the first USB printer, and libusb, are in the bundle.
 Exit 0 when everything holds; every failure is printed.
 """
 
@@ -229,6 +230,21 @@ def start_seconds(commands: dict[str, tuple[list[str], Path]], problems: list[st
     return {label: statistics.median(values) for label, values in times.items()}
 
 
+def check_usb_library(exe: Path, problems: list[str]) -> list[str]:
+    """The files the first USB printer needs in the bundle (desktop/printing/usb_library.py):
+    PyInstaller's pyusb hook where the app runs it from, and a libusb beside the modules."""
+    from desktop.printing.usb_library import HOOK
+
+    internal = exe.parent / "_internal"
+    hook = internal / "desktop" / "resources" / HOOK
+    libraries = sorted(p.name for p in internal.glob("*usb-1.0*"))
+    if not hook.is_file():
+        problems.append(f"the bundle has no {hook.relative_to(exe.parent)}: USB printers would not find its libusb")
+    if sys.platform.startswith("linux") and not libraries:
+        problems.append("the bundle ships no libusb-1.0: USB printers need the system's")
+    return libraries
+
+
 def check_bundle(exe: Path, work: Path | None = None) -> int:
     work = Path(work or tempfile.mkdtemp(prefix="pinshang-smoke-"))
     shutil.rmtree(work, ignore_errors=True)
@@ -238,6 +254,7 @@ def check_bundle(exe: Path, work: Path | None = None) -> int:
     bundle_s = screenshots([str(exe)], work / "bundle-data", work / "bundle-shots", problems, "bundle")
     differing = compare_pictures(work / "venv-shots", work / "bundle-shots", problems)
     font = check_font(work / "bundle-data", problems)
+    usb = check_usb_library(exe, problems)
     updates = check_updates(exe, work, problems)
     starts = start_seconds({"venv": (venv_command(), work / "venv-data"),
                             "bundle": ([str(exe)], work / "bundle-data")}, problems)
@@ -248,7 +265,7 @@ def check_bundle(exe: Path, work: Path | None = None) -> int:
         "cjk_font_in_bundle": font, "demo_screenshot_seconds": {"venv": round(venv_s, 1), "bundle": round(bundle_s, 1)},
         "start_to_idle_login_seconds": {"venv": round(start_venv, 2), "bundle": round(start_bundle, 2),
                                         "bundle_over_venv": round(start_bundle / start_venv, 2)},
-        "updates": updates, "phone_from_bundle": phone,
+        "updates": updates, "phone_from_bundle": phone, "usb_library": usb,
     }
     (work / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(figures, ensure_ascii=False, indent=2))

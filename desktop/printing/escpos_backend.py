@@ -36,6 +36,7 @@ from desktop.printing.raster import (
     text_row_image,
     to_printer_raster,
 )
+from desktop.printing.usb_library import use_bundled_libusb
 
 ENTER_CHINESE = b"\x1c\x26"  # FS &
 LEAVE_CHINESE = b"\x1c\x2e"  # FS .
@@ -262,6 +263,7 @@ def _open_device(config: PrinterConfig) -> Escpos:
     if config.connection is ConnectionKind.NETWORK:
         return Network(config.host, config.port, timeout=config.timeout_s, profile=profile)
     if config.connection is ConnectionKind.USB:
+        use_bundled_libusb()
         return Usb(config.usb_vendor_id, config.usb_product_id, timeout=int(config.timeout_s * 1000), profile=profile)
     if config.connection is ConnectionKind.SERIAL:
         return Serial(config.serial_device, baudrate=config.baudrate, timeout=config.timeout_s, profile=profile)
