@@ -283,7 +283,12 @@ def _ids(value: Any) -> list[str]:
 def reads_back(kind: str, payload: Any) -> bool:
     """Whether the op reads store or settlement sales by anything but their key (a refund its
     sale, a Z report the shift's sales, coins their capture's earlier use): the rows the batch
-    deferred so far are written before it runs (central.db.defer_insert)."""
+    deferred so far are written before it runs (central.db.defer_insert).
+
+    A new handler that queries those tables other than by primary key must be named here: its
+    query would not see the batch's deferred rows. (Writing them from a hook on the query
+    instead would run inside the op's savepoint, and a refusal of that op would roll back the
+    earlier ops' rows with it.)"""
     if kind in (OpKind.SALE_REFUNDED, OpKind.SALE_VOIDED, OpKind.SHIFT_CLOSED):
         return True
     return kind == OpKind.SALE_COMPLETED and isinstance(payload, dict) and bool(
