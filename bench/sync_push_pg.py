@@ -123,6 +123,7 @@ class Phase:
     platform_cpu: float  # the central process and its workers
     database_cpu: float  # every process of the PostgreSQL cluster
     terminals_cpu: float  # this process: the terminals' threads (in production, other machines)
+    first_done: float = 0.0  # when the first terminal had pushed its whole outbox (seconds)
 
     def per_op_ms(self, cpu: float) -> float:
         return cpu / (self.rate * self.seconds) * 1000
@@ -226,6 +227,7 @@ def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int, s
              postmaster: int) -> Phase:
     outboxes = {terminal: outbox(ops) for terminal, _ in terminals}
     errors: list[str] = []
+    finished: list[float] = []
     go = threading.Barrier(len(terminals) + 1)
 
     def pusher(terminal: str, token: str) -> None:
@@ -237,6 +239,7 @@ def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int, s
                 answer = client.push(terminal, rows[start:start + batch])
                 if answer["last_seq"] != rows[min(start + batch, len(rows)) - 1].seq:
                     errors.append(f"{terminal}: last_seq {answer['last_seq']}")
+            finished.append(time.perf_counter())
         except Exception as exc:  # collected: reported below
             errors.append(f"{terminal}: {type(exc).__name__}: {exc}")
         finally:
@@ -253,7 +256,8 @@ def push_all(url: str, terminals: list[tuple[str, str]], ops: int, batch: int, s
     after = (_tree_cpu(server), _tree_cpu(postmaster), _own_cpu())
     if errors:
         raise SystemExit(f"push failed: {errors[:3]}")
-    return Phase(len(terminals) * ops / elapsed, elapsed, *(b - a for a, b in zip(cpu, after, strict=True)))
+    return Phase(len(terminals) * ops / elapsed, elapsed, *(b - a for a, b in zip(cpu, after, strict=True)),
+                 first_done=min(finished) - start)
 
 
 def _own_cpu() -> float:
@@ -297,7 +301,8 @@ def phase(cluster: str, workers: int, args: argparse.Namespace, log: Path) -> Ph
 def describe(done: Phase) -> str:
     return (f"CPU per op: platform {done.per_op_ms(done.platform_cpu):.3f} ms, PostgreSQL "
             f"{done.per_op_ms(done.database_cpu):.3f} ms, terminals {done.per_op_ms(done.terminals_cpu):.3f} ms; "
-            f"{done.cores_busy:.2f} of {os.cpu_count()} cores busy")
+            f"{done.cores_busy:.2f} of {os.cpu_count()} cores busy; the first terminal done at "
+            f"{done.first_done / done.seconds:.0%} of the time")
 
 
 def main() -> int:
