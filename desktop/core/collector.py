@@ -11,20 +11,30 @@ its manifests the same way (`util.nogc`)."""
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_inside = 0  # blocks running now, on any thread
+_was_on = False  # whether the collector was on when the first of them began
 
 
 @contextmanager
 def paused() -> Iterator[None]:
     """No automatic collection inside the block; the next allocation after it may run one.
-    Global to the process: another thread's block may end this pause early, which costs time
-    only, and a pause never outlives the last block (the collector is switched back on unless it
-    was off before)."""
-    was_on = gc.isenabled()
-    gc.disable()
+    Blocks on several threads share one pause: it begins with the first and ends with the
+    last, which switches the collector back on unless it was off before the first began."""
+    global _inside, _was_on
+    with _lock:
+        if _inside == 0:
+            _was_on = gc.isenabled()
+            gc.disable()
+        _inside += 1
     try:
         yield
     finally:
-        if was_on:
-            gc.enable()
+        with _lock:
+            _inside -= 1
+            if _inside == 0 and _was_on:
+                gc.enable()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -363,27 +363,36 @@ def test_a_terminal_cannot_date_its_commission_away_or_name_the_share_s_earner(
 
 def test_the_compact_rows_write_each_time_as_isoformat_does(server: RunningServer, clock: MovableClock) -> None:
     """The rows' times are made by the database on SQLite (central/services/statements.py): the
-    same text as the stored time's isoformat(), with and without microseconds, on either engine."""
+    same text as the stored time's isoformat(), with and without microseconds, on either engine;
+    `occurred_at` is null when it is `booked_at`, and written when a late sale of a closed month
+    was booked in this one."""
     world = two_merchants(server)
     client, terminal = world.terminal(world.store_b)
+    last_month = clock.now - timedelta(days=40)
+    closed_start, closed_end = st.period_bounds("month", st.local_day(last_month))
+    with world.tx() as session:
+        statements.close_period(session, world.b, closed_start, closed_end, clock.now)
     whole_second = (clock.now - timedelta(hours=3)).replace(microsecond=0)
     fraction = (clock.now - timedelta(hours=2)).replace(microsecond=123400)
+    late = (last_month + timedelta(hours=1)).replace(microsecond=654321)  # inside the closed month
     ops = [sale_op(n, 5000, at, member_id=world.member, amounts=_member_sale(world))
-           for n, at in ((1, whole_second), (2, fraction))]
-    assert [r["status"] for r in client.push(terminal, ops)["results"]] == ["applied", "applied"]
+           for n, at in ((1, whole_second), (2, fraction), (3, late))]
+    assert [r["status"] for r in client.push(terminal, ops)["results"]] == ["applied"] * 3
     start, end = st.period_bounds("month", st.local_day(clock.now))
-    whole = client.statement_rows(start, end)
+    whole = client.statement_rows(closed_end, end)
     booked, occurred = whole.position("booked_at"), whole.position("occurred_at")
     line_id = whole.position("line_id")
     with world.tx() as session:
         stored = {line.id: (line.booked_at, line.occurred_at) for line in session.scalars(select(SettlementLine))}
-    assert len(whole.rows) == 4  # each sale's turnover commission and the share passed on
+    assert len(whole.rows) == 6  # each sale's turnover commission and the share passed on
     for row in whole.rows:
         booked_at, occurred_at = stored[row[line_id]]
         assert row[booked] == booked_at.isoformat()
         assert row[occurred] == (None if occurred_at == booked_at else occurred_at.isoformat())
-    assert {row[booked] for row in whole.rows} == {whole_second.isoformat(), fraction.isoformat()}
-    assert whole.lines() == client.statement_all(start, end)["lines"]
+    assert {row[booked] for row in whole.rows} == {whole_second.isoformat(), fraction.isoformat(),
+                                                    closed_end.astimezone(UTC).isoformat()}
+    assert sorted({row[occurred] for row in whole.rows}, key=str) == [late.isoformat(), None]
+    assert whole.lines() == client.statement_all(closed_end, end)["lines"]
 
 
 def _member_sale(world: Any) -> Any:

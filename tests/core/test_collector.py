@@ -43,18 +43,28 @@ def test_a_collector_switched_off_before_stays_off() -> None:
         gc.enable()
 
 
-def test_pauses_on_two_threads_never_leave_the_collector_off() -> None:
-    inside, leave = threading.Barrier(2), threading.Event()
+def test_pauses_on_two_threads_share_one_pause_and_the_last_switches_the_collector_back_on() -> None:
+    """Thread B enters while A is inside, A leaves first: still paused until B leaves; then on.
+    (With each block saving and restoring the state on its own, B would have seen the collector
+    off and left it off for good.)"""
+    a_inside, b_inside, a_left, b_leave = (threading.Event() for _ in range(4))
+    seen: list[bool] = []
 
-    def pause() -> None:
+    def b() -> None:
+        a_inside.wait(5)
         with collector.paused():
-            inside.wait()
-            leave.wait(5)
+            b_inside.set()
+            a_left.wait(5)
+            seen.append(gc.isenabled())  # A has left, B is still inside
+            b_leave.wait(5)
 
-    other = threading.Thread(target=pause)
+    other = threading.Thread(target=b)
     other.start()
     with collector.paused():
-        inside.wait()  # both inside
-    leave.set()
+        a_inside.set()
+        b_inside.wait(5)
+    a_left.set()
+    b_leave.set()
     other.join(5)
+    assert seen == [False]
     assert gc.isenabled()
