@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from central.auth import current_terminal, platform_of
 from central.errors import ApiError
@@ -17,7 +17,7 @@ Terminal = Annotated[TerminalContext, Depends(current_terminal)]
 
 
 @router.post("/push", summary="Apply a batch of outbox ops exactly once")
-def push_ops(body: PushRequest, request: Request, terminal: Terminal) -> dict[str, Any]:
+def push_ops(body: PushRequest, request: Request, response: Response, terminal: Terminal) -> dict[str, Any]:
     if body.terminal_id != terminal.terminal_id:
         raise ApiError(403, "wrong_terminal", "terminal_id does not match the API token")
     ops = [Op(o.seq, o.op_id, o.kind, o.payload) for o in body.batch]
@@ -26,6 +26,11 @@ def push_ops(body: PushRequest, request: Request, terminal: Terminal) -> dict[st
     answer = push(platform, terminal, ops, head)
     # Deposits of join requests the store refused (full, expired) go back at once.
     run_refunds(platform.sessions, request.app.state.phone.payments, platform.clock())
+    # The next batch comes on a new connection, which the least busy worker process accepts: a
+    # kept-alive one would pin all of a terminal's batches to one worker while others sit idle
+    # (docs/sync-protocol.md, Push). A push carries up to hundreds of ops: one connect more is
+    # nothing beside it.
+    response.headers["Connection"] = "close"
     return answer
 
 

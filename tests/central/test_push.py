@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import func, select
 
@@ -168,3 +170,36 @@ def test_a_new_signing_key_is_shared_and_a_mismatched_one_rejected(seed: Seed) -
     assert "does not match" in answer["results"][1]["reason"]
     keys = {k["terminal_id"]: k["public_key"] for k in other.pull(None)["terminal_keys"]}
     assert keys[terminal] == fresh
+
+
+def test_a_push_answer_closes_its_connection_so_the_next_batch_finds_the_least_busy_worker(
+        seed: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With several worker processes, a terminal's kept-alive connection would pin all its
+    batches to the worker that first accepted it (docs/sync-protocol.md, Push): the answer says
+    `Connection: close`, and the client's next request opens a new connection. Other answers
+    keep theirs."""
+    import urllib3.util.connection
+
+    client, terminal = paired(seed)
+    connects: list[object] = []
+    create_connection = urllib3.util.connection.create_connection
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        connects.append(args[0])
+        return create_connection(*args, **kwargs)
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", counted)
+
+    def opened() -> int:  # TCP connections the client has opened so far
+        return len(connects)
+
+    answer = client.http.post(seed.server.url + "/v1/push", json={"terminal_id": terminal, "batch": []},
+                              headers={"Authorization": f"Bearer {client.token}"}, timeout=10)
+    assert answer.status_code == 200 and answer.headers["Connection"] == "close"
+    before = opened()
+    assert client.push(terminal, [sale(1)])["last_seq"] == 1
+    assert client.push(terminal, [sale(2)])["last_seq"] == 2
+    assert opened() == before + 2  # each push on a new connection
+    client.pull(None)
+    client.pull(None)
+    assert opened() == before + 3  # the first pull's connection serves the second
