@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, and_, create_engine, event, insert, inspect, or_, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
@@ -120,9 +121,62 @@ def flush_deferred(session: Session) -> None:
     for table, row, _key in pending:
         by_table.setdefault(table, []).append(row)
     for table, rows in by_table.items():
-        # The table's own insert, one executemany: an ORM bulk insert would split the rows
-        # into one statement per run of rows with the same columns not None.
-        session.execute(insert(getattr(table, "__table__", table)), rows)
+        bulk_insert(session, table, rows)
+
+
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Many rows of one table in one statement, through the session's transaction: COPY on
+    PostgreSQL, the table's own insert as one executemany elsewhere (an ORM bulk insert would
+    split the rows into one statement per run of rows with the same columns not None).
+
+    COPY costs PostgreSQL and the driver a fraction of an INSERT per row: a push of 500 ops
+    went from 0.068 to 0.053 ms of PostgreSQL's CPU per op, and the platform's from 0.23 to 0.20
+    (bench/sync_push_pg.py). The values pass through the columns' own bind processing (UTC
+    times), a column the rows leave out gets its scalar default, and a refusal is raised as the
+    SQLAlchemy error an insert would raise (IntegrityError, DataError). Every row gives the same
+    columns (an executemany takes the first row's and would drop what later rows add)."""
+    if not rows:
+        return
+    first = rows[0].keys()
+    if any(row.keys() != first for row in rows):
+        raise ValueError(f"rows of {getattr(table, '__tablename__', table)} give different columns")
+    core = getattr(table, "__table__", table)
+    connection = session.connection()
+    columns = _copy_columns(core, rows) if connection.dialect.name == "postgresql" else None
+    if columns is None:
+        session.execute(insert(core), rows)
+        return
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    sql = (f"COPY {dialect.identifier_preparer.format_table(core)} "
+           f"({', '.join(quote(column.name) for column, _ in columns)}) FROM STDIN")
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column, _ in columns]
+    driver = connection.connection.driver_connection
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                values = [row[column.name] if column.name in row else default for column, default in columns]
+                copy.write_row([value if process is None else process(value)
+                                for value, process in zip(values, processors, strict=True)])
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
+
+
+def _copy_columns(table: Any, rows: list[dict[str, Any]]) -> list[tuple[Any, Any]] | None:
+    """(column, value when a row leaves it out) for COPY: the columns the rows give, and those
+    with a scalar default; None when a column left out has a default only an INSERT can apply
+    (a function, SQL): then the rows go through the insert."""
+    given = rows[0].keys()
+    columns = []
+    for column in table.columns:
+        default = column.default
+        if column.name in given:
+            columns.append((column, default.arg if default is not None and default.is_scalar else None))
+        elif default is not None:
+            if not default.is_scalar:
+                return None
+            columns.append((column, default.arg))
+    return columns
 
 
 # Known rows: a push looks up, op by op, rows that are almost never there (a sale pushed a

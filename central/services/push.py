@@ -25,11 +25,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from central.db import (
+    bulk_insert,
     deferred_mark,
     discard_deferred,
     flush_deferred,
@@ -174,8 +175,8 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
             result = _apply_one(session, op_ctx, op, stored)
         results.append(result)
         records.append(_record(ctx, op, result, now, stored))
-    session.execute(insert(SeenOpId), fresh_ids) if fresh_ids else None
-    session.execute(insert(ReceivedOp), records)
+    bulk_insert(session, SeenOpId, fresh_ids)
+    bulk_insert(session, ReceivedOp, records)
     _flush_deferred(session)  # the batch's sales and lines, one insert per table
     return results
 
