@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, and_, create_engine, event, insert, inspect, or_, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
@@ -126,15 +126,16 @@ def flush_deferred(session: Session) -> None:
 
 def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
     """Many rows of one table in one statement, through the session's transaction: COPY on
-    PostgreSQL, the table's own insert as one executemany elsewhere (an ORM bulk insert would
-    split the rows into one statement per run of rows with the same columns not None).
+    PostgreSQL (psycopg), the table's own insert as one executemany elsewhere (an ORM bulk insert
+    would split the rows into one statement per run of rows with the same columns not None).
 
-    COPY costs PostgreSQL and the driver a fraction of an INSERT per row: a push of 500 ops
-    went from 0.068 to 0.053 ms of PostgreSQL's CPU per op, and the platform's from 0.23 to 0.20
-    (bench/sync_push_pg.py). The values pass through the columns' own bind processing (UTC
-    times), a column the rows leave out gets its scalar default, and a refusal is raised as the
-    SQLAlchemy error an insert would raise (IntegrityError, DataError). Every row gives the same
-    columns (an executemany takes the first row's and would drop what later rows add)."""
+    COPY costs PostgreSQL and the driver a fraction of an INSERT per row (a push of 500 ops:
+    PostgreSQL's CPU per op from 0.068 to 0.05 ms, the platform's from 0.23 to 0.17,
+    bench/sync_push_pg.py). The values pass through the columns' own bind processing (UTC
+    times; a naive time is refused), a column the rows leave out gets its scalar default, and a
+    failure is raised as the SQLAlchemy error an insert would raise (IntegrityError, DataError,
+    StatementError; a lost connection is invalidated). Every row gives the same columns (an
+    executemany takes the first row's and would drop what later rows add)."""
     if not rows:
         return
     first = rows[0].keys()
@@ -142,11 +143,11 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         raise ValueError(f"rows of {getattr(table, '__tablename__', table)} give different columns")
     core = getattr(table, "__table__", table)
     connection = session.connection()
-    columns = _copy_columns(core, rows) if connection.dialect.name == "postgresql" else None
+    dialect = connection.dialect
+    columns = _copy_columns(core, rows) if (dialect.name, dialect.driver) == ("postgresql", "psycopg") else None
     if columns is None:
         session.execute(insert(core), rows)
         return
-    dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
     sql = (f"COPY {dialect.identifier_preparer.format_table(core)} "
            f"({', '.join(quote(column.name) for column, _ in columns)}) FROM STDIN")
@@ -159,7 +160,13 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
                 copy.write_row([value if process is None else process(value)
                                 for value, process in zip(values, processors, strict=True)])
     except dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
+        lost = dialect.is_disconnect(exc, driver, None)
+        if lost:
+            connection.invalidate(exc)
+        raise DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost,
+                                  dialect=dialect) from exc
+    except (ValueError, TypeError) as exc:  # a value a column's bind processing refused
+        raise StatementError(str(exc), sql, None, exc) from exc
 
 
 def _copy_columns(table: Any, rows: list[dict[str, Any]]) -> list[tuple[Any, Any]] | None:

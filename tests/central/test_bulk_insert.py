@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from central.db import bulk_insert, make_engine, session_factory, transaction
 from central.migrate import upgrade
-from central.models import SeenOpId, SettlementLine
+from central.models import ReceivedOp, SeenOpId, SettlementLine, Terminal
 from central.services import admin
 from central.services.changes import ensure_state
 
@@ -31,6 +31,20 @@ def _sessions(db_url: str):  # type: ignore[no-untyped-def]
 def _line(merchant: str, n: int, at: datetime, **more: object) -> dict[str, object]:
     return {"merchant_id": merchant, "source": "sale", "kind": "turnover_commission", "amount_fen": 100 + n,
             "occurred_at": at, "booked_at": at, **more}
+
+
+NASTY = ["tab\there", "nl\nthere", "cr\rthere", "back\\slash", "\\N", "\\.", "end\\", "quote'\"",
+         "中文，顿号、", "emoji 😀", "", " ", "a\x0bb\x0cc\x08d"]
+
+
+def _terminal(sessions) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """A merchant and a terminal "T1" of its store."""
+    with transaction(sessions) as session:
+        merchant = admin.create_merchant(session, "Bulk")
+        store = admin.create_store(session, merchant, "Bulk 1")
+        session.add(Terminal(id="T1", store_id=store, name="Counter", public_key="k", token_hash="h",
+                             created_at=datetime(2030, 3, 1, tzinfo=UTC), change_seq=1))
+    return merchant, "T1"
 
 
 def test_rows_left_short_get_their_defaults_and_times_keep_their_instant(db_url: str) -> None:
@@ -57,15 +71,7 @@ def test_rows_left_short_get_their_defaults_and_times_keep_their_instant(db_url:
 def test_a_refused_row_raises_what_an_insert_raises_and_writes_nothing(db_url: str) -> None:
     engine, sessions = _sessions(db_url)
     try:
-        with transaction(sessions) as session:
-            merchant = admin.create_merchant(session, "Bulk")
-            terminal = "T1"
-            store = admin.create_store(session, merchant, "Bulk 1")
-        from central.models import Terminal
-
-        with transaction(sessions) as session:
-            session.add(Terminal(id=terminal, store_id=store, name="Counter", public_key="k", token_hash="h",
-                                 created_at=datetime(2030, 3, 1, tzinfo=UTC), change_seq=1))
+        _merchant, terminal = _terminal(sessions)
         with pytest.raises(IntegrityError), transaction(sessions) as session:
             bulk_insert(session, SeenOpId, [{"op_id": "a", "terminal_id": terminal},
                                             {"op_id": "a", "terminal_id": terminal}])
@@ -79,5 +85,95 @@ def test_a_refused_row_raises_what_an_insert_raises_and_writes_nothing(db_url: s
             bulk_insert(session, SeenOpId, [{"op_id": "d", "terminal_id": terminal}])
         with transaction(sessions) as session:
             assert session.scalars(select(SeenOpId.op_id)).all() == ["d"]
+    finally:
+        engine.dispose()
+
+
+def test_text_and_nulls_come_back_as_an_insert_writes_them(db_url: str) -> None:
+    """COPY's text format has its own escapes (\\t, \\n, \\\\, \\N for NULL, \\. for the end):
+    every value comes back exactly as the table's own insert writes it, NULL stays NULL and ''
+    stays ''."""
+    engine, sessions = _sessions(db_url)
+    try:
+        merchant, terminal = _terminal(sessions)
+        at = datetime(2030, 3, 1, tzinfo=UTC)
+
+        def records(base: int) -> list[dict[str, object]]:
+            return [{"terminal_id": terminal, "seq": base + n, "op_id": f"op-{base + n}", "kind": "k",
+                     "payload": text, "status": "applied", "reason": text, "conflict": n % 2 == 1,
+                     "received_at": at} for n, text in enumerate(NASTY)]
+
+        def lines(tag: str) -> list[dict[str, object]]:
+            return [_line(merchant, n, at, store_id=value, note=tag + text, ref=tag)
+                    for n, (value, text) in enumerate([(None, "x"), ("", "y"), ("\\N", "z")])]
+
+        with transaction(sessions) as session:
+            bulk_insert(session, ReceivedOp, records(1000))
+            session.execute(insert(ReceivedOp.__table__), records(2000))
+            bulk_insert(session, SettlementLine, lines("bulk"))
+            session.execute(insert(SettlementLine.__table__), lines("ins"))
+        with transaction(sessions) as session:
+            got = {r.seq: (r.payload, r.reason, r.conflict, r.received_at) for r in session.scalars(select(ReceivedOp))}
+            stored = session.execute(select(SettlementLine.ref, SettlementLine.store_id, SettlementLine.note)
+                                     .order_by(SettlementLine.id)).all()
+        assert [got[1000 + n] for n in range(len(NASTY))] == [got[2000 + n] for n in range(len(NASTY))]
+        assert [got[1000 + n][0] for n in range(len(NASTY))] == NASTY
+        by = {ref: [(s, n) for r, s, n in stored if r == ref] for ref in ("bulk", "ins")}
+        assert by["bulk"] == [(None, "bulkx"), ("", "bulky"), ("\\N", "bulkz")]
+        assert [s for s, _ in by["bulk"]] == [s for s, _ in by["ins"]]
+    finally:
+        engine.dispose()
+
+
+def test_a_naive_time_is_refused_before_anything_is_written(db_url: str) -> None:
+    """The columns' own bind processing runs (UtcDateTime refuses a naive time): without it
+    COPY would file the time in the database session's time zone. Kills the mutant that skips
+    the processors (an aware time keeps its instant either way)."""
+    engine, sessions = _sessions(db_url)
+    try:
+        merchant, _terminal_id = _terminal(sessions)
+        at = datetime(2030, 3, 1, tzinfo=UTC)
+        with pytest.raises(StatementError, match="naive datetime"), transaction(sessions) as session:
+            bulk_insert(session, SettlementLine, [_line(merchant, 1, at), _line(merchant, 2, datetime(2030, 3, 1, 12))])
+        with transaction(sessions) as session:
+            assert session.scalar(select(func.count()).select_from(SettlementLine)) == 0
+    finally:
+        engine.dispose()
+
+
+def test_postgresql_writes_the_rows_with_copy_and_no_insert(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without this the COPY path could silently stop being taken (a changed dialect check):
+    every other test passes on the executemany."""
+    from sqlalchemy import event
+
+    engine, sessions = _sessions(db_url)
+    try:
+        merchant, _terminal_id = _terminal(sessions)
+        at = datetime(2030, 3, 1, tzinfo=UTC)
+        inserts: list[str] = []
+        copies: list[str] = []
+
+        def note(_c, _cur, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith("INSERT INTO SETTLEMENT_LINES"):
+                inserts.append(statement)
+
+        if engine.dialect.name == "postgresql":
+            import psycopg
+
+            copy = psycopg.Cursor.copy
+
+            def counted_copy(self, sql, *args, **kwargs):  # type: ignore[no-untyped-def]
+                copies.append(str(sql))
+                return copy(self, sql, *args, **kwargs)
+
+            monkeypatch.setattr(psycopg.Cursor, "copy", counted_copy)
+        event.listen(engine, "before_cursor_execute", note)
+        with transaction(sessions) as session:
+            bulk_insert(session, SettlementLine, [_line(merchant, n, at) for n in range(3)])
+        event.remove(engine, "before_cursor_execute", note)
+        if engine.dialect.name == "postgresql":
+            assert not inserts and len(copies) == 1 and copies[0].startswith("COPY settlement_lines ("), copies
+        else:
+            assert len(inserts) == 1
     finally:
         engine.dispose()
