@@ -177,7 +177,7 @@ def _apply_all(session: Session, platform: Platform, ctx: TerminalContext,
         records.append(_record(ctx, op, result, now, stored))
     bulk_insert(session, SeenOpId, fresh_ids)
     bulk_insert(session, ReceivedOp, records)
-    _flush_deferred(session)  # the batch's sales and lines, one insert per table
+    _flush_deferred(session)  # the batch's sales and lines, one statement per table (bulk_insert)
     return results
 
 
