@@ -133,14 +133,16 @@ class Phase:
         return (self.platform_cpu + self.database_cpu + self.terminals_cpu) / self.seconds
 
 
-def _processes() -> dict[int, tuple[int, str]]:
-    """Every process: {pid: (parent pid, command line)}."""
+def _processes() -> dict[int, tuple[int, str, int]]:
+    """Every process: {pid: (parent pid, command line, CPU clock ticks: its own utime and stime
+    and those of the children it has waited for)}."""
     found = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                found[int(entry.name)] = (int(stat[1]), (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                found[int(entry.name)] = (int(stat[1]), command, sum(int(t) for t in stat[11:15]))
             except (OSError, ValueError, IndexError):
                 continue
     return found
@@ -151,21 +153,14 @@ def _tree_cpu(root: int) -> float:
     processes = _processes()
     tree, grew = {root}, True
     while grew:
-        more = {pid for pid, (parent, _) in processes.items() if parent in tree} - tree
+        more = {pid for pid, (parent, _, _) in processes.items() if parent in tree} - tree
         grew, tree = bool(more), tree | more
-    ticks = 0
-    for pid in tree:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(stat[11]) + int(stat[12]) + int(stat[13]) + int(stat[14])  # utime stime cutime cstime
-    return ticks / os.sysconf("SC_CLK_TCK")
+    return sum(processes[pid][2] for pid in tree if pid in processes) / os.sysconf("SC_CLK_TCK")
 
 
 def _postmaster(cluster: str) -> int:
     port = make_url(cluster).port or 5432
-    for pid, (_parent, command) in _processes().items():
+    for pid, (_parent, command, _ticks) in _processes().items():
         if "postgres" in command and f"-p {port} " in command + " " and "-D" in command:
             return pid
     raise SystemExit(f"no PostgreSQL server of port {port} on this machine: its CPU cannot be counted")

@@ -178,7 +178,7 @@ def _copy_columns(table: Any, rows: list[dict[str, Any]]) -> list[tuple[Any, Any
     for column in table.columns:
         default = column.default
         if column.name in given:
-            columns.append((column, default.arg if default is not None and default.is_scalar else None))
+            columns.append((column, None))  # every row gives it (bulk_insert checks)
         elif default is not None:
             if not default.is_scalar:
                 return None

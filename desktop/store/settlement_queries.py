@@ -29,7 +29,8 @@ def client_lines(session: Session, start: datetime, end: datetime) -> list[Clien
     connection = sqlite_of(session)  # no SQLAlchemy row per line
     status = dict(connection.execute(_NOT_APPLIED).fetchall())
     found = []
-    at_text, at = "", start
+    at_text: str | None = None
+    at = start
     with collector.paused():  # a named tuple per line (desktop/core/collector.py)
         for seq, op_id, source, ref, kind, fen, version, text in connection.execute(_LINES):
             if text != at_text:  # an op's lines are written together, at one time: parsed once
